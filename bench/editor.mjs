@@ -1,0 +1,114 @@
+// :LlmFit latency in a real Neovim: cold (Neovim started -> float painted, host start and
+// hardware detection included), cold with the hardware profile cached on disk, and warm (host
+// running); the time plugin/llmfit.lua adds to startup; the host's RSS after a report.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { attach } from "neovim";
+import { printTable, stats, ms } from "./table.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+function envFor(home) {
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CACHE_HOME: join(home, "cache"),
+    XDG_STATE_HOME: join(home, "state"),
+  };
+}
+
+async function withNvim(home, fn) {
+  const proc = spawn("nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
+    cwd: home,
+    env: envFor(home),
+  });
+  const nvim = attach({ proc });
+  try {
+    return await fn(nvim);
+  } finally {
+    await nvim.lua("require('llmfit.host').stop()").catch(() => {});
+    nvim.quit();
+    await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
+  }
+}
+
+const OPEN = `
+  local t = vim.loop.hrtime()
+  vim.cmd("LlmFit")
+  local dt = (vim.loop.hrtime() - t) / 1e6
+  local painted = vim.api.nvim_win_get_config(0).relative ~= ""
+  vim.api.nvim_win_close(0, true)
+  return { dt, painted }`;
+
+async function cold(cached) {
+  const samples = [];
+  const home = mkdtempSync(join(tmpdir(), "llmfit-bench-"));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      if (!cached) rmSync(join(home, "cache"), { recursive: true, force: true });
+      mkdirSync(join(home, "cache"), { recursive: true });
+      await withNvim(home, async (nvim) => {
+        const [dt, painted] = await nvim.lua(OPEN);
+        if (!painted) throw new Error("no float painted");
+        samples.push(dt);
+      });
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  return stats(samples);
+}
+
+async function warm() {
+  const home = mkdtempSync(join(tmpdir(), "llmfit-bench-"));
+  try {
+    return await withNvim(home, async (nvim) => {
+      await nvim.lua(OPEN); // start the host
+      const samples = [];
+      for (let i = 0; i < RUNS; i++) samples.push((await nvim.lua(OPEN))[0]);
+      const { pid } = await nvim.lua("return require('llmfit.host').request('ping')");
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      return { warm: stats(samples), rssMiB: rss ? Number(rss) / 1024 : NaN };
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function startupCost() {
+  const home = mkdtempSync(join(tmpdir(), "llmfit-bench-"));
+  const samples = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const log = join(home, `startup-${i}.log`);
+      execFileSync("nvim", ["--headless", "--clean", "--startuptime", log, "--cmd", `set rtp^=${ROOT}`, "-c", "qa!"], {
+        env: envFor(home),
+      });
+      // "clock  self+sourced  self:  sourcing <file>": the second number is this file's own time.
+      const line = readFileSync(log, "utf8").split("\n").find((l) => l.includes("plugin/llmfit.lua"));
+      if (!line) throw new Error("plugin/llmfit.lua was not sourced at startup");
+      samples.push(Number(line.trim().split(/\s+/)[1]));
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  return stats(samples);
+}
+
+const coldNoCache = await cold(false);
+const coldCached = await cold(true);
+const { warm: warmStats, rssMiB } = await warm();
+const startup = startupCost();
+
+printTable(`:LlmFit latency over ${RUNS} runs (ms)`, ["case", "median", "p95", "min", "max", "aim"], [
+  ["cold, no hardware cache", ms(coldNoCache.median), ms(coldNoCache.p95), ms(coldNoCache.min), ms(coldNoCache.max), "<= 400"],
+  ["cold, hardware cached", ms(coldCached.median), ms(coldCached.p95), ms(coldCached.min), ms(coldCached.max), "<= 400"],
+  ["warm (host running)", ms(warmStats.median), ms(warmStats.p95), ms(warmStats.min), ms(warmStats.max), "<= 30"],
+  ["startup: plugin/llmfit.lua", ms(startup.median), ms(startup.p95), ms(startup.min), ms(startup.max), "< 1"],
+]);
+printTable("Host memory", ["measure", "value"], [["host RSS after the report (MiB)", rssMiB.toFixed(1)]]);

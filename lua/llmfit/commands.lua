@@ -1,0 +1,109 @@
+-- The :LlmFit subcommands, as a table: it drives dispatch, completion and the help text.
+-- `host = true` forwards the arguments to the same-named `llmfit` CLI command in the host.
+local util = require("llmfit.util")
+
+local M = {}
+
+M.subcommands = {
+  { name = "report", desc = "open the report (the default)", run = function()
+    require("llmfit.report").open()
+  end },
+  { name = "refresh", desc = "detect the hardware again and open the report", run = function()
+    require("llmfit.report").open({ refresh = true })
+  end },
+  { name = "compare", desc = "compare machines: --gpu T4 --gpu \"RTX 3070\"", host = true },
+  { name = "fit", desc = "size one model: MODEL [--quant Q] [--ctx N] …", host = true },
+  { name = "list", desc = "the model catalog [--family F] [--kind K]", host = true },
+  { name = "log", desc = "open the host's log file", run = function()
+    vim.cmd("split " .. vim.fn.fnameescape(util.log_path()))
+  end },
+  { name = "health", desc = "run :checkhealth llmfit", run = function()
+    vim.cmd("checkhealth llmfit")
+  end },
+  { name = "version", desc = "show the host's version", run = function()
+    local info = require("llmfit.host").request("ping")
+    if info then
+      util.notify(("host %s (node %s, pid %d)"):format(info.version, info.node, info.pid))
+    end
+  end },
+}
+
+local by_name = {}
+for _, sub in ipairs(M.subcommands) do
+  by_name[sub.name] = sub
+end
+
+--- Split command arguments like a shell would for quotes: --gpu "RTX 3070" is one argument.
+function M.split(args)
+  local out, cur, quote, has = {}, {}, nil, false
+  for ch in args:gmatch(".") do
+    if quote then
+      if ch == quote then
+        quote = nil
+      else
+        table.insert(cur, ch)
+      end
+    elseif ch == '"' or ch == "'" then
+      quote, has = ch, true
+    elseif ch:match("%s") then
+      if #cur > 0 or has then
+        table.insert(out, table.concat(cur))
+      end
+      cur, has = {}, false
+    else
+      table.insert(cur, ch)
+    end
+  end
+  if #cur > 0 or has then
+    table.insert(out, table.concat(cur))
+  end
+  return out
+end
+
+local function run_in_host(name, args)
+  local width = math.max(math.floor(vim.o.columns * require("llmfit.config").options.width) - 2, 20)
+  local payload = require("llmfit.host").request("command", {
+    name = name,
+    args = args,
+    width = width,
+    height = math.max(vim.o.lines - 4, 3),
+  })
+  if payload then
+    require("llmfit.float").open(payload)
+  end
+end
+
+function M.run(opts)
+  local args = M.split(opts.args or "")
+  local name = table.remove(args, 1) or "report"
+  local sub = by_name[name]
+  if not sub then
+    local names = vim.tbl_map(function(s)
+      return s.name
+    end, M.subcommands)
+    util.notify(("unknown subcommand %q — use one of: %s"):format(name, table.concat(names, ", ")), vim.log.levels.WARN)
+    return
+  end
+  if sub.host then
+    run_in_host(name, args)
+  else
+    sub.run(opts, args)
+  end
+end
+
+function M.complete(arglead, cmdline, _)
+  local words = M.split(cmdline)
+  local typing_first = #words <= 1 or (#words == 2 and arglead ~= "")
+  if not typing_first then
+    return {}
+  end
+  local out = {}
+  for _, sub in ipairs(M.subcommands) do
+    if vim.startswith(sub.name, arglead) then
+      table.insert(out, sub.name)
+    end
+  end
+  return out
+end
+
+return M

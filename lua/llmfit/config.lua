@@ -1,0 +1,37 @@
+-- Options: defaults come from lua/llmfit/defaults.lua, written from the host's zod schema
+-- (src/config.ts) by scripts/gen-defaults.mjs, so there is one source of defaults and checks.
+-- The host validates the user's table and reports each problem as one line; here we only keep
+-- values of the wrong type out of the Lua side so a typo can never break a window.
+local M = {}
+
+local defaults = require("llmfit.defaults")
+
+M.options = vim.deepcopy(defaults)
+--- The table the user passed, sent as-is to the host for validation.
+M.user = {}
+
+local function merge_checked(base, user)
+  local out = vim.deepcopy(base)
+  for key, value in pairs(user) do
+    local default = base[key]
+    if default == nil then
+      out[key] = value -- unknown keys are reported by the host
+    elseif type(default) == "table" and not vim.tbl_islist(default) and type(value) == "table" then
+      out[key] = merge_checked(default, value)
+    elseif type(value) == type(default) then
+      out[key] = value
+    end
+  end
+  return out
+end
+
+function M.setup(opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    require("llmfit.util").notify("setup() takes a table of options — see :help llmfit-options", vim.log.levels.ERROR)
+    opts = {}
+  end
+  M.user = opts or {}
+  M.options = merge_checked(defaults, M.user)
+end
+
+return M

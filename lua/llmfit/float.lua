@@ -1,0 +1,153 @@
+-- One object owns a float's buffer, window and autocmds: centered, sized from its content and
+-- the editor, re-laid out on VimResized, closed with the configured keys. Painting is one pass
+-- of local API calls over lines and spans that the host computed.
+local config = require("llmfit.config")
+
+local M = {}
+local Float = {}
+Float.__index = Float
+
+local api = vim.api
+local ns = api.nvim_create_namespace("llmfit")
+M.ns = ns
+
+-- Feature tests, not version strings: float titles came in 0.9, footers in 0.10.
+local has_title = vim.fn.has("nvim-0.9") == 1
+local has_footer = vim.fn.has("nvim-0.10") == 1
+
+function Float:layout()
+  local opts = config.options
+  local cols, rows = vim.o.columns, vim.o.lines - vim.o.cmdheight - 2
+  local width = math.min(math.max(self.content_width + 2, 40), math.max(math.floor(cols * opts.width), 20), cols - 2)
+  local height = math.min(math.max(#self.lines, 1), math.max(math.floor(rows * opts.height), 3))
+  local win = {
+    relative = "editor",
+    width = width,
+    height = height,
+    row = math.max(math.floor((rows - height) / 2), 0),
+    col = math.max(math.floor((cols - width) / 2), 0),
+    border = opts.border,
+    style = "minimal",
+  }
+  if has_title and self.title then
+    win.title = " " .. self.title .. " "
+    win.title_pos = "center"
+  end
+  if has_footer and self.footer then
+    win.footer = " " .. self.footer .. " "
+    win.footer_pos = "center"
+  end
+  return win
+end
+
+--- Replace the content: lines, then highlights, in one pass.
+function Float:set(payload)
+  self.title = payload.title
+  self.footer = payload.footer
+  local lines = vim.deepcopy(payload.lines)
+  local spans = payload.spans or {}
+  if self.footer and not has_footer then
+    table.insert(lines, "")
+    table.insert(lines, self.footer)
+    table.insert(spans, { #lines - 1, 0, #self.footer, "LlmFitMuted" })
+  end
+  self.lines = lines
+  self.content_width = payload.width or 0
+  local buf = self.buf
+  api.nvim_buf_set_option(buf, "modifiable", true)
+  api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  api.nvim_buf_clear_namespace(buf, ns, 0, -1)
+  for _, s in ipairs(spans) do
+    api.nvim_buf_add_highlight(buf, ns, s[4], s[1], s[2], s[3])
+  end
+  api.nvim_buf_set_option(buf, "modifiable", false)
+  if self:valid() then
+    api.nvim_win_set_config(self.win, self:layout())
+  end
+end
+
+function Float:valid()
+  return self.win ~= nil and api.nvim_win_is_valid(self.win)
+end
+
+function Float:close()
+  if self.closed then
+    return
+  end
+  self.closed = true
+  pcall(api.nvim_del_augroup_by_id, self.group)
+  if self:valid() then
+    pcall(api.nvim_win_close, self.win, true)
+  end
+  if api.nvim_buf_is_valid(self.buf) then
+    pcall(api.nvim_buf_delete, self.buf, { force = true })
+  end
+  if self.on_close then
+    self.on_close()
+  end
+end
+
+--- Map keys on this buffer only: `maps` is a list of { lhs_list, fn, desc }.
+function Float:map(lhs_list, fn, desc)
+  for _, lhs in ipairs(lhs_list) do
+    vim.keymap.set("n", lhs, fn, { buffer = self.buf, nowait = true, silent = true, desc = desc })
+  end
+end
+
+--- Open a float for `payload` ({ title, lines, spans, footer, width }).
+function M.open(payload, opts)
+  opts = opts or {}
+  require("llmfit.highlights").ensure()
+  local self = setmetatable({ on_close = opts.on_close }, Float)
+  self.buf = api.nvim_create_buf(false, true)
+  api.nvim_buf_set_option(self.buf, "bufhidden", "wipe")
+  api.nvim_buf_set_option(self.buf, "filetype", opts.filetype or "llmfit")
+  self:set(payload)
+  self.win = api.nvim_open_win(self.buf, true, self:layout())
+  api.nvim_win_set_option(self.win, "wrap", false)
+  api.nvim_win_set_option(self.win, "cursorline", true)
+  api.nvim_win_set_option(self.win, "winhighlight", "Normal:NormalFloat,FloatBorder:FloatBorder")
+
+  self:map(config.options.keys.close, function()
+    self:close()
+  end, "llmfit: close")
+  for _, m in ipairs(opts.maps or {}) do
+    self:map(m[1], function()
+      m[2](self)
+    end, m[3])
+  end
+
+  self.group = api.nvim_create_augroup("llmfit_float_" .. self.buf, { clear = true })
+  api.nvim_create_autocmd("VimResized", {
+    group = self.group,
+    callback = function()
+      if self:valid() then
+        api.nvim_win_set_config(self.win, self:layout())
+      end
+    end,
+  })
+  api.nvim_create_autocmd({ "WinClosed" }, {
+    group = self.group,
+    pattern = tostring(self.win),
+    callback = function()
+      vim.schedule(function()
+        self:close()
+      end)
+    end,
+  })
+  api.nvim_create_autocmd("BufLeave", {
+    group = self.group,
+    buffer = self.buf,
+    callback = function()
+      -- Leaving the float (e.g. <C-w>p) closes it, so no orphan float is left behind.
+      vim.schedule(function()
+        if opts.close_on_leave ~= false then
+          self:close()
+        end
+      end)
+    end,
+  })
+  return self
+end
+
+return M

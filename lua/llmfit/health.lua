@@ -1,0 +1,60 @@
+-- :checkhealth llmfit — works with vim.health (0.10+) and require("health") (0.7–0.9).
+local M = {}
+
+local function reporter()
+  local h = vim.health
+  if h and h.start then
+    return { start = h.start, ok = h.ok, warn = h.warn, error = h.error, info = h.info }
+  end
+  local old = require("health")
+  return {
+    start = old.report_start,
+    ok = old.report_ok,
+    warn = old.report_warn,
+    error = old.report_error,
+    info = old.report_info,
+  }
+end
+
+function M.check()
+  local r = reporter()
+  local util = require("llmfit.util")
+  local config = require("llmfit.config")
+  r.start("llmfit")
+
+  local node = config.options.node
+  if vim.fn.executable(node) == 0 then
+    r.error(("Node.js not found (`%s`)"):format(node), { "Install Node.js >= 20, or set `node` in setup()" })
+  else
+    local version = vim.fn.system({ node, "--version" }):gsub("%s+$", "")
+    local major = tonumber(version:match("^v(%d+)"))
+    if major and major >= 20 then
+      r.ok(("Node.js %s (%s)"):format(version, vim.fn.exepath(node)))
+    else
+      r.error(("Node.js %s is too old"):format(version), { "llmfit needs Node.js >= 20" })
+    end
+  end
+
+  local script = require("llmfit.host").script()
+  if vim.fn.filereadable(script) == 1 then
+    r.ok("host built: " .. script)
+  else
+    r.error("host not built: " .. script .. " is missing", { "run `npm install && npm run build` in " .. util.root() })
+  end
+
+  local host = require("llmfit.host")
+  local info = host.request("ping")
+  if info then
+    r.ok(("host answers: version %s, node %s, pid %d"):format(info.version, info.node, info.pid))
+  else
+    r.error("the host did not answer a ping", { "see :LlmFit log" })
+  end
+
+  for _, problem in ipairs((host.request("configure", { options = config.user }) or {}).problems or {}) do
+    r.warn("option: " .. problem)
+  end
+
+  r.info("log file: " .. util.log_path())
+end
+
+return M

@@ -1,0 +1,17 @@
+-- Registers :LlmFit and nothing else: every module loads on first use, so startup pays only
+-- for this file.
+if vim.g.loaded_llmfit then
+  return
+end
+vim.g.loaded_llmfit = true
+
+vim.api.nvim_create_user_command("LlmFit", function(opts)
+  require("llmfit.commands").run(opts)
+end, {
+  nargs = "*",
+  range = true,
+  desc = "llmfit: what runs on this machine (:LlmFit help lists subcommands)",
+  complete = function(arglead, cmdline, pos)
+    return require("llmfit.commands").complete(arglead, cmdline, pos)
+  end,
+})

@@ -1,0 +1,39 @@
+// The classic remote-plugin door, for users who prefer :UpdateRemotePlugins over the default
+// jobstart host. It registers one function that dispatches into the same handler table as
+// dist/host.js, so there is no second implementation. Enable with setup({ transport = "rplugin" }).
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+
+const dist = path.resolve(__dirname, "../../../dist");
+let ready;
+
+function load(nvim) {
+  ready ??= (async () => {
+    const [{ dispatch }, { Session }, { createLogger }] = await Promise.all([
+      import(pathToFileURL(path.join(dist, "host/dispatch.js")).href),
+      import(pathToFileURL(path.join(dist, "host/session.js")).href),
+      import(pathToFileURL(path.join(dist, "log.js")).href),
+    ]);
+    let dir;
+    try {
+      dir = await nvim.call("stdpath", ["log"]);
+    } catch {
+      dir = await nvim.call("stdpath", ["cache"]); // Neovim < 0.8 has no log dir
+    }
+    const cache = await nvim.call("stdpath", ["cache"]);
+    const session = new Session(createLogger(path.join(dir, "llmfit.log")), { cacheDir: path.join(cache, "llmfit") });
+    return { dispatch, session };
+  })();
+  return ready;
+}
+
+module.exports = (plugin) => {
+  plugin.registerFunction(
+    "LlmFitRequest",
+    async ([method, args]) => {
+      const { dispatch, session } = await load(plugin.nvim);
+      return dispatch(method, args, session);
+    },
+    { sync: true },
+  );
+};

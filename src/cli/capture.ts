@@ -1,0 +1,26 @@
+// Run a CLI command with its output captured as lines, so the editor can show any `llmfit`
+// subcommand in a float without a second implementation of it.
+import { LlmFitError } from "../errors.js";
+import type { Painted } from "../report/canvas.js";
+import type { CliCommand } from "./command.js";
+
+export async function runCommandCaptured(
+  command: CliCommand,
+  args: readonly string[],
+  opts: { readonly width: number },
+): Promise<Painted> {
+  let out = "";
+  let err = "";
+  const code = await command.run(args, {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    isTty: false,
+    columns: opts.width,
+    env: process.env,
+  });
+  if (code !== 0 && out.trim() === "") {
+    throw new LlmFitError("bad_args", err.trim().split("\n")[0] || `${command.name} failed (exit ${code})`);
+  }
+  const lines = out.replace(/\n$/, "").split("\n");
+  return { lines, spans: [] };
+}

@@ -1,0 +1,7 @@
+// The table of `llmfit` subcommands: drives dispatch, --help and completion.
+import type { CliCommand } from "./command.js";
+import { reportCommand } from "./report.js";
+
+export const COMMANDS: readonly CliCommand[] = [
+  reportCommand,
+];

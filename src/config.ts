@@ -1,0 +1,77 @@
+// The one source of every option: defaults, types and checks. The Lua side gets its defaults
+// from lua/llmfit/defaults.lua, which scripts/gen-defaults.mjs writes from this schema, and the
+// host parses the user's setup() table with it once per start. Each problem becomes one line.
+import { z } from "zod";
+
+const Border = z.union([
+  z.enum(["none", "single", "double", "rounded", "solid", "shadow"]),
+  z.array(z.string()).length(8),
+]);
+
+const Keys = z
+  .object({
+    close: z.array(z.string()).default(["q", "<Esc>"]).describe("close the float"),
+    refresh: z.array(z.string()).default(["r"]).describe("detect again and repaint"),
+    help: z.array(z.string()).default(["?"]).describe("list the keys"),
+  })
+  .strict()
+  .prefault({});
+
+const Hardware = z
+  .object({
+    gpu: z.string().optional().describe("pretend this GPU (a name from the spec table) is present"),
+    vram_gb: z.number().positive().optional().describe("override the GPU memory, in GB"),
+    ram_gb: z.number().positive().optional().describe("override the system RAM, in GB"),
+    unified: z.boolean().optional().describe("treat GPU memory as shared with RAM"),
+  })
+  .strict()
+  .prefault({});
+
+export const ConfigSchema = z
+  .object({
+    node: z.string().min(1).default("node").describe("Node.js (>= 20) executable that runs the host"),
+    transport: z
+      .enum(["job", "rplugin"])
+      .default("job")
+      .describe('"job": the shim starts the host itself; "rplugin": use the :UpdateRemotePlugins host'),
+    border: Border.default("rounded").describe("float border, as in nvim_open_win()"),
+    width: z.number().gt(0).max(1).default(0.85).describe("largest float width, as a fraction of the editor"),
+    height: z.number().gt(0).max(1).default(0.85).describe("largest float height, as a fraction of the editor"),
+    log_level: z.enum(["error", "warn", "info", "debug"]).default("info").describe("host log detail"),
+    keys: Keys.describe("keys in llmfit floats"),
+    hardware: Hardware.describe("hardware overrides"),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
+
+/** Parse user options; unknown or wrong keys become one line each and fall back to defaults. */
+export function parseConfig(raw: unknown): { config: Config; problems: string[] } {
+  const input = raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0) ? {} : raw;
+  const result = ConfigSchema.safeParse(input);
+  if (result.success) return { config: result.data, problems: [] };
+  const problems = result.error.issues.map((issue) => configProblemLine(issue));
+  // Keep what is valid: drop each offending top-level key and parse again.
+  const bad = new Set(
+    result.error.issues.flatMap((i) =>
+      i.path.length > 0 ? [String(i.path[0])] : i.code === "unrecognized_keys" ? i.keys : [],
+    ),
+  );
+  const kept =
+    typeof input === "object" && input !== null
+      ? Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)))
+      : {};
+  const retry = ConfigSchema.safeParse(kept);
+  return { config: retry.success ? retry.data : DEFAULT_CONFIG, problems };
+}
+
+function configProblemLine(issue: z.core.$ZodIssue): string {
+  const key = issue.path.length ? issue.path.join(".") : "(options)";
+  if (issue.code === "unrecognized_keys") {
+    const where = issue.path.length ? `${issue.path.join(".")}.` : "";
+    return `unknown option ${issue.keys.map((k) => where + k).join(", ")} — remove it or check :help llmfit-options`;
+  }
+  return `option ${key}: ${issue.message} — see :help llmfit-options`;
+}

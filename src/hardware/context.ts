@@ -1,0 +1,78 @@
+// Everything detection touches outside the process, in one injectable bundle.
+import * as os from "node:os";
+import * as si from "systeminformation";
+import { DEFAULT_TOOL_TIMEOUT_MS, execTool, type ExecFn } from "./exec.js";
+import { realFs, type ProbeFs } from "./fsio.js";
+
+/** The slice of systeminformation detection uses (memory layout and non-Linux CPU details). */
+export interface SiLike {
+  cpu(): Promise<{
+    readonly brand: string;
+    readonly manufacturer: string;
+    readonly physicalCores: number;
+    readonly cores: number;
+    readonly flags: string;
+    readonly cache?: { readonly l1d?: number; readonly l2?: number; readonly l3?: number };
+  }>;
+  memLayout(): Promise<readonly { readonly type: string; readonly clockSpeed: number | null; readonly size: number }[]>;
+}
+
+export interface OsLike {
+  hostname(): string;
+  totalmem(): number;
+  freemem(): number;
+  cpus(): readonly { readonly model: string }[];
+}
+
+export interface ProbeContext {
+  readonly platform: NodeJS.Platform;
+  readonly arch: string;
+  readonly exec: ExecFn;
+  readonly fs: ProbeFs;
+  readonly si: SiLike;
+  readonly os: OsLike;
+  readonly timeoutMs: number;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface ContextOptions {
+  readonly platform?: NodeJS.Platform;
+  readonly arch?: string;
+  readonly exec?: ExecFn;
+  readonly fs?: ProbeFs;
+  readonly si?: SiLike;
+  readonly os?: OsLike;
+  readonly timeoutMs?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export function probeContext(o: ContextOptions = {}): ProbeContext {
+  return {
+    platform: o.platform ?? process.platform,
+    arch: o.arch ?? process.arch,
+    exec: o.exec ?? execTool,
+    fs: o.fs ?? realFs,
+    si: o.si ?? si,
+    os: o.os ?? os,
+    timeoutMs: o.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
+    env: o.env ?? process.env,
+  };
+}
+
+/** A promise that gives up after `ms`: systeminformation runs its own tools without timeouts. */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    t.unref?.();
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+// detectHardware: the one entry point. Cache first (unless refresh), else every probe at once;
+// then spec enrichment, the backend, and the user's overrides last. All I/O is injectable.
+import { pickBackend } from "./backend.js";
+import { defaultCacheDir, fingerprint, readCache, writeCache } from "./cache.js";
+import { probeContext, type ContextOptions } from "./context.js";
+import { detectCpuAndMemory } from "./detect-cpu.js";
+import { detectGpus } from "./detect-gpus.js";
+import { refreshFreeMemory } from "./fresh.js";
+import { applyOverrides, hasOverrides, parseOverrides, type HardwareOverrides } from "./overrides.js";
+import type { Hardware } from "./types.js";
+
+export type { HardwareOverrides } from "./overrides.js";
+
+export interface DetectOptions extends ContextOptions {
+  /** Ignore the cached profile and probe again. */
+  readonly refresh?: boolean;
+  readonly overrides?: HardwareOverrides;
+  /** Where hardware.json lives (Neovim passes stdpath('cache')); false disables the cache. */
+  readonly cacheDir?: string | false;
+  readonly now?: () => Date;
+}
+
+export async function detectHardware(opts: DetectOptions = {}): Promise<Hardware> {
+  const overrides = opts.overrides !== undefined ? parseOverrides(opts.overrides) : undefined;
+  const ctx = probeContext(opts);
+  const dir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir(ctx.env, ctx.platform));
+  let hw: Hardware | undefined;
+  const fp = dir ? await fingerprint(ctx) : undefined;
+  if (dir && fp && !opts.refresh) {
+    const cached = await readCache(dir, fp);
+    if (cached) hw = await refreshFreeMemory(ctx, cached);
+  }
+  if (!hw) {
+    hw = await probeAll(ctx, opts.now ?? (() => new Date()));
+    if (dir && fp) {
+      // A read-only cache dir must not cost the user their report.
+      await writeCache(dir, fp, hw).catch((e: unknown) => {
+        hw = hw && { ...hw, notes: [...hw.notes, `cache not written to ${dir}: ${e instanceof Error ? e.message : String(e)}`] };
+      });
+    }
+  }
+  return hasOverrides(overrides) ? applyOverrides(hw, overrides) : hw;
+}
+
+async function probeAll(ctx: ReturnType<typeof probeContext>, now: () => Date): Promise<Hardware> {
+  const cpuMem = detectCpuAndMemory(ctx);
+  // GPUs need the RAM total (APUs, Apple) but nothing else from the CPU probe; on Linux and
+  // Windows both start at once, on macOS the GPU probe waits for sysctl (one cheap call).
+  const gpuRes =
+    ctx.platform === "darwin"
+      ? cpuMem.then((c) => detectGpus(ctx, { totalRamBytes: c.memory.totalBytes.value, ...(c.sysctl ? { sysctl: c.sysctl } : {}) }))
+      : detectGpus(ctx, { totalRamBytes: ctx.os.totalmem() });
+  const [c, g] = await Promise.all([cpuMem, gpuRes]);
+  return {
+    os: ctx.platform,
+    cpu: c.cpu,
+    memory: c.memory,
+    gpus: g.gpus,
+    backend: pickBackend(g.gpus),
+    notes: [...c.notes, ...g.notes],
+    detectedAt: now().toISOString(),
+    ...(g.cudaVersion ? { cudaVersion: g.cudaVersion } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+// The Hardware profile as JSON (`llmfit detect --json`, the disk cache, RPC). Bytes are integers,
+// bandwidth is GB/s (1e9 B/s), FLOPS are TFLOPS; every figure is {value, source, note?}.
+import { z } from "zod";
+import type { Hardware } from "./types.js";
+
+export const SourceSchema = z.enum(["detected", "spec", "measured", "override", "estimate"]);
+export const BackendSchema = z.enum(["cuda", "rocm", "metal", "vulkan", "sycl", "cpu"]);
+export const GpuVendorSchema = z.enum(["nvidia", "amd", "intel", "apple", "other"]);
+
+const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: SourceSchema, note: z.string().optional() });
+const bytes = sourced(z.number().int().nonnegative());
+const positive = sourced(z.number().nonnegative());
+
+export const CpuSchema = z.object({
+  brand: sourced(z.string()),
+  arch: z.string(),
+  cores: sourced(z.number().int().positive()),
+  threads: sourced(z.number().int().positive()),
+  flags: z.array(z.string()),
+  cacheBytes: z.object({ l1d: z.number().optional(), l2: z.number().optional(), l3: z.number().optional() }).optional(),
+});
+
+export const MemorySchema = z.object({
+  totalBytes: bytes,
+  availableBytes: bytes,
+  bandwidthGBs: positive.optional(),
+  kind: z.string().optional(),
+});
+
+export const GpuSchema = z.object({
+  index: z.number().int().nonnegative(),
+  vendor: GpuVendorSchema,
+  name: z.string(),
+  backend: BackendSchema,
+  vramTotalBytes: bytes,
+  vramFreeBytes: bytes,
+  unified: z.boolean(),
+  bandwidthGBs: positive.optional(),
+  fp32Tflops: positive.optional(),
+  fp16Tflops: positive.optional(),
+  cores: positive.optional(),
+  powerWatts: positive.optional(),
+  computeCapability: z.string().optional(),
+  driver: z.string().optional(),
+  pcie: z.string().optional(),
+  specId: z.string().optional(),
+});
+
+export const HardwareSchema = z.object({
+  os: z.string(),
+  cpu: CpuSchema,
+  memory: MemorySchema,
+  gpus: z.array(GpuSchema),
+  backend: BackendSchema,
+  notes: z.array(z.string()),
+  detectedAt: z.string(),
+  simulated: z.boolean().optional(),
+  cudaVersion: z.string().optional(),
+});
+
+// Both directions must type-check, so the schema and the interface cannot drift apart.
+type Parsed = z.output<typeof HardwareSchema>;
+export const parsedIsHardware = (h: Parsed): Hardware => h;
+export const hardwareIsParsed = (h: Hardware): z.input<typeof HardwareSchema> => ({ ...h, gpus: [...h.gpus], notes: [...h.notes], cpu: { ...h.cpu, flags: [...h.cpu.flags] } });
+
+export function parseHardware(json: unknown): Hardware {
+  return HardwareSchema.parse(json);
+}

@@ -1,0 +1,43 @@
+// The host process the Lua shim starts with jobstart({'node', 'dist/host.js'}, {rpc = true}).
+// stdin/stdout are the msgpack-RPC channel: nothing else may write to stdout, so the `neovim`
+// package's logger (which also captures console.*) is pointed at our log file before it loads.
+import { createLogger, type LogLevel } from "./log.js";
+import { dispatch } from "./host/dispatch.js";
+import { Session } from "./host/session.js";
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const logPath = flag("--log") ?? process.env.LLMFIT_LOG;
+const cacheDir = flag("--cache");
+const level = (process.env.LLMFIT_LOG_LEVEL as LogLevel | undefined) ?? "info";
+const log = createLogger(logPath, level);
+
+if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
+// The package logs every message at debug level by default; keep only its warnings.
+process.env.NVIM_NODE_LOG_LEVEL ??= "warn";
+
+const { attach } = await import("neovim");
+const nvim = attach({ reader: process.stdin, writer: process.stdout });
+
+const session = new Session(log, cacheDir ? { cacheDir } : {});
+
+nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
+  void dispatch(method, args[0], session).then((envelope) => resp.send(envelope));
+});
+
+nvim.on("notification", (method: string, args: unknown[]) => {
+  void dispatch(method, args[0], session).then((envelope) => {
+    if (!envelope.ok && envelope.level !== "info") log.warn(`notification ${method}: ${envelope.message}`);
+  });
+});
+
+process.on("uncaughtException", (err) => log.error("uncaught exception", err));
+process.on("unhandledRejection", (err) => log.error("unhandled rejection", err));
+// Neovim closes our stdin when it exits or calls jobstop(); leave then.
+process.stdin.on("end", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+
+log.info(`host ${process.pid} started (node ${process.versions.node})`);

@@ -1,0 +1,92 @@
+// The one table of things the editor can ask the host. Both doors — the jobstart host
+// (src/host.ts) and the :UpdateRemotePlugins entry (rplugin/node/llmfit) — dispatch here.
+// Each handler names a zod schema for its argument; the inside trusts the parsed type.
+import { z } from "zod";
+import { COMMANDS } from "../cli/commands.js";
+import { runCommandCaptured } from "../cli/capture.js";
+import { parseConfig } from "../config.js";
+import { LlmFitError } from "../errors.js";
+import type { Painted } from "../report/canvas.js";
+import { renderReport } from "../report/report.js";
+import { displayWidth } from "../report/width.js";
+import { VERSION } from "../version.js";
+import type { Session } from "./session.js";
+
+/** A float for the shim to paint: lines, and spans as [line, startByte, endByte, group]. */
+export interface FloatPayload {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly spans: ReadonlyArray<readonly [number, number, number, string]>;
+  readonly footer?: string;
+  /** Widest line in display columns, so the shim sizes the float without measuring. */
+  readonly width: number;
+}
+
+export function floatPayload(title: string, painted: Painted, footer?: string): FloatPayload {
+  return {
+    title,
+    lines: painted.lines,
+    spans: painted.spans.map((s) => [s.line, s.start, s.end, s.group] as const),
+    ...(footer ? { footer } : {}),
+    width: Math.max(0, ...painted.lines.map((l) => displayWidth(l))),
+  };
+}
+
+const Size = {
+  width: z.number().int().min(20).max(1000),
+  height: z.number().int().min(3).max(1000),
+};
+
+interface Handler<S extends z.ZodType> {
+  readonly schema: S;
+  readonly run: (args: z.infer<S>, session: Session) => Promise<unknown>;
+}
+
+function handler<S extends z.ZodType>(schema: S, run: (args: z.infer<S>, session: Session) => Promise<unknown>): Handler<S> {
+  return { schema, run };
+}
+
+async function reportPayload(session: Session, width: number, refresh: boolean): Promise<FloatPayload> {
+  const hardware = await session.getHardware(refresh);
+  const painted = renderReport({ version: VERSION, hardware }, { width });
+  return floatPayload("llmfit", painted, "q close · r refresh · ? keys");
+}
+
+export const HANDLERS = {
+  ping: handler(z.object({}).strict(), async () => ({
+    version: VERSION,
+    pid: process.pid,
+    node: process.versions.node,
+  })),
+
+  configure: handler(z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
+    const { config, problems } = parseConfig(options);
+    session.configure(config);
+    return { problems };
+  }),
+
+  report: handler(z.object({ ...Size, refresh: z.boolean().default(false) }).strict(), async (args, session) =>
+    reportPayload(session, args.width, args.refresh),
+  ),
+
+  /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
+  command: handler(
+    z.object({ name: z.string().min(1), args: z.array(z.string()).default([]), ...Size }).strict(),
+    async ({ name, args, width }) => {
+      const command = COMMANDS.find((c) => c.name === name);
+      if (!command) {
+        throw new LlmFitError(
+          "bad_args",
+          `unknown subcommand "${name}"`,
+          `use one of: ${COMMANDS.map((c) => c.name).join(", ")}`,
+        );
+      }
+      const painted = await runCommandCaptured(command, args, { width });
+      return floatPayload(`llmfit ${name}`, painted);
+    },
+  ),
+
+  log_path: handler(z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
+} as const;
+
+export type HandlerName = keyof typeof HANDLERS;

@@ -1,0 +1,54 @@
+// What the host keeps between requests: the parsed config, the log, and the caches that make a
+// warm :LlmFit paint in milliseconds (the hardware profile is detected once per host).
+import { DEFAULT_CONFIG, type Config } from "../config.js";
+import { detectHardware } from "../hardware/detect.js";
+import type { Hardware } from "../hardware/types.js";
+import type { Logger } from "../log.js";
+
+export interface HostOptions {
+  readonly cacheDir?: string;
+}
+
+export class Session {
+  config: Config = DEFAULT_CONFIG;
+  private hardware: Promise<Hardware> | undefined;
+
+  constructor(
+    readonly log: Logger,
+    readonly options: HostOptions = {},
+  ) {}
+
+  configure(config: Config): void {
+    this.config = config;
+    this.hardware = undefined; // overrides may have changed
+  }
+
+  /** The hardware profile; detected on first use, then reused until `refresh`. */
+  getHardware(refresh = false): Promise<Hardware> {
+    if (refresh || !this.hardware) {
+      const started = performance.now();
+      const hw = this.config.hardware;
+      const pending = detectHardware({
+        refresh,
+        ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
+        overrides: {
+          ...(hw.gpu !== undefined ? { gpu: hw.gpu } : {}),
+          ...(hw.vram_gb !== undefined ? { vramGb: hw.vram_gb } : {}),
+          ...(hw.ram_gb !== undefined ? { ramGb: hw.ram_gb } : {}),
+          ...(hw.unified !== undefined ? { unified: hw.unified } : {}),
+        },
+      });
+      pending.then(
+        () => this.log.debug(`hardware detected in ${(performance.now() - started).toFixed(1)} ms`),
+        () => undefined,
+      );
+      // A failed detection must not stick: the next request tries again.
+      pending.catch(() => {
+        if (this.hardware === pending) this.hardware = undefined;
+      });
+      this.hardware = pending;
+      return pending;
+    }
+    return this.hardware;
+  }
+}

@@ -1,0 +1,72 @@
+// What sizing needs to know about a model. Built from a catalog entry or from GGUF metadata;
+// the sizing core never reads files, it only sees this.
+
+export type ArchKind = "dense" | "moe" | "ssm" | "hybrid" | "diffusion";
+
+/** One ggml tensor as llama.cpp stores it: `ne` in ggml order (ne[0] is the row length). */
+export interface TensorInfo {
+  readonly name: string;
+  readonly ne: readonly number[];
+  /** ggml type name: F32, F16, BF16, Q8_0, Q4_K, IQ4_XS, MXFP4 … (see src/sizing/ggml-types.ts). */
+  readonly type: string;
+}
+
+/** A layer's own numbers; hybrid and sliding-window models differ from layer to layer. */
+export interface LayerShape {
+  /** attention: has a KV cache; recurrent: Mamba/SSM/conv state; none: neither (e.g. shared-KV layers) */
+  readonly mixer: "attention" | "recurrent" | "shortconv" | "none";
+  readonly nHead: number;
+  readonly nHeadKv: number;
+  /** True when the layer attends only to a sliding window (its KV cache holds the window). */
+  readonly swa: boolean;
+  readonly nFf: number;
+  /** True when this layer's FFN is a mixture of experts; absent: every layer from experts.leadingDense on. */
+  readonly moe?: boolean;
+}
+
+export interface SsmShape {
+  readonly dConv: number;
+  readonly dInner: number;
+  readonly dState: number;
+  readonly nGroup: number;
+  readonly dtRank: number;
+  /** Mamba-2 heads (0 for Mamba-1). */
+  readonly nHead: number;
+}
+
+export interface ExpertShape {
+  readonly count: number;
+  readonly used: number;
+  readonly shared: number;
+  /** FFN size of one expert, and of the shared expert(s). */
+  readonly nFfExp: number;
+  readonly nFfShexp: number;
+  /** Leading dense layers before the MoE layers start (DeepSeek, GLM). */
+  readonly leadingDense: number;
+}
+
+export interface ModelShape {
+  /** llama.cpp's architecture name (general.architecture): llama, qwen3, qwen3moe, gemma3, mamba … */
+  readonly arch: string;
+  readonly kind: ArchKind;
+  readonly nEmbd: number;
+  readonly nVocab: number;
+  readonly nCtxTrain: number;
+  readonly headDimK: number;
+  readonly headDimV: number;
+  readonly layers: readonly LayerShape[];
+  /** Sliding window size in tokens; 0 when no layer slides. */
+  readonly swaWindow: number;
+  readonly ssm?: SsmShape;
+  readonly experts?: ExpertShape;
+  readonly tiedEmbeddings: boolean;
+  readonly params: { readonly total: number; readonly active: number };
+  /** The exact tensor list, when read from a GGUF file. */
+  readonly tensors?: readonly TensorInfo[];
+  /** The file's quantization label (general.file_type), when read from a GGUF file. */
+  readonly fileType?: string;
+  /** Llama 3.x stores its RoPE scaling factors as a small `rope_freqs` tensor (head_dim/2 floats). */
+  readonly ropeFreqs?: boolean;
+  /** LFM2 short-convolution cache length (`shortconv.l_cache`); its conv state holds l_cache − 1 columns. */
+  readonly shortConvLCache?: number;
+}

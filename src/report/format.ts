@@ -1,0 +1,19 @@
+// Number formatting shared by the float and the terminal.
+
+const GIB = 1024 ** 3;
+
+export function gib(bytes: number, digits = 1): string {
+  return `${(bytes / GIB).toFixed(digits)} GiB`;
+}
+
+/** Bytes in the unit a person reads fastest (MiB below 1 GiB). */
+export function bytesShort(bytes: number): string {
+  if (bytes >= GIB) return `${(bytes / GIB).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} B`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

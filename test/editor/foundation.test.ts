@@ -1,0 +1,117 @@
+// The shim and the host together in a real headless Neovim: the report float, closing it,
+// host reuse, host death and restart, one-line errors, :checkhealth and :help.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { totalmem } from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, startNvim, waitFor, type Nvim } from "../support/nvim.js";
+
+function cpuModel(): string {
+  const line = readFileSync("/proc/cpuinfo", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("model name"));
+  return line ? line.split(":")[1]!.trim().replace(/\s+/g, " ") : "";
+}
+
+const ramTotal = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB total`;
+
+describe("the :LlmFit float in a real Neovim", () => {
+  let nvim: Nvim;
+  beforeAll(async () => {
+    execFileSync("nvim", ["--headless", "--clean", "-c", `helptags ${ROOT}/doc`, "-c", "qa!"]);
+    nvim = await startNvim();
+  });
+  afterAll(async () => nvim?.close());
+
+  it("opens the report with this machine's CPU and RAM, and q closes it leaving the buffers as they were", async () => {
+    const before = await nvim.lua<number[]>("return vim.api.nvim_list_bufs()");
+    await nvim.cmd("LlmFit");
+    const [float] = await waitFor(async () => {
+      const f = await nvim.floats();
+      return f.length > 0 ? f : undefined;
+    }, 15_000, "the report float");
+    const text = float!.lines.join("\n");
+    expect(text).toContain(cpuModel());
+    expect(text).toContain(ramTotal);
+    expect(await nvim.notes()).toEqual([]);
+
+    await nvim.api.input("q");
+    await waitFor(async () => ((await nvim.floats()).length === 0 ? true : undefined), 5000, "the float to close");
+    expect(await nvim.lua<number[]>("return vim.api.nvim_list_bufs()")).toEqual(before);
+  });
+
+  it("paints highlight spans from the host", async () => {
+    await nvim.cmd("LlmFit");
+    const marks = await nvim.lua<number>(`
+      local buf = vim.api.nvim_win_get_buf(0)
+      local ns = vim.api.nvim_create_namespace("llmfit")
+      return #vim.api.nvim_buf_get_extmarks(buf, ns, 0, -1, {})`);
+    expect(marks).toBeGreaterThan(3);
+    await nvim.api.input("q");
+  });
+
+  it("reuses the running host for a second :LlmFit", async () => {
+    const first = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
+    await nvim.cmd("LlmFit");
+    await nvim.api.input("q");
+    const second = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
+    expect(second.pid).toBe(first.pid);
+  });
+
+  it("says once that the host died, then works again", async () => {
+    const { pid } = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
+    await nvim.clearNotes();
+    process.kill(pid, "SIGKILL");
+    await waitFor(async () => !(await nvim.lua<boolean>("return require('llmfit.host').running()")), 5000, "the host to die");
+    await nvim.cmd("LlmFit");
+    const notes = await nvim.notes();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.msg).toMatch(/host had stopped/);
+    expect((await nvim.floats()).length).toBe(1);
+    const again = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
+    expect(again.pid).not.toBe(pid);
+    await nvim.api.input("q");
+    await nvim.cmd("LlmFit");
+    expect(await nvim.notes()).toHaveLength(1); // said once, not again
+    await nvim.api.input("q");
+  });
+
+  it("turns invalid handler arguments into one notify line", async () => {
+    await nvim.clearNotes();
+    const value = await nvim.lua("return require('llmfit.host').request('report', { width = 'wide', height = 10 })");
+    expect(value).toBeNull();
+    const notes = await nvim.notes();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.msg).toMatch(/^llmfit: invalid arguments for report: width/);
+    expect(notes[0]!.msg).not.toContain("\n");
+  });
+
+  it("answers an unknown subcommand with one line listing the valid ones", async () => {
+    await nvim.clearNotes();
+    await nvim.cmd("LlmFit nonsense");
+    const notes = await nvim.notes();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.msg).toMatch(/unknown subcommand "nonsense" — use one of: report, refresh/);
+  });
+
+  it("completes subcommands", async () => {
+    const got = await nvim.lua<string[]>("return vim.fn.getcompletion('LlmFit re', 'cmdline')");
+    expect(got).toEqual(["report", "refresh"]);
+  });
+
+  it(":checkhealth llmfit reports OK", async () => {
+    await nvim.cmd("checkhealth llmfit");
+    const text = (await nvim.lua<string[]>("return vim.api.nvim_buf_get_lines(0, 0, -1, false)")).join("\n");
+    expect(text).toMatch(/OK:? .*Node\.js v\d+/);
+    expect(text).toMatch(/OK:? .*host answers: version \d+\.\d+\.\d+/);
+    expect(text).not.toMatch(/ERROR/);
+    await nvim.cmd("bwipeout!");
+  });
+
+  it(":help llmfit opens the help file", async () => {
+    await nvim.cmd("help llmfit");
+    const name = await nvim.lua<string>("return vim.api.nvim_buf_get_name(0)");
+    expect(name).toBe(`${ROOT}/doc/llmfit.txt`);
+    await nvim.cmd("helpclose");
+  });
+});

@@ -19,10 +19,14 @@ if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
 // The package logs every message at debug level by default; keep only its warnings.
 process.env.NVIM_NODE_LOG_LEVEL ??= "warn";
 
+const session = new Session(log, cacheDir ? { cacheDir } : {});
+// Start detecting while the RPC channel comes up: the first :LlmFit then finds it done. A failure
+// here is reported by the request that needs the profile.
+session.getHardware().catch(() => undefined);
+
 const { attach } = await import("neovim");
 const nvim = attach({ reader: process.stdin, writer: process.stdout });
 
-const session = new Session(log, cacheDir ? { cacheDir } : {});
 
 nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
   void dispatch(method, args[0], session).then((envelope) => resp.send(envelope));

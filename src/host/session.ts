@@ -19,8 +19,9 @@ export class Session {
   ) {}
 
   configure(config: Config): void {
+    // Only different hardware overrides make the detected profile stale.
+    if (JSON.stringify(config.hardware) !== JSON.stringify(this.config.hardware)) this.hardware = undefined;
     this.config = config;
-    this.hardware = undefined; // overrides may have changed
   }
 
   /** The hardware profile; detected on first use, then reused until `refresh`. */

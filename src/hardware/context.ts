@@ -1,6 +1,5 @@
 // Everything detection touches outside the process, in one injectable bundle.
 import * as os from "node:os";
-import * as si from "systeminformation";
 import { DEFAULT_TOOL_TIMEOUT_MS, execTool, type ExecFn } from "./exec.js";
 import { realFs, type ProbeFs } from "./fsio.js";
 
@@ -14,7 +13,7 @@ export interface SiLike {
     readonly flags: string;
     readonly cache?: { readonly l1d?: number; readonly l2?: number; readonly l3?: number };
   }>;
-  memLayout(): Promise<readonly { readonly type: string; readonly clockSpeed: number | null; readonly size: number }[]>;
+  memLayout(): Promise<readonly { readonly type: string; readonly clockSpeed?: unknown; readonly size: number }[]>;
 }
 
 export interface OsLike {
@@ -46,13 +45,20 @@ export interface ContextOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+// systeminformation is a large module; load it only when a probe needs it, so a cached profile
+// (the common case in the editor) never pays for it.
+const lazySi: SiLike = {
+  cpu: async () => (await import("systeminformation")).cpu(),
+  memLayout: async () => (await import("systeminformation")).memLayout(),
+};
+
 export function probeContext(o: ContextOptions = {}): ProbeContext {
   return {
     platform: o.platform ?? process.platform,
     arch: o.arch ?? process.arch,
     exec: o.exec ?? execTool,
     fs: o.fs ?? realFs,
-    si: o.si ?? si,
+    si: o.si ?? lazySi,
     os: o.os ?? os,
     timeoutMs: o.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
     env: o.env ?? process.env,

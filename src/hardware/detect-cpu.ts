@@ -6,11 +6,14 @@ import { withTimeout } from "./context.js";
 import { matchGpu } from "./match.js";
 import { estimateMemoryBandwidth } from "./memory-bandwidth.js";
 import { parseSysctl, SYSCTL_ARGS, type AppleSysctl } from "./probes/apple.js";
+import { readCgroupMemory, type CgroupMemory } from "./probes/cgroup.js";
 import { readCpuCaches } from "./probes/cpu-caches.js";
 import { parseCpuinfo } from "./probes/cpuinfo.js";
 import { parseMeminfo } from "./probes/meminfo.js";
+import { parseVmStat, VM_STAT_ARGS } from "./probes/vm-stat.js";
 import { detected, estimated, fromSpec } from "./sourced.js";
-import type { Cpu, Memory } from "./types.js";
+import type { Cpu, Memory, Sourced } from "./types.js";
+import { GiB } from "./units.js";
 
 export interface CpuMemoryResult {
   readonly cpu: Cpu;
@@ -27,11 +30,12 @@ export async function detectCpuAndMemory(ctx: ProbeContext): Promise<CpuMemoryRe
 
 async function linux(ctx: ProbeContext): Promise<CpuMemoryResult> {
   const notes: string[] = [];
-  const [cpuinfoText, meminfoText, caches, bandwidth] = await Promise.all([
+  const [cpuinfoText, meminfoText, caches, bandwidth, cgroup] = await Promise.all([
     ctx.fs.readText("/proc/cpuinfo"),
     ctx.fs.readText("/proc/meminfo"),
     readCpuCaches(ctx.fs),
     dimmBandwidth(ctx, notes),
+    readCgroupMemory(ctx.fs),
   ]);
   const info = cpuinfoText ? parseCpuinfo(cpuinfoText) : undefined;
   if (!info) notes.push("/proc/cpuinfo: unreadable, CPU from os.cpus()");
@@ -47,19 +51,32 @@ async function linux(ctx: ProbeContext): Promise<CpuMemoryResult> {
     flags: info?.flags ?? [],
     ...(Object.keys(caches).length > 0 ? { cacheBytes: caches } : {}),
   };
+  const total = mem.totalBytes ?? ctx.os.totalmem();
+  const limited = cgroup && cgroup.limitBytes < total ? cgroup : undefined;
+  if (limited) notes.push(`container memory limit ${(limited.limitBytes / GiB).toFixed(1)} GiB (cgroup memory.max) is below the machine's RAM`);
   const memory: Memory = {
-    totalBytes: mem.totalBytes !== undefined ? detected(mem.totalBytes, "/proc/meminfo MemTotal") : detected(ctx.os.totalmem(), "os.totalmem()"),
-    availableBytes:
-      mem.availableBytes !== undefined ? detected(mem.availableBytes, "/proc/meminfo MemAvailable") : detected(ctx.os.freemem(), "os.freemem()"),
+    totalBytes: limited
+      ? detected(limited.limitBytes, "cgroup memory.max (container limit)")
+      : detected(total, mem.totalBytes !== undefined ? "/proc/meminfo MemTotal" : "os.totalmem()"),
+    availableBytes: availableLinux(mem.availableBytes, limited, ctx.os.freemem()),
     ...(bandwidth ? { bandwidthGBs: estimated(bandwidth.gbs, bandwidth.note) } : {}),
     ...(bandwidth?.kind ? { kind: bandwidth.kind } : {}),
   };
   return { cpu, memory, notes };
 }
 
+function availableLinux(memAvailable: number | undefined, cg: CgroupMemory | undefined, freemem: number): Sourced<number> {
+  const host = memAvailable ?? freemem;
+  const note = memAvailable !== undefined ? "/proc/meminfo MemAvailable" : "os.freemem()";
+  if (!cg) return detected(host, note);
+  const inCgroup = Math.max(cg.limitBytes - cg.usedBytes, 0);
+  return inCgroup < host ? detected(inCgroup, "cgroup memory.max − memory.current") : detected(host, note);
+}
+
 async function darwin(ctx: ProbeContext): Promise<CpuMemoryResult> {
   const notes: string[] = [];
-  const res = await ctx.exec("sysctl", SYSCTL_ARGS, { timeoutMs: ctx.timeoutMs });
+  const [res, vm] = await Promise.all([ctx.exec("sysctl", SYSCTL_ARGS, { timeoutMs: ctx.timeoutMs }), ctx.exec("vm_stat", VM_STAT_ARGS, { timeoutMs: ctx.timeoutMs })]);
+  const vmAvailable = vm.ok ? parseVmStat(vm.stdout) : undefined;
   // sysctl exits non-zero when one key is unknown (iogpu.* before macOS 14) but prints the rest.
   const sc = parseSysctl(res.stdout);
   if (!res.ok && !sc.brand) notes.push(res.reason);
@@ -75,8 +92,10 @@ async function darwin(ctx: ProbeContext): Promise<CpuMemoryResult> {
   };
   const memory: Memory = {
     totalBytes: detected(total, sc.memBytes ? "hw.memsize" : "os.totalmem()"),
-    // os.freemem() on macOS leaves out reclaimable cache, so it undercounts; still the OS's word.
-    availableBytes: detected(ctx.os.freemem(), "os.freemem() (excludes reclaimable cache)"),
+    availableBytes:
+      vmAvailable !== undefined
+        ? detected(vmAvailable, "vm_stat free + inactive + speculative + purgeable")
+        : detected(ctx.os.freemem(), "os.freemem() (excludes reclaimable cache)"),
     ...(spec?.spec.vendor === "apple" ? { bandwidthGBs: fromSpec(spec.spec.bandwidthGBs, `${spec.spec.name} unified memory`) } : {}),
   };
   return { cpu, memory, notes, sysctl: sc };
@@ -119,7 +138,7 @@ async function generic(ctx: ProbeContext): Promise<CpuMemoryResult> {
 async function dimmBandwidth(ctx: ProbeContext, notes: string[]): Promise<ReturnType<typeof estimateMemoryBandwidth>> {
   try {
     const layout = await withTimeout(ctx.si.memLayout(), ctx.timeoutMs, "memory layout");
-    const est = estimateMemoryBandwidth(layout.map((d) => ({ type: d.type, size: d.size, ...(d.clockSpeed ? { clockSpeed: d.clockSpeed } : {}) })));
+    const est = estimateMemoryBandwidth(layout.map((d) => ({ type: d.type, size: d.size, ...(typeof d.clockSpeed === "number" && d.clockSpeed > 0 ? { clockSpeed: d.clockSpeed } : {}) })));
     if (!est) notes.push("memory bandwidth: DIMM speeds not readable (dmidecode needs root); not estimated");
     return est;
   } catch (e) {

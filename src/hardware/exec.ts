@@ -1,7 +1,7 @@
 // Every external tool goes through one injectable runner: tests feed recorded outputs, and the
-// real one uses execFile with an argument array (no shell) and a hard timeout, so a hanging
+// real one spawns with an argument array (no shell) and a hard timeout, so a hanging
 // driver tool costs at most `timeoutMs` and a missing one becomes a note instead of a crash.
-import { execFile, type ExecFileException } from "node:child_process";
+import { spawn } from "node:child_process";
 
 export type ExecResult =
   | { readonly ok: true; readonly stdout: string; readonly stderr: string }
@@ -11,35 +11,60 @@ export type ExecFn = (cmd: string, args: readonly string[], opts?: { timeoutMs?:
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 1500;
 
+const POSIX = process.platform !== "win32";
+
+const MAX_OUTPUT = 8 * 1024 * 1024;
+
 export const execTool: ExecFn = (cmd, args, opts) =>
   new Promise((resolve) => {
     const timeout = opts?.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
-    execFile(
-      cmd,
-      [...args],
-      { timeout, killSignal: "SIGKILL", maxBuffer: 8 * 1024 * 1024, windowsHide: true, encoding: "utf8" },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ ok: true, stdout, stderr });
-        resolve({ ok: false, reason: describeExecError(cmd, err, timeout, stdout, stderr), stdout, stderr });
-      },
-    );
+    let settled = false;
+    let stdout = "";
+    let stderr = "";
+    const settle = (r: ExecResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    // spawn (execFile's core) with an argument array and no shell. Own process group on POSIX,
+    // so a timeout also kills what a wrapper script started; otherwise a grandchild holding
+    // stdout open would keep us waiting past the timeout.
+    const child = spawn(cmd, [...args], { windowsHide: true, detached: POSIX, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      if (stdout.length < MAX_OUTPUT) stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      if (stderr.length < MAX_OUTPUT) stderr += d;
+    });
+    child.on("error", (err: NodeJS.ErrnoException) => settle({ ok: false, reason: describeExecError(cmd, err, stdout, stderr), stdout, stderr }));
+    child.on("close", (code, signal) => {
+      if (code === 0) settle({ ok: true, stdout, stderr });
+      else settle({ ok: false, reason: describeExecError(cmd, new Error(`exited with ${code ?? signal}`), stdout, stderr), stdout, stderr });
+    });
+    const timer = setTimeout(() => {
+      try {
+        if (POSIX && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle({ ok: false, reason: `${cmd}: no answer within ${timeout} ms`, stdout: "", stderr: "" });
+    }, timeout);
   });
 
-function describeExecError(
-  cmd: string,
-  err: ExecFileException,
-  timeoutMs: number,
-  stdout: string,
-  stderr: string,
-): string {
+function describeExecError(cmd: string, err: NodeJS.ErrnoException, stdout: string, stderr: string): string {
   if (err.code === "ENOENT") return `${cmd}: not found`;
-  if (err.killed || err.signal === "SIGKILL") return `${cmd}: no answer within ${timeoutMs} ms`;
   // Tools such as nvidia-smi explain a broken driver on stdout, not stderr.
   const said = firstLine(stderr) ?? firstLine(stdout) ?? err.message.split("\n")[0] ?? "failed";
   return `${cmd}: ${said}`;
 }
 
 function firstLine(text: string): string | undefined {
-  const line = text.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
-  return line;
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
 }

@@ -6,6 +6,7 @@
 import type { ProbeContext } from "./context.js";
 import { readAmdSysfs } from "./probes/amd.js";
 import { parseMeminfo } from "./probes/meminfo.js";
+import { parseVmStat, VM_STAT_ARGS } from "./probes/vm-stat.js";
 import { NVIDIA_SMI_FREE_ARGS, parseNvidiaFree } from "./probes/nvidia-smi.js";
 import { detected } from "./sourced.js";
 import type { Gpu, Hardware, Sourced } from "./types.js";
@@ -13,12 +14,15 @@ import type { Gpu, Hardware, Sourced } from "./types.js";
 export async function refreshFreeMemory(ctx: ProbeContext, hw: Hardware): Promise<Hardware> {
   const needNvidia = hw.gpus.some((g) => g.vendor === "nvidia");
   const needAmd = ctx.platform === "linux" && hw.gpus.some((g) => g.vendor === "amd");
-  const [meminfo, nvidia, amd] = await Promise.all([
+  const [meminfo, vm, nvidia, amd] = await Promise.all([
     ctx.platform === "linux" ? ctx.fs.readText("/proc/meminfo") : Promise.resolve(undefined),
+    ctx.platform === "darwin" ? ctx.exec("vm_stat", VM_STAT_ARGS, { timeoutMs: ctx.timeoutMs }) : Promise.resolve(undefined),
     needNvidia ? ctx.exec("nvidia-smi", NVIDIA_SMI_FREE_ARGS, { timeoutMs: ctx.timeoutMs }) : Promise.resolve(undefined),
     needAmd ? readAmdSysfs(ctx.fs) : Promise.resolve([]),
   ]);
-  const avail = meminfo ? parseMeminfo(meminfo).availableBytes : ctx.os.freemem();
+  // Keep the cgroup limit found at detection: the container cannot grow without a restart.
+  const hostAvail = meminfo ? parseMeminfo(meminfo).availableBytes : vm?.ok ? parseVmStat(vm.stdout) : ctx.os.freemem();
+  const avail = hostAvail !== undefined ? Math.min(hostAvail, hw.memory.totalBytes.value) : undefined;
   const nvFree = nvidia?.ok ? parseNvidiaFree(nvidia.stdout) : undefined;
   let nvIndex = 0;
   let amdIndex = 0;
@@ -31,11 +35,12 @@ export async function refreshFreeMemory(ctx: ProbeContext, hw: Hardware): Promis
       const s = amd[amdIndex++];
       return s ? { ...g, vramFreeBytes: detected(Math.max(s.vramTotalBytes - (s.vramUsedBytes ?? 0), 0), "vram total − used") } : { ...g, vramFreeBytes: stale(g.vramFreeBytes, hw.detectedAt) };
     }
-    return g;
+    // Apple's working set and shared-memory estimates are rules, not readings: nothing to refresh.
+    return g.vramFreeBytes.source === "detected" && g.vendor !== "apple" ? { ...g, vramFreeBytes: stale(g.vramFreeBytes, hw.detectedAt) } : g;
   });
   return {
     ...hw,
-    memory: { ...hw.memory, availableBytes: avail !== undefined ? detected(avail, meminfo ? "/proc/meminfo MemAvailable" : "os.freemem()") : stale(hw.memory.availableBytes, hw.detectedAt) },
+    memory: { ...hw.memory, availableBytes: avail !== undefined ? detected(avail, meminfo ? "/proc/meminfo MemAvailable" : vm?.ok ? "vm_stat" : "os.freemem()") : stale(hw.memory.availableBytes, hw.detectedAt) },
     gpus,
   };
 }

@@ -2,7 +2,8 @@
 // Discrete GPUs cite their TechPowerUp GPU Database entry by name (techpowerup.com/gpu-specs/,
 // which lists shading units, bandwidth, FP16/FP32 and TDP per board); Apple rows cite Apple's
 // newsroom/tech-spec pages for GPU cores, memory options and bandwidth, with FP32 computed as
-// cores × 128 ALUs × 2 × clock (TechPowerUp's method) and TDP the reported package power under
+// cores × 128 ALUs × 2 × clock (TechPowerUp's method; clocks 1.278/1.296/1.398 GHz as measured by
+// github.com/philipturner/applegpuinfo, e.g. M1 8-core → 2.617 TFLOPS, issue #11) and TDP the reported package power under
 // GPU load (an estimate: Apple publishes none). iGPU rows take bandwidth from the platform's
 // memory (e.g. LPDDR5X-7500 × 128 bit = 120 GB/s) and list typical RAM sizes as memory options.
 import type { GpuSpecRow } from "./gpu-spec-schema.js";
@@ -124,15 +125,15 @@ const NVIDIA_LAPTOP: readonly GpuSpecRow[] = [
   nv("laptop", "rtx-4070-laptop", "GeForce RTX 4070 Mobile", { mem: [8], bw: 256, fp32: 15.62, fp16: 15.62, cores: 4608, tdp: 115 }),
   nv("laptop", "rtx-4080-laptop", "GeForce RTX 4080 Mobile", { mem: [12], bw: 432, fp32: 24.72, fp16: 24.72, cores: 7424, tdp: 150 }),
   nv("laptop", "rtx-4090-laptop", "GeForce RTX 4090 Mobile", { mem: [16], bw: 576, fp32: 32.98, fp16: 32.98, cores: 9728, tdp: 150 }),
-  nv("laptop", "rtx-5070-laptop", "GeForce RTX 5070 Mobile", { mem: [8], bw: 384, fp32: 20.6, fp16: 20.6, cores: 4608, tdp: 100 }),
-  nv("laptop", "rtx-5070-ti-laptop", "GeForce RTX 5070 Ti Mobile", { mem: [12], bw: 672, fp32: 23.6, fp16: 23.6, cores: 5888, tdp: 115 }),
-  nv("laptop", "rtx-5080-laptop", "GeForce RTX 5080 Mobile", { mem: [16], bw: 896, fp32: 31.3, fp16: 31.3, cores: 7680, tdp: 150 }),
-  nv("laptop", "rtx-5090-laptop", "GeForce RTX 5090 Mobile", { mem: [24], bw: 896, fp32: 31.8, fp16: 31.8, cores: 10496, tdp: 150 }),
+  nv("laptop", "rtx-5070-laptop", "GeForce RTX 5070 Mobile", { mem: [8], bw: 384, fp32: 20.6, fp16: 20.6, cores: 4608, tdp: 100, source: "neowin.net/news/rtx-50-powered-laptops-promise-double-the-performance-and-40-better-battery-life/ (NVIDIA CES 2025 laptop table: cores, memory, bus, power range); FP32 at TechPowerUp GPU Database reference boost" }),
+  nv("laptop", "rtx-5070-ti-laptop", "GeForce RTX 5070 Ti Mobile", { mem: [12], bw: 672, fp32: 23.6, fp16: 23.6, cores: 5888, tdp: 115, source: "neowin.net/news/rtx-50-powered-laptops-promise-double-the-performance-and-40-better-battery-life/ (NVIDIA CES 2025 laptop table: cores, memory, bus, power range); FP32 at TechPowerUp GPU Database reference boost" }),
+  nv("laptop", "rtx-5080-laptop", "GeForce RTX 5080 Mobile", { mem: [16], bw: 896, fp32: 31.3, fp16: 31.3, cores: 7680, tdp: 150, source: "neowin.net/news/rtx-50-powered-laptops-promise-double-the-performance-and-40-better-battery-life/ (NVIDIA CES 2025 laptop table: cores, memory, bus, power range); FP32 at TechPowerUp GPU Database reference boost" }),
+  nv("laptop", "rtx-5090-laptop", "GeForce RTX 5090 Mobile", { mem: [24], bw: 896, fp32: 31.8, fp16: 31.8, cores: 10496, tdp: 150, source: "neowin.net/news/rtx-50-powered-laptops-promise-double-the-performance-and-40-better-battery-life/ (NVIDIA CES 2025 laptop table: cores, memory, bus, power range); FP32 at TechPowerUp GPU Database reference boost" }),
 ];
 
 const NVIDIA_DATACENTER: readonly GpuSpecRow[] = [
   // Dual-GPU board: nvidia-smi lists two "Tesla K80" devices with 12 GiB and 240 GB/s each.
-  nv("datacenter", "tesla-k80", "Tesla K80", { mem: [24], bw: 480.6, fp32: 8.226, cores: 4992, tdp: 300, devices: 2, aliases: ["K80"] }),
+  nv("datacenter", "tesla-k80", "Tesla K80", { mem: [24], bw: 480, fp32: 8.74, cores: 4992, tdp: 300, devices: 2, aliases: ["K80"], source: "NVIDIA Tesla K80 board specification BD-07317-001; anandtech.com/show/8729/nvidia-launches-tesla-k80-gk210-gpu (2×2496 cores, 2×12 GB, 480 GB/s, 8.74 TFLOPS boost, 300 W)" }),
   nv("datacenter", "tesla-p4", "Tesla P4", { mem: [8], bw: 192.3, fp32: 5.704, fp16: 0.089, cores: 2560, tdp: 75, aliases: ["P4"] }),
   nv("datacenter", "tesla-p40", "Tesla P40", { mem: [24], bw: 347.1, fp32: 11.76, fp16: 0.184, cores: 3840, tdp: 250, aliases: ["P40"] }),
   nv("datacenter", "tesla-p100-pcie-16gb", "Tesla P100 PCIe 16 GB", { mem: [16], bw: 732.2, fp32: 9.526, fp16: 19.05, cores: 3584, tdp: 250, aliases: ["Tesla P100", "P100", "Tesla P100-PCIE-16GB"] }),

@@ -38,13 +38,17 @@ export interface GpuMatch {
 interface Candidate {
   readonly spec: GpuSpec;
   readonly tokens: readonly string[];
+  readonly family?: boolean;
 }
 
 let candidates: readonly Candidate[] | undefined;
 function allCandidates(): readonly Candidate[] {
-  candidates ??= GPU_SPECS.flatMap((spec) =>
-    [spec.name, ...spec.aliases].map((n) => ({ spec, tokens: gpuTokens(n) })).filter((c) => c.tokens.length > 0),
-  );
+  candidates ??= GPU_SPECS.flatMap((spec) => {
+    const named = [spec.name, ...spec.aliases].map((n) => ({ spec, tokens: gpuTokens(n) })).filter((c) => c.tokens.length > 0);
+    // "Apple M1 Max (24-core GPU)" must also answer to "Apple M1 Max" when the core count is known.
+    const family = named.map((c) => ({ spec, tokens: c.tokens.filter((t) => !/^\d+c$/.test(t)), family: true }));
+    return [...named, ...family.filter((c) => c.tokens.length > 0 && c.tokens.length < (named[0]?.tokens.length ?? 0))];
+  });
   return candidates;
 }
 
@@ -70,8 +74,8 @@ export function matchGpu(name: string, hints?: { cores?: number }): GpuMatch | u
     if (mem !== undefined && !c.spec.memoryGB.includes(mem) && c.spec.kind !== "igpu") continue;
     if (coreToken && /^\d+c$/.test(coreToken) && c.spec.cores !== Number(coreToken.slice(0, -1)) && c.spec.vendor === "apple") continue;
     let score = c.tokens.filter((t) => inputSet.has(t)).length * 10;
-    if (c.tokens.length === input.length && score === input.length * 10) score += 5;
-    if (hints?.cores !== undefined && c.spec.cores === hints.cores) score += 3;
+    if (!c.family && c.tokens.length === input.length && score === input.length * 10) score += 5;
+    if (hints?.cores !== undefined && c.spec.cores === hints.cores) score += 8;
     if (!best || score > best.score) best = { c, score };
   }
   if (!best) return undefined;

@@ -11,8 +11,8 @@ import { gbToBytes } from "./units.js";
 export const HardwareOverridesSchema = z
   .object({
     gpu: z.string().trim().min(1).optional(),
-    vramGB: z.number().positive().max(4096).optional(),
-    ramGB: z.number().positive().max(65536).optional(),
+    vramGb: z.number().positive().max(4096).optional(),
+    ramGb: z.number().positive().max(65536).optional(),
     unified: z.boolean().optional(),
   })
   .strict();
@@ -34,20 +34,20 @@ export function hasOverrides(o: HardwareOverrides | undefined): o is HardwareOve
 
 export function applyOverrides(hw: Hardware, o: HardwareOverrides): Hardware {
   let memory = hw.memory;
-  if (o.ramGB !== undefined) {
-    const b = gbToBytes(o.ramGB);
-    memory = { ...memory, totalBytes: overridden(b, `--ram ${o.ramGB}`), availableBytes: overridden(b, `--ram ${o.ramGB}`) };
+  if (o.ramGb !== undefined) {
+    const b = gbToBytes(o.ramGb);
+    memory = { ...memory, totalBytes: overridden(b, `--ram ${o.ramGb}`), availableBytes: overridden(b, `--ram ${o.ramGb}`) };
   }
   let gpus: readonly Gpu[] = hw.gpus;
-  if (o.gpu !== undefined) gpus = simulatedGpus(o.gpu, { ramBytes: memory.totalBytes.value, ...(o.vramGB !== undefined ? { vramGB: o.vramGB } : {}), ...(o.unified !== undefined ? { unified: o.unified } : {}) });
-  else if (o.vramGB !== undefined) {
+  if (o.gpu !== undefined) gpus = simulatedGpus(o.gpu, { ramBytes: memory.totalBytes.value, ...(o.vramGb !== undefined ? { vramGb: o.vramGb } : {}), ...(o.unified !== undefined ? { unified: o.unified } : {}) });
+  else if (o.vramGb !== undefined) {
     if (gpus.length === 0) throw new LlmFitError("bad_args", "--vram needs a GPU, and none was detected", "name one with --gpu NAME");
-    const b = gbToBytes(o.vramGB);
-    gpus = gpus.map((g) => ({ ...g, vramTotalBytes: overridden(b, `--vram ${o.vramGB}`), vramFreeBytes: overridden(b, `--vram ${o.vramGB}`) }));
+    const b = gbToBytes(o.vramGb);
+    gpus = gpus.map((g) => ({ ...g, vramTotalBytes: overridden(b, `--vram ${o.vramGb}`), vramFreeBytes: overridden(b, `--vram ${o.vramGb}`) }));
   }
   if (o.unified === true && o.gpu === undefined) {
     gpus = gpus.map((g) => {
-      if (o.vramGB !== undefined) return { ...g, unified: true };
+      if (o.vramGb !== undefined) return { ...g, unified: true };
       const total = memory.totalBytes.value;
       return { ...g, unified: true, vramTotalBytes: overridden(total, "--unified: GPU shares all RAM"), vramFreeBytes: overridden(memory.availableBytes.value, "--unified: available RAM") };
     });
@@ -58,8 +58,8 @@ export function applyOverrides(hw: Hardware, o: HardwareOverrides): Hardware {
 function describe(o: HardwareOverrides): string {
   const parts: string[] = [];
   if (o.gpu !== undefined) parts.push(`--gpu "${o.gpu}"`);
-  if (o.vramGB !== undefined) parts.push(`--vram ${o.vramGB}`);
-  if (o.ramGB !== undefined) parts.push(`--ram ${o.ramGB}`);
+  if (o.vramGb !== undefined) parts.push(`--vram ${o.vramGb}`);
+  if (o.ramGb !== undefined) parts.push(`--ram ${o.ramGb}`);
   if (o.unified) parts.push("--unified");
   return parts.join(" ");
 }

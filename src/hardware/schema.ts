@@ -58,10 +58,12 @@ export const HardwareSchema = z.object({
   cudaVersion: z.string().optional(),
 });
 
-// Both directions must type-check, so the schema and the interface cannot drift apart.
+// The parsed JSON must be a Hardware, so the schema cannot drift from the interface; the other
+// direction (every Hardware passes the schema) is checked by the detection tests.
 type Parsed = z.output<typeof HardwareSchema>;
-export const parsedIsHardware = (h: Parsed): Hardware => h;
-export const hardwareIsParsed = (h: Hardware): z.input<typeof HardwareSchema> => ({ ...h, gpus: [...h.gpus], notes: [...h.notes], cpu: { ...h.cpu, flags: [...h.cpu.flags] } });
+type Assert<T extends true> = T;
+export type SchemaMatchesHardware = Assert<Parsed extends Hardware ? true : false>;
+export type SchemaCoversHardwareKeys = Assert<Exclude<keyof Hardware, keyof Parsed> extends never ? true : false>;
 
 export function parseHardware(json: unknown): Hardware {
   return HardwareSchema.parse(json);

@@ -11,7 +11,7 @@ import { GiB, gbToBytes } from "./units.js";
 export interface SimulateGpuOptions {
   /** System RAM, for shared-memory GPUs when the name does not say. */
   readonly ramBytes?: number;
-  readonly vramGB?: number;
+  readonly vramGb?: number;
   readonly unified?: boolean;
 }
 
@@ -20,11 +20,11 @@ export function simulatedGpus(name: string, o: SimulateGpuOptions = {}): readonl
   const { spec, memoryGB } = requireGpu(name);
   const unified = o.unified ?? spec.unified;
   // A shared-memory chip takes the host's RAM when that is one of the sizes it is sold with.
-  const ramGB = o.ramBytes !== undefined ? Math.round(o.ramBytes / GiB) : undefined;
-  const hostVariant = unified && ramGB !== undefined && spec.memoryGB.includes(ramGB) ? ramGB : undefined;
-  const boardGB = o.vramGB ?? memoryGB ?? hostVariant ?? spec.memoryGB[0] ?? 0;
+  const ramGb = o.ramBytes !== undefined ? Math.round(o.ramBytes / GiB) : undefined;
+  const hostVariant = unified && ramGb !== undefined && spec.memoryGB.includes(ramGb) ? ramGb : undefined;
+  const boardGB = o.vramGb ?? memoryGB ?? hostVariant ?? spec.memoryGB[0] ?? 0;
   const perDevice = gbToBytes(boardGB / spec.devices);
-  const src = o.vramGB !== undefined ? overridden(perDevice, `--vram ${o.vramGB}`) : fromSpec(perDevice, `${spec.name}, ${boardGB} GB`);
+  const src = o.vramGb !== undefined ? overridden(perDevice, `--vram ${o.vramGb}`) : fromSpec(perDevice, `${spec.name}, ${boardGB} GB`);
   const integratedKind = spec.kind === "igpu" || spec.kind === "soc";
   const backend = backendForVendor(spec.vendor, { rocm: !integratedKind, oneApi: !integratedKind });
   let free = src;
@@ -48,7 +48,7 @@ export function simulatedGpus(name: string, o: SimulateGpuOptions = {}): readonl
 }
 
 export interface SimulateOptions {
-  readonly ramGB?: number;
+  readonly ramGb?: number;
   readonly now?: () => Date;
 }
 
@@ -60,12 +60,12 @@ export function simulateHardware(names: string | readonly string[], o: SimulateO
   const boards = list.map((n) => ({ name: n, match: requireGpu(n) }));
   const soc = boards.find((b) => b.match.spec.unified && b.match.spec.kind !== "datacenter");
   const socGB = soc ? (soc.match.memoryGB ?? soc.match.spec.memoryGB[0]) : undefined;
-  const ramGB = o.ramGB ?? socGB ?? DEFAULT_HOST_RAM_GB;
-  const ramBytes = gbToBytes(ramGB);
-  const ramNote = o.ramGB !== undefined ? `--ram ${o.ramGB}` : socGB !== undefined ? `${soc?.match.spec.name} unified memory` : `assumed host with ${DEFAULT_HOST_RAM_GB} GB`;
+  const ramGb = o.ramGb ?? socGB ?? DEFAULT_HOST_RAM_GB;
+  const ramBytes = gbToBytes(ramGb);
+  const ramNote = o.ramGb !== undefined ? `--ram ${o.ramGb}` : socGB !== undefined ? `${soc?.match.spec.name} unified memory` : `assumed host with ${DEFAULT_HOST_RAM_GB} GB`;
   const gpus = boards.flatMap((b) => simulatedGpus(b.name, { ramBytes })).map((g, i) => ({ ...g, index: i }));
   const apple = soc?.match.spec.vendor === "apple";
-  const ram = o.ramGB !== undefined ? overridden(ramBytes, ramNote) : socGB !== undefined ? fromSpec(ramBytes, ramNote) : estimated(ramBytes, ramNote);
+  const ram = o.ramGb !== undefined ? overridden(ramBytes, ramNote) : socGB !== undefined ? fromSpec(ramBytes, ramNote) : estimated(ramBytes, ramNote);
   return {
     os: apple ? "darwin" : "linux",
     cpu: {

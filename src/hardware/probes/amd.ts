@@ -1,6 +1,7 @@
 // AMD GPUs: rocm-smi's JSON when ROCm is installed, else the amdgpu driver's sysfs files, which
 // exist without ROCm (Vulkan users). APUs report a small VRAM carve-out plus GTT, the share of
 // system RAM the GPU may map; what a model can use there is carve-out + GTT.
+import { z } from "zod";
 import type { ProbeFs } from "../fsio.js";
 import { GiB, finiteNumber } from "../units.js";
 
@@ -30,13 +31,17 @@ export function isIntegratedAmd(deviceId: string | undefined, vramTotalBytes: nu
   return (deviceId !== undefined && APU_DEVICE_IDS.has(deviceId.replace(/^0x/, "").toLowerCase())) || vramTotalBytes < 2 * GiB;
 }
 
+// Every value rocm-smi prints is a string; cards are keyed card0, card1 … next to "system".
+const RocmSmiSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
 export function parseRocmSmiJson(json: unknown): readonly AmdGpu[] {
-  if (typeof json !== "object" || json === null) return [];
+  const parsed = RocmSmiSchema.safeParse(json);
+  if (!parsed.success) return [];
   const out: AmdGpu[] = [];
-  for (const [card, raw] of Object.entries(json as Record<string, unknown>)) {
-    if (!/^card\d+$/.test(card) || typeof raw !== "object" || raw === null) continue;
+  for (const [card, raw] of Object.entries(parsed.data)) {
+    if (!/^card\d+$/.test(card)) continue;
     // Key capitalisation changed between ROCm releases ("Card series" → "Card Series").
-    const fields = new Map(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), typeof v === "string" ? v : undefined]));
+    const fields = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), typeof v === "string" ? v : undefined]));
     const total = finiteNumber(fields.get("vram total memory (b)"));
     if (total === undefined) continue;
     const used = finiteNumber(fields.get("vram total used memory (b)"));

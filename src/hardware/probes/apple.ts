@@ -4,6 +4,7 @@
 // 3/4 above: 16 GiB → 10922.67 MiB (abetlen/llama-cpp-python#687), 32 GiB → 21845.34 MiB
 // (ollama/ollama#434), 64 GiB → 49152 MiB (ggml-org/llama.cpp#1870). So an 8 GiB M1 gets
 // 5461.33 MiB ≈ 5.3 GiB. A non-zero `iogpu.wired_limit_mb` (macOS 14+) replaces the default.
+import { z } from "zod";
 import { GiB, MiB, finiteNumber } from "../units.js";
 
 export const SYSCTL_KEYS: readonly string[] = [
@@ -70,21 +71,39 @@ export interface AppleGpuInfo {
   readonly metal?: string;
 }
 
+// Only the keys we read; the rest (displays, vendor ids) may vary between macOS releases.
+const DisplaysSchema = z.object({
+  SPDisplaysDataType: z.array(
+    z.looseObject({
+      _name: z.string().optional(),
+      sppci_model: z.string().optional(),
+      sppci_cores: z.string().optional(),
+      spdisplays_mtlgpufamilysupport: z.string().optional(),
+    }),
+  ),
+});
+
 /** `system_profiler SPDisplaysDataType -json`: the built-in GPU's name and core count. */
 export function parseSystemProfilerDisplays(json: unknown): readonly AppleGpuInfo[] {
-  if (!isRecord(json)) return [];
-  const items = json["SPDisplaysDataType"];
-  if (!Array.isArray(items)) return [];
+  const parsed = DisplaysSchema.safeParse(json);
+  if (!parsed.success) return [];
   const out: AppleGpuInfo[] = [];
-  for (const item of items) {
-    if (!isRecord(item)) continue;
-    const name = str(item["sppci_model"]) ?? str(item["_name"]);
+  for (const item of parsed.data.SPDisplaysDataType) {
+    const name = item.sppci_model || decodeItemName(item._name);
     if (!name) continue;
-    const cores = finiteNumber(str(item["sppci_cores"]));
-    const metal = str(item["spdisplays_mtlgpufamilysupport"]);
+    const cores = finiteNumber(item.sppci_cores);
+    const metal = item.spdisplays_mtlgpufamilysupport;
     out.push({ name, ...(cores !== undefined ? { cores } : {}), ...(metal ? { metal: metal.replace(/^spdisplays_/, "") } : {}) });
   }
   return out;
+}
+
+/** Early Big Sur builds printed a localisation key ("kHW_AppleM1Item") instead of the name. */
+function decodeItemName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const m = /^kHW_Apple(M\d+)(Pro|Max|Ultra)?Item$/.exec(name);
+  if (m?.[1]) return `Apple ${m[1]}${m[2] ? ` ${m[2]}` : ""}`;
+  return /^kHW_/.test(name) ? undefined : name;
 }
 
 export interface WorkingSet {
@@ -103,12 +122,4 @@ export function metalWorkingSet(memBytes: number, wiredLimitMb?: number): Workin
     bytes: Math.floor(memBytes * share),
     note: `Metal recommended working set: ${large ? "3/4" : "2/3"} of ${(memBytes / GiB).toFixed(0)} GiB`,
   };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v.length > 0 ? v : undefined;
 }

@@ -46,7 +46,7 @@ export function parseCpuinfo(text: string): CpuInfo {
   for (const block of blocks) {
     const fields = fieldsOf(block);
     if (fields.has("processor") && /^\d+$/.test(fields.get("processor") ?? "")) threads += 1;
-    brand ??= fields.get("model name") ?? fields.get("hardware") ?? fields.get("cpu model");
+    brand ??= fields.get("model name") ?? fields.get("hardware") ?? fields.get("cpu model") ?? armCoreName(fields);
     const list = fields.get("flags") ?? fields.get("features");
     if (list && raw.length === 0) raw = list.split(/\s+/).filter(Boolean);
     const phys = fields.get("physical id");
@@ -59,6 +59,24 @@ export function parseCpuinfo(text: string): CpuInfo {
   const flags = [...new Set(raw.map((f) => table[f]).filter((f): f is string => f !== undefined))].sort();
   const cores = physical.size > 0 ? physical.size : coresPerSocket;
   return { ...(brand ? { brand } : {}), threads, ...(cores ? { cores } : {}), flags };
+}
+
+/** arm64 /proc/cpuinfo names no model; the implementer/part pair identifies the core design. */
+const ARM_PARTS: Readonly<Record<string, string>> = {
+  "0x41:0xd03": "ARM Cortex-A53",
+  "0x41:0xd08": "ARM Cortex-A72",
+  "0x41:0xd0b": "ARM Cortex-A76",
+  "0x41:0xd0c": "ARM Neoverse-N1",
+  "0x41:0xd40": "ARM Neoverse-V1",
+  "0x41:0xd49": "ARM Neoverse-N2",
+  "0x41:0xd4f": "ARM Neoverse-V2",
+  "0x41:0xd8e": "ARM Neoverse-N3",
+};
+
+function armCoreName(fields: ReadonlyMap<string, string>): string | undefined {
+  const impl = fields.get("cpu implementer");
+  const part = fields.get("cpu part");
+  return impl && part ? ARM_PARTS[`${impl.toLowerCase()}:${part.toLowerCase()}`] : undefined;
 }
 
 function fieldsOf(block: string): Map<string, string> {

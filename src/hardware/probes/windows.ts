@@ -1,6 +1,7 @@
 // Windows: WMI's Win32_VideoController.AdapterRAM is a uint32, so every card with 4 GiB or more
 // reads as 4 GiB (4293918720 or 4294967295). The display driver's registry key holds the true
 // size as HardwareInformation.qwMemorySize (a QWORD); nvidia-smi, when present, beats both.
+import { z } from "zod";
 import { GiB, finiteNumber } from "../units.js";
 
 export const VIDEO_CONTROLLER_ARGS: readonly string[] = [
@@ -21,21 +22,29 @@ export interface WinVideoController {
   readonly pnpId?: string;
 }
 
+// ConvertTo-Json emits an object for one adapter and an array for several; WMI leaves absent
+// properties as null, which stops here (becomes undefined).
+const ControllerSchema = z.looseObject({
+  Name: z.string().min(1),
+  AdapterRAM: z.number().nullish(),
+  DriverVersion: z.string().nullish(),
+  PNPDeviceID: z.string().nullish(),
+});
+const ControllersSchema = z.union([ControllerSchema, z.array(z.unknown())]);
+
 export function parseVideoControllerJson(json: unknown): readonly WinVideoController[] {
-  const items = Array.isArray(json) ? json : [json];
+  const parsed = ControllersSchema.safeParse(json);
+  if (!parsed.success) return [];
+  const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   const out: WinVideoController[] = [];
   for (const item of items) {
-    if (typeof item !== "object" || item === null) continue;
-    const r = item as Record<string, unknown>;
-    const name = typeof r["Name"] === "string" ? r["Name"] : undefined;
-    if (!name) continue;
-    const ram = typeof r["AdapterRAM"] === "number" ? r["AdapterRAM"] : undefined;
-    const driver = typeof r["DriverVersion"] === "string" ? r["DriverVersion"] : undefined;
-    const pnp = typeof r["PNPDeviceID"] === "string" ? r["PNPDeviceID"] : undefined;
+    const r = ControllerSchema.safeParse(item);
+    if (!r.success) continue;
+    const { Name: name, AdapterRAM: ram, DriverVersion: driver, PNPDeviceID: pnp } = r.data;
     out.push({
       name,
       // Older WMI providers hand the uint32 back as a negative int32.
-      ...(ram !== undefined ? { adapterRamBytes: ram < 0 ? ram + 2 ** 32 : ram } : {}),
+      ...(typeof ram === "number" ? { adapterRamBytes: ram < 0 ? ram + 2 ** 32 : ram } : {}),
       ...(driver ? { driver } : {}),
       ...(pnp ? { pnpId: pnp } : {}),
     });

@@ -1,0 +1,66 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/command.js";
+import { compareCommand } from "../../src/cli/compare.js";
+import { detectCommand } from "../../src/cli/detect.js";
+import { LlmFitError } from "../../src/errors.js";
+import { HardwareSchema } from "../../src/hardware/schema.js";
+
+function io(): { io: CliIo; out: () => string } {
+  let out = "";
+  const env = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "llmfit-cli-")) };
+  return { io: { stdout: (t) => void (out += t), stderr: () => undefined, isTty: false, env }, out: () => out };
+}
+
+describe("llmfit detect", () => {
+  it("--json prints a profile that parses with the documented schema", async () => {
+    const c = io();
+    expect(await detectCommand.run(["--json", "--refresh"], c.io)).toBe(0);
+    const hw = HardwareSchema.parse(JSON.parse(c.out()));
+    expect(hw.cpu.threads.value).toBeGreaterThan(0);
+  });
+
+  it("text output names CPU, memory, GPUs and the backend; overrides show as such", async () => {
+    const c = io();
+    await detectCommand.run(["--gpu", "RTX 3070", "--ram", "32"], c.io);
+    expect(c.out()).toMatch(/^CPU {6}/m);
+    expect(c.out()).toMatch(/^Memory {3}32\.0 GiB total \(override\)/m);
+    expect(c.out()).toMatch(/^GPU 0 {4}GeForce RTX 3070 · 8\.0 GiB \(spec\)/m);
+    expect(c.out()).toMatch(/^Backend  cuda/m);
+  });
+
+  it("bad flags are bad_args errors", async () => {
+    await expect(detectCommand.run(["--vram", "lots"], io().io)).rejects.toMatchObject({ code: "bad_args" });
+    await expect(detectCommand.run(["--frobnicate"], io().io)).rejects.toBeInstanceOf(LlmFitError);
+    await expect(detectCommand.run(["--gpu", "RTX 3071"], io().io)).rejects.toMatchObject({ code: "unknown_gpu" });
+  });
+});
+
+describe("llmfit compare", () => {
+  it("prints the machines side by side", async () => {
+    const c = io();
+    await compareCommand.run(["--gpu", "T4", "--gpu", "RTX 3070", "--gpu", "Apple M1 8GB"], c.io);
+    const lines = c.out().split("\n");
+    expect(lines[0]).toMatch(/^\s+T4\s+RTX 3070\s+Apple M1 8GB$/);
+    expect(c.out()).toMatch(/^Usable for models\s+16\.0 GiB\s+8\.0 GiB\s+5\.3 GiB$/m);
+    expect(c.out()).toMatch(/^Bandwidth GB\/s\s+320\s+448\s+68$/m);
+    expect(c.out()).toMatch(/^FP16 TFLOPS\s+65\.13\s+20\.31\s+2\.62$/m);
+    expect(c.out()).toMatch(/^Cores\s+2560\s+5888\s+8$/m);
+    expect(c.out()).toMatch(/^Power W\s+70\s+220\s+15$/m);
+    expect(c.out()).toMatch(/^Tier\s+mainstream\s+performance\s+entry$/m);
+  });
+
+  it("--json gives one entry per machine with its tier", async () => {
+    const c = io();
+    await compareCommand.run(["--gpu", "K80", "--json"], c.io);
+    const out = JSON.parse(c.out()) as { label: string; tier: string; hardware: unknown }[];
+    expect(out[0]).toMatchObject({ label: "K80", tier: "performance" });
+    expect(HardwareSchema.parse(out[0]?.hardware).gpus).toHaveLength(2);
+  });
+
+  it("needs at least one --gpu", async () => {
+    await expect(compareCommand.run([], io().io)).rejects.toMatchObject({ code: "bad_args" });
+  });
+});

@@ -1,11 +1,15 @@
 // The table of `llmfit` subcommands: drives dispatch, --help and completion.
 import type { CliCommand } from "./command.js";
 import { reportCommand } from "./report.js";
+import { runtimesCommand } from "./runtimes.js";
+import { pullCommand } from "./pull.js";
 import { detectCommand } from "./detect.js";
 import { compareCommand } from "./compare.js";
 
 export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
+  runtimesCommand,
+  pullCommand,
   detectCommand,
   compareCommand,
 ];

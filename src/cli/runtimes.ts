@@ -1,0 +1,106 @@
+// `llmfit runtimes`: which runtimes answer, what they have installed and loaded, and the
+// context each installed model would run at here (what the report sizes it at).
+import { LlmFitError } from "../errors.js";
+import { detectHardware } from "../hardware/detect.js";
+import { ollamaUrlFromHost, runtimesConfigSchema, type RuntimesConfig } from "../runtimes/config.js";
+import { discoverRuntimes, type DiscoveryDeps } from "../runtimes/discovery.js";
+import { runContextFor } from "../runtimes/sizing.js";
+import type { RuntimeStatus } from "../runtimes/types.js";
+import type { CliCommand, CliIo } from "./command.js";
+import { parseFlags } from "./flags.js";
+
+export interface RuntimesCommandDeps {
+  readonly discovery?: DiscoveryDeps;
+  /** Total VRAM, for Ollama's default context; the hardware probe by default. */
+  readonly vramBytes?: () => Promise<number>;
+}
+
+async function detectedVram(): Promise<number> {
+  try {
+    const hw = await detectHardware();
+    return hw.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0);
+  } catch {
+    return 0;
+  }
+}
+
+export function formatBytes(n: number | undefined): string {
+  if (n === undefined) return "?";
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(0)} MB`;
+  return `${n} B`;
+}
+
+/** The config from flags; flags only add to or replace the defaults, nothing is read from disk here. */
+export function configFromFlags(
+  values: { "ollama-url"?: string; "llamacpp-url"?: string[]; "lmstudio-url"?: string; "llamacpp-key"?: string; timeout?: string },
+  env: NodeJS.ProcessEnv = {},
+): RuntimesConfig {
+  const timeout = values.timeout === undefined ? undefined : Number.parseInt(values.timeout, 10);
+  // Like Ollama's own CLI, OLLAMA_HOST says where the server is when no flag does.
+  const ollamaUrl = values["ollama-url"] ?? (env.OLLAMA_HOST ? ollamaUrlFromHost(env.OLLAMA_HOST) : undefined);
+  const parsed = runtimesConfigSchema.safeParse({
+    ...(ollamaUrl ? { ollama: { url: ollamaUrl } } : {}),
+    llamacpp: { urls: values["llamacpp-url"] ?? [], ...(values["llamacpp-key"] ? { api_key: values["llamacpp-key"] } : {}) },
+    ...(values["lmstudio-url"] ? { lmstudio: { url: values["lmstudio-url"] } } : {}),
+    ...(timeout !== undefined ? { timeout_ms: timeout } : {}),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LlmFitError("bad_args", `runtimes: ${issue?.path.join(".") ?? "flags"}: ${issue?.message ?? "invalid"}`, "see `llmfit runtimes --help`");
+  }
+  return parsed.data;
+}
+
+export function runtimesText(found: readonly RuntimeStatus[], vramBytes: number, env: NodeJS.ProcessEnv): string {
+  const lines: string[] = [];
+  for (const s of found) {
+    if (s.state === "down") {
+      lines.push(`down  ${s.reason}`);
+      continue;
+    }
+    lines.push(`${s.name}${s.version ? ` ${s.version}` : ""}  ${s.url}`);
+    if (s.installed.length === 0) lines.push("  no models installed");
+    for (const m of s.installed) {
+      const { ctx } = runContextFor(m, { vramBytes, ...(env.OLLAMA_CONTEXT_LENGTH ? { ollamaEnvContext: env.OLLAMA_CONTEXT_LENGTH } : {}) });
+      const bits = [m.parameterSize ?? (m.parameterCount ? `${(m.parameterCount / 1e9).toFixed(1)}B` : undefined), m.quantization, m.family].filter(Boolean);
+      lines.push(`  installed  ${m.name}  ${formatBytes(m.sizeBytes)}  ${bits.join(" ")}  runs at ctx ${ctx}${m.shape ? "" : "  (no layer metadata)"}`);
+    }
+    for (const m of s.loaded) {
+      const vram = m.sizeVramBytes !== undefined ? ` (${formatBytes(m.sizeVramBytes)} on GPU)` : "";
+      const ctx = m.contextLength !== undefined ? `  ctx ${m.contextLength}` : "";
+      const until = m.expiresAt ? `  until ${m.expiresAt}` : "";
+      lines.push(`  loaded     ${m.name}  ${m.sizeBytes !== undefined ? formatBytes(m.sizeBytes) : ""}${vram}${ctx}${until}`);
+    }
+    for (const w of s.warnings) lines.push(`  warning: ${w}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand {
+  return {
+    name: "runtimes",
+    summary: "local runtimes (Ollama, llama.cpp, LM Studio) with installed and loaded models",
+    usage: "llmfit runtimes [--json] [--ollama-url U] [--llamacpp-url U]... [--llamacpp-key K] [--lmstudio-url U] [--timeout MS]",
+    async run(argv: readonly string[], io: CliIo): Promise<number> {
+      const { values } = parseFlags("runtimes", argv, {
+        json: { type: "boolean" },
+        "ollama-url": { type: "string" },
+        "llamacpp-url": { type: "string", multiple: true },
+        "llamacpp-key": { type: "string" },
+        "lmstudio-url": { type: "string" },
+        timeout: { type: "string" },
+      });
+      const config = configFromFlags(values, io.env);
+      const [found, vram] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.vramBytes ?? detectedVram)()]);
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ vramBytes: vram, runtimes: found }, null, 2)}\n`);
+      } else {
+        io.stdout(runtimesText(found, vram, io.env));
+      }
+      return 0;
+    },
+  };
+}
+
+export const runtimesCommand: CliCommand = makeRuntimesCommand();

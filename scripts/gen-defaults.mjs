@@ -20,7 +20,7 @@ function describe(schema, key) {
 
 function toLua(value, indent, schema) {
   const pad = "  ".repeat(indent);
-  if (Array.isArray(value)) return `{ ${value.map((v) => toLua(v, 0)).join(", ")} }`;
+  if (Array.isArray(value)) return value.length ? `{ ${value.map((v) => toLua(v, 0)).join(", ")} }` : "{}";
   if (value && typeof value === "object") {
     const keys = Object.keys(value);
     if (keys.length === 0) return "{}";

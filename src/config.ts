@@ -2,6 +2,8 @@
 // from lua/llmfit/defaults.lua, which scripts/gen-defaults.mjs writes from this schema, and the
 // host parses the user's setup() table with it once per start. Each problem becomes one line.
 import { z } from "zod";
+import { TemplateSchema } from "./prompt/templates.js";
+import { runtimesConfigSchema } from "./runtimes/config.js";
 
 const Border = z.union([
   z.enum(["none", "single", "double", "rounded", "solid", "shadow"]),
@@ -13,6 +15,13 @@ const Keys = z
     close: z.array(z.string()).default(["q", "<Esc>"]).describe("close the float"),
     refresh: z.array(z.string()).default(["r"]).describe("detect again and repaint"),
     help: z.array(z.string()).default(["?"]).describe("list the keys"),
+    accept: z.array(z.string()).default(["a"]).describe("answer float: replace the selection with the answer"),
+    insert: z.array(z.string()).default(["i"]).describe("answer float: insert the answer below the selection"),
+    yank: z.array(z.string()).default(["y"]).describe("answer float: yank the answer to the unnamed register"),
+    split: z.array(z.string()).default(["s"]).describe("answer float: open the answer in a split"),
+    followup: z.array(z.string()).default(["f"]).describe("answer float: ask a follow-up question"),
+    retry: z.array(z.string()).default(["R"]).describe("answer float: ask again"),
+    cancel: z.array(z.string()).default(["<C-c>"]).describe("answer float: stop the answer (closing also stops it)"),
   })
   .strict()
   .prefault({});
@@ -40,6 +49,20 @@ export const ConfigSchema = z
     log_level: z.enum(["error", "warn", "info", "debug"]).default("info").describe("host log detail"),
     keys: Keys.describe("keys in llmfit floats"),
     hardware: Hardware.describe("hardware overrides"),
+    runtimes: runtimesConfigSchema.prefault({}).describe("where to find Ollama, llama.cpp and LM Studio"),
+    prompt: z
+      .object({
+        model: z.string().optional().describe("model for prompts (a name as the runtime lists it); else the last one chosen"),
+        max_tokens: z.number().int().positive().default(1024).describe("most tokens an answer may take"),
+        embedded_model: z
+          .string()
+          .optional()
+          .describe("a GGUF path or hf: URI run in-process with node-llama-cpp when no server runs"),
+        templates: z.record(z.string(), TemplateSchema).default({}).describe("your templates, added to the built-in ones"),
+      })
+      .strict()
+      .prefault({})
+      .describe("prompting from a selection"),
   })
   .strict();
 

@@ -19,13 +19,19 @@ if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
 // The package logs every message at debug level by default; keep only its warnings.
 process.env.NVIM_NODE_LOG_LEVEL ??= "warn";
 
-const session = new Session(log, cacheDir ? { cacheDir } : {});
+// Set once the RPC client exists; prompt events before that have nowhere to go anyway.
+let push: ((kind: string, id: number, payload: Record<string, unknown>) => void) | undefined;
+const session = new Session(log, cacheDir ? { cacheDir } : {}, {
+  event: (kind, id, payload) => push?.(kind, id, payload),
+});
 // Start detecting while the RPC channel comes up: the first :LlmFit then finds it done. A failure
 // here is reported by the request that needs the profile.
 session.getHardware().catch(() => undefined);
 
 const { attach } = await import("neovim");
 const nvim = attach({ reader: process.stdin, writer: process.stdout });
+push = (kind, id, payload) =>
+  nvim.notify("nvim_exec_lua", ['require("llmfit.answer").on_event(...)', [kind, id, payload]]);
 
 
 nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {

@@ -11,6 +11,18 @@ M.subcommands = {
   { name = "refresh", desc = "detect the hardware again and open the report", run = function()
     require("llmfit.report").open({ refresh = true })
   end },
+  { name = "prompt", desc = "send the selection (or a range, or the buffer) through a template to a local model", run = function(opts, args)
+    require("llmfit.prompt").run(opts, args)
+  end, complete = function()
+    return require("llmfit.prompt").template_names()
+  end },
+  { name = "model", desc = "choose the model prompts use", run = function()
+    require("llmfit.prompt").pick_model(function(ref)
+      if require("llmfit.host").request("prompt_choose", { model = ref }) then
+        util.notify("prompts now use " .. ref.model)
+      end
+    end)
+  end },
   { name = "compare", desc = "compare machines: --gpu T4 --gpu \"RTX 3070\"", host = true },
   { name = "fit", desc = "size one model: MODEL [--quant Q] [--ctx N] …", host = true },
   { name = "list", desc = "the model catalog [--family F] [--kind K]", host = true },
@@ -92,18 +104,20 @@ function M.run(opts)
 end
 
 function M.complete(arglead, cmdline, _)
-  local words = M.split(cmdline)
-  local typing_first = #words <= 1 or (#words == 2 and arglead ~= "")
-  if not typing_first then
-    return {}
+  -- Drop the range and the command name: "'<,'>LlmFit prompt ex" -> { "prompt", "ex" }
+  local words = M.split(cmdline:gsub("^[^%a]*%a+!?%s*", ""))
+  local index = #words + (arglead == "" and 1 or 0)
+  local candidates = {}
+  if index <= 1 then
+    candidates = vim.tbl_map(function(s)
+      return s.name
+    end, M.subcommands)
+  elseif index == 2 and by_name[words[1]] and by_name[words[1]].complete then
+    candidates = by_name[words[1]].complete()
   end
-  local out = {}
-  for _, sub in ipairs(M.subcommands) do
-    if vim.startswith(sub.name, arglead) then
-      table.insert(out, sub.name)
-    end
-  end
-  return out
+  return vim.tbl_filter(function(c)
+    return vim.startswith(c, arglead)
+  end, candidates)
 end
 
 return M

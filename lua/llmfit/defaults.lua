@@ -21,7 +21,55 @@ return {
     refresh = { "r" },
     -- list the keys
     help = { "?" },
+    -- answer float: replace the selection with the answer
+    accept = { "a" },
+    -- answer float: insert the answer below the selection
+    insert = { "i" },
+    -- answer float: yank the answer to the unnamed register
+    yank = { "y" },
+    -- answer float: open the answer in a split
+    split = { "s" },
+    -- answer float: ask a follow-up question
+    followup = { "f" },
+    -- answer float: ask again
+    retry = { "R" },
+    -- answer float: stop the answer (closing also stops it)
+    cancel = { "<C-c>" },
   },
   -- hardware overrides
   hardware = {},
+  -- where to find Ollama, llama.cpp and LM Studio
+  runtimes = {
+    ollama = {
+      -- Ollama's API; another machine's only when you set it
+      url = "http://127.0.0.1:11434",
+      -- probe Ollama
+      enabled = true,
+    },
+    llamacpp = {
+      -- llama-server URLs besides 127.0.0.1:8080 and :9931, which are always probed
+      urls = {},
+      -- probe llama.cpp servers
+      enabled = true,
+    },
+    lmstudio = {
+      -- LM Studio's server
+      url = "http://127.0.0.1:1234",
+      -- probe LM Studio
+      enabled = true,
+    },
+    -- OpenAI-compatible servers (vLLM, LocalAI, a remote box)
+    openai = {},
+    -- deadline for a probe or a listing; a dead port fails in milliseconds anyway
+    timeout_ms = 1500,
+    -- deadline for a chat's first byte (a model may be loading) and between streamed chunks
+    stream_timeout_ms = 300000,
+  },
+  -- prompting from a selection
+  prompt = {
+    -- most tokens an answer may take
+    max_tokens = 1024,
+    -- your templates, added to the built-in ones
+    templates = {},
+  },
 }

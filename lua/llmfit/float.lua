@@ -19,7 +19,7 @@ function Float:layout()
   local opts = config.options
   local cols, rows = vim.o.columns, vim.o.lines - vim.o.cmdheight - 2
   local width = math.min(math.max(self.content_width + 2, 40), math.max(math.floor(cols * opts.width), 20), cols - 2)
-  local height = math.min(math.max(#self.lines, 1), math.max(math.floor(rows * opts.height), 3))
+  local height = math.min(math.max(self.fixed_height or #self.lines, 1), math.max(math.floor(rows * opts.height), 3))
   local win = {
     relative = "editor",
     width = width,
@@ -53,6 +53,7 @@ function Float:set(payload)
   end
   self.lines = lines
   self.content_width = payload.width or 0
+  self.fixed_height = payload.height
   local buf = self.buf
   api.nvim_buf_set_option(buf, "modifiable", true)
   api.nvim_buf_set_lines(buf, 0, -1, false, lines)
@@ -63,6 +64,35 @@ function Float:set(payload)
   api.nvim_buf_set_option(buf, "modifiable", false)
   if self:valid() then
     api.nvim_win_set_config(self.win, self:layout())
+  end
+end
+
+--- Append streamed text at the end without repainting; the cursor follows only from the last line.
+function Float:append(text)
+  local buf = self.buf
+  local last = api.nvim_buf_line_count(buf) - 1
+  local tail = api.nvim_buf_get_lines(buf, last, last + 1, false)[1] or ""
+  local follow = self:valid() and api.nvim_win_get_cursor(self.win)[1] == last + 1
+  api.nvim_buf_set_option(buf, "modifiable", true)
+  api.nvim_buf_set_text(buf, last, #tail, last, #tail, vim.split(text, "\n", { plain = true }))
+  api.nvim_buf_set_option(buf, "modifiable", false)
+  if follow then
+    local n = api.nvim_buf_line_count(buf)
+    api.nvim_win_set_cursor(self.win, { n, 0 })
+  end
+end
+
+--- Title where the window can show one (0.9+), else a right-aligned note on the first line.
+function Float:status(text)
+  self.title = text
+  if has_title and self:valid() then
+    api.nvim_win_set_config(self.win, { title = " " .. text .. " ", title_pos = "center" })
+  elseif api.nvim_buf_is_valid(self.buf) then
+    self.status_mark = api.nvim_buf_set_extmark(self.buf, ns, 0, 0, {
+      id = self.status_mark,
+      virt_text = { { text, "LlmFitMuted" } },
+      virt_text_pos = "right_align",
+    })
   end
 end
 

@@ -3,6 +3,7 @@ import type { CliCommand } from "./command.js";
 import { reportCommand } from "./report.js";
 import { runtimesCommand } from "./runtimes.js";
 import { pullCommand } from "./pull.js";
+import { promptCommand } from "./prompt.js";
 import { detectCommand } from "./detect.js";
 import { compareCommand } from "./compare.js";
 
@@ -10,6 +11,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   runtimesCommand,
   pullCommand,
+  promptCommand,
   detectCommand,
   compareCommand,
 ];

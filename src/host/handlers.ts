@@ -7,6 +7,7 @@ import { runCommandCaptured } from "../cli/capture.js";
 import { parseConfig } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import type { Painted } from "../report/canvas.js";
+import { ModelRefSchema } from "../prompt/service.js";
 import { renderReport } from "../report/report.js";
 import { displayWidth } from "../report/width.js";
 import { VERSION } from "../version.js";
@@ -85,6 +86,77 @@ export const HANDLERS = {
       return floatPayload(`llmfit ${name}`, painted);
     },
   ),
+
+  prompt_templates: handler(z.object({}).strict(), async (_args, session) =>
+    Object.entries(session.prompts.templates())
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, t]) => ({ name, description: t.description, replace: t.replace, needs_input: session.prompts.templateNeedsInput(name) })),
+  ),
+
+  prompt_models: handler(z.object({}).strict(), async (_args, session) => {
+    const models = await session.prompts.models();
+    if (models.length === 0) {
+      throw new LlmFitError(
+        "runtime_down",
+        "no local model found: no runtime is running with a model installed",
+        "start Ollama (`ollama serve`) and `ollama pull qwen2.5-coder:7b`, start llama-server, or set prompt.embedded_model",
+      );
+    }
+    return models.map((m) => {
+      const warning = session.prompts.warningFor(m);
+      return {
+        label: m.label,
+        ref: { runtime: m.runtime, url: m.url, model: m.model, ...(m.context ? { context: m.context } : {}) },
+        ...(warning ? { warning } : {}),
+      };
+    });
+  }),
+
+  prompt_start: handler(
+    z
+      .object({
+        id: z.number().int().positive(),
+        template: z.string().min(1),
+        input: z.string().default(""),
+        context: z
+          .object({
+            text: z.string(),
+            filetype: z.string().default(""),
+            filename: z.string().default(""),
+            register: z.string().default(""),
+            diagnostics: z.string().default(""),
+          })
+          .strict(),
+        model: ModelRefSchema.optional(),
+      })
+      .strict(),
+    async (args, session) => session.prompts.start(args),
+  ),
+
+  prompt_choose: handler(z.object({ model: ModelRefSchema }).strict(), async ({ model }, session) => {
+    session.prompts.choose(model);
+    return true;
+  }),
+
+  prompt_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+    session.prompts.run(id).cancel();
+    return true;
+  }),
+
+  prompt_followup: handler(z.object({ id: z.number().int(), question: z.string().min(1) }).strict(), async ({ id, question }, session) => {
+    void session.prompts.idle(id).followup(question);
+    return true;
+  }),
+
+  prompt_retry: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+    void session.prompts.idle(id).retry();
+    return true;
+  }),
+
+  prompt_close: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+    session.prompts.close(id);
+    return true;
+  }),
 
   log_path: handler(z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
 } as const;

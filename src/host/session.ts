@@ -4,6 +4,13 @@ import { DEFAULT_CONFIG, type Config } from "../config.js";
 import { detectHardware } from "../hardware/detect.js";
 import type { Hardware } from "../hardware/types.js";
 import type { Logger } from "../log.js";
+import type { PromptEvents } from "../prompt/run.js";
+import { PromptService } from "../prompt/service.js";
+
+/** What the host can push to the editor: a call of require("llmfit.answer").on_event(...). */
+export interface EditorLink {
+  event(kind: string, id: number, payload: Record<string, unknown>): void;
+}
 
 export interface HostOptions {
   readonly cacheDir?: string;
@@ -13,10 +20,32 @@ export class Session {
   config: Config = DEFAULT_CONFIG;
   private hardware: Promise<Hardware> | undefined;
 
+  private promptService: PromptService | undefined;
+
   constructor(
     readonly log: Logger,
     readonly options: HostOptions = {},
+    readonly editor?: EditorLink,
   ) {}
+
+  /** Prompting; events go to the editor (or nowhere when there is none, as in unit tests). */
+  get prompts(): PromptService {
+    if (!this.promptService) {
+      const editor = this.editor;
+      const events: PromptEvents = {
+        chunk: (id, text, stats) => editor?.event("chunk", id, { text, ...stats }),
+        done: (id, answer, accept, stats) => editor?.event("done", id, { answer, accept, ...stats }),
+        failed: (id, message, level, stats) => editor?.event("failed", id, { message, level, ...stats }),
+      };
+      const vram = async () => {
+        const hw = await this.getHardware().catch(() => undefined);
+        return hw?.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0) ?? 0;
+      };
+      const lastFile = this.options.cacheDir ? `${this.options.cacheDir}/last-model.json` : undefined;
+      this.promptService = new PromptService(() => this.config, events, vram, lastFile);
+    }
+    return this.promptService;
+  }
 
   configure(config: Config): void {
     // Only different hardware overrides make the detected profile stale.

@@ -21,7 +21,11 @@ function load(nvim) {
       dir = await nvim.call("stdpath", ["cache"]); // Neovim < 0.8 has no log dir
     }
     const cache = await nvim.call("stdpath", ["cache"]);
-    const session = new Session(createLogger(path.join(dir, "llmfit.log")), { cacheDir: path.join(cache, "llmfit") });
+    const session = new Session(createLogger(path.join(dir, "llmfit.log")), { cacheDir: path.join(cache, "llmfit") }, {
+      // Prompt answers stream to the same Lua module the jobstart host talks to.
+      event: (kind, id, payload) =>
+        nvim.request("nvim_exec_lua", ['require("llmfit.answer").on_event(...)', [kind, id, payload]]).catch(() => undefined),
+    });
     return { dispatch, session };
   })();
   return ready;

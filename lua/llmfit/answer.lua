@@ -1,0 +1,194 @@
+-- The answer float: shows a prompt's answer as it streams (events pushed by the host), and the
+-- actions on it. Nothing is written to the user's buffer except by accept or insert, each one
+-- undo step; cancel and close stop the request and write nothing.
+local api = vim.api
+local host = require("llmfit.host")
+local util = require("llmfit.util")
+local config = require("llmfit.config")
+local selection = require("llmfit.selection")
+
+local M = {}
+local sessions = {}
+local last_id = 0
+
+local function lines_of(text)
+  return vim.split((text:gsub("\n$", "")), "\n", { plain = true })
+end
+
+local function status(s)
+  local parts = { s.label or "…" }
+  if s.tokens then
+    table.insert(parts, ("%d tok · %.1f tok/s · %.1fs"):format(s.tokens, s.tps or 0, (s.elapsed or 0) / 1000))
+  end
+  table.insert(parts, s.state)
+  if s.float then
+    s.float:status(table.concat(parts, " · "))
+  end
+end
+
+--- A new prompt id, and a place for events that arrive before the float opens.
+function M.prepare(sel)
+  last_id = last_id + 1
+  sessions[last_id] = { sel = sel, state = "starting", buffered = {} }
+  return last_id
+end
+
+function M.discard(id, keep_selection)
+  local s = sessions[id]
+  if s then
+    if not keep_selection then
+      selection.release(s.sel)
+    end
+    sessions[id] = nil
+  end
+end
+
+local function accepted_text(s)
+  if not s.answer then
+    util.notify("the answer is not complete yet — wait for it or cancel", vim.log.levels.WARN)
+    return nil
+  end
+  return s.accept
+end
+
+local actions = {}
+
+function actions.accept(s)
+  local text = accepted_text(s)
+  if not text then
+    return
+  end
+  if selection.text(s.sel) ~= s.sel.text then
+    local choice = vim.fn.confirm("llmfit: the selected text changed since the prompt was sent. Replace it anyway?", "&Replace\n&Cancel", 2)
+    if choice ~= 1 then
+      return
+    end
+  end
+  local ok, why = selection.replace(s.sel, lines_of(text))
+  if not ok then
+    return util.notify("not replaced: " .. why, vim.log.levels.WARN)
+  end
+  s.float:close()
+end
+
+function actions.insert(s)
+  local text = accepted_text(s)
+  if text then
+    local ok, why = selection.insert_below(s.sel, lines_of(text))
+    if not ok then
+      return util.notify("not inserted: " .. why, vim.log.levels.WARN)
+    end
+    s.float:close()
+  end
+end
+
+function actions.yank(s)
+  local text = accepted_text(s)
+  if text then
+    vim.fn.setreg('"', text)
+    util.notify(("answer yanked (%d lines)"):format(#lines_of(text)))
+  end
+end
+
+function actions.split(s)
+  local lines = api.nvim_buf_get_lines(s.float.buf, 0, -1, false)
+  vim.cmd("botright new")
+  api.nvim_buf_set_lines(0, 0, -1, false, lines)
+  vim.bo.filetype = "markdown"
+  vim.bo.buftype = "nofile"
+end
+
+function actions.followup(s)
+  if s.state == "streaming" then
+    return util.notify("the answer is still streaming — wait or cancel first", vim.log.levels.WARN)
+  end
+  vim.ui.input({ prompt = "Follow-up: " }, function(question)
+    if question and question ~= "" and host.request("prompt_followup", { id = s.id, question = question }) then
+      s.answer, s.state = nil, "streaming"
+      s.float:append("\n\n---\n\n**You:** " .. question .. "\n\n")
+      status(s)
+    end
+  end)
+end
+
+function actions.retry(s)
+  if s.state == "streaming" then
+    return util.notify("the answer is still streaming — wait or cancel first", vim.log.levels.WARN)
+  end
+  if host.request("prompt_retry", { id = s.id }) then
+    s.answer, s.state = nil, "streaming"
+    s.float:set({ title = s.label, lines = { "" }, spans = {}, width = s.width, height = s.height })
+    status(s)
+  end
+end
+
+function actions.cancel(s)
+  if s.state == "streaming" then
+    host.request("prompt_cancel", { id = s.id })
+  end
+end
+
+--- Open the float for a started prompt (`info` is prompt_start's answer).
+function M.open(id, info)
+  local s = sessions[id]
+  s.id, s.label, s.state = id, info.label, "streaming"
+  s.width = math.floor(vim.o.columns * 0.7)
+  s.height = math.floor(vim.o.lines * 0.5)
+  local keys = config.options.keys
+  local maps = {}
+  for _, name in ipairs({ "accept", "insert", "yank", "split", "followup", "retry", "cancel" }) do
+    table.insert(maps, { keys[name], function() actions[name](s) end, "llmfit: " .. name })
+  end
+  local hints = ("%s accept · %s insert · %s yank · %s follow-up · %s retry · %s cancel"):format(
+    keys.accept[1], keys.insert[1], keys.yank[1], keys.followup[1], keys.retry[1], keys.cancel[1])
+  s.float = require("llmfit.float").open(
+    { title = s.label, footer = hints, lines = { "" }, spans = {}, width = s.width, height = s.height },
+    {
+      filetype = "markdown",
+      maps = maps,
+      close_on_leave = false,
+      on_close = function()
+        host.request("prompt_close", { id = id })
+        M.discard(id)
+      end,
+    }
+  )
+  for _, text in ipairs(s.buffered) do
+    s.float:append(text)
+  end
+  s.buffered = {}
+  status(s)
+  return s
+end
+
+--- Called by the host (nvim_exec_lua notifications): "chunk", "done" or "failed".
+function M.on_event(kind, id, payload)
+  local s = sessions[id]
+  if not s then
+    return
+  end
+  s.tokens, s.tps, s.elapsed = payload.tokens, payload.tps, payload.elapsedMs
+  if kind == "chunk" then
+    if s.float then
+      s.float:append(payload.text)
+    else
+      table.insert(s.buffered, payload.text)
+    end
+  elseif kind == "done" then
+    s.answer, s.accept, s.state = payload.answer, payload.accept, "done"
+  elseif kind == "failed" then
+    s.state = payload.level == "info" and "cancelled" or "failed"
+    if payload.level ~= "info" then
+      util.notify(payload.message, vim.log.levels.ERROR)
+    end
+  end
+  status(s)
+end
+
+--- For tests and statuslines: the state of a prompt.
+function M.state(id)
+  local s = sessions[id]
+  return s and { state = s.state, answer = s.answer, tokens = s.tokens } or nil
+end
+
+return M

@@ -1,0 +1,132 @@
+-- :'<,'>LlmFit prompt [TEMPLATE]: capture the selection at once, choose a template (and ask
+-- for $input), pick a model when none is set, then stream the answer into a float.
+local api = vim.api
+local host = require("llmfit.host")
+local util = require("llmfit.util")
+local selection = require("llmfit.selection")
+local answer = require("llmfit.answer")
+
+local M = {}
+
+local function diagnostics(sel)
+  if not vim.diagnostic then
+    return ""
+  end
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(sel.buf)) do
+    if d.lnum >= sel.first_row and d.lnum <= sel.last_row then
+      table.insert(out, ("line %d: %s"):format(d.lnum - sel.first_row + 1, d.message))
+    end
+  end
+  return #out > 0 and table.concat(out, "\n") or "(none)"
+end
+
+local function context(sel)
+  return {
+    text = sel.text,
+    filetype = vim.bo[sel.buf].filetype,
+    filename = vim.fn.fnamemodify(api.nvim_buf_get_name(sel.buf), ":."),
+    register = vim.fn.getreg('"'),
+    diagnostics = diagnostics(sel),
+  }
+end
+
+--- Let the user pick a model; warns before one that will not fit or is slow. Calls back with its ref.
+function M.pick_model(callback)
+  local models = host.request("prompt_models")
+  if not models then
+    return
+  end
+  vim.ui.select(models, {
+    prompt = "llmfit model",
+    format_item = function(m)
+      return m.label
+    end,
+  }, function(choice)
+    if not choice then
+      return
+    end
+    if choice.warning and vim.fn.confirm("llmfit: " .. choice.warning .. ". Send anyway?", "&Send\n&Cancel", 2) ~= 1 then
+      return
+    end
+    callback(choice.ref)
+  end)
+end
+
+local function start(sel, template, input, model)
+  local id = answer.prepare(sel)
+  local res = host.request("prompt_start", {
+    id = id,
+    template = template.name,
+    input = input,
+    context = context(sel),
+    model = model,
+  })
+  if not res then
+    return answer.discard(id)
+  end
+  if res.state == "needs_model" then
+    answer.discard(id, true) -- keep the selection's marks for the second try
+    return M.pick_model(function(ref)
+      start(sel, template, input, ref)
+    end)
+  end
+  answer.open(id, res)
+end
+
+local function with_template(sel, template)
+  if template.needs_input then
+    vim.ui.input({ prompt = template.name .. ": " }, function(input)
+      if input == nil then
+        return selection.release(sel)
+      end
+      start(sel, template, input)
+    end)
+  else
+    start(sel, template, "")
+  end
+end
+
+--- Entry from :LlmFit prompt; `args[1]` is the template name, if given.
+function M.run(opts, args)
+  local sel = selection.capture(opts)
+  local templates = host.request("prompt_templates")
+  if not templates then
+    return selection.release(sel)
+  end
+  local name = args[1]
+  if name then
+    for _, t in ipairs(templates) do
+      if t.name == name then
+        return with_template(sel, t)
+      end
+    end
+    local names = vim.tbl_map(function(t)
+      return t.name
+    end, templates)
+    selection.release(sel)
+    return util.notify(("unknown template %q — use one of: %s"):format(name, table.concat(names, ", ")), vim.log.levels.WARN)
+  end
+  vim.ui.select(templates, {
+    prompt = "llmfit template",
+    format_item = function(t)
+      return ("%-10s %s"):format(t.name, t.description)
+    end,
+  }, function(t)
+    if t then
+      with_template(sel, t)
+    else
+      selection.release(sel)
+    end
+  end)
+end
+
+--- Names for completion (asks the host, which knows the user's templates too).
+function M.template_names()
+  local templates = host.request("prompt_templates") or {}
+  return vim.tbl_map(function(t)
+    return t.name
+  end, templates)
+end
+
+return M

@@ -1,0 +1,86 @@
+// `llmfit prompt --model M [--template T] < file`: the editor's prompt feature from a terminal.
+// Text comes from stdin, the answer streams to stdout; Ctrl-C stops the request.
+import { readFile } from "node:fs/promises";
+import { DEFAULT_CONFIG, type Config } from "../config.js";
+import { LlmFitError } from "../errors.js";
+import { PromptService } from "../prompt/service.js";
+import type { CliCommand, CliIo } from "./command.js";
+import { parseFlags } from "./flags.js";
+import { configFromFlags } from "./runtimes.js";
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export const promptCommand: CliCommand = {
+  name: "prompt",
+  summary: "send stdin through a prompt template to a local model, streaming the answer",
+  usage:
+    "llmfit prompt --model NAME [--template explain] [--input TEXT] [--filetype FT] [--file PATH]\n" +
+    "              [--ollama-url U] [--llamacpp-url U] [--lmstudio-url U] [--embedded GGUF]   < text",
+  async run(argv, io: CliIo) {
+    const { values } = parseFlags("prompt", argv, {
+      model: { type: "string" },
+      template: { type: "string", default: "explain" },
+      input: { type: "string", default: "" },
+      filetype: { type: "string", default: "" },
+      file: { type: "string" },
+      "ollama-url": { type: "string" },
+      "llamacpp-url": { type: "string", multiple: true },
+      "lmstudio-url": { type: "string" },
+      embedded: { type: "string" },
+    });
+    if (!values.model && !values.embedded) {
+      throw new LlmFitError("bad_args", "prompt: --model is required", "name a model your runtime lists (`llmfit runtimes`), or --embedded FILE.gguf");
+    }
+    const text = values.file ? await readFile(values.file, "utf8") : io.stdin ? await readAll(io.stdin) : "";
+    const config: Config = {
+      ...DEFAULT_CONFIG,
+      runtimes: configFromFlags(values, io.env),
+      prompt: {
+        ...DEFAULT_CONFIG.prompt,
+        ...(values.model ? { model: values.model } : { model: values.embedded }),
+        ...(values.embedded ? { embedded_model: values.embedded } : {}),
+      },
+    };
+    let failure: { message: string; level: string } | undefined;
+    let finished!: () => void;
+    const ended = new Promise<void>((r) => (finished = r));
+    const service = new PromptService(
+      () => config,
+      {
+        chunk: (_id, t) => io.stdout(t),
+        done: () => {
+          io.stdout("\n");
+          finished();
+        },
+        failed: (_id, message, level) => {
+          failure = { message, level };
+          finished();
+        },
+      },
+      async () => 0,
+    );
+    const started = await service.start({
+      id: 1,
+      template: values.template,
+      input: values.input,
+      context: { text, filetype: values.filetype, filename: values.file ?? "", register: "", diagnostics: "" },
+    });
+    if (started.state === "needs_model") throw new LlmFitError("bad_args", "prompt: no model", "pass --model");
+    const stop = () => service.run(1).cancel();
+    process.once("SIGINT", stop);
+    try {
+      await ended;
+    } finally {
+      process.off("SIGINT", stop);
+    }
+    if (failure) {
+      io.stderr(`\nllmfit: ${failure.message}\n`);
+      return failure.level === "info" ? 130 : 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,225 @@
+// Prompting, host side: templates, the model list for the picker, resolving which model and
+// runtime answer, the context guard, and the conversations in flight (one PromptRun each).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import type { Config } from "../config.js";
+import { LlmFitError } from "../errors.js";
+import { chatRuntimeFor, discoverRuntimes, runtimeClients } from "../runtimes/discovery.js";
+import { EmbeddedRuntime } from "../runtimes/embedded.js";
+import { runContextFor } from "../runtimes/sizing.js";
+import type { ChatMessage, ChatRuntime, InstalledModel } from "../runtimes/types.js";
+import { PromptRun, type PromptEvents } from "./run.js";
+import { findTemplate, mergeTemplates, needsInput, renderPrompt, type Template, type TemplateContext } from "./templates.js";
+import { estimateTokens, guardContext } from "./tokens.js";
+
+export const ModelRefSchema = z
+  .object({
+    runtime: z.enum(["ollama", "llamacpp", "lmstudio", "openai", "embedded"]),
+    url: z.string(),
+    model: z.string().min(1),
+    /** The context the runtime runs it with, when known. */
+    context: z.number().int().positive().optional(),
+  })
+  .strict();
+export type ModelRef = z.infer<typeof ModelRefSchema>;
+
+export interface ModelChoice extends ModelRef {
+  /** What the picker shows: name, runtime and, when sized, fit and speed. */
+  readonly label: string;
+  readonly installed?: InstalledModel;
+}
+
+/** Rates an installed model on this machine (the sizing engine): verdict words and decode tok/s. */
+export type RateModel = (m: InstalledModel, ctx: number) => { verdict: string; tps?: number; slow: boolean; fits: boolean } | undefined;
+
+const EMBEDDED_CONTEXT = 4096;
+const RUNTIME_NAMES = { ollama: "Ollama", llamacpp: "llama.cpp", lmstudio: "LM Studio", openai: "OpenAI-compatible", embedded: "embedded" };
+
+export interface StartArgs {
+  readonly id: number;
+  readonly template: string;
+  readonly input: string;
+  readonly context: Omit<TemplateContext, "input">;
+  readonly model?: ModelRef;
+}
+
+export type StartResult =
+  | { readonly state: "needs_model" }
+  | { readonly state: "started"; readonly model: ModelRef; readonly label: string; readonly replace: boolean; readonly extract: boolean; readonly promptTokens: number };
+
+export class PromptService {
+  private readonly runs = new Map<number, PromptRun>();
+  private embedded: { model: string; runtime: EmbeddedRuntime } | undefined;
+  private last: ModelRef | undefined;
+
+  constructor(
+    private readonly config: () => Config,
+    private readonly events: PromptEvents,
+    private readonly vramBytes: () => Promise<number>,
+    private readonly lastChoiceFile?: string,
+    private readonly rate?: RateModel,
+  ) {
+    this.last = this.readLast();
+  }
+
+  templates(): Record<string, Template> {
+    return mergeTemplates(this.config().prompt.templates);
+  }
+
+  /** Every model a running runtime has, plus the embedded default when configured. */
+  async models(): Promise<ModelChoice[]> {
+    const cfg = this.config();
+    const [statuses, vram] = await Promise.all([discoverRuntimes(cfg.runtimes), this.vramBytes()]);
+    const out: ModelChoice[] = [];
+    for (const s of statuses) {
+      if (s.state !== "up") continue;
+      for (const m of s.installed) {
+        const { ctx } = runContextFor(m, { vramBytes: vram, ...(cfg.runtimes.ollama.num_ctx ? { ollamaNumCtx: cfg.runtimes.ollama.num_ctx } : {}) });
+        const rating = this.rate?.(m, ctx);
+        const facts = [s.name, `${Math.round(ctx / 1024)}k ctx`, rating?.verdict, rating?.tps ? `~${Math.round(rating.tps)} tok/s` : undefined];
+        out.push({
+          runtime: s.kind,
+          url: s.url,
+          model: m.name,
+          context: ctx,
+          label: `${m.name}  (${facts.filter(Boolean).join(" · ")})`,
+          installed: m,
+        });
+      }
+    }
+    if (cfg.prompt.embedded_model) {
+      out.push({
+        runtime: "embedded",
+        url: "",
+        model: cfg.prompt.embedded_model,
+        context: EMBEDDED_CONTEXT,
+        label: `${cfg.prompt.embedded_model}  (embedded node-llama-cpp · ${EMBEDDED_CONTEXT / 1024}k ctx)`,
+      });
+    }
+    return out;
+  }
+
+  /** Whether the picker should warn before sending to this model. */
+  warningFor(choice: ModelChoice): string | undefined {
+    if (!choice.installed || !this.rate) return undefined;
+    const r = this.rate(choice.installed, choice.context ?? EMBEDDED_CONTEXT);
+    if (!r) return undefined;
+    if (!r.fits) return `${choice.model} does not fit in this machine's memory (${r.verdict})`;
+    if (r.slow) return `${choice.model} will be slow here (${r.verdict}${r.tps ? `, ~${r.tps.toFixed(1)} tok/s` : ""})`;
+    return undefined;
+  }
+
+  async start(args: StartArgs): Promise<StartResult> {
+    const cfg = this.config();
+    const template = findTemplate(this.templates(), args.template);
+    const ref = args.model ?? (await this.defaultModel(template));
+    if (!ref) return { state: "needs_model" };
+    const runtime = this.runtimeFor(ref);
+    const prompt = renderPrompt(template.prompt, { ...args.context, input: args.input });
+    const system = template.system ? renderPrompt(template.system, { ...args.context, input: args.input }) : undefined;
+    const messages: ChatMessage[] = [...(system ? [{ role: "system" as const, content: system }] : []), { role: "user", content: prompt }];
+    const maxTokens = template.options.max_tokens ?? cfg.prompt.max_tokens;
+    const promptTokens = estimateTokens(messages.map((m) => m.content).join("\n"));
+    const contextLength = template.options.num_ctx ?? ref.context;
+    if (contextLength) guardContext({ promptTokens, counted: "estimate", maxAnswerTokens: maxTokens, contextLength });
+
+    this.runs.get(args.id)?.cancel();
+    const run = new PromptRun({
+      id: args.id,
+      runtime,
+      model: ref.model,
+      messages,
+      options: {
+        maxTokens,
+        ...(template.options.temperature !== undefined ? { temperature: template.options.temperature } : {}),
+        ...(template.options.num_ctx !== undefined ? { numCtx: template.options.num_ctx } : {}),
+      },
+      events: this.events,
+      extract: template.extract,
+    });
+    this.runs.set(args.id, run);
+    void run.start();
+    this.remember(ref);
+    return {
+      state: "started",
+      model: ref,
+      label: `${ref.model} · ${RUNTIME_NAMES[ref.runtime]}`,
+      replace: template.replace,
+      extract: template.extract,
+      promptTokens,
+    };
+  }
+
+  /** Use this model for prompts from now on (until another is chosen). */
+  choose(ref: ModelRef): void {
+    this.remember(ref);
+  }
+
+  run(id: number): PromptRun {
+    const run = this.runs.get(id);
+    if (!run) throw new LlmFitError("not_found", `no prompt #${id} in this host`, "start a new one with :LlmFit prompt");
+    return run;
+  }
+
+  idle(id: number): PromptRun {
+    const run = this.run(id);
+    if (run.streaming) throw new LlmFitError("bad_args", "the answer is still streaming", "wait for it, or cancel it first");
+    return run;
+  }
+
+  close(id: number): void {
+    this.runs.get(id)?.cancel();
+    this.runs.delete(id);
+  }
+
+  templateNeedsInput(name: string): boolean {
+    return needsInput(findTemplate(this.templates(), name));
+  }
+
+  private async defaultModel(template: Template): Promise<ModelRef | undefined> {
+    const wanted = template.model ?? this.config().prompt.model;
+    if (wanted === undefined) return this.last;
+    const found = (await this.models()).find((m) => m.model === wanted);
+    if (found) return found;
+    throw new LlmFitError(
+      "not_found",
+      `model "${wanted}" is not installed in any running runtime`,
+      `pull it (\`:LlmFit pull ${wanted}\`), start its runtime, or change prompt.model`,
+    );
+  }
+
+  private runtimeFor(ref: ModelRef): ChatRuntime {
+    if (ref.runtime === "embedded") {
+      if (this.embedded?.model !== ref.model) {
+        this.embedded = { model: ref.model, runtime: new EmbeddedRuntime({ model: ref.model, contextSize: ref.context ?? EMBEDDED_CONTEXT }) };
+      }
+      return this.embedded.runtime;
+    }
+    const clients = runtimeClients(this.config().runtimes);
+    const runtime = chatRuntimeFor(clients, { kind: ref.runtime, url: ref.url });
+    if (runtime) return runtime;
+    throw new LlmFitError("runtime_down", `${RUNTIME_NAMES[ref.runtime]} at ${ref.url} is not configured`, "pick another model, or add its URL under runtimes in setup()");
+  }
+
+  private remember(ref: ModelRef): void {
+    this.last = ref;
+    if (!this.lastChoiceFile) return;
+    try {
+      mkdirSync(dirname(this.lastChoiceFile), { recursive: true });
+      writeFileSync(this.lastChoiceFile, JSON.stringify(ref));
+    } catch {
+      // remembering is a convenience; failing to is not worth an error
+    }
+  }
+
+  private readLast(): ModelRef | undefined {
+    if (!this.lastChoiceFile) return undefined;
+    try {
+      const parsed = ModelRefSchema.safeParse(JSON.parse(readFileSync(this.lastChoiceFile, "utf8")));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

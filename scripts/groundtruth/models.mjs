@@ -1,0 +1,299 @@
+// Real model shapes for sparse GGUF ground-truth files.
+//
+// Every number in CONFIGS is taken from the model's published config.json on Hugging Face
+// (`hf` is the repository). The GGUF keys and tensor lists follow what llama.cpp's
+// convert_hf_to_gguf.py writes for that architecture and what llama.cpp's loader
+// (src/models/<arch>.cpp, load_arch_hparams/load_arch_tensors, release bundled with
+// node-llama-cpp 3.22.1) expects; llama.cpp itself refuses a file with a missing, extra or
+// mis-shaped tensor, so each file loading is the check that the list is right.
+//
+// Tensor order follows the convention of ../shared/groundtruth/shapes.json: token_embd,
+// then each block in order, then output_norm and output.
+//
+// F16 files: the converter keeps 1-D tensors, *_norm.weight, tensors not ending in ".weight"
+// (biases, ssm_a, ssm_d), ssm_conv1d, shortconv.conv and ffn_gate_inp in F32; all else F16
+// (conversion/base.py, prepare_tensors).
+
+export const CONFIGS = {
+  // https://huggingface.co/google/gemma-2-2b/blob/main/config.json
+  "gemma-2-2b": {
+    hf: "google/gemma-2-2b", arch: "gemma2",
+    E: 2304, L: 26, H: 8, KV: 4, hd: 256, F: 9216, V: 256000, ctx: 8192, rope: 10000, eps: 1e-6,
+    swa: 4096, attn_softcap: 50.0, final_softcap: 30.0, tied: true,
+  },
+  // https://huggingface.co/google/gemma-3-1b-it/blob/main/config.json
+  "gemma-3-1b": {
+    hf: "google/gemma-3-1b-it", arch: "gemma3",
+    E: 1152, L: 26, H: 4, KV: 1, hd: 256, F: 6912, V: 262144, ctx: 32768, rope: 1000000, eps: 1e-6,
+    swa: 512, swa_pattern: 6, tied: true,
+  },
+  // https://huggingface.co/google/gemma-3-4b-it/blob/main/config.json (text_config)
+  "gemma-3-4b": {
+    hf: "google/gemma-3-4b-it", arch: "gemma3",
+    E: 2560, L: 34, H: 8, KV: 4, hd: 256, F: 10240, V: 262208, ctx: 131072, rope: 1000000, eps: 1e-6,
+    swa: 1024, swa_pattern: 6, rope_scaling_linear: 8.0, tied: true,
+  },
+  // https://huggingface.co/Qwen/Qwen3-0.6B/blob/main/config.json
+  "qwen3-0.6b": {
+    hf: "Qwen/Qwen3-0.6B", arch: "qwen3",
+    E: 1024, L: 28, H: 16, KV: 8, hd: 128, F: 3072, V: 151936, ctx: 40960, rope: 1000000, eps: 1e-6, tied: true,
+  },
+  // https://huggingface.co/Qwen/Qwen3-1.7B/blob/main/config.json
+  "qwen3-1.7b": {
+    hf: "Qwen/Qwen3-1.7B", arch: "qwen3",
+    E: 2048, L: 28, H: 16, KV: 8, hd: 128, F: 6144, V: 151936, ctx: 40960, rope: 1000000, eps: 1e-6, tied: true,
+  },
+  // https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json
+  "qwen3-30b-a3b": {
+    hf: "Qwen/Qwen3-30B-A3B", arch: "qwen3moe",
+    E: 2048, L: 48, H: 32, KV: 4, hd: 128, F: 6144, F_exp: 768, n_expert: 128, n_expert_used: 8,
+    V: 151936, ctx: 40960, rope: 1000000, eps: 1e-6, tied: false,
+  },
+  // https://huggingface.co/microsoft/Phi-3-mini-4k-instruct/blob/main/config.json
+  "phi-3-mini-4k": {
+    hf: "microsoft/Phi-3-mini-4k-instruct", arch: "phi3",
+    E: 3072, L: 32, H: 32, KV: 32, hd: 96, F: 8192, V: 32064, ctx: 4096, rope: 10000, eps: 1e-5,
+    swa: 2047, tied: false,
+  },
+  // https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct/blob/main/config.json
+  "qwen2.5-0.5b": {
+    hf: "Qwen/Qwen2.5-0.5B-Instruct", arch: "qwen2",
+    E: 896, L: 24, H: 14, KV: 2, hd: 64, F: 4864, V: 151936, ctx: 32768, rope: 1000000, eps: 1e-6, tied: true,
+  },
+  // https://huggingface.co/state-spaces/mamba-130m-hf/blob/main/config.json
+  // (d_inner = expand 2 × hidden; time_step_rank = ceil(hidden/16); vocab 50280)
+  "mamba-130m": {
+    hf: "state-spaces/mamba-130m-hf", arch: "mamba",
+    E: 768, L: 24, d_inner: 1536, d_state: 16, d_conv: 4, dt_rank: 48, V: 50280, eps: 1e-5, tied: true,
+  },
+  // https://huggingface.co/state-spaces/mamba-370m-hf/blob/main/config.json
+  "mamba-370m": {
+    hf: "state-spaces/mamba-370m-hf", arch: "mamba",
+    E: 1024, L: 48, d_inner: 2048, d_state: 16, d_conv: 4, dt_rank: 64, V: 50280, eps: 1e-5, tied: true,
+  },
+  // https://huggingface.co/tiiuae/falcon-mamba-7b/blob/main/config.json
+  // (use_bcdt_rms true -> mamba.ssm.dt_b_c_rms; tie_word_embeddings false)
+  "falcon-mamba-7b": {
+    hf: "tiiuae/falcon-mamba-7b", arch: "mamba",
+    E: 4096, L: 64, d_inner: 8192, d_state: 16, d_conv: 4, dt_rank: 256, V: 65024, eps: 1e-5,
+    dt_b_c_rms: true, tied: false,
+  },
+  // https://huggingface.co/state-spaces/mamba2-130m/blob/main/config.json
+  // (d_model 768, n_layer 24, ssm_cfg d_state 128, headdim 64 -> 24 heads, ngroups 1, expand 2,
+  //  vocab 50277 padded to a multiple of 16 = 50288 as the converter does)
+  "mamba2-130m": {
+    hf: "state-spaces/mamba2-130m", arch: "mamba2",
+    E: 768, L: 24, d_inner: 1536, d_state: 128, d_conv: 4, n_head_ssm: 24, n_group: 1, V: 50288, eps: 1e-5, tied: true,
+  },
+  // https://huggingface.co/LiquidAI/LFM2-1.2B/blob/main/config.json
+  // (block_ff_dim 12288 with block_auto_adjust_ff_dim: int(2*12288/3)=8192, multiple_of 256 -> 8192;
+  //  full_attn_idxs [2,5,8,10,12,14], the other layers are short convolutions with conv_L_cache 3)
+  "lfm2-1.2b": {
+    hf: "LiquidAI/LFM2-1.2B", arch: "lfm2",
+    E: 2048, L: 16, H: 32, KV: 8, hd: 64, F: 8192, V: 65536, ctx: 128000, rope: 1000000, eps: 1e-5,
+    attn_layers: [2, 5, 8, 10, 12, 14], conv_L: 3, tied: true,
+  },
+  // https://huggingface.co/ibm-granite/granite-4.0-h-tiny/blob/main/config.json
+  // (granitemoehybrid: 40 layers, attention at 5, 15, 25, 35 and Mamba-2 elsewhere; every layer has
+  //  a MoE FFN of 64 experts (intermediate 512, 6 used) plus a shared expert of 1024; mamba d_state
+  //  128, 48 heads × 64, 1 group, expand 2, d_conv 4; NoPE; tied embeddings)
+  "granite-4.0-h-tiny": {
+    hf: "ibm-granite/granite-4.0-h-tiny", arch: "granitehybrid",
+    E: 1536, L: 40, H: 12, KV: 4, hd: 128, F_exp: 512, F_sh: 1024, n_expert: 64, n_expert_used: 6,
+    V: 100352, ctx: 131072, eps: 1e-5, attn_layers: [5, 15, 25, 35],
+    d_inner: 3072, d_state: 128, d_conv: 4, n_head_ssm: 48, n_group: 1, tied: true,
+  },
+};
+
+function f16TypeFor(name, shape) {
+  if (shape.length <= 1 || name.endsWith("_norm.weight")) return "f32";
+  if (!name.endsWith(".weight")) return "f32";
+  if (/\.(ssm_conv1d|shortconv\.conv|ffn_gate_inp)\.weight$/.test(name)) return "f32";
+  return "f16";
+}
+
+export function buildShape(id) {
+  const c = CONFIGS[id];
+  if (!c) throw new Error(`unknown model ${id}`);
+  const a = c.arch;
+  const T = [];
+  const t = (name, shape) => T.push([name, shape]);
+  const hp = {};
+  const k = (key, v) => { hp[`${a}.${key}`] = v; };
+
+  t("token_embd.weight", [c.E, c.V]);
+  if (["gemma2", "gemma3", "qwen3", "qwen3moe", "phi3", "qwen2", "lfm2"].includes(a)) {
+    k("context_length", c.ctx); k("embedding_length", c.E); k("block_count", c.L);
+    k("feed_forward_length", c.F);
+    k("attention.head_count", c.H);
+    if (a === "lfm2") {
+      // per-layer KV head count, 0 for the short-convolution layers (convert: lfm2.py)
+      k("attention.head_count_kv", Array.from({ length: c.L }, (_, i) => (c.attn_layers.includes(i) ? c.KV : 0)));
+    } else k("attention.head_count_kv", c.KV);
+    k("rope.freq_base", c.rope);
+    k("attention.layer_norm_rms_epsilon", c.eps);
+    if (c.hd !== c.E / c.H || a === "gemma2" || a === "gemma3" || a === "qwen3" || a === "qwen3moe") {
+      k("attention.key_length", c.hd); k("attention.value_length", c.hd);
+    }
+    if (a === "phi3") { k("rope.dimension_count", c.hd); k("rope.scaling.original_context_length", c.ctx); }
+    if (c.swa) k("attention.sliding_window", c.swa);
+    if (c.attn_softcap) k("attn_logit_softcapping", c.attn_softcap);
+    if (c.final_softcap) k("final_logit_softcapping", c.final_softcap);
+    if (c.rope_scaling_linear) { k("rope.scaling.type", "linear"); k("rope.scaling.factor", c.rope_scaling_linear); }
+    if (a === "qwen3moe") { k("expert_count", c.n_expert); k("expert_used_count", c.n_expert_used); k("expert_feed_forward_length", c.F_exp); }
+    if (a === "lfm2") { k("shortconv.l_cache", c.conv_L); }
+    if (a === "lfm2") k("vocab_size", c.V);
+
+    for (let i = 0; i < c.L; i++) {
+      const b = `blk.${i}.`;
+      const q = c.H * c.hd, kv = c.KV * c.hd;
+      if (a === "lfm2") {
+        if (c.attn_layers.includes(i)) {
+          t(b + "attn_norm.weight", [c.E]);
+          t(b + "attn_q.weight", [c.E, c.E]); t(b + "attn_k.weight", [c.E, kv]); t(b + "attn_v.weight", [c.E, kv]);
+          t(b + "attn_q_norm.weight", [c.hd]); t(b + "attn_k_norm.weight", [c.hd]);
+          t(b + "attn_output.weight", [c.E, c.E]);
+        } else {
+          t(b + "attn_norm.weight", [c.E]);
+          t(b + "shortconv.conv.weight", [c.conv_L, c.E]);
+          t(b + "shortconv.in_proj.weight", [c.E, 3 * c.E]);
+          t(b + "shortconv.out_proj.weight", [c.E, c.E]);
+        }
+        t(b + "ffn_norm.weight", [c.E]);
+        t(b + "ffn_gate.weight", [c.E, c.F]); t(b + "ffn_up.weight", [c.E, c.F]); t(b + "ffn_down.weight", [c.F, c.E]);
+        continue;
+      }
+      t(b + "attn_norm.weight", [c.E]);
+      if (a === "phi3") {
+        t(b + "attn_qkv.weight", [c.E, q + 2 * kv]);
+      } else {
+        t(b + "attn_q.weight", [c.E, q]); t(b + "attn_k.weight", [c.E, kv]); t(b + "attn_v.weight", [c.E, kv]);
+        if (a === "qwen2") { t(b + "attn_q.bias", [q]); t(b + "attn_k.bias", [kv]); t(b + "attn_v.bias", [kv]); }
+      }
+      if (a === "gemma3" || a === "qwen3" || a === "qwen3moe") { t(b + "attn_q_norm.weight", [c.hd]); t(b + "attn_k_norm.weight", [c.hd]); }
+      t(b + "attn_output.weight", [q, c.E]);
+      if (a === "gemma2" || a === "gemma3") t(b + "post_attention_norm.weight", [c.E]);
+      t(b + "ffn_norm.weight", [c.E]);
+      if (a === "qwen3moe") {
+        t(b + "ffn_gate_inp.weight", [c.E, c.n_expert]);
+        t(b + "ffn_gate_exps.weight", [c.E, c.F_exp, c.n_expert]);
+        t(b + "ffn_up_exps.weight", [c.E, c.F_exp, c.n_expert]);
+        t(b + "ffn_down_exps.weight", [c.F_exp, c.E, c.n_expert]);
+      } else if (a === "phi3") {
+        t(b + "ffn_up.weight", [c.E, 2 * c.F]); t(b + "ffn_down.weight", [c.F, c.E]);
+      } else {
+        t(b + "ffn_gate.weight", [c.E, c.F]); t(b + "ffn_up.weight", [c.E, c.F]); t(b + "ffn_down.weight", [c.F, c.E]);
+      }
+      if (a === "gemma2" || a === "gemma3") t(b + "post_ffw_norm.weight", [c.E]);
+    }
+    t(a === "lfm2" ? "token_embd_norm.weight" : "output_norm.weight", [c.E]);
+  } else if (a === "mamba" || a === "mamba2") {
+    // convert: conversion/mamba.py (context_length 2**20, no attention heads)
+    k("context_length", 1048576); k("embedding_length", c.E); k("block_count", c.L);
+    k("feed_forward_length", 0); k("attention.head_count", 0);
+    k("ssm.conv_kernel", c.d_conv); k("ssm.inner_size", c.d_inner); k("ssm.state_size", c.d_state);
+    k("ssm.time_step_rank", a === "mamba" ? c.dt_rank : c.n_head_ssm);
+    if (a === "mamba2") k("ssm.group_count", c.n_group);
+    if (a === "mamba") k("ssm.dt_b_c_rms", !!c.dt_b_c_rms);
+    k("attention.layer_norm_rms_epsilon", c.eps);
+    for (let i = 0; i < c.L; i++) {
+      const b = `blk.${i}.`;
+      t(b + "attn_norm.weight", [c.E]);
+      if (a === "mamba") {
+        t(b + "ssm_in.weight", [c.E, 2 * c.d_inner]);
+        t(b + "ssm_conv1d.weight", [c.d_conv, c.d_inner]);
+        t(b + "ssm_conv1d.bias", [c.d_inner]);
+        t(b + "ssm_x.weight", [c.d_inner, c.dt_rank + 2 * c.d_state]);
+        t(b + "ssm_dt.weight", [c.dt_rank, c.d_inner]);
+        t(b + "ssm_dt.bias", [c.d_inner]);
+        t(b + "ssm_a", [c.d_state, c.d_inner]);
+        t(b + "ssm_d", [c.d_inner]);
+        t(b + "ssm_out.weight", [c.d_inner, c.E]);
+      } else {
+        const conv = c.d_inner + 2 * c.n_group * c.d_state;
+        t(b + "ssm_in.weight", [c.E, c.d_inner + conv + c.n_head_ssm]);
+        t(b + "ssm_conv1d.weight", [c.d_conv, conv]);
+        t(b + "ssm_conv1d.bias", [conv]);
+        t(b + "ssm_dt.bias", [c.n_head_ssm]);
+        t(b + "ssm_a", [1, c.n_head_ssm]);
+        t(b + "ssm_d", [1, c.n_head_ssm]);
+        t(b + "ssm_norm.weight", [c.d_inner / c.n_group, c.n_group]);
+        t(b + "ssm_out.weight", [c.d_inner, c.E]);
+      }
+    }
+    t("output_norm.weight", [c.E]);
+  } else if (a === "granitehybrid") {
+    // convert: conversion/granite.py (GraniteHybridModel: per-layer head_count_kv, 0 for Mamba layers)
+    k("context_length", c.ctx); k("embedding_length", c.E); k("block_count", c.L);
+    k("feed_forward_length", c.F_exp); k("attention.head_count", c.H);
+    k("attention.head_count_kv", Array.from({ length: c.L }, (_, i) => (c.attn_layers.includes(i) ? c.KV : 0)));
+    k("attention.layer_norm_rms_epsilon", c.eps);
+    k("expert_count", c.n_expert); k("expert_used_count", c.n_expert_used);
+    k("expert_shared_feed_forward_length", c.F_sh);
+    k("ssm.conv_kernel", c.d_conv); k("ssm.inner_size", c.d_inner); k("ssm.state_size", c.d_state);
+    k("ssm.time_step_rank", c.n_head_ssm); k("ssm.group_count", c.n_group);
+    k("rope.scaling.finetuned", false);
+    for (let i = 0; i < c.L; i++) {
+      const b = `blk.${i}.`;
+      t(b + "attn_norm.weight", [c.E]);
+      if (c.attn_layers.includes(i)) {
+        t(b + "attn_q.weight", [c.E, c.H * c.hd]); t(b + "attn_k.weight", [c.E, c.KV * c.hd]); t(b + "attn_v.weight", [c.E, c.KV * c.hd]);
+        t(b + "attn_output.weight", [c.H * c.hd, c.E]);
+      } else {
+        const conv = c.d_inner + 2 * c.n_group * c.d_state;
+        t(b + "ssm_in.weight", [c.E, 2 * c.d_inner + 2 * c.n_group * c.d_state + c.n_head_ssm]);
+        t(b + "ssm_conv1d.weight", [c.d_conv, conv]);
+        t(b + "ssm_conv1d.bias", [conv]);
+        t(b + "ssm_dt.bias", [c.n_head_ssm]);
+        t(b + "ssm_a", [1, c.n_head_ssm]);
+        t(b + "ssm_d", [1, c.n_head_ssm]);
+        t(b + "ssm_norm.weight", [c.d_inner / c.n_group, c.n_group]);
+        t(b + "ssm_out.weight", [c.d_inner, c.E]);
+      }
+      t(b + "ffn_norm.weight", [c.E]);
+      t(b + "ffn_gate_inp.weight", [c.E, c.n_expert]);
+      t(b + "ffn_gate_exps.weight", [c.E, c.F_exp, c.n_expert]);
+      t(b + "ffn_up_exps.weight", [c.E, c.F_exp, c.n_expert]);
+      t(b + "ffn_down_exps.weight", [c.F_exp, c.E, c.n_expert]);
+      t(b + "ffn_gate_shexp.weight", [c.E, c.F_sh]);
+      t(b + "ffn_up_shexp.weight", [c.E, c.F_sh]);
+      t(b + "ffn_down_shexp.weight", [c.F_sh, c.E]);
+    }
+    t("output_norm.weight", [c.E]);
+  } else throw new Error(`no builder for ${a}`);
+  if (!c.tied) t("output.weight", [c.E, c.V]);
+
+  const types = {};
+  for (const [name, shape] of T) types[name] = f16TypeFor(name, shape);
+  const total = T.reduce((s, [, sh]) => s + sh.reduce((x, y) => x * y, 1), 0);
+  const spec = { arch: a, ...Object.fromEntries(Object.entries(c).filter(([kk]) => kk !== "hf" && kk !== "arch")) };
+  return {
+    hf_source: c.hf, arch: a, gguf_hparams: hp, spec,
+    tensor_count: T.length, total_elements: total, tensors: T, tensor_types: { F16: types },
+  };
+}
+
+// Keys whose values GGUF stores as float32 (everything else numeric is uint32/int32 arrays).
+const FLOAT_KEY = /(freq_base|epsilon|softcapping|scaling\.factor|attn_factor|freq_scale|logit_scale|_scale$|_multiplier$)/;
+
+/** Turn a shapes.json entry (shared or ours) into GGUF KV pairs + tensor list for one quant. */
+export function ggufFromShape(id, shape, weights, GGUF_TYPE) {
+  const types = shape.tensor_types[weights];
+  if (!types) throw new Error(`${id}: no tensor_types for ${weights}`);
+  const ftype = { F16: 1, Q8_0: 7, Q4_K_M: 15 }[weights];
+  const kv = [
+    ["general.architecture", GGUF_TYPE.STRING, shape.arch],
+    ["general.name", GGUF_TYPE.STRING, id],
+    ["general.file_type", GGUF_TYPE.UINT32, ftype],
+  ];
+  for (const [key, v] of Object.entries(shape.gguf_hparams)) {
+    if (typeof v === "boolean") kv.push([key, GGUF_TYPE.BOOL, v]);
+    else if (typeof v === "string") kv.push([key, GGUF_TYPE.STRING, v]);
+    else if (Array.isArray(v)) kv.push([key, "array", GGUF_TYPE.INT32, v]);
+    else if (FLOAT_KEY.test(key) || !Number.isInteger(v)) kv.push([key, GGUF_TYPE.FLOAT32, v]);
+    else kv.push([key, GGUF_TYPE.UINT32, v]);
+  }
+  const vocab = shape.spec?.V ?? shape.tensors.find(([n]) => n === "token_embd.weight")[1][1];
+  const tensors = shape.tensors.map(([name, sh]) => ({ name, shape: sh, type: types[name] }));
+  return { kv, tensors, vocab };
+}

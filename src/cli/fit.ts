@@ -1,0 +1,184 @@
+// `llmfit fit MODEL …`: how much memory llama.cpp will take for one model and settings, and where
+// it goes on this machine (or on the one described by --gpu/--vram/--ram).
+
+import { existsSync } from "node:fs";
+import { freemem, totalmem } from "node:os";
+import { z } from "zod";
+import { LlmFitError } from "../errors.js";
+import type { Gpu, Hardware } from "../hardware/types.js";
+import { isUrl, readGgufShape } from "../models/gguf.js";
+import type { ModelShape } from "../models/shape.js";
+import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
+import { referenceShape } from "../sizing/reference-shapes.js";
+import { createSizer } from "../sizing/search.js";
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
+import type { CliCommand, CliIo } from "./command.js";
+import { parseFlags } from "./flags.js";
+
+const GIB = 1024 ** 3;
+
+const FlagsSchema = z.object({
+  quant: z.string().optional(),
+  ctx: z.coerce.number().int().positive().optional(),
+  "kv-type": z.enum(["f16", "q8_0", "q4_0"]).optional(),
+  "flash-attn": z.enum(["auto", "on", "off"]).optional(),
+  parallel: z.coerce.number().int().positive().optional(),
+  batch: z.coerce.number().int().positive().optional(),
+  ubatch: z.coerce.number().int().positive().optional(),
+  device: z.enum(["cpu", "gpu"]).optional(),
+  gpu: z.string().min(1).optional(),
+  vram: z.coerce.number().positive().optional(),
+  ram: z.coerce.number().positive().optional(),
+  json: z.boolean().optional(),
+});
+type Flags = z.infer<typeof FlagsSchema>;
+
+async function loadShape(model: string): Promise<ModelShape> {
+  if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return readGgufShape(model);
+  try {
+    const catalog = await import("../models/catalog.js");
+    const entry = catalog.findModel(model);
+    if (entry) return catalog.shapeOf(entry);
+  } catch {
+    // the catalog is optional here: fall back to the built-in reference shapes
+  }
+  const ref = referenceShape(model);
+  if (ref) return ref;
+  throw new LlmFitError("not_found", `unknown model "${model}"`, "give a catalog id, a .gguf path or a GGUF URL");
+}
+
+function fallbackHardware(): Hardware {
+  const src = <T>(value: T) => ({ value, source: "detected" as const });
+  return {
+    os: process.platform,
+    cpu: { brand: src("unknown CPU"), arch: process.arch, cores: src(1), threads: src(1), flags: [] },
+    memory: { totalBytes: src(totalmem()), availableBytes: src(freemem()) },
+    gpus: [],
+    backend: "cpu",
+    notes: ["hardware detection unavailable: sized against os.totalmem/freemem"],
+    detectedAt: new Date().toISOString(),
+  };
+}
+
+async function currentHardware(): Promise<Hardware> {
+  try {
+    const m = await import("../hardware/detect.js");
+    return await m.detectHardware();
+  } catch {
+    return fallbackHardware();
+  }
+}
+
+/** --gpu/--vram/--ram replace what was detected; they are "override" figures. */
+function applyOverrides(hw: Hardware, f: Flags): Hardware {
+  const ov = (value: number) => ({ value, source: "override" as const });
+  let gpus = hw.gpus;
+  if (f.gpu !== undefined || f.vram !== undefined) {
+    const first = hw.gpus[0];
+    const bytes = (f.vram ?? (first ? first.vramFreeBytes.value / GIB : 0)) * GIB;
+    const g: Gpu = {
+      index: 0,
+      vendor: first?.vendor ?? "nvidia",
+      name: f.gpu ?? first?.name ?? "GPU",
+      backend: first?.backend && first.backend !== "cpu" ? first.backend : "cuda",
+      unified: first?.unified ?? false,
+      vramTotalBytes: ov(bytes),
+      vramFreeBytes: ov(bytes),
+    };
+    gpus = [g];
+  }
+  const memory = f.ram !== undefined ? { ...hw.memory, totalBytes: ov(f.ram * GIB), availableBytes: ov(f.ram * GIB) } : hw.memory;
+  return { ...hw, gpus, memory };
+}
+
+function settingsFrom(f: Flags): RunSettings {
+  const kv = f["kv-type"] ?? DEFAULT_RUN_SETTINGS.kvTypeK;
+  return {
+    ...DEFAULT_RUN_SETTINGS,
+    ctx: f.ctx ?? DEFAULT_RUN_SETTINGS.ctx,
+    nSeq: f.parallel ?? 1,
+    nBatch: f.batch ?? DEFAULT_RUN_SETTINGS.nBatch,
+    nUbatch: f.ubatch ?? DEFAULT_RUN_SETTINGS.nUbatch,
+    kvTypeK: kv,
+    kvTypeV: kv,
+    flashAttn: f["flash-attn"] ?? "auto",
+  };
+}
+
+const mib = (b: number): string => `${(b / 1024 ** 2).toFixed(1)} MiB`;
+
+export const fitCommand: CliCommand = {
+  name: "fit",
+  summary: "memory one model needs (weights, KV, compute …) and where it fits",
+  usage:
+    "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
+    "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]",
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseFlags(
+      "fit",
+      argv,
+      {
+        quant: { type: "string" }, ctx: { type: "string" }, "kv-type": { type: "string" },
+        "flash-attn": { type: "string" }, parallel: { type: "string" }, batch: { type: "string" },
+        ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
+        vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
+      },
+      true,
+    );
+    const parsed = FlagsSchema.safeParse(values);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LlmFitError("bad_args", `fit: --${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`, "see `llmfit fit --help`");
+    }
+    const model = positionals[0];
+    if (model === undefined || positionals.length > 1) {
+      throw new LlmFitError("bad_args", "fit: give exactly one MODEL (catalog id, .gguf path or URL)", "see `llmfit fit --help`");
+    }
+    const f = parsed.data;
+    let quant: QuantName | undefined;
+    if (f.quant !== undefined) {
+      quant = parseQuantName(f.quant);
+      if (!quant) throw new LlmFitError("bad_args", `fit: unknown quantization "${f.quant}"`, "try Q4_K_M, Q5_K_M, Q6_K, Q8_0, IQ4_XS or F16");
+    }
+    const shape = await loadShape(model);
+    if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
+    if (!quant && !shape.tensors) quant = "Q4_K_M";
+    const settings = settingsFrom(f);
+    const hw = applyOverrides(await currentHardware(), f);
+    const est = createSizer().estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
+    const m = est.memory;
+    const memory = {
+      weights: Math.round(m.weights), kv: Math.round(m.kv), recurrent: Math.round(m.recurrent),
+      compute: Math.round(m.compute), output: Math.round(m.output), overhead: Math.round(m.overhead),
+      total: 0,
+    };
+    memory.total = memory.weights + memory.kv + memory.recurrent + memory.compute + memory.output + memory.overhead;
+    const quantLabel = quant ?? shape.fileType ?? "file";
+    if (f.json) {
+      io.stdout(
+        JSON.stringify({
+          model, arch: shape.arch, quant: quantLabel, ctx: settings.ctx, flashAttn: est.detail.flashAttn,
+          settings, memory, placement: est.placement, verdict: est.placement.verdict,
+          cpuRepack: est.placement.layersOnGpu < est.placement.layersTotal ? est.detail.weights.cpuRepack : 0,
+        }) + "\n",
+      );
+      return 0;
+    }
+    const lines = [
+      `${model} (${shape.arch}, ${quantLabel}) at ctx ${settings.ctx}, flash attention ${est.detail.flashAttn ? "on" : "off"}`,
+      `  weights  ${mib(memory.weights)}`,
+      `  KV cache ${mib(memory.kv)}`,
+      ...(memory.recurrent > 0 ? [`  recurrent state ${mib(memory.recurrent)}`] : []),
+      `  compute  ${mib(memory.compute)}`,
+      `  output   ${mib(memory.output)}`,
+      ...(memory.overhead > 0 ? [`  overhead ${mib(memory.overhead)} (estimate: backend context, not printed by llama.cpp)`] : []),
+      `  total    ${mib(memory.total)}`,
+      ...(est.placement.layersOnGpu < est.placement.layersTotal && est.detail.weights.cpuRepack > 0
+        ? [`  (+ up to ${mib(est.detail.weights.cpuRepack)} CPU_REPACK on AVX2 CPUs: Q4 weights copied for speed; their mapped pages become evictable)`]
+        : []),
+      `${est.placement.verdict}: ${est.placement.reason}`,
+    ];
+    io.stdout(lines.join("\n") + "\n");
+    return est.placement.verdict === "no" ? 1 : 0;
+  },
+};

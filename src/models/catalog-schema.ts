@@ -1,0 +1,207 @@
+// The catalog's entry format. Data files (src/models/catalog/*.ts) are written in the compact
+// input form; `CatalogEntrySchema` checks them once, when the catalog is first loaded.
+// Repeated per-layer values have compact forms (`swa.pattern`, `layerPattern`, `moe.every`)
+// that `expandLayers` in catalog.ts turns into one record per layer.
+import { z } from "zod";
+
+export const KINDS = ["dense", "moe", "ssm", "hybrid", "diffusion"] as const;
+export type CatalogKind = (typeof KINDS)[number];
+
+export const CAPABILITIES = [
+  "chat",
+  "tools",
+  "vision",
+  "code",
+  "reasoning",
+  "embedding",
+  "image",
+  "video",
+  "audio",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const count = z.number().int().positive();
+const size = z.number().int().nonnegative();
+
+/** `ollama pull` names: lowercase `name[:tag]`, optionally under a namespace (`user/name`). */
+export const OLLAMA_TAG = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?(:[a-z0-9][a-z0-9._-]*)?$/;
+/** Hugging Face repository: owner/name. */
+export const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * Layer kinds, one letter per layer: A attention, M recurrent (Mamba/SSM), C short convolution
+ * (LFM2), - neither. Groups repeat with `*n`, groups are separated by spaces: "MMMAMMMM*4".
+ */
+export const LAYER_PATTERN = /^([AMC-]+(\*[1-9][0-9]*)?)( [AMC-]+(\*[1-9][0-9]*)?)*$/;
+
+export const RopeSchema = z.strictObject({
+  theta: z.number().positive(),
+  /** Fraction of the head dim that is rotated (partial rotary), when not 1. */
+  partial: z.number().positive().max(1).optional(),
+  scaling: z
+    .strictObject({
+      type: z.enum(["linear", "dynamic", "yarn", "llama3", "longrope"]),
+      factor: z.number().positive(),
+      /** The context the model was pre-trained at before scaling. */
+      originalCtx: count.optional(),
+    })
+    .optional(),
+});
+
+export const SwaSchema = z.strictObject({
+  window: count,
+  /**
+   * Which layers slide. "all": every attention layer. `{ globalEvery: n }`: layer i attends
+   * globally when (i + 1) % n === 0 and slides otherwise (llama.cpp's swa pattern n; Gemma 3's
+   * "5 local : 1 global" is `{ globalEvery: 6 }`). `{ globalLayers }`: the listed layers are global.
+   */
+  pattern: z.union([
+    z.literal("all"),
+    z.strictObject({ globalEvery: count }),
+    z.strictObject({ globalLayers: z.array(size) }),
+  ]),
+});
+
+export const SsmSchema = z.strictObject({
+  dConv: count,
+  dInner: count,
+  dState: count,
+  nGroup: count.default(1),
+  /** Mamba-1 dt projection rank; 0 for Mamba-2. */
+  dtRank: size.default(0),
+  /** Mamba-2 heads; 0 for Mamba-1. */
+  heads: size.default(0),
+});
+
+export const MoeSchema = z.strictObject({
+  experts: count,
+  used: count,
+  shared: size.default(0),
+  /** FFN size of one routed expert. */
+  expertFfn: count,
+  /** FFN size of one shared expert (llama.cpp's shexp tensors hold shared × this). */
+  sharedFfn: size.default(0),
+  /** Leading layers with a dense FFN of size `hp.ffn` (DeepSeek, GLM-4.5). */
+  leadingDense: size.default(0),
+  /** MoE on every n-th layer from `offset` (Jamba: every 2nd from 1); the rest dense. */
+  every: count.default(1),
+  offset: size.default(0),
+});
+
+/** DeepSeek's multi-head latent attention. */
+export const MlaSchema = z.strictObject({
+  qLoraRank: size,
+  kvLoraRank: count,
+  qkNopeHeadDim: count,
+  qkRopeHeadDim: count,
+  vHeadDim: count,
+});
+
+export const HyperparamsSchema = z.strictObject({
+  layers: count,
+  hidden: count,
+  /** Attention heads; 0 for attention-free models. */
+  heads: size,
+  /** KV heads; defaults to `heads` (multi-head attention). */
+  kvHeads: size.optional(),
+  /** Defaults to hidden / heads. */
+  headDim: count.optional(),
+  /** Value head dim when it differs from the key's. */
+  headDimV: count.optional(),
+  /** Dense FFN size (0 when there is none, e.g. Mamba). */
+  ffn: size,
+  vocab: count,
+  /** Trained context length. */
+  ctx: count,
+  /** Output projection shares the token embedding. */
+  tied: z.boolean(),
+  rope: RopeSchema.optional(),
+  swa: SwaSchema.optional(),
+  ssm: SsmSchema.optional(),
+  moe: MoeSchema.optional(),
+  mla: MlaSchema.optional(),
+  layerPattern: z.string().regex(LAYER_PATTERN).optional(),
+  /** Per-layer values where they differ (one number per layer). */
+  kvHeadsPerLayer: z.array(size).optional(),
+  headsPerLayer: z.array(size).optional(),
+  ffnPerLayer: z.array(size).optional(),
+  /** Short-convolution cache length (LFM2's conv_L_cache). */
+  convLCache: count.optional(),
+  /** The last n layers reuse earlier layers' KV cache (Gemma 3n). */
+  kvSharedLayers: size.optional(),
+});
+
+export const PipelinePartSchema = z.strictObject({
+  /** transformer, unet, text-encoder, vae … */
+  role: z.string().min(1),
+  name: z.string().min(1),
+  params: count,
+  dtype: z.enum(["fp32", "fp16", "bf16", "fp8"]),
+  source: z.url().optional(),
+});
+
+const common = {
+  /** Lowercase, unique: "llama-3.1-8b-instruct". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  family: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  name: z.string().min(1),
+  license: z.string().min(1),
+  /** The original weights on Hugging Face (owner/name). */
+  hf: z.string().regex(HF_REPO).optional(),
+  /** Where the numbers come from (usually the model's config.json). */
+  source: z.url(),
+  params: z.strictObject({
+    /** Published total parameter count. */
+    total: count,
+    /** Published active parameters per token (MoE); defaults to total. */
+    active: count.optional(),
+    /** The language model alone, when the published total includes other parts (vision tower …). */
+    text: count.optional(),
+    /**
+     * The only published figure is a rounded size label ("1.3B"): the parameter-count check then
+     * allows half a unit of its last digit instead of 2 %.
+     */
+    rounded: z.literal(true).optional(),
+  }),
+  /** Why a published count differs from what the hyperparameters give, with its source. */
+  paramsNote: z.string().optional(),
+  quants: z.array(z.string().regex(/^[A-Za-z0-9_]+$/)).default([]),
+  ollama: z.array(z.string().regex(OLLAMA_TAG)).default([]),
+  gguf: z.array(z.string().regex(HF_REPO)).default([]),
+  lmstudio: z.array(z.string().regex(/^[a-z0-9][a-z0-9._/-]*$/)).default([]),
+  capabilities: z.array(z.enum(CAPABILITIES)).min(1),
+  /** YYYY-MM or YYYY-MM-DD. */
+  released: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  /**
+   * Quality class for ranking, 1–10, comparable within a kind (see catalog/README.md):
+   * 10 frontier open weights · 8–9 strong current large · 6–7 good current mid-size ·
+   * 4–5 capable small or older large · 2–3 tiny or dated · 1 historical / what-if.
+   */
+  quality: z.number().int().min(1).max(10),
+  /** Hypothetical entry (weights never published), kept for what-if questions. */
+  whatIf: z.boolean().optional(),
+  notes: z.string().optional(),
+};
+
+export const LlmEntrySchema = z.strictObject({
+  ...common,
+  kind: z.enum(["dense", "moe", "ssm", "hybrid"]),
+  /** llama.cpp's general.architecture (gpt2, llama, qwen3moe, mamba …). */
+  arch: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  hp: HyperparamsSchema,
+});
+
+export const DiffusionEntrySchema = z.strictObject({
+  ...common,
+  kind: z.literal("diffusion"),
+  arch: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  pipeline: z.array(PipelinePartSchema).min(1),
+});
+
+export const CatalogEntrySchema = z.discriminatedUnion("kind", [LlmEntrySchema, DiffusionEntrySchema]);
+
+export type CatalogEntry = z.output<typeof CatalogEntrySchema>;
+export type CatalogEntryInput = z.input<typeof CatalogEntrySchema>;
+export type LlmEntry = z.output<typeof LlmEntrySchema>;
+export type DiffusionEntry = z.output<typeof DiffusionEntrySchema>;
+export type Hyperparams = z.output<typeof HyperparamsSchema>;
+export type HyperparamsInput = z.input<typeof HyperparamsSchema>;

@@ -1,0 +1,268 @@
+// The model catalog: every entry checked against the schema once, on first load, then shared.
+// `shapeOf` turns an entry into the ModelShape the sizing engine consumes.
+import { CatalogEntrySchema } from "./catalog-schema.js";
+import type { Capability, CatalogEntry, CatalogEntryInput, CatalogKind, Hyperparams, LlmEntry } from "./catalog-schema.js";
+import type { LayerShape, ModelShape } from "./shape.js";
+import { ENTRIES as CLASSIC } from "./catalog/classic.js";
+import { ENTRIES as LLAMA } from "./catalog/llama.js";
+import { ENTRIES as MISTRAL } from "./catalog/mistral.js";
+import { ENTRIES as QWEN } from "./catalog/qwen.js";
+import { ENTRIES as GEMMA } from "./catalog/gemma.js";
+import { ENTRIES as PHI } from "./catalog/phi.js";
+import { ENTRIES as DEEPSEEK } from "./catalog/deepseek.js";
+import { ENTRIES as OTHERS } from "./catalog/others.js";
+import { ENTRIES as SSM } from "./catalog/ssm.js";
+import { ENTRIES as CODE } from "./catalog/code.js";
+import { ENTRIES as EMBED } from "./catalog/embedding.js";
+import { ENTRIES as DIFFUSION } from "./catalog/diffusion.js";
+
+export type { CatalogEntry, LlmEntry, DiffusionEntry } from "./catalog-schema.js";
+
+const SOURCES: readonly (readonly CatalogEntryInput[])[] = [
+  CLASSIC,
+  LLAMA,
+  MISTRAL,
+  QWEN,
+  GEMMA,
+  PHI,
+  DEEPSEEK,
+  OTHERS,
+  SSM,
+  CODE,
+  EMBED,
+  DIFFUSION,
+];
+
+/** Parses every data entry; throws with the entry's id on the first bad one or a duplicate id. */
+export function parseCatalog(sources: readonly (readonly CatalogEntryInput[])[]): readonly CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  const seen = new Set<string>();
+  for (const list of sources) {
+    for (const raw of list) {
+      const parsed = CatalogEntrySchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new Error(`catalog entry ${raw.id}: ${parsed.error.issues.map(formatIssue).join("; ")}`);
+      }
+      if (seen.has(parsed.data.id)) throw new Error(`catalog entry ${parsed.data.id}: duplicate id`);
+      seen.add(parsed.data.id);
+      if (parsed.data.kind !== "diffusion") checkLayers(parsed.data);
+      out.push(parsed.data);
+    }
+  }
+  return out;
+}
+
+function formatIssue(issue: { path: readonly PropertyKey[]; message: string }): string {
+  return `${issue.path.map(String).join(".")}: ${issue.message}`;
+}
+
+function checkLayers(entry: LlmEntry): void {
+  const { hp } = entry;
+  const lists: readonly [string, readonly unknown[] | undefined][] = [
+    ["kvHeadsPerLayer", hp.kvHeadsPerLayer],
+    ["headsPerLayer", hp.headsPerLayer],
+    ["ffnPerLayer", hp.ffnPerLayer],
+    ["layerPattern", hp.layerPattern === undefined ? undefined : expandPattern(hp.layerPattern)],
+  ];
+  for (const [name, list] of lists) {
+    if (list !== undefined && list.length !== hp.layers) {
+      throw new Error(`catalog entry ${entry.id}: ${name} has ${list.length} layers, hp.layers is ${hp.layers}`);
+    }
+  }
+  if (entry.kind === "moe" && hp.moe === undefined) throw new Error(`catalog entry ${entry.id}: kind moe needs hp.moe`);
+  if (entry.kind === "ssm" && hp.ssm === undefined) throw new Error(`catalog entry ${entry.id}: kind ssm needs hp.ssm`);
+  if (entry.kind === "hybrid" && hp.layerPattern === undefined) {
+    throw new Error(`catalog entry ${entry.id}: kind hybrid needs hp.layerPattern`);
+  }
+}
+
+/** "MMMA*2 A" → ["M","M","M","A","M","M","M","A","A"]. */
+export function expandPattern(pattern: string): readonly string[] {
+  const out: string[] = [];
+  for (const group of pattern.split(" ")) {
+    const [letters = "", times = "1"] = group.split("*");
+    for (let i = 0; i < Number(times); i++) out.push(...letters);
+  }
+  return out;
+}
+
+let cached: readonly CatalogEntry[] | undefined;
+
+/** The catalog, validated on the first call and cached. */
+export function loadCatalog(): readonly CatalogEntry[] {
+  cached ??= parseCatalog(SOURCES);
+  return cached;
+}
+
+function readOnly(): never {
+  throw new TypeError("CATALOG is read-only");
+}
+
+/**
+ * Every entry, validated on first use (not at import): importing this module for `shapeOf` or
+ * the types costs nothing. A read-only view of `loadCatalog()`; the validated array itself is
+ * not frozen, because a proxy may not report frozen elements its empty target lacks.
+ */
+export const CATALOG: readonly CatalogEntry[] = new Proxy<CatalogEntry[]>([], {
+  get: (_target, key) => Reflect.get(loadCatalog(), key),
+  has: (_target, key) => Reflect.has(loadCatalog(), key),
+  ownKeys: () => Reflect.ownKeys(loadCatalog()),
+  getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(loadCatalog(), key),
+  set: readOnly,
+  defineProperty: readOnly,
+  deleteProperty: readOnly,
+});
+
+let index: ReadonlyMap<string, CatalogEntry> | undefined;
+
+function lookupKeys(entry: CatalogEntry): string[] {
+  const keys = [entry.id, ...entry.ollama, ...entry.gguf, ...entry.lmstudio];
+  if (entry.hf !== undefined) keys.push(entry.hf);
+  return keys.map((k) => k.toLowerCase());
+}
+
+/**
+ * An entry by id, Ollama tag ("llama3.1:8b"; a bare name means ":latest"), Hugging Face repo
+ * (original or GGUF, "hf.co/" prefix allowed) or LM Studio id; case-insensitive.
+ */
+export function findModel(query: string): CatalogEntry | undefined {
+  if (index === undefined) {
+    const map = new Map<string, CatalogEntry>();
+    for (const entry of loadCatalog()) {
+      for (const key of lookupKeys(entry)) if (!map.has(key)) map.set(key, entry);
+    }
+    index = map;
+  }
+  const q = query.trim().toLowerCase().replace(/^(https:\/\/)?(hf\.co|huggingface\.co)\//, "");
+  return index.get(q) ?? index.get(q.replace(/:latest$/, "")) ?? index.get(`${q}:latest`);
+}
+
+/** One record per layer, from the compact per-layer forms. */
+export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly LayerShape[] {
+  const pattern = hp.layerPattern === undefined ? undefined : expandPattern(hp.layerPattern);
+  const layers: LayerShape[] = [];
+  for (let i = 0; i < hp.layers; i++) {
+    const letter = pattern?.[i] ?? (kind === "ssm" ? "M" : "A");
+    const shared = hp.kvSharedLayers !== undefined && i >= hp.layers - hp.kvSharedLayers;
+    const mixer: LayerShape["mixer"] =
+      letter === "M" ? "recurrent" : letter === "C" ? "shortconv" : letter === "-" || shared ? "none" : "attention";
+    const hasHeads = letter === "A";
+    const nHead = hasHeads ? (hp.headsPerLayer?.[i] ?? hp.heads) : 0;
+    const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? hp.kvHeads ?? hp.heads) : 0;
+    const layer: LayerShape = { mixer, nHead, nHeadKv, swa: hasHeads && isSwaLayer(hp, i), nFf: ffnOf(hp, i) };
+    layers.push(hp.moe === undefined ? layer : { ...layer, moe: isMoeLayer(hp, i) });
+  }
+  return layers;
+}
+
+function isSwaLayer(hp: Hyperparams, i: number): boolean {
+  const swa = hp.swa;
+  if (swa === undefined) return false;
+  if (swa.pattern === "all") return true;
+  if ("globalEvery" in swa.pattern) return (i + 1) % swa.pattern.globalEvery !== 0;
+  return !swa.pattern.globalLayers.includes(i);
+}
+
+/** Dense FFN size of layer i; 0 on MoE layers (their experts are in `ModelShape.experts`). */
+function ffnOf(hp: Hyperparams, i: number): number {
+  if (hp.ffnPerLayer !== undefined) return hp.ffnPerLayer[i] ?? 0;
+  if (isMoeLayer(hp, i)) return 0;
+  return hp.ffn;
+}
+
+export function isMoeLayer(hp: Hyperparams, i: number): boolean {
+  const moe = hp.moe;
+  if (moe === undefined || i < moe.leadingDense) return false;
+  return i >= moe.offset && (i - moe.offset) % moe.every === 0;
+}
+
+export function shapeOf(entry: CatalogEntry): ModelShape {
+  const params = { total: entry.params.total, active: entry.params.active ?? entry.params.total };
+  if (entry.kind === "diffusion") {
+    return {
+      arch: entry.arch,
+      kind: "diffusion",
+      nEmbd: 0,
+      nVocab: 0,
+      nCtxTrain: 0,
+      headDimK: 0,
+      headDimV: 0,
+      layers: [],
+      swaWindow: 0,
+      tiedEmbeddings: false,
+      params,
+    };
+  }
+  const { hp } = entry;
+  const headDim = hp.heads > 0 ? (hp.headDim ?? hp.hidden / hp.heads) : 0;
+  const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : headDim;
+  const headDimV = hp.mla ? hp.mla.vHeadDim : (hp.headDimV ?? headDim);
+  return {
+    arch: entry.arch,
+    kind: entry.kind,
+    nEmbd: hp.hidden,
+    nVocab: hp.vocab,
+    nCtxTrain: hp.ctx,
+    headDimK,
+    headDimV,
+    layers: expandLayers(hp, entry.kind),
+    swaWindow: hp.swa?.window ?? 0,
+    ...(hp.ssm && {
+      ssm: {
+        dConv: hp.ssm.dConv,
+        dInner: hp.ssm.dInner,
+        dState: hp.ssm.dState,
+        nGroup: hp.ssm.nGroup,
+        dtRank: hp.ssm.dtRank,
+        nHead: hp.ssm.heads,
+      },
+    }),
+    ...(hp.moe && {
+      experts: {
+        count: hp.moe.experts,
+        used: hp.moe.used,
+        shared: hp.moe.shared,
+        nFfExp: hp.moe.expertFfn,
+        nFfShexp: hp.moe.sharedFfn,
+        leadingDense: hp.moe.leadingDense,
+      },
+    }),
+    tiedEmbeddings: hp.tied,
+    params,
+    ...(hp.rope?.scaling?.type === "llama3" && { ropeFreqs: true }),
+    ...(hp.convLCache !== undefined && { shortConvLCache: hp.convLCache }),
+  };
+}
+
+/** What `llmfit list` and the report filter the catalog by; every field optional. */
+export interface CatalogFilter {
+  /** A family or any of its sub-families: "llama" matches "llama-3.1", "qwen3" matches "qwen3-coder". */
+  readonly family?: string;
+  readonly kind?: CatalogKind;
+  /** Exact license id, case-insensitive ("apache-2.0"). */
+  readonly license?: string;
+  readonly capability?: Capability;
+  /** Total parameters, in billions. */
+  readonly minParamsB?: number;
+  readonly maxParamsB?: number;
+}
+
+function familyMatches(family: string, wanted: string): boolean {
+  const w = wanted.toLowerCase();
+  return family === w || family.startsWith(`${w}-`) || family.startsWith(`${w}.`);
+}
+
+/** The entries that pass every given criterion, in catalog order. */
+export function filterCatalog(entries: readonly CatalogEntry[], filter: CatalogFilter): CatalogEntry[] {
+  return entries.filter((e) => {
+    const billions = e.params.total / 1e9;
+    return (
+      (filter.family === undefined || familyMatches(e.family, filter.family)) &&
+      (filter.kind === undefined || e.kind === filter.kind) &&
+      (filter.license === undefined || e.license.toLowerCase() === filter.license.toLowerCase()) &&
+      (filter.capability === undefined || e.capabilities.includes(filter.capability)) &&
+      (filter.minParamsB === undefined || billions >= filter.minParamsB) &&
+      (filter.maxParamsB === undefined || billions <= filter.maxParamsB)
+    );
+  });
+}

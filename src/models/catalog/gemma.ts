@@ -1,0 +1,160 @@
+// Google's Gemma, Gemma 2, Gemma 3, Gemma 3n and CodeGemma. Sliding-window layouts from config.json
+// (`sliding_window`, `sliding_window_pattern` / `layer_types`); counts from the model cards and the
+// Gemma 2 and Gemma 3 technical reports (arXiv:2408.00118 table 1, arXiv:2503.19786 table 1).
+import { GGUF_QUANTS, hfConfig } from "./util.js";
+import type { Entries, HyperparamsInput } from "./util.js";
+
+const G1_2B = { layers: 18, hidden: 2048, heads: 8, kvHeads: 1, headDim: 256, ffn: 16384, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 } } satisfies HyperparamsInput;
+const G1_7B = { layers: 28, hidden: 3072, heads: 16, kvHeads: 16, headDim: 256, ffn: 24576, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 } } satisfies HyperparamsInput;
+const G2_SWA = { window: 4096, pattern: { globalEvery: 2 } } as const;
+const G2_2B = { layers: 26, hidden: 2304, heads: 8, kvHeads: 4, headDim: 256, ffn: 9216, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 }, swa: G2_SWA } satisfies HyperparamsInput;
+const G2_9B = { layers: 42, hidden: 3584, heads: 16, kvHeads: 8, headDim: 256, ffn: 14336, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 }, swa: G2_SWA } satisfies HyperparamsInput;
+const G2_27B = { layers: 46, hidden: 4608, heads: 32, kvHeads: 16, headDim: 128, ffn: 36864, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 }, swa: G2_SWA } satisfies HyperparamsInput;
+const G3_ROPE = { theta: 1000000, scaling: { type: "linear", factor: 8 } } as const;
+const G3_270M = { layers: 18, hidden: 640, heads: 4, kvHeads: 1, headDim: 256, ffn: 2048, vocab: 262144, ctx: 32768, tied: true, rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 6 } } } satisfies HyperparamsInput;
+const G3_1B = { layers: 26, hidden: 1152, heads: 4, kvHeads: 1, headDim: 256, ffn: 6912, vocab: 262144, ctx: 32768, tied: true, rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 6 } } } satisfies HyperparamsInput;
+const G3_SWA = { window: 1024, pattern: { globalEvery: 6 } } as const;
+const G3_4B = { layers: 34, hidden: 2560, heads: 8, kvHeads: 4, headDim: 256, ffn: 10240, vocab: 262208, ctx: 131072, tied: true, rope: G3_ROPE, swa: G3_SWA } satisfies HyperparamsInput;
+const G3_12B = { layers: 48, hidden: 3840, heads: 16, kvHeads: 8, headDim: 256, ffn: 15360, vocab: 262208, ctx: 131072, tied: true, rope: G3_ROPE, swa: G3_SWA } satisfies HyperparamsInput;
+const G3_27B = { layers: 62, hidden: 5376, heads: 32, kvHeads: 16, headDim: 128, ffn: 21504, vocab: 262208, ctx: 131072, tied: true, rope: G3_ROPE, swa: G3_SWA } satisfies HyperparamsInput;
+const G3_VISION = "Published total includes the 417M SigLIP vision encoder; the text model is embedding + non-embedding from the Gemma 3 technical report, table 1.";
+const G3N_NOTE =
+  "Published total includes the audio and vision encoders and the per-layer embeddings (kept in CPU memory by the reference implementation); the effective text parameters are the E-number. llama.cpp's gemma3n tensors (altup, laurel, per-layer inputs) need more than ModelShape holds.";
+
+export const ENTRIES = [
+  // Gemma 3
+  {
+    id: "gemma-3-270m-it", family: "gemma-3", name: "Gemma 3 270M Instruct", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-270m-it", source: hfConfig("google/gemma-3-270m-it"), hp: G3_270M,
+    params: { total: 270_000_000 }, quants: ["Q4_K_M", "Q8_0", "F16"], ollama: ["gemma3:270m"],
+    gguf: ["unsloth/gemma-3-270m-it-GGUF", "ggml-org/gemma-3-270m-it-GGUF"], capabilities: ["chat"], released: "2025-08-14", quality: 1,
+  },
+  {
+    id: "gemma-3-1b-it", family: "gemma-3", name: "Gemma 3 1B Instruct", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-1b-it", source: hfConfig("google/gemma-3-1b-it"), hp: G3_1B,
+    params: { total: 999_885_952 }, quants: GGUF_QUANTS, ollama: ["gemma3:1b"],
+    gguf: ["unsloth/gemma-3-1b-it-GGUF", "bartowski/google_gemma-3-1b-it-GGUF", "lmstudio-community/gemma-3-1b-it-GGUF"],
+    lmstudio: ["google/gemma-3-1b"], capabilities: ["chat"], released: "2025-03-12", quality: 3,
+  },
+  {
+    id: "gemma-3-4b-it", family: "gemma-3", name: "Gemma 3 4B Instruct", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-4b-it", source: hfConfig("google/gemma-3-4b-it"), hp: G3_4B,
+    params: { total: 4_300_000_000, text: 3_884_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS, ollama: ["gemma3:4b", "gemma3"],
+    gguf: ["unsloth/gemma-3-4b-it-GGUF", "bartowski/google_gemma-3-4b-it-GGUF", "lmstudio-community/gemma-3-4b-it-GGUF"],
+    lmstudio: ["google/gemma-3-4b"], capabilities: ["chat", "vision"], released: "2025-03-12", quality: 5,
+  },
+  {
+    id: "gemma-3-4b-pt", family: "gemma-3", name: "Gemma 3 4B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-4b-pt", source: hfConfig("google/gemma-3-4b-pt"), hp: G3_4B,
+    params: { total: 4_300_000_000, text: 3_884_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS,
+    capabilities: ["chat", "vision"], released: "2025-03-12", quality: 4,
+  },
+  {
+    id: "gemma-3-12b-it", family: "gemma-3", name: "Gemma 3 12B Instruct", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-12b-it", source: hfConfig("google/gemma-3-12b-it"), hp: G3_12B,
+    params: { total: 12_200_000_000, text: 11_771_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS, ollama: ["gemma3:12b"],
+    gguf: ["unsloth/gemma-3-12b-it-GGUF", "bartowski/google_gemma-3-12b-it-GGUF", "lmstudio-community/gemma-3-12b-it-GGUF"],
+    lmstudio: ["google/gemma-3-12b"], capabilities: ["chat", "vision"], released: "2025-03-12", quality: 6,
+  },
+  {
+    id: "gemma-3-12b-pt", family: "gemma-3", name: "Gemma 3 12B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-12b-pt", source: hfConfig("google/gemma-3-12b-pt"), hp: G3_12B,
+    params: { total: 12_200_000_000, text: 11_771_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS,
+    capabilities: ["chat", "vision"], released: "2025-03-12", quality: 5,
+  },
+  {
+    id: "gemma-3-27b-it", family: "gemma-3", name: "Gemma 3 27B Instruct", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-27b-it", source: hfConfig("google/gemma-3-27b-it"), hp: G3_27B,
+    params: { total: 27_400_000_000, text: 27_016_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS, ollama: ["gemma3:27b"],
+    gguf: ["unsloth/gemma-3-27b-it-GGUF", "bartowski/google_gemma-3-27b-it-GGUF", "lmstudio-community/gemma-3-27b-it-GGUF"],
+    lmstudio: ["google/gemma-3-27b"], capabilities: ["chat", "vision"], released: "2025-03-12", quality: 7,
+  },
+  {
+    id: "gemma-3-27b-pt", family: "gemma-3", name: "Gemma 3 27B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma3",
+    hf: "google/gemma-3-27b-pt", source: hfConfig("google/gemma-3-27b-pt"), hp: G3_27B,
+    params: { total: 27_400_000_000, text: 27_016_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS,
+    capabilities: ["chat", "vision"], released: "2025-03-12", quality: 6,
+  },
+  // Gemma 3n: per-layer embeddings, AltUp, KV sharing in the last layers.
+  {
+    id: "gemma-3n-e2b-it", family: "gemma-3n", name: "Gemma 3n E2B Instruct", license: "gemma", kind: "dense", arch: "gemma3n",
+    hf: "google/gemma-3n-E2B-it", source: hfConfig("google/gemma-3n-E2B-it"),
+    hp: {
+      layers: 30, hidden: 2048, heads: 8, kvHeads: 2, headDim: 256, ffn: 8192, vocab: 262400, ctx: 32768, tied: true,
+      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 10,
+    },
+    params: { total: 5_440_000_000, text: 2_000_000_000 }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e2b"],
+    gguf: ["unsloth/gemma-3n-E2B-it-GGUF", "ggml-org/gemma-3n-E2B-it-GGUF"], lmstudio: ["google/gemma-3n-e2b"],
+    capabilities: ["chat", "vision", "audio"], released: "2025-06-26", quality: 4,
+  },
+  {
+    id: "gemma-3n-e4b-it", family: "gemma-3n", name: "Gemma 3n E4B Instruct", license: "gemma", kind: "dense", arch: "gemma3n",
+    hf: "google/gemma-3n-E4B-it", source: hfConfig("google/gemma-3n-E4B-it"),
+    hp: {
+      layers: 35, hidden: 2048, heads: 8, kvHeads: 2, headDim: 256, ffn: 16384, vocab: 262400, ctx: 32768, tied: true,
+      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 15,
+    },
+    params: { total: 7_850_000_000, text: 4_000_000_000 }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e4b", "gemma3n"],
+    gguf: ["unsloth/gemma-3n-E4B-it-GGUF", "ggml-org/gemma-3n-E4B-it-GGUF"], lmstudio: ["google/gemma-3n-e4b"],
+    capabilities: ["chat", "vision", "audio"], released: "2025-06-26", quality: 5,
+  },
+  // Gemma 2
+  {
+    id: "gemma-2-2b-it", family: "gemma-2", name: "Gemma 2 2B Instruct", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-2b-it", source: hfConfig("google/gemma-2-2b-it"), hp: G2_2B,
+    params: { total: 2_614_341_888 }, quants: GGUF_QUANTS, ollama: ["gemma2:2b"],
+    gguf: ["bartowski/gemma-2-2b-it-GGUF", "lmstudio-community/gemma-2-2b-it-GGUF"], lmstudio: ["gemma-2-2b-it"],
+    capabilities: ["chat"], released: "2024-07-31", quality: 3,
+  },
+  {
+    id: "gemma-2-2b", family: "gemma-2", name: "Gemma 2 2B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-2b", source: hfConfig("google/gemma-2-2b"), hp: G2_2B,
+    params: { total: 2_614_341_888 }, quants: GGUF_QUANTS, ollama: ["gemma2:2b-text"], capabilities: ["chat"], released: "2024-07-31", quality: 2,
+  },
+  {
+    id: "gemma-2-9b-it", family: "gemma-2", name: "Gemma 2 9B Instruct", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-9b-it", source: hfConfig("google/gemma-2-9b-it"), hp: G2_9B,
+    params: { total: 9_241_705_984 }, quants: GGUF_QUANTS, ollama: ["gemma2:9b", "gemma2"],
+    gguf: ["bartowski/gemma-2-9b-it-GGUF", "lmstudio-community/gemma-2-9b-it-GGUF"], lmstudio: ["gemma-2-9b-it"],
+    capabilities: ["chat"], released: "2024-06-27", quality: 5,
+  },
+  {
+    id: "gemma-2-9b", family: "gemma-2", name: "Gemma 2 9B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-9b", source: hfConfig("google/gemma-2-9b"), hp: G2_9B,
+    params: { total: 9_241_705_984 }, quants: GGUF_QUANTS, ollama: ["gemma2:9b-text"], capabilities: ["chat"], released: "2024-06-27", quality: 4,
+  },
+  {
+    id: "gemma-2-27b-it", family: "gemma-2", name: "Gemma 2 27B Instruct", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-27b-it", source: hfConfig("google/gemma-2-27b-it"), hp: G2_27B,
+    params: { total: 27_227_128_320 }, quants: GGUF_QUANTS, ollama: ["gemma2:27b"],
+    gguf: ["bartowski/gemma-2-27b-it-GGUF", "lmstudio-community/gemma-2-27b-it-GGUF"], lmstudio: ["gemma-2-27b-it"],
+    capabilities: ["chat"], released: "2024-06-27", quality: 6,
+  },
+  {
+    id: "gemma-2-27b", family: "gemma-2", name: "Gemma 2 27B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
+    hf: "google/gemma-2-27b", source: hfConfig("google/gemma-2-27b"), hp: G2_27B,
+    params: { total: 27_227_128_320 }, quants: GGUF_QUANTS, ollama: ["gemma2:27b-text"], capabilities: ["chat"], released: "2024-06-27", quality: 5,
+  },
+  // Gemma 1 and CodeGemma
+  {
+    id: "gemma-2b-it", family: "gemma", name: "Gemma 2B Instruct", license: "gemma", kind: "dense", arch: "gemma",
+    hf: "google/gemma-2b-it", source: hfConfig("google/gemma-2b-it"), hp: G1_2B,
+    params: { total: 2_506_172_416 }, quants: GGUF_QUANTS, ollama: ["gemma:2b"], capabilities: ["chat"], released: "2024-02-21", quality: 2,
+  },
+  {
+    id: "gemma-7b-it", family: "gemma", name: "Gemma 7B Instruct", license: "gemma", kind: "dense", arch: "gemma",
+    hf: "google/gemma-7b-it", source: hfConfig("google/gemma-7b-it"), hp: G1_7B,
+    params: { total: 8_537_680_896 }, quants: GGUF_QUANTS, ollama: ["gemma:7b", "gemma"], capabilities: ["chat"], released: "2024-02-21", quality: 3,
+  },
+  {
+    id: "codegemma-7b-it", family: "codegemma", name: "CodeGemma 7B Instruct", license: "gemma", kind: "dense", arch: "gemma",
+    hf: "google/codegemma-7b-it", source: hfConfig("google/codegemma-7b-it"), hp: G1_7B,
+    params: { total: 8_537_680_896 }, quants: GGUF_QUANTS, ollama: ["codegemma:7b", "codegemma"],
+    gguf: ["bartowski/codegemma-7b-it-GGUF"], capabilities: ["chat", "code"], released: "2024-04-09", quality: 3,
+  },
+  {
+    id: "codegemma-2b", family: "codegemma", name: "CodeGemma 2B (FIM)", license: "gemma", kind: "dense", arch: "gemma",
+    hf: "google/codegemma-2b", source: hfConfig("google/codegemma-2b"), hp: G1_2B,
+    params: { total: 2_506_172_416 }, quants: GGUF_QUANTS, ollama: ["codegemma:2b"], capabilities: ["code"], released: "2024-04-09", quality: 2,
+  },
+] satisfies Entries;

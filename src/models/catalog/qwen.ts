@@ -1,0 +1,360 @@
+// Alibaba's Qwen: Qwen2, Qwen2.5, Qwen2.5-Coder, QwQ, Qwen3 (dense and MoE), Qwen3-Coder.
+// Hyperparameters from each repo's config.json; counts from the model cards ("Number of Parameters").
+import { BIG_QUANTS, GGUF_QUANTS, hfConfig } from "./util.js";
+import type { Entries, HyperparamsInput } from "./util.js";
+
+const Q2 = { theta: 1000000 } as const;
+const Q25_05B = { layers: 24, hidden: 896, heads: 14, kvHeads: 2, ffn: 4864, vocab: 151936, ctx: 32768, tied: true, rope: Q2 } satisfies HyperparamsInput;
+const Q25_15B = { layers: 28, hidden: 1536, heads: 12, kvHeads: 2, ffn: 8960, vocab: 151936, ctx: 32768, tied: true, rope: Q2 } satisfies HyperparamsInput;
+const Q25_3B = { layers: 36, hidden: 2048, heads: 16, kvHeads: 2, ffn: 11008, vocab: 151936, ctx: 32768, tied: true, rope: Q2 } satisfies HyperparamsInput;
+const Q25_7B = { layers: 28, hidden: 3584, heads: 28, kvHeads: 4, ffn: 18944, vocab: 152064, ctx: 32768, tied: false, rope: Q2 } satisfies HyperparamsInput;
+const Q25_14B = { layers: 48, hidden: 5120, heads: 40, kvHeads: 8, ffn: 13824, vocab: 152064, ctx: 32768, tied: false, rope: Q2 } satisfies HyperparamsInput;
+const Q25_32B = { layers: 64, hidden: 5120, heads: 40, kvHeads: 8, ffn: 27648, vocab: 152064, ctx: 32768, tied: false, rope: Q2 } satisfies HyperparamsInput;
+const Q25_72B = { layers: 80, hidden: 8192, heads: 64, kvHeads: 8, ffn: 29568, vocab: 152064, ctx: 32768, tied: false, rope: Q2 } satisfies HyperparamsInput;
+
+const Q3 = { theta: 1000000 } as const;
+const Q3_06B = { layers: 28, hidden: 1024, heads: 16, kvHeads: 8, headDim: 128, ffn: 3072, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
+const Q3_17B = { layers: 28, hidden: 2048, heads: 16, kvHeads: 8, headDim: 128, ffn: 6144, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
+const Q3_4B = { layers: 36, hidden: 2560, heads: 32, kvHeads: 8, headDim: 128, ffn: 9728, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
+const Q3_8B = { layers: 36, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 12288, vocab: 151936, ctx: 40960, tied: false, rope: Q3 } satisfies HyperparamsInput;
+const Q3_14B = { layers: 40, hidden: 5120, heads: 40, kvHeads: 8, headDim: 128, ffn: 17408, vocab: 151936, ctx: 40960, tied: false, rope: Q3 } satisfies HyperparamsInput;
+const Q3_32B = { layers: 64, hidden: 5120, heads: 64, kvHeads: 8, headDim: 128, ffn: 25600, vocab: 151936, ctx: 40960, tied: false, rope: Q3 } satisfies HyperparamsInput;
+const Q3_30B_A3B = {
+  layers: 48, hidden: 2048, heads: 32, kvHeads: 4, headDim: 128, ffn: 6144, vocab: 151936, ctx: 40960, tied: false, rope: Q3,
+  moe: { experts: 128, used: 8, expertFfn: 768 },
+} satisfies HyperparamsInput;
+const Q3_235B_A22B = {
+  layers: 94, hidden: 4096, heads: 64, kvHeads: 4, headDim: 128, ffn: 12288, vocab: 151936, ctx: 40960, tied: false, rope: Q3,
+  moe: { experts: 128, used: 8, expertFfn: 1536 },
+} satisfies HyperparamsInput;
+
+export const ENTRIES = [
+  // Qwen2.5
+  {
+    id: "qwen2.5-0.5b-instruct", family: "qwen2.5", name: "Qwen2.5 0.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-0.5B-Instruct", source: hfConfig("Qwen/Qwen2.5-0.5B-Instruct"), hp: Q25_05B,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:0.5b"],
+    gguf: ["Qwen/Qwen2.5-0.5B-Instruct-GGUF", "bartowski/Qwen2.5-0.5B-Instruct-GGUF"], lmstudio: ["qwen2.5-0.5b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 2,
+  },
+  {
+    id: "qwen2.5-0.5b", family: "qwen2.5", name: "Qwen2.5 0.5B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-0.5B", source: hfConfig("Qwen/Qwen2.5-0.5B"), hp: Q25_05B,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 2,
+  },
+  {
+    id: "qwen2.5-1.5b-instruct", family: "qwen2.5", name: "Qwen2.5 1.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-1.5B-Instruct", source: hfConfig("Qwen/Qwen2.5-1.5B-Instruct"), hp: Q25_15B,
+    params: { total: 1_540_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:1.5b"],
+    gguf: ["Qwen/Qwen2.5-1.5B-Instruct-GGUF", "bartowski/Qwen2.5-1.5B-Instruct-GGUF"], lmstudio: ["qwen2.5-1.5b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 3,
+  },
+  {
+    id: "qwen2.5-1.5b", family: "qwen2.5", name: "Qwen2.5 1.5B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-1.5B", source: hfConfig("Qwen/Qwen2.5-1.5B"), hp: Q25_15B,
+    params: { total: 1_540_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 3,
+  },
+  {
+    id: "qwen2.5-3b-instruct", family: "qwen2.5", name: "Qwen2.5 3B Instruct", license: "qwen-research", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-3B-Instruct", source: hfConfig("Qwen/Qwen2.5-3B-Instruct"), hp: Q25_3B,
+    params: { total: 3_090_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:3b"],
+    gguf: ["Qwen/Qwen2.5-3B-Instruct-GGUF", "bartowski/Qwen2.5-3B-Instruct-GGUF"], lmstudio: ["qwen2.5-3b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 4,
+  },
+  {
+    id: "qwen2.5-3b", family: "qwen2.5", name: "Qwen2.5 3B (base)", license: "qwen-research", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-3B", source: hfConfig("Qwen/Qwen2.5-3B"), hp: Q25_3B,
+    params: { total: 3_090_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 3,
+  },
+  {
+    id: "qwen2.5-7b-instruct", family: "qwen2.5", name: "Qwen2.5 7B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-7B-Instruct", source: hfConfig("Qwen/Qwen2.5-7B-Instruct"), hp: Q25_7B,
+    params: { total: 7_610_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:7b", "qwen2.5"],
+    gguf: ["Qwen/Qwen2.5-7B-Instruct-GGUF", "bartowski/Qwen2.5-7B-Instruct-GGUF", "lmstudio-community/Qwen2.5-7B-Instruct-GGUF"],
+    lmstudio: ["qwen2.5-7b-instruct"], capabilities: ["chat", "tools"], released: "2024-09-19", quality: 5,
+    notes: "131,072 tokens with YaRN (factor 4), per the model card; config.json ships 32,768.",
+  },
+  {
+    id: "qwen2.5-7b", family: "qwen2.5", name: "Qwen2.5 7B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-7B", source: hfConfig("Qwen/Qwen2.5-7B"), hp: { ...Q25_7B, ctx: 131072 },
+    params: { total: 7_610_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 4,
+  },
+  {
+    id: "qwen2.5-14b-instruct", family: "qwen2.5", name: "Qwen2.5 14B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-14B-Instruct", source: hfConfig("Qwen/Qwen2.5-14B-Instruct"), hp: Q25_14B,
+    params: { total: 14_700_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:14b"],
+    gguf: ["Qwen/Qwen2.5-14B-Instruct-GGUF", "bartowski/Qwen2.5-14B-Instruct-GGUF"], lmstudio: ["qwen2.5-14b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 6,
+  },
+  {
+    id: "qwen2.5-14b", family: "qwen2.5", name: "Qwen2.5 14B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-14B", source: hfConfig("Qwen/Qwen2.5-14B"), hp: { ...Q25_14B, ctx: 131072 },
+    params: { total: 14_700_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 5,
+  },
+  {
+    id: "qwen2.5-32b-instruct", family: "qwen2.5", name: "Qwen2.5 32B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-32B-Instruct", source: hfConfig("Qwen/Qwen2.5-32B-Instruct"), hp: Q25_32B,
+    params: { total: 32_500_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:32b"],
+    gguf: ["Qwen/Qwen2.5-32B-Instruct-GGUF", "bartowski/Qwen2.5-32B-Instruct-GGUF"], lmstudio: ["qwen2.5-32b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 7,
+  },
+  {
+    id: "qwen2.5-32b", family: "qwen2.5", name: "Qwen2.5 32B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-32B", source: hfConfig("Qwen/Qwen2.5-32B"), hp: { ...Q25_32B, ctx: 131072 },
+    params: { total: 32_500_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 6,
+  },
+  {
+    id: "qwen2.5-72b-instruct", family: "qwen2.5", name: "Qwen2.5 72B Instruct", license: "qwen", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-72B-Instruct", source: hfConfig("Qwen/Qwen2.5-72B-Instruct"), hp: Q25_72B,
+    params: { total: 72_700_000_000 }, quants: BIG_QUANTS, ollama: ["qwen2.5:72b"],
+    gguf: ["Qwen/Qwen2.5-72B-Instruct-GGUF", "bartowski/Qwen2.5-72B-Instruct-GGUF"], lmstudio: ["qwen2.5-72b-instruct"],
+    capabilities: ["chat", "tools"], released: "2024-09-19", quality: 8,
+  },
+  {
+    id: "qwen2.5-72b", family: "qwen2.5", name: "Qwen2.5 72B (base)", license: "qwen", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-72B", source: hfConfig("Qwen/Qwen2.5-72B"), hp: Q25_72B,
+    params: { total: 72_700_000_000 }, quants: BIG_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 7,
+  },
+  // Qwen2.5-Coder
+  {
+    id: "qwen2.5-coder-0.5b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 0.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-0.5B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-0.5B-Instruct"), hp: Q25_05B,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:0.5b"], gguf: ["Qwen/Qwen2.5-Coder-0.5B-Instruct-GGUF"],
+    capabilities: ["chat", "code"], released: "2024-11-12", quality: 2,
+  },
+  {
+    id: "qwen2.5-coder-0.5b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 0.5B (base, FIM)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-0.5B", source: hfConfig("Qwen/Qwen2.5-Coder-0.5B"), hp: Q25_05B,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:0.5b-base"], capabilities: ["code"], released: "2024-11-12", quality: 2,
+  },
+  {
+    id: "qwen2.5-coder-1.5b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 1.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-1.5B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-1.5B-Instruct"), hp: Q25_15B,
+    params: { total: 1_540_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:1.5b"], gguf: ["Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF"],
+    capabilities: ["chat", "code"], released: "2024-09-19", quality: 3,
+  },
+  {
+    id: "qwen2.5-coder-1.5b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 1.5B (base, FIM)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-1.5B", source: hfConfig("Qwen/Qwen2.5-Coder-1.5B"), hp: Q25_15B,
+    params: { total: 1_540_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:1.5b-base"], capabilities: ["code"], released: "2024-09-19", quality: 3,
+  },
+  {
+    id: "qwen2.5-coder-3b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 3B Instruct", license: "qwen-research", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-3B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-3B-Instruct"), hp: Q25_3B,
+    params: { total: 3_090_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:3b"], gguf: ["Qwen/Qwen2.5-Coder-3B-Instruct-GGUF"],
+    capabilities: ["chat", "code"], released: "2024-11-12", quality: 4,
+  },
+  {
+    id: "qwen2.5-coder-3b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 3B (base, FIM)", license: "qwen-research", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-3B", source: hfConfig("Qwen/Qwen2.5-Coder-3B"), hp: Q25_3B,
+    params: { total: 3_090_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:3b-base"], capabilities: ["code"], released: "2024-11-12", quality: 4,
+  },
+  {
+    id: "qwen2.5-coder-7b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 7B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-7B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-7B-Instruct"), hp: Q25_7B,
+    params: { total: 7_610_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:7b", "qwen2.5-coder"],
+    gguf: ["Qwen/Qwen2.5-Coder-7B-Instruct-GGUF", "bartowski/Qwen2.5-Coder-7B-Instruct-GGUF"], lmstudio: ["qwen2.5-coder-7b-instruct"],
+    capabilities: ["chat", "code", "tools"], released: "2024-09-19", quality: 5,
+  },
+  {
+    id: "qwen2.5-coder-7b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 7B (base, FIM)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-7B", source: hfConfig("Qwen/Qwen2.5-Coder-7B"), hp: Q25_7B,
+    params: { total: 7_610_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:7b-base"], capabilities: ["code"], released: "2024-09-19", quality: 5,
+  },
+  {
+    id: "qwen2.5-coder-14b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 14B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-14B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-14B-Instruct"), hp: Q25_14B,
+    params: { total: 14_700_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:14b"],
+    gguf: ["Qwen/Qwen2.5-Coder-14B-Instruct-GGUF", "bartowski/Qwen2.5-Coder-14B-Instruct-GGUF"], lmstudio: ["qwen2.5-coder-14b-instruct"],
+    capabilities: ["chat", "code", "tools"], released: "2024-11-12", quality: 6,
+  },
+  {
+    id: "qwen2.5-coder-14b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 14B (base, FIM)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-14B", source: hfConfig("Qwen/Qwen2.5-Coder-14B"), hp: Q25_14B,
+    params: { total: 14_700_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:14b-base"], capabilities: ["code"], released: "2024-11-12", quality: 6,
+  },
+  {
+    id: "qwen2.5-coder-32b-instruct", family: "qwen2.5-coder", name: "Qwen2.5-Coder 32B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-32B-Instruct", source: hfConfig("Qwen/Qwen2.5-Coder-32B-Instruct"), hp: Q25_32B,
+    params: { total: 32_500_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:32b"],
+    gguf: ["Qwen/Qwen2.5-Coder-32B-Instruct-GGUF", "bartowski/Qwen2.5-Coder-32B-Instruct-GGUF"], lmstudio: ["qwen2.5-coder-32b-instruct"],
+    capabilities: ["chat", "code", "tools"], released: "2024-11-12", quality: 7,
+  },
+  {
+    id: "qwen2.5-coder-32b", family: "qwen2.5-coder", name: "Qwen2.5-Coder 32B (base, FIM)", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2.5-Coder-32B", source: hfConfig("Qwen/Qwen2.5-Coder-32B"), hp: Q25_32B,
+    params: { total: 32_500_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5-coder:32b-base"], capabilities: ["code"], released: "2024-11-12", quality: 7,
+  },
+  // QwQ and Qwen2
+  {
+    id: "qwq-32b", family: "qwq", name: "QwQ 32B", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/QwQ-32B", source: hfConfig("Qwen/QwQ-32B"), hp: { ...Q25_32B, ctx: 40960 },
+    params: { total: 32_500_000_000 }, quants: GGUF_QUANTS, ollama: ["qwq:32b", "qwq"],
+    gguf: ["Qwen/QwQ-32B-GGUF", "bartowski/Qwen_QwQ-32B-GGUF"], lmstudio: ["qwen/qwq-32b"],
+    capabilities: ["chat", "reasoning", "tools"], released: "2025-03-05", quality: 7,
+  },
+  {
+    id: "qwen2-0.5b-instruct", family: "qwen2", name: "Qwen2 0.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2-0.5B-Instruct", source: hfConfig("Qwen/Qwen2-0.5B-Instruct"), hp: Q25_05B,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2:0.5b"], gguf: ["Qwen/Qwen2-0.5B-Instruct-GGUF"],
+    capabilities: ["chat"], released: "2024-06-07", quality: 2,
+  },
+  {
+    id: "qwen2-1.5b-instruct", family: "qwen2", name: "Qwen2 1.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2-1.5B-Instruct", source: hfConfig("Qwen/Qwen2-1.5B-Instruct"), hp: Q25_15B,
+    params: { total: 1_540_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2:1.5b"], gguf: ["Qwen/Qwen2-1.5B-Instruct-GGUF"],
+    capabilities: ["chat"], released: "2024-06-07", quality: 2,
+  },
+  {
+    id: "qwen2-7b-instruct", family: "qwen2", name: "Qwen2 7B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2-7B-Instruct", source: hfConfig("Qwen/Qwen2-7B-Instruct"), hp: Q25_7B,
+    params: { total: 7_610_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2:7b", "qwen2"], gguf: ["Qwen/Qwen2-7B-Instruct-GGUF"],
+    capabilities: ["chat", "tools"], released: "2024-06-07", quality: 4,
+  },
+  {
+    id: "qwen2-72b-instruct", family: "qwen2", name: "Qwen2 72B Instruct", license: "qwen", kind: "dense", arch: "qwen2",
+    hf: "Qwen/Qwen2-72B-Instruct", source: hfConfig("Qwen/Qwen2-72B-Instruct"), hp: Q25_72B,
+    params: { total: 72_700_000_000 }, quants: BIG_QUANTS, ollama: ["qwen2:72b"], gguf: ["Qwen/Qwen2-72B-Instruct-GGUF"],
+    capabilities: ["chat", "tools"], released: "2024-06-07", quality: 6,
+  },
+  // Qwen3 dense (hybrid thinking); -Base are the pre-trained checkpoints (32,768 context).
+  {
+    id: "qwen3-0.6b", family: "qwen3", name: "Qwen3 0.6B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-0.6B", source: hfConfig("Qwen/Qwen3-0.6B"), hp: Q3_06B,
+    params: { total: 600_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:0.6b"],
+    gguf: ["Qwen/Qwen3-0.6B-GGUF", "unsloth/Qwen3-0.6B-GGUF", "bartowski/Qwen_Qwen3-0.6B-GGUF"], lmstudio: ["qwen/qwen3-0.6b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 3,
+  },
+  {
+    id: "qwen3-1.7b", family: "qwen3", name: "Qwen3 1.7B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-1.7B", source: hfConfig("Qwen/Qwen3-1.7B"), hp: Q3_17B,
+    params: { total: 1_700_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:1.7b"],
+    gguf: ["Qwen/Qwen3-1.7B-GGUF", "unsloth/Qwen3-1.7B-GGUF"], lmstudio: ["qwen/qwen3-1.7b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 4,
+  },
+  {
+    id: "qwen3-4b", family: "qwen3", name: "Qwen3 4B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-4B", source: hfConfig("Qwen/Qwen3-4B"), hp: Q3_4B,
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:4b"],
+    gguf: ["Qwen/Qwen3-4B-GGUF", "unsloth/Qwen3-4B-GGUF"], lmstudio: ["qwen/qwen3-4b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 5,
+  },
+  {
+    id: "qwen3-8b", family: "qwen3", name: "Qwen3 8B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-8B", source: hfConfig("Qwen/Qwen3-8B"), hp: Q3_8B,
+    params: { total: 8_200_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:8b", "qwen3"],
+    gguf: ["Qwen/Qwen3-8B-GGUF", "unsloth/Qwen3-8B-GGUF", "bartowski/Qwen_Qwen3-8B-GGUF"], lmstudio: ["qwen/qwen3-8b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 6,
+  },
+  {
+    id: "qwen3-14b", family: "qwen3", name: "Qwen3 14B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-14B", source: hfConfig("Qwen/Qwen3-14B"), hp: Q3_14B,
+    params: { total: 14_800_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:14b"],
+    gguf: ["Qwen/Qwen3-14B-GGUF", "unsloth/Qwen3-14B-GGUF"], lmstudio: ["qwen/qwen3-14b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 7,
+  },
+  {
+    id: "qwen3-32b", family: "qwen3", name: "Qwen3 32B", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-32B", source: hfConfig("Qwen/Qwen3-32B"), hp: Q3_32B,
+    params: { total: 32_800_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:32b"],
+    gguf: ["Qwen/Qwen3-32B-GGUF", "unsloth/Qwen3-32B-GGUF"], lmstudio: ["qwen/qwen3-32b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 8,
+  },
+  {
+    id: "qwen3-0.6b-base", family: "qwen3", name: "Qwen3 0.6B Base", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-0.6B-Base", source: hfConfig("Qwen/Qwen3-0.6B-Base"), hp: { ...Q3_06B, ctx: 32768 },
+    params: { total: 600_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 2,
+  },
+  {
+    id: "qwen3-1.7b-base", family: "qwen3", name: "Qwen3 1.7B Base", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-1.7B-Base", source: hfConfig("Qwen/Qwen3-1.7B-Base"), hp: { ...Q3_17B, ctx: 32768 },
+    params: { total: 1_700_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 3,
+  },
+  {
+    id: "qwen3-4b-base", family: "qwen3", name: "Qwen3 4B Base", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-4B-Base", source: hfConfig("Qwen/Qwen3-4B-Base"), hp: { ...Q3_4B, ctx: 32768 },
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 4,
+  },
+  {
+    id: "qwen3-8b-base", family: "qwen3", name: "Qwen3 8B Base", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-8B-Base", source: hfConfig("Qwen/Qwen3-8B-Base"), hp: { ...Q3_8B, ctx: 32768 },
+    params: { total: 8_200_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 5,
+  },
+  {
+    id: "qwen3-14b-base", family: "qwen3", name: "Qwen3 14B Base", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-14B-Base", source: hfConfig("Qwen/Qwen3-14B-Base"), hp: { ...Q3_14B, ctx: 32768 },
+    params: { total: 14_800_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 6,
+  },
+  {
+    id: "qwen3-4b-instruct-2507", family: "qwen3", name: "Qwen3 4B Instruct 2507", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-4B-Instruct-2507", source: hfConfig("Qwen/Qwen3-4B-Instruct-2507"), hp: { ...Q3_4B, ctx: 262144, rope: { theta: 5000000 } },
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Qwen3-4B-Instruct-2507-GGUF"], capabilities: ["chat", "tools"], released: "2025-08-06", quality: 5,
+  },
+  {
+    id: "qwen3-4b-thinking-2507", family: "qwen3", name: "Qwen3 4B Thinking 2507", license: "apache-2.0", kind: "dense", arch: "qwen3",
+    hf: "Qwen/Qwen3-4B-Thinking-2507", source: hfConfig("Qwen/Qwen3-4B-Thinking-2507"), hp: { ...Q3_4B, ctx: 262144, rope: { theta: 5000000 } },
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Qwen3-4B-Thinking-2507-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-06", quality: 5,
+  },
+  // Qwen3 MoE
+  {
+    id: "qwen3-30b-a3b", family: "qwen3", name: "Qwen3 30B-A3B", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-30B-A3B", source: hfConfig("Qwen/Qwen3-30B-A3B"), hp: Q3_30B_A3B,
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:30b-a3b", "qwen3:30b"],
+    gguf: ["Qwen/Qwen3-30B-A3B-GGUF", "unsloth/Qwen3-30B-A3B-GGUF", "bartowski/Qwen_Qwen3-30B-A3B-GGUF"], lmstudio: ["qwen/qwen3-30b-a3b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 7,
+  },
+  {
+    id: "qwen3-30b-a3b-base", family: "qwen3", name: "Qwen3 30B-A3B Base", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-30B-A3B-Base", source: hfConfig("Qwen/Qwen3-30B-A3B-Base"), hp: { ...Q3_30B_A3B, ctx: 32768 },
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-04-29", quality: 6,
+  },
+  {
+    id: "qwen3-30b-a3b-instruct-2507", family: "qwen3", name: "Qwen3 30B-A3B Instruct 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-30B-A3B-Instruct-2507", source: hfConfig("Qwen/Qwen3-30B-A3B-Instruct-2507"),
+    hp: { ...Q3_30B_A3B, ctx: 262144, rope: { theta: 10000000 } },
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Qwen3-30B-A3B-Instruct-2507-GGUF", "lmstudio-community/Qwen3-30B-A3B-Instruct-2507-GGUF"], lmstudio: ["qwen/qwen3-30b-a3b-2507"],
+    capabilities: ["chat", "tools"], released: "2025-07-29", quality: 7,
+  },
+  {
+    id: "qwen3-30b-a3b-thinking-2507", family: "qwen3", name: "Qwen3 30B-A3B Thinking 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-30B-A3B-Thinking-2507", source: hfConfig("Qwen/Qwen3-30B-A3B-Thinking-2507"),
+    hp: { ...Q3_30B_A3B, ctx: 262144, rope: { theta: 10000000 } },
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Qwen3-30B-A3B-Thinking-2507-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-07-30", quality: 7,
+  },
+  {
+    id: "qwen3-235b-a22b", family: "qwen3", name: "Qwen3 235B-A22B", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-235B-A22B", source: hfConfig("Qwen/Qwen3-235B-A22B"), hp: Q3_235B_A22B,
+    params: { total: 235_000_000_000, active: 22_000_000_000 }, quants: BIG_QUANTS, ollama: ["qwen3:235b-a22b", "qwen3:235b"],
+    gguf: ["Qwen/Qwen3-235B-A22B-GGUF", "unsloth/Qwen3-235B-A22B-GGUF"], lmstudio: ["qwen/qwen3-235b-a22b"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-04-29", quality: 9,
+  },
+  {
+    id: "qwen3-235b-a22b-instruct-2507", family: "qwen3", name: "Qwen3 235B-A22B Instruct 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-235B-A22B-Instruct-2507", source: hfConfig("Qwen/Qwen3-235B-A22B-Instruct-2507"),
+    hp: { ...Q3_235B_A22B, ctx: 262144, rope: { theta: 5000000 } },
+    params: { total: 235_000_000_000, active: 22_000_000_000 }, quants: BIG_QUANTS,
+    gguf: ["unsloth/Qwen3-235B-A22B-Instruct-2507-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-21", quality: 9,
+  },
+  {
+    id: "qwen3-coder-30b-a3b-instruct", family: "qwen3-coder", name: "Qwen3-Coder 30B-A3B Instruct", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-Coder-30B-A3B-Instruct", source: hfConfig("Qwen/Qwen3-Coder-30B-A3B-Instruct"),
+    hp: { ...Q3_30B_A3B, ctx: 262144, rope: { theta: 10000000 } },
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3-coder:30b", "qwen3-coder"],
+    gguf: ["unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF", "lmstudio-community/Qwen3-Coder-30B-A3B-Instruct-GGUF"],
+    lmstudio: ["qwen/qwen3-coder-30b"], capabilities: ["chat", "code", "tools"], released: "2025-07-31", quality: 7,
+  },
+  {
+    id: "qwen3-coder-480b-a35b-instruct", family: "qwen3-coder", name: "Qwen3-Coder 480B-A35B Instruct", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
+    hf: "Qwen/Qwen3-Coder-480B-A35B-Instruct", source: hfConfig("Qwen/Qwen3-Coder-480B-A35B-Instruct"),
+    hp: {
+      layers: 62, hidden: 6144, heads: 96, kvHeads: 8, headDim: 128, ffn: 8192, vocab: 151936, ctx: 262144, tied: false,
+      rope: { theta: 10000000 }, moe: { experts: 160, used: 8, expertFfn: 2560 },
+    },
+    params: { total: 480_000_000_000, active: 35_000_000_000 }, quants: BIG_QUANTS, ollama: ["qwen3-coder:480b"],
+    gguf: ["unsloth/Qwen3-Coder-480B-A35B-Instruct-GGUF"], capabilities: ["chat", "code", "tools"], released: "2025-07-22", quality: 9,
+  },
+] satisfies Entries;

@@ -1,0 +1,299 @@
+// A catalog entry's architecture fields (kind, llama.cpp arch, hyperparameters) from a Hugging Face
+// config.json. Field names and defaults follow each model type's transformers config class; the
+// result is the catalog's compact input form, so `scripts/catalog-from-config.mjs` can print it.
+import { z } from "zod";
+import { LlmFitError } from "../errors.js";
+import type { HyperparamsInput } from "./catalog-schema.js";
+
+const num = z.number().optional();
+
+/** The fields we read; everything else in a config.json is ignored. */
+export const HfConfigSchema = z.looseObject({
+  model_type: z.string(),
+  num_hidden_layers: num,
+  hidden_size: num,
+  num_attention_heads: num,
+  num_key_value_heads: num.nullable(),
+  head_dim: num.nullable(),
+  intermediate_size: num,
+  vocab_size: num,
+  max_position_embeddings: num,
+  tie_word_embeddings: z.boolean().optional(),
+  rope_theta: num,
+  partial_rotary_factor: num,
+  rope_scaling: z
+    .looseObject({
+      rope_type: z.string().optional(),
+      type: z.string().optional(),
+      factor: num,
+      original_max_position_embeddings: num,
+    })
+    .nullable()
+    .optional(),
+  sliding_window: num.nullable(),
+  sliding_window_pattern: num,
+  use_sliding_window: z.boolean().optional(),
+  layer_types: z.array(z.string()).optional(),
+  // MoE
+  num_local_experts: num,
+  num_experts: num.nullable(),
+  n_routed_experts: num,
+  num_experts_per_tok: num,
+  experts_per_token: num,
+  moe_intermediate_size: num,
+  n_shared_experts: num.nullable(),
+  shared_expert_intermediate_size: num,
+  shared_intermediate_size: num,
+  first_k_dense_replace: num,
+  // MLA
+  q_lora_rank: num.nullable(),
+  kv_lora_rank: num,
+  qk_nope_head_dim: num,
+  qk_rope_head_dim: num,
+  v_head_dim: num,
+  // Mamba / Mamba-2 / hybrids
+  state_size: num,
+  conv_kernel: num,
+  expand: num,
+  time_step_rank: z.union([z.number(), z.literal("auto")]).optional(),
+  n_groups: num,
+  num_heads: num,
+  mamba_d_state: num,
+  mamba_d_conv: num,
+  mamba_n_heads: num,
+  mamba_d_head: num,
+  mamba_n_groups: num,
+  mamba_expand: num,
+  conv_L_cache: num,
+  text_config: z.record(z.string(), z.unknown()).optional(),
+});
+export type HfConfig = z.infer<typeof HfConfigSchema>;
+
+export interface FromConfigMeta {
+  /** The entry this config belongs to, for error messages. */
+  readonly id?: string;
+  /** Trained context for models whose config has none (Mamba). */
+  readonly ctx?: number;
+}
+
+export interface ConfigDerived {
+  readonly kind: "dense" | "moe" | "ssm" | "hybrid";
+  readonly arch: string;
+  readonly hp: HyperparamsInput;
+}
+
+interface TypeInfo {
+  readonly arch: string;
+  /** transformers' default for tie_word_embeddings in this config class. */
+  readonly tied: boolean;
+  readonly ropeTheta?: number;
+}
+
+const TYPES: Readonly<Record<string, TypeInfo>> = {
+  llama: { arch: "llama", tied: false },
+  mistral: { arch: "llama", tied: false },
+  mixtral: { arch: "llama", tied: false, ropeTheta: 1e6 },
+  qwen2: { arch: "qwen2", tied: false },
+  qwen2_moe: { arch: "qwen2moe", tied: false },
+  qwen3: { arch: "qwen3", tied: false },
+  qwen3_moe: { arch: "qwen3moe", tied: false },
+  gemma: { arch: "gemma", tied: true },
+  gemma2: { arch: "gemma2", tied: true },
+  gemma3_text: { arch: "gemma3", tied: true, ropeTheta: 1e6 },
+  phi3: { arch: "phi3", tied: false },
+  granite: { arch: "granite", tied: false },
+  granitemoehybrid: { arch: "granitehybrid", tied: true },
+  starcoder2: { arch: "starcoder2", tied: true },
+  olmo2: { arch: "olmo2", tied: false },
+  cohere: { arch: "command-r", tied: true },
+  cohere2: { arch: "cohere2", tied: true },
+  smollm3: { arch: "smollm3", tied: true },
+  gpt_oss: { arch: "gpt-oss", tied: false, ropeTheta: 150000 },
+  deepseek_v3: { arch: "deepseek2", tied: false },
+  glm4_moe: { arch: "glm4moe", tied: false },
+  lfm2: { arch: "lfm2", tied: true, ropeTheta: 1e6 },
+  mamba: { arch: "mamba", tied: true },
+  falcon_mamba: { arch: "mamba", tied: true },
+  mamba2: { arch: "mamba2", tied: true },
+};
+
+/**
+ * Gemma 3's multimodal config.json leaves most of `text_config` to Gemma3TextConfig's defaults
+ * (transformers, configuration_gemma3.py).
+ */
+const GEMMA3_TEXT_DEFAULTS = {
+  vocab_size: 262208,
+  num_attention_heads: 8,
+  num_key_value_heads: 4,
+  head_dim: 256,
+  max_position_embeddings: 131072,
+  sliding_window: 4096,
+  sliding_window_pattern: 6,
+} as const;
+
+/** The language model's config: multimodal configs keep it under `text_config`. */
+function textConfig(raw: HfConfig): HfConfig {
+  if (raw.text_config === undefined) return raw;
+  const inner = HfConfigSchema.partial({ model_type: true }).parse(raw.text_config);
+  const modelType = inner.model_type ?? (raw.model_type === "gemma3" ? "gemma3_text" : raw.model_type);
+  const defaults = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : {};
+  return HfConfigSchema.parse({ ...defaults, ...inner, model_type: modelType });
+}
+
+function bad(meta: FromConfigMeta, what: string): LlmFitError {
+  const who = meta.id === undefined ? "config.json" : `config.json for ${meta.id}`;
+  return new LlmFitError("bad_config", `${who}: ${what}`, "check that the file is a Hugging Face config.json");
+}
+
+function need(value: number | null | undefined, name: string, meta: FromConfigMeta): number {
+  if (value === undefined || value === null) throw bad(meta, `missing ${name}`);
+  return value;
+}
+
+/** "AAAB AAAB" → "AAAB*2"; patterns with no whole-period repeat stay as they are. */
+export function compressPattern(letters: string): string {
+  for (let period = 1; period <= letters.length / 2; period++) {
+    if (letters.length % period !== 0) continue;
+    const unit = letters.slice(0, period);
+    if (unit.repeat(letters.length / period) === letters) return `${unit}*${letters.length / period}`;
+  }
+  return letters;
+}
+
+/** Sliding-window layout from `layer_types` (sliding_attention / full_attention). */
+function swaFromLayerTypes(types: readonly string[], window: number): HyperparamsInput["swa"] {
+  const global = types.flatMap((t, i) => (t === "sliding_attention" ? [] : [i]));
+  if (global.length === types.length) return undefined;
+  if (global.length === 0) return { window, pattern: "all" };
+  const every = (global[0] ?? 0) + 1;
+  const regular = types.every((t, i) => (t === "sliding_attention") === ((i + 1) % every !== 0));
+  return { window, pattern: regular ? { globalEvery: every } : { globalLayers: global } };
+}
+
+function swaOf(c: HfConfig): HyperparamsInput["swa"] {
+  const window = c.sliding_window ?? undefined;
+  if (window === undefined) return undefined;
+  if (c.layer_types !== undefined && c.layer_types.some((t) => t.includes("attention"))) return swaFromLayerTypes(c.layer_types, window);
+  if (c.model_type === "gemma2") return { window, pattern: { globalEvery: 2 } };
+  if (c.model_type === "gemma3_text") return { window, pattern: { globalEvery: c.sliding_window_pattern ?? 6 } };
+  if (c.model_type === "cohere2") return { window, pattern: { globalEvery: c.sliding_window_pattern ?? 4 } };
+  // Mistral / Qwen2 publish a window that llama.cpp does not apply (or that covers the whole context).
+  return undefined;
+}
+
+function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
+  const theta = c.rope_theta ?? info.ropeTheta ?? 10000;
+  const s = c.rope_scaling ?? undefined;
+  const type = s?.rope_type ?? s?.type;
+  const known = ["linear", "dynamic", "yarn", "llama3", "longrope"] as const;
+  const scalingType = known.find((k) => k === type);
+  return {
+    theta,
+    ...(c.partial_rotary_factor !== undefined && c.partial_rotary_factor < 1 && { partial: c.partial_rotary_factor }),
+    ...(scalingType !== undefined &&
+      s?.factor !== undefined && {
+        scaling: {
+          type: scalingType,
+          factor: s.factor,
+          ...(s.original_max_position_embeddings !== undefined && { originalCtx: s.original_max_position_embeddings }),
+        },
+      }),
+  };
+}
+
+function moeOf(c: HfConfig): HyperparamsInput["moe"] {
+  const experts = c.num_local_experts ?? c.num_experts ?? c.n_routed_experts ?? undefined;
+  const used = c.num_experts_per_tok ?? c.experts_per_token;
+  if (experts === undefined || experts <= 1 || used === undefined) return undefined;
+  const expertFfn = c.moe_intermediate_size ?? c.intermediate_size;
+  if (expertFfn === undefined) return undefined;
+  const sharedFfn = c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? (c.n_shared_experts ? c.moe_intermediate_size : undefined);
+  const shared = c.n_shared_experts ?? (sharedFfn !== undefined ? 1 : 0);
+  return {
+    experts,
+    used,
+    expertFfn,
+    ...(shared > 0 && sharedFfn !== undefined && { shared, sharedFfn }),
+    ...(c.first_k_dense_replace !== undefined && c.first_k_dense_replace > 0 && { leadingDense: c.first_k_dense_replace }),
+  };
+}
+
+function mambaOf(c: HfConfig, hidden: number, meta: FromConfigMeta): NonNullable<HyperparamsInput["ssm"]> {
+  if (c.model_type === "mamba2") {
+    const dInner = c.intermediate_size ?? (c.expand ?? 2) * hidden;
+    return { dConv: c.conv_kernel ?? 4, dInner, dState: need(c.state_size, "state_size", meta), nGroup: c.n_groups ?? 1, heads: need(c.num_heads, "num_heads", meta) };
+  }
+  if (c.model_type === "granitemoehybrid") {
+    const heads = need(c.mamba_n_heads, "mamba_n_heads", meta);
+    const dInner = heads * (c.mamba_d_head ?? ((c.mamba_expand ?? 2) * hidden) / heads);
+    return { dConv: c.mamba_d_conv ?? 4, dInner, dState: need(c.mamba_d_state, "mamba_d_state", meta), nGroup: c.mamba_n_groups ?? 1, heads };
+  }
+  const dtRank = c.time_step_rank === undefined || c.time_step_rank === "auto" ? Math.ceil(hidden / 16) : c.time_step_rank;
+  return { dConv: c.conv_kernel ?? 4, dInner: c.intermediate_size ?? (c.expand ?? 2) * hidden, dState: c.state_size ?? 16, dtRank };
+}
+
+const LAYER_LETTER: Readonly<Record<string, string>> = {
+  mamba: "M",
+  attention: "A",
+  full_attention: "A",
+  sliding_attention: "A",
+  conv: "C",
+};
+
+/** The architecture fields of a catalog entry, from a config.json's parsed contents. */
+export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): ConfigDerived {
+  const parsed = HfConfigSchema.safeParse(config);
+  if (!parsed.success) throw bad(meta, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const c = textConfig(parsed.data);
+  const info = TYPES[c.model_type];
+  if (info === undefined) {
+    throw bad(meta, `model_type "${c.model_type}" is not one this script reads (${Object.keys(TYPES).join(", ")})`);
+  }
+  const hidden = need(c.hidden_size, "hidden_size", meta);
+  const layers = need(c.num_hidden_layers, "num_hidden_layers", meta);
+  const vocab = need(c.vocab_size, "vocab_size", meta);
+  const ctx = c.max_position_embeddings ?? meta.ctx;
+  const tied = c.tie_word_embeddings ?? info.tied;
+  const isMamba = info.arch === "mamba" || info.arch === "mamba2";
+
+  if (isMamba) {
+    const hp: HyperparamsInput = { layers, hidden, heads: 0, ffn: 0, vocab, ctx: need(ctx, "max_position_embeddings (pass --ctx)", meta), tied, ssm: mambaOf(c, hidden, meta) };
+    return { kind: "ssm", arch: info.arch, hp };
+  }
+
+  const heads = need(c.num_attention_heads, "num_attention_heads", meta);
+  const kvHeads = c.num_key_value_heads ?? heads;
+  const mla =
+    c.kv_lora_rank !== undefined && c.qk_nope_head_dim !== undefined && c.qk_rope_head_dim !== undefined && c.v_head_dim !== undefined
+      ? { qLoraRank: c.q_lora_rank ?? 0, kvLoraRank: c.kv_lora_rank, qkNopeHeadDim: c.qk_nope_head_dim, qkRopeHeadDim: c.qk_rope_head_dim, vHeadDim: c.v_head_dim }
+      : undefined;
+  const headDim = c.head_dim ?? undefined;
+  const moe = moeOf(c);
+  const swa = swaOf(c);
+  const letters = c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
+  const hybrid = letters !== undefined && /[MC]/.test(letters);
+  const ssm = hybrid && letters.includes("M") ? mambaOf(c, hidden, meta) : undefined;
+  // Granite 4.0-H keeps its dense MLP size in shared_intermediate_size; its MoE models have no dense MLP.
+  const ffn =
+    c.model_type === "granitemoehybrid" ? (moe !== undefined ? 0 : (c.shared_intermediate_size ?? c.intermediate_size ?? 0)) : (c.intermediate_size ?? 0);
+
+  const hp: HyperparamsInput = {
+    layers,
+    hidden,
+    heads,
+    ...(kvHeads !== heads && { kvHeads }),
+    ...(headDim !== undefined && mla === undefined && headDim !== hidden / heads && { headDim }),
+    ffn,
+    vocab,
+    ctx: need(ctx, "max_position_embeddings", meta),
+    tied,
+    ...(c.model_type !== "granitemoehybrid" && { rope: ropeOf(c, info) }),
+    ...(swa !== undefined && { swa }),
+    ...(ssm !== undefined && { ssm }),
+    ...(moe !== undefined && { moe }),
+    ...(mla !== undefined && { mla }),
+    ...(hybrid && { layerPattern: compressPattern(letters) }),
+    ...(c.model_type === "lfm2" && { convLCache: c.conv_L_cache ?? 3 }),
+  };
+  return { kind: hybrid ? "hybrid" : moe !== undefined ? "moe" : "dense", arch: info.arch, hp };
+}

@@ -1,0 +1,158 @@
+// GGUF metadata (already validated) + tensor list -> ModelShape. Key names and per-arch rules
+// re-expressed from llama.cpp's llama-arch.cpp (LLM_KV_NAMES) and llama-model.cpp (load_hparams:
+// per-layer head counts, sliding-window patterns, recurrent layers).
+
+import { countParams, tensorsForShape } from "../sizing/tensors.js";
+import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
+
+/** A metadata value after validation: scalars, or arrays of them. */
+export type GgufValue = string | number | bigint | boolean | readonly (string | number | bigint | boolean)[];
+export type GgufMetadata = Readonly<Record<string, GgufValue>>;
+
+function num(v: GgufValue | undefined): number | undefined {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  return undefined;
+}
+
+/** A per-layer value: a scalar for every layer, or an array with one entry per layer. */
+function perLayer(v: GgufValue | undefined, n: number, fallback: number): number[] {
+  if (Array.isArray(v)) return Array.from({ length: n }, (_, i) => Number(v[i] ?? fallback));
+  const x = num(v as GgufValue | undefined);
+  return new Array<number>(n).fill(x ?? fallback);
+}
+
+/** Sliding-window layers per arch, as llama.cpp's set_swa_pattern sets them (true = SWA). */
+function swaPattern(arch: string, meta: GgufMetadata, nLayer: number): (il: number) => boolean {
+  const explicit = meta[`${arch}.attention.sliding_window_pattern`];
+  if (Array.isArray(explicit)) return (il) => explicit[il] === true;
+  const period: Readonly<Record<string, number>> = { gemma2: 2, gemma3: 6, "gpt-oss": 2, cohere2: 4, gemma3n: 5 };
+  const p = num(explicit as GgufValue | undefined) ?? period[arch];
+  if (p === undefined || p <= 0 || nLayer === 0) return () => false;
+  // llama.cpp: layer il slides when il % p < p − 1
+  return (il) => il % p < p - 1;
+}
+
+const RECURRENT_ARCHES: ReadonlySet<string> = new Set(["mamba", "mamba2"]);
+
+export interface ShapeSource {
+  readonly metadata: GgufMetadata;
+  /** The file's tensors with their types; undefined to size from the quant mix. */
+  readonly tensors?: readonly TensorInfo[];
+  /** Tensor names and shapes without types (still used to detect tied output, MoE layers …). */
+  readonly tensorShapes?: readonly { readonly name: string; readonly ne: readonly number[] }[];
+  readonly fileType?: string;
+}
+
+export function shapeFromGguf(src: ShapeSource): ModelShape {
+  const meta = src.metadata;
+  const arch = String(meta["general.architecture"] ?? "llama");
+  const k = (name: string): GgufValue | undefined => meta[`${arch}.${name}`];
+  const named = src.tensors ?? src.tensorShapes ?? [];
+  const names = new Set(named.map((t) => t.name));
+  const byName = new Map(named.map((t) => [t.name, t.ne]));
+
+  const nLayer = num(k("block_count")) ?? 0;
+  const nEmbd = num(k("embedding_length")) ?? 0;
+  const nVocab =
+    num(k("vocab_size")) ??
+    byName.get("token_embd.weight")?.[1] ??
+    num(meta["tokenizer.ggml.token_count"]) ??
+    (Array.isArray(meta["tokenizer.ggml.tokens"]) ? (meta["tokenizer.ggml.tokens"] as readonly unknown[]).length : 0);
+  const heads = perLayer(k("attention.head_count"), nLayer, 0);
+  const headsKvRaw = k("attention.head_count_kv");
+  const headsKv = headsKvRaw === undefined ? heads.slice() : perLayer(headsKvRaw, nLayer, 0);
+  const nFf = perLayer(k("feed_forward_length"), nLayer, 0);
+  const h0 = heads.find((h) => h > 0) ?? 0;
+  const headDimK = num(k("attention.key_length")) ?? (h0 > 0 ? nEmbd / h0 : 0);
+  const headDimV = num(k("attention.value_length")) ?? headDimK;
+  const swaWindow = num(k("attention.sliding_window")) ?? 0;
+  const isSwa = swaWindow > 0 ? swaPattern(arch, meta, nLayer) : () => false;
+
+  const ssm: SsmShape | undefined =
+    num(k("ssm.inner_size")) !== undefined
+      ? {
+          dConv: num(k("ssm.conv_kernel")) ?? 4,
+          dInner: num(k("ssm.inner_size")) ?? 0,
+          dState: num(k("ssm.state_size")) ?? 0,
+          nGroup: num(k("ssm.group_count")) ?? 0,
+          dtRank: num(k("ssm.time_step_rank")) ?? 0,
+          // Mamba-2 stores its head count as the time-step rank
+          nHead: arch === "mamba" || arch === "jamba" ? 0 : num(k("ssm.time_step_rank")) ?? 0,
+        }
+      : undefined;
+
+  const expertCount = num(k("expert_count")) ?? 0;
+  const experts: ExpertShape | undefined =
+    expertCount > 1
+      ? {
+          count: expertCount,
+          used: num(k("expert_used_count")) ?? 0,
+          shared: num(k("expert_shared_count")) ?? (num(k("expert_shared_feed_forward_length")) ? 1 : 0),
+          nFfExp: num(k("expert_feed_forward_length")) ?? nFf[0] ?? 0,
+          nFfShexp: num(k("expert_shared_feed_forward_length")) ?? 0,
+          leadingDense: num(k("leading_dense_block_count")) ?? 0,
+        }
+      : undefined;
+
+  const layers: LayerShape[] = [];
+  for (let il = 0; il < nLayer; il++) {
+    const mixer: LayerShape["mixer"] = RECURRENT_ARCHES.has(arch)
+      ? "recurrent"
+      : arch === "lfm2" && (headsKv[il] ?? 0) === 0
+        ? "shortconv"
+        : (arch === "granitehybrid" || arch === "jamba") && (headsKv[il] ?? 0) === 0
+          ? "recurrent"
+          : "attention";
+    const moe = experts && named.length > 0 ? names.has(`blk.${il}.ffn_gate_inp.weight`) : undefined;
+    layers.push({
+      mixer,
+      nHead: heads[il] ?? 0,
+      nHeadKv: headsKv[il] ?? 0,
+      swa: mixer === "attention" && isSwa(il),
+      nFf: nFf[il] ?? 0,
+      ...(moe !== undefined ? { moe } : {}),
+    });
+  }
+
+  const recurrentLayers = layers.filter((l) => l.mixer !== "attention").length;
+  const kind: ArchKind =
+    arch === "falcon-h1" || (recurrentLayers > 0 && recurrentLayers < nLayer)
+      ? "hybrid"
+      : recurrentLayers === nLayer && nLayer > 0
+        ? "ssm"
+        : experts
+          ? "moe"
+          : "dense";
+
+  const base: ModelShape = {
+    arch,
+    kind,
+    nEmbd,
+    nVocab,
+    nCtxTrain: num(k("context_length")) ?? 0,
+    headDimK,
+    headDimV,
+    layers,
+    swaWindow,
+    ...(ssm ? { ssm } : {}),
+    ...(experts ? { experts } : {}),
+    tiedEmbeddings: named.length > 0 ? !names.has("output.weight") : false,
+    params: { total: 0, active: 0 },
+    ...(names.has("rope_freqs.weight") ? { ropeFreqs: true } : {}),
+    ...(num(k("shortconv.l_cache")) !== undefined ? { shortConvLCache: num(k("shortconv.l_cache")) } : {}),
+    ...(src.tensors ? { tensors: src.tensors } : {}),
+    ...(src.fileType ? { fileType: src.fileType } : {}),
+  };
+  const list = named.length > 0 ? named : tensorsForShape(base);
+  const total = countParams(list);
+  return { ...base, params: { total, active: activeParams(base, list, total) } };
+}
+
+/** Parameters touched per token: all but the unused experts. */
+function activeParams(shape: ModelShape, list: readonly { readonly name: string; readonly ne: readonly number[] }[], total: number): number {
+  const x = shape.experts;
+  if (!x || x.count <= 1) return total;
+  const expertParams = countParams(list.filter((t) => /_exps\./.test(t.name)));
+  return total - expertParams + (expertParams * x.used) / x.count;
+}

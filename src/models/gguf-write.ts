@@ -1,0 +1,81 @@
+// Serialises a GGUF v3 header (metadata + tensor infos, padded to the alignment) for a tensor list.
+// With the file then extended to its full size as a sparse, all-zero region, llama.cpp loads it and
+// prints its real buffers: that is how the ground truth is measured, and how the bench feeds
+// other estimators a real file.
+
+import { alignUp, GGUF_DEFAULT_ALIGNMENT, requireGgmlType, tensorBytes } from "../sizing/ggml-types.js";
+import type { TensorInfo } from "./shape.js";
+
+export type GgufWriteValue =
+  | { readonly u32: number }
+  | { readonly i32: number }
+  | { readonly u64: number }
+  | { readonly f32: number }
+  | { readonly bool: boolean }
+  | { readonly str: string }
+  | { readonly strs: readonly string[] }
+  | { readonly i32s: readonly number[] }
+  | { readonly f32s: readonly number[] };
+
+class Writer {
+  private chunks: Buffer[] = [];
+  length = 0;
+  private push(b: Buffer): void {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  u32(v: number): void { const b = Buffer.alloc(4); b.writeUInt32LE(v >>> 0); this.push(b); }
+  i32(v: number): void { const b = Buffer.alloc(4); b.writeInt32LE(v); this.push(b); }
+  u64(v: number): void { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(v)); this.push(b); }
+  f32(v: number): void { const b = Buffer.alloc(4); b.writeFloatLE(v); this.push(b); }
+  str(s: string): void { const b = Buffer.from(s, "utf8"); this.u64(b.length); this.push(b); }
+  zeros(n: number): void { this.push(Buffer.alloc(n)); }
+  raw(b: Buffer): void { this.push(b); }
+  bytes(): Buffer { return Buffer.concat(this.chunks); }
+}
+
+// GGUF value type ids (gguf.h enum gguf_type)
+const T = { u32: 4, i32: 5, f32: 6, bool: 7, str: 8, arr: 9, u64: 10 } as const;
+
+function writeValue(w: Writer, v: GgufWriteValue): void {
+  if ("u32" in v) { w.u32(T.u32); w.u32(v.u32); }
+  else if ("i32" in v) { w.u32(T.i32); w.i32(v.i32); }
+  else if ("u64" in v) { w.u32(T.u64); w.u64(v.u64); }
+  else if ("f32" in v) { w.u32(T.f32); w.f32(v.f32); }
+  else if ("bool" in v) { w.u32(T.bool); const b = Buffer.alloc(1); b.writeUInt8(v.bool ? 1 : 0); w.raw(b); }
+  else if ("str" in v) { w.u32(T.str); w.str(v.str); }
+  else if ("strs" in v) { w.u32(T.arr); w.u32(T.str); w.u64(v.strs.length); for (const s of v.strs) w.str(s); }
+  else if ("i32s" in v) { w.u32(T.arr); w.u32(T.i32); w.u64(v.i32s.length); for (const x of v.i32s) w.i32(x); }
+  else { w.u32(T.arr); w.u32(T.f32); w.u64(v.f32s.length); for (const x of v.f32s) w.f32(x); }
+}
+
+export interface GgufHeader {
+  readonly header: Buffer;
+  /** Size of the whole file: header + every tensor's data, each aligned. */
+  readonly fileBytes: number;
+}
+
+export function ggufHeader(kvs: readonly (readonly [string, GgufWriteValue])[], tensors: readonly TensorInfo[]): GgufHeader {
+  const w = new Writer();
+  w.u32(0x46554747); // "GGUF"
+  w.u32(3);
+  w.u64(tensors.length);
+  w.u64(kvs.length);
+  for (const [key, value] of kvs) {
+    w.str(key);
+    writeValue(w, value);
+  }
+  let offset = 0;
+  for (const t of tensors) {
+    const g = requireGgmlType(t.type);
+    w.str(t.name);
+    w.u32(t.ne.length);
+    for (const d of t.ne) w.u64(d);
+    w.u32(g.id);
+    w.u64(offset);
+    offset += alignUp(tensorBytes(t.ne, g), GGUF_DEFAULT_ALIGNMENT);
+  }
+  w.zeros((GGUF_DEFAULT_ALIGNMENT - (w.length % GGUF_DEFAULT_ALIGNMENT)) % GGUF_DEFAULT_ALIGNMENT);
+  const header = w.bytes();
+  return { header, fileBytes: header.length + offset };
+}

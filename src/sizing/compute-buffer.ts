@@ -1,0 +1,113 @@
+// The compute buffer llama.cpp reserves: the peak of ggml's graph allocator over a worst-case
+// micro-batch graph (llama-context.cpp graph_reserve). Tensors are freed after their last use, so
+// the peak sits at one of a few places, and we take the largest:
+//   - the output: logits [n_vocab, n_ubatch] f32 beside the final hidden states;
+//   - an attention block without flash attention: KQ [n_kv, n_ubatch, n_head] f32 and the mask;
+//   - an FFN block with flash attention: gate/up/activation [n_ff, n_ubatch] beside the residual
+//     stream, with the f16 mask copy still alive;
+//   - a recurrent block: the in-projection and the scan's outputs.
+// The multipliers (how many [n_embd, n_ubatch] / [n_ff, n_ubatch] tensors are alive at each peak)
+// were read off llama.cpp's CPU-backend buffers in ../shared/groundtruth (Llama 3.x, Mistral,
+// Qwen2.5 at 2k–32k, flash attention on/off, f16/q8_0 KV: exact to 0.01 MiB) and hold on
+// data/groundtruth (Gemma 2/3, Qwen3, Qwen3-MoE, Phi-3, Mamba 1/2, LFM2, Granite 4 H) within a few
+// MiB. Known gap: at ctx 2048 llama.cpp's allocator lands 2–14 MiB higher than at 8192 on some
+// models (fragmentation, not a tensor we can name).
+
+import type { ModelShape } from "../models/shape.js";
+import type { KvCacheSize } from "./kv-cache.js";
+import type { ShapeProfile } from "./shape-profile.js";
+import { ssmConvChannels } from "./tensors.js";
+import type { RunSettings } from "./types.js";
+
+const F32 = 4;
+/** Small graph inputs (positions, output ids …) always present: ~0.01 MiB. */
+const SMALL_INPUTS = 10 * 1024;
+
+export interface ComputeInputs {
+  readonly shape: ModelShape;
+  readonly profile: ShapeProfile;
+  readonly settings: RunSettings;
+  readonly flashAttn: boolean;
+  readonly kv: KvCacheSize;
+}
+
+export function microBatch(s: RunSettings): number {
+  return Math.max(1, Math.min(s.nUbatch, s.nBatch));
+}
+
+function isQuantizedKv(s: RunSettings): boolean {
+  return s.kvTypeK !== "f16" && s.kvTypeK !== "f32" && s.kvTypeK !== "bf16";
+}
+
+function outputPeak(c: ComputeInputs, ub: number): number {
+  const { shape } = c;
+  // two [n_embd, n_ubatch] tensors are alive beside the logits; a third with a quantized KV cache
+  // or Mamba layers (their graphs order the final nodes differently), as measured
+  const residual = isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2;
+  return ub * F32 * (shape.nVocab + residual * shape.nEmbd);
+}
+
+function attentionPeak(c: ComputeInputs, ub: number): number {
+  const { shape, kv, profile: p } = c;
+  if (!p.hasAttention) return 0;
+  if (c.flashAttn) {
+    const masks = isQuantizedKv(c.settings) ? 0 : (kv.cells + kv.cellsSwa) * ub * 2;
+    // a fused QKV projection leaves one [n_embd, n_ubatch] tensor fewer alive (Phi-3: 3, Llama: 4)
+    return ub * F32 * (3 * p.maxFfnAttn + (p.fusedQkv ? 3 : 4) * shape.nEmbd) + masks;
+  }
+  // KQ [n_kv, n_ubatch, n_head] and the f32 mask, beside the residual stream and K/V projections
+  const withoutFa = (heads: number, nKv: number, kvDim: number): number =>
+    heads === 0 ? 0 : heads * nKv * ub * F32 + nKv * ub * F32 + ub * F32 * (5 * shape.nEmbd + (p.fusedQkv ? 0 : 2 * kvDim));
+  return Math.max(withoutFa(p.maxHeadBase, kv.cells, p.maxKvDimBase), withoutFa(p.maxHeadSwa, kv.cellsSwa, p.maxKvDimSwa));
+}
+
+/** In-projection, conv input and scan output of one Mamba layer; a short conv's three projections. */
+function recurrentPeak(c: ComputeInputs, ub: number): number {
+  const { shape, profile: p } = c;
+  let peak = 0;
+  if (p.hasShortConv) peak = ub * F32 * 8 * shape.nEmbd;
+  const s = shape.ssm;
+  if (p.hasSsm && s) {
+    const conv = ssmConvChannels(shape);
+    const inProj = 2 * s.dInner + 2 * s.nGroup * s.dState + s.nHead;
+    const state = s.dState * s.dInner * F32 * Math.max(1, c.settings.nSeq);
+    peak = Math.max(peak, ub * F32 * (inProj + conv + 2 * s.dInner + 2 * shape.nEmbd + p.maxFfnRecurrent) + state);
+  }
+  return peak;
+}
+
+export interface ComputePeaks {
+  /** Peak while computing the logits (only on the device that holds the output layer). */
+  readonly output: number;
+  /** Peak inside a layer (every device that runs layers). */
+  readonly layer: number;
+}
+
+export function computePeaks(c: ComputeInputs): ComputePeaks {
+  const ub = microBatch(c.settings);
+  return {
+    output: outputPeak(c, ub) + SMALL_INPUTS,
+    layer: Math.max(attentionPeak(c, ub), recurrentPeak(c, ub)) + SMALL_INPUTS,
+  };
+}
+
+/** Bytes of the compute buffer on the device that runs the layers (CPU, or the GPU holding them). */
+export function computeBufferBytes(c: ComputeInputs): number {
+  const p = computePeaks(c);
+  return Math.max(p.output, p.layer);
+}
+
+/**
+ * Host-side compute buffer when the layers run on a GPU (CUDA_Host and the like): graph inputs
+ * such as the embeddings of the micro-batch. An estimate; llama.cpp prints it but we have no
+ * GPU ground truth yet.
+ */
+export function hostComputeBytes(c: ComputeInputs): number {
+  const ub = microBatch(c.settings);
+  return ub * F32 * 2 * c.shape.nEmbd + SMALL_INPUTS;
+}
+
+/** The logits (and embeddings) buffer: one n_vocab row of f32 per sequence (llama_context::output_reserve). */
+export function outputBufferBytes(shape: ModelShape, s: RunSettings): number {
+  return shape.nVocab * F32 * Math.max(1, s.nSeq);
+}

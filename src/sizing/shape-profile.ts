@@ -1,0 +1,114 @@
+// What the memory formulas need from a shape, computed once per shape so that sizing one setting
+// costs a handful of multiplications instead of a walk over every layer: distinct KV layer kinds
+// with their counts, suffix sums for "the last n layers" (partial offload puts the last layers on
+// the GPU), per-sequence recurrent state, and the maxima the compute-buffer peaks depend on.
+
+import type { ModelShape } from "../models/shape.js";
+import { convStateElements, ssmStateElements } from "./recurrent-state.js";
+import { hasFusedQkv, layerHasRecurrentState, layerIsMoe } from "./tensors.js";
+
+export interface KvClass {
+  readonly kElems: number; // n_embd_k_gqa
+  readonly vElems: number;
+  readonly swa: boolean;
+  readonly count: number;
+}
+
+export interface ShapeProfile {
+  readonly nLayer: number;
+  readonly kvClasses: readonly KvClass[];
+  /** suffix[n]: K (or V) elements per cell summed over the last n layers, full-attention and SWA apart. */
+  readonly kSuffixBase: readonly number[];
+  readonly vSuffixBase: readonly number[];
+  readonly kSuffixSwa: readonly number[];
+  readonly vSuffixSwa: readonly number[];
+  /** Recurrent-state bytes per sequence: total, and suffix over the last n layers. */
+  readonly rPerSeq: number;
+  readonly sPerSeq: number;
+  readonly recurrentLayers: number;
+  readonly rsSuffixPerSeq: readonly number[];
+  readonly hasAttention: boolean;
+  /** Largest head count / KV width / FFN width among attention layers (full and SWA). */
+  readonly maxHeadBase: number;
+  readonly maxHeadSwa: number;
+  readonly maxKvDimBase: number;
+  readonly maxKvDimSwa: number;
+  readonly maxFfnAttn: number;
+  readonly maxFfnRecurrent: number;
+  readonly hasShortConv: boolean;
+  readonly hasSsm: boolean;
+  /** One fused attn_qkv projection: K and V are views, not tensors of their own. */
+  readonly fusedQkv: boolean;
+}
+
+/** The FFN width alive at once: n_ff for dense layers, used experts' (+ shared) width for MoE. */
+export function ffnWidth(shape: ModelShape, il: number): number {
+  const l = shape.layers[il];
+  if (!l) return 0;
+  if (!layerIsMoe(shape, il) || !shape.experts) return l.nFf;
+  const x = shape.experts;
+  return x.used * x.nFfExp + x.shared * x.nFfShexp;
+}
+
+export function profileShape(shape: ModelShape): ShapeProfile {
+  const n = shape.layers.length;
+  const classes = new Map<string, { kElems: number; vElems: number; swa: boolean; count: number }>();
+  const kB = new Array<number>(n + 1).fill(0);
+  const vB = new Array<number>(n + 1).fill(0);
+  const kS = new Array<number>(n + 1).fill(0);
+  const vS = new Array<number>(n + 1).fill(0);
+  const rs = new Array<number>(n + 1).fill(0);
+  let rPerSeq = 0, sPerSeq = 0, recurrentLayers = 0;
+  let maxHeadBase = 0, maxHeadSwa = 0, maxKvDimBase = 0, maxKvDimSwa = 0, maxFfnAttn = 0, maxFfnRecurrent = 0;
+  let hasAttention = false, hasShortConv = false, hasSsm = false;
+  // walk from the last layer so suffix[j] covers the last j layers
+  for (let j = 1; j <= n; j++) {
+    const il = n - j;
+    const l = shape.layers[il];
+    kB[j] = kB[j - 1] ?? 0;
+    vB[j] = vB[j - 1] ?? 0;
+    kS[j] = kS[j - 1] ?? 0;
+    vS[j] = vS[j - 1] ?? 0;
+    rs[j] = rs[j - 1] ?? 0;
+    if (!l) continue;
+    if (l.mixer === "attention") {
+      hasAttention = true;
+      const swa = l.swa && shape.swaWindow > 0;
+      const kElems = l.nHeadKv * shape.headDimK;
+      const vElems = l.nHeadKv * shape.headDimV;
+      const key = `${kElems}/${vElems}/${swa}`;
+      const c = classes.get(key);
+      if (c) c.count++;
+      else classes.set(key, { kElems, vElems, swa, count: 1 });
+      if (swa) {
+        kS[j] = (kS[j] ?? 0) + kElems;
+        vS[j] = (vS[j] ?? 0) + vElems;
+        maxHeadSwa = Math.max(maxHeadSwa, l.nHead);
+        maxKvDimSwa = Math.max(maxKvDimSwa, kElems);
+      } else {
+        kB[j] = (kB[j] ?? 0) + kElems;
+        vB[j] = (vB[j] ?? 0) + vElems;
+        maxHeadBase = Math.max(maxHeadBase, l.nHead);
+        maxKvDimBase = Math.max(maxKvDimBase, kElems);
+      }
+      maxFfnAttn = Math.max(maxFfnAttn, ffnWidth(shape, il));
+    }
+    if (layerHasRecurrentState(shape, il)) {
+      const mixer = l.mixer === "shortconv" ? "shortconv" : "recurrent";
+      if (mixer === "shortconv") hasShortConv = true;
+      else hasSsm = true;
+      const r = convStateElements(shape, mixer) * 4;
+      const s = ssmStateElements(shape, mixer) * 4;
+      rPerSeq += r;
+      sPerSeq += s;
+      recurrentLayers++;
+      rs[j] = (rs[j] ?? 0) + r + s;
+      maxFfnRecurrent = Math.max(maxFfnRecurrent, ffnWidth(shape, il));
+    }
+  }
+  return {
+    nLayer: n, kvClasses: [...classes.values()], kSuffixBase: kB, vSuffixBase: vB, kSuffixSwa: kS, vSuffixSwa: vS,
+    rPerSeq, sPerSeq, recurrentLayers, rsSuffixPerSeq: rs, hasAttention, maxHeadBase, maxHeadSwa,
+    maxKvDimBase, maxKvDimSwa, maxFfnAttn, maxFfnRecurrent, hasShortConv, hasSsm, fusedQkv: hasFusedQkv(shape.arch),
+  };
+}

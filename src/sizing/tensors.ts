@@ -1,0 +1,351 @@
+// The tensor list llama.cpp creates for a model shape: names and `ne` in ggml order (ne[0] is the
+// row length), per architecture. Facts re-expressed from llama.cpp's llama-model.cpp (load_tensors)
+// and src/models/*.cpp; tensor names from llama-arch.cpp (LLM_TENSOR_NAMES).
+//
+// Types are not decided here (see quant-mix.ts): every entry only says what exists and its shape.
+
+import type { LayerShape, ModelShape } from "../models/shape.js";
+
+export interface TensorShape {
+  readonly name: string;
+  readonly ne: readonly number[];
+  /** Layer index, or undefined for token embedding, output and other global tensors. */
+  readonly layer?: number;
+}
+
+type Emit = (name: string, ne: readonly number[]) => void;
+
+/** Architectures whose tensors this module knows. Anything else is built as llama (documented fallback). */
+export const KNOWN_ARCHES = [
+  "llama", "mistral3", "granite", "smollm3", "qwen2", "qwen3", "qwen2moe", "qwen3moe",
+  "gemma", "gemma2", "gemma3", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
+  "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
+] as const;
+
+/** Archs whose attention projection is one fused attn_qkv tensor (K and V are views of it). */
+export function hasFusedQkv(arch: string): boolean {
+  return arch === "phi3" || arch === "gpt2" || arch === "gptneox";
+}
+
+/** True when layer `il` uses a mixture-of-experts FFN. */
+export function layerIsMoe(shape: ModelShape, il: number): boolean {
+  const layer = shape.layers[il];
+  if (layer?.moe !== undefined) return layer.moe;
+  return shape.experts !== undefined && shape.experts.count > 1 && il >= shape.experts.leadingDense;
+}
+
+/** True when layer `il` holds a recurrent (SSM or short-conv) state. Falcon-H1 runs Mamba-2 beside attention in every layer. */
+export function layerHasRecurrentState(shape: ModelShape, il: number): boolean {
+  const layer = shape.layers[il];
+  if (!layer) return false;
+  if (shape.arch === "falcon-h1") return true;
+  return layer.mixer === "recurrent" || layer.mixer === "shortconv";
+}
+
+export function layerHasKv(layer: LayerShape): boolean {
+  return layer.mixer === "attention";
+}
+
+/** d_inner + 2·n_group·d_state: the channels Mamba-2's conv runs over (Mamba-1 has n_group 0). */
+export function ssmConvChannels(shape: ModelShape): number {
+  const s = shape.ssm;
+  if (!s) return 0;
+  return s.dInner + 2 * s.nGroup * s.dState;
+}
+
+function qDim(shape: ModelShape, l: LayerShape): number {
+  return l.nHead * shape.headDimK;
+}
+function kDim(shape: ModelShape, l: LayerShape): number {
+  return l.nHeadKv * shape.headDimK;
+}
+function vDim(shape: ModelShape, l: LayerShape): number {
+  return l.nHeadKv * shape.headDimV;
+}
+function oDim(shape: ModelShape, l: LayerShape): number {
+  return l.nHead * shape.headDimV;
+}
+
+interface AttnOptions {
+  readonly bias?: boolean; // q/k/v biases (qwen2, gpt-oss)
+  readonly outBias?: boolean;
+  readonly qkNorm?: "head" | "full"; // per-head (qwen3, gemma3) or whole-projection (olmo2)
+  readonly fused?: boolean; // one attn_qkv tensor (phi3, gpt2, gptneox)
+  readonly sinks?: boolean; // gpt-oss attention sinks
+}
+
+function attention(e: Emit, shape: ModelShape, l: LayerShape, o: AttnOptions): void {
+  const E = shape.nEmbd;
+  if (o.fused) {
+    const n = qDim(shape, l) + kDim(shape, l) + vDim(shape, l);
+    e("attn_qkv.weight", [E, n]);
+    if (o.bias) e("attn_qkv.bias", [n]);
+  } else {
+    e("attn_q.weight", [E, qDim(shape, l)]);
+    e("attn_k.weight", [E, kDim(shape, l)]);
+    e("attn_v.weight", [E, vDim(shape, l)]);
+    if (o.bias) {
+      e("attn_q.bias", [qDim(shape, l)]);
+      e("attn_k.bias", [kDim(shape, l)]);
+      e("attn_v.bias", [vDim(shape, l)]);
+    }
+  }
+  e("attn_output.weight", [oDim(shape, l), E]);
+  if (o.outBias) e("attn_output.bias", [E]);
+  if (o.qkNorm === "head") {
+    e("attn_q_norm.weight", [shape.headDimK]);
+    e("attn_k_norm.weight", [shape.headDimK]);
+  } else if (o.qkNorm === "full") {
+    e("attn_q_norm.weight", [qDim(shape, l)]);
+    e("attn_k_norm.weight", [kDim(shape, l)]);
+  }
+  if (o.sinks) e("attn_sinks.weight", [l.nHead]);
+}
+
+function gatedFfn(e: Emit, shape: ModelShape, nFf: number, suffix = ""): void {
+  const E = shape.nEmbd;
+  e(`ffn_gate${suffix}.weight`, [E, nFf]);
+  e(`ffn_up${suffix}.weight`, [E, nFf]);
+  e(`ffn_down${suffix}.weight`, [nFf, E]);
+}
+
+function moeFfn(e: Emit, shape: ModelShape, opts: { bias?: boolean } = {}): void {
+  const x = shape.experts;
+  if (!x) return;
+  const E = shape.nEmbd;
+  e("ffn_gate_inp.weight", [E, x.count]);
+  if (opts.bias) e("ffn_gate_inp.bias", [x.count]);
+  e("ffn_gate_exps.weight", [E, x.nFfExp, x.count]);
+  e("ffn_up_exps.weight", [E, x.nFfExp, x.count]);
+  e("ffn_down_exps.weight", [x.nFfExp, E, x.count]);
+  if (opts.bias) {
+    e("ffn_gate_exps.bias", [x.nFfExp, x.count]);
+    e("ffn_up_exps.bias", [x.nFfExp, x.count]);
+    e("ffn_down_exps.bias", [E, x.count]);
+  }
+}
+
+function sharedExperts(e: Emit, shape: ModelShape, gateInp: boolean): void {
+  const x = shape.experts;
+  if (!x || x.shared === 0 || x.nFfShexp === 0) return;
+  if (gateInp) e("ffn_gate_inp_shexp.weight", [shape.nEmbd]);
+  gatedFfn(e, shape, x.nFfShexp * x.shared, "_shexp");
+}
+
+function mamba1(e: Emit, shape: ModelShape, jambaNorms: boolean): void {
+  const s = shape.ssm;
+  if (!s) return;
+  const E = shape.nEmbd;
+  e("ssm_in.weight", [E, 2 * s.dInner]);
+  e("ssm_conv1d.weight", [s.dConv, s.dInner]);
+  e("ssm_conv1d.bias", [s.dInner]);
+  e("ssm_x.weight", [s.dInner, s.dtRank + 2 * s.dState]);
+  e("ssm_dt.weight", [s.dtRank, s.dInner]);
+  e("ssm_dt.bias", [s.dInner]);
+  if (jambaNorms) {
+    e("ssm_dt_norm.weight", [s.dtRank]);
+    e("ssm_b_norm.weight", [s.dState]);
+    e("ssm_c_norm.weight", [s.dState]);
+  }
+  e("ssm_a", [s.dState, s.dInner]);
+  e("ssm_d", [s.dInner]);
+  e("ssm_out.weight", [s.dInner, E]);
+}
+
+function mamba2(e: Emit, shape: ModelShape): void {
+  const s = shape.ssm;
+  if (!s) return;
+  const E = shape.nEmbd;
+  const conv = ssmConvChannels(shape);
+  const nHead = s.nHead > 0 ? s.nHead : s.dtRank;
+  e("ssm_in.weight", [E, s.dInner + conv + nHead]);
+  e("ssm_conv1d.weight", [s.dConv, conv]);
+  e("ssm_conv1d.bias", [conv]);
+  e("ssm_dt.bias", [nHead]);
+  e("ssm_a", [1, nHead]);
+  e("ssm_d", [1, nHead]);
+  e("ssm_norm.weight", [s.dInner / Math.max(1, s.nGroup), Math.max(1, s.nGroup)]);
+  e("ssm_out.weight", [s.dInner, E]);
+}
+
+/** Emits one layer's tensors for `arch`. */
+function layerTensors(e: Emit, shape: ModelShape, il: number): void {
+  const l = shape.layers[il];
+  if (!l) return;
+  const E = shape.nEmbd;
+  const moe = layerIsMoe(shape, il);
+  const ffn = (): void => {
+    if (moe) moeFfn(e, shape);
+    else gatedFfn(e, shape, l.nFf);
+  };
+  switch (shape.arch) {
+    case "qwen2":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { bias: true });
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      return;
+    case "qwen2moe":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { bias: true });
+      e("ffn_norm.weight", [E]);
+      if (moe) {
+        moeFfn(e, shape);
+        sharedExperts(e, shape, true);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "qwen3":
+    case "qwen3moe":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { qkNorm: "head" });
+      e("ffn_norm.weight", [E]);
+      ffn();
+      return;
+    case "gemma":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, {});
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      return;
+    case "gemma2":
+    case "gemma3":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, shape.arch === "gemma3" ? { qkNorm: "head" } : {});
+      e("post_attention_norm.weight", [E]);
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      e("post_ffw_norm.weight", [E]);
+      return;
+    case "olmo2":
+      attention(e, shape, l, { qkNorm: "full" });
+      e("post_attention_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      e("post_ffw_norm.weight", [E]);
+      return;
+    case "command-r":
+    case "cohere2":
+      // parallel attention + FFN share one input norm
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, {});
+      gatedFfn(e, shape, l.nFf);
+      return;
+    case "phi3":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { fused: hasFusedQkv(shape.arch) });
+      e("ffn_norm.weight", [E]);
+      e("ffn_up.weight", [E, 2 * l.nFf]); // gate and up fused
+      e("ffn_down.weight", [l.nFf, E]);
+      return;
+    case "gpt2":
+    case "gptneox":
+    case "starcoder2": {
+      e("attn_norm.weight", [E]);
+      e("attn_norm.bias", [E]);
+      attention(e, shape, l, { fused: hasFusedQkv(shape.arch), bias: true, outBias: true });
+      e("ffn_norm.weight", [E]);
+      e("ffn_norm.bias", [E]);
+      e("ffn_up.weight", [E, l.nFf]);
+      e("ffn_up.bias", [l.nFf]);
+      e("ffn_down.weight", [l.nFf, E]);
+      e("ffn_down.bias", [E]);
+      return;
+    }
+    case "gpt-oss":
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { bias: true, outBias: true, sinks: true });
+      e("post_attention_norm.weight", [E]);
+      moeFfn(e, shape, { bias: true });
+      return;
+    case "mamba":
+      e("attn_norm.weight", [E]);
+      mamba1(e, shape, false);
+      return;
+    case "mamba2":
+      e("attn_norm.weight", [E]);
+      mamba2(e, shape);
+      return;
+    case "falcon-h1":
+      mamba2(e, shape);
+      attention(e, shape, l, {});
+      e("attn_norm.weight", [E]);
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      return;
+    case "granitehybrid":
+      e("attn_norm.weight", [E]);
+      if (l.mixer === "recurrent") mamba2(e, shape);
+      else attention(e, shape, l, {});
+      e("ffn_norm.weight", [E]);
+      if (moe) {
+        moeFfn(e, shape);
+        sharedExperts(e, shape, false);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "jamba":
+      e("attn_norm.weight", [E]);
+      if (l.mixer === "recurrent") mamba1(e, shape, true);
+      else attention(e, shape, l, {});
+      e("ffn_norm.weight", [E]);
+      ffn();
+      return;
+    case "lfm2":
+      e("attn_norm.weight", [E]);
+      if (l.mixer === "shortconv") {
+        e("shortconv.conv.weight", [shape.shortConvLCache ?? 3, E]);
+        e("shortconv.in_proj.weight", [E, 3 * E]);
+        e("shortconv.out_proj.weight", [E, E]);
+      } else {
+        attention(e, shape, l, { qkNorm: "head" });
+      }
+      e("ffn_norm.weight", [E]);
+      ffn();
+      return;
+    default:
+      // llama and its many look-alikes (mistral, granite, smollm3 …), with Mixtral-style MoE
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, {});
+      e("ffn_norm.weight", [E]);
+      ffn();
+  }
+}
+
+/** Tensors before the layers: token embedding and positional tensors. */
+function headTensors(e: Emit, shape: ModelShape): void {
+  const E = shape.nEmbd;
+  e("token_embd.weight", [E, shape.nVocab]);
+  if (shape.arch === "gpt2") e("position_embd.weight", [E, shape.nCtxTrain]);
+  if (shape.ropeFreqs) e("rope_freqs.weight", [shape.headDimK / 2]);
+}
+
+/** Tensors after the layers: final norm and (untied) output projection. */
+function tailTensors(e: Emit, shape: ModelShape): void {
+  const E = shape.nEmbd;
+  // LFM2 names its final norm token_embd_norm; everything else output_norm
+  e(shape.arch === "lfm2" ? "token_embd_norm.weight" : "output_norm.weight", [E]);
+  if (shape.arch === "gpt2" || shape.arch === "gptneox" || shape.arch === "starcoder2") e("output_norm.bias", [E]);
+  if (!shape.tiedEmbeddings) e("output.weight", [E, shape.nVocab]);
+}
+
+/** Every tensor llama.cpp loads for `shape`, in file order (embedding, layers, output). */
+export function tensorsForShape(shape: ModelShape): TensorShape[] {
+  const out: TensorShape[] = [];
+  const global: Emit = (name, ne) => out.push({ name, ne });
+  headTensors(global, shape);
+  for (let il = 0; il < shape.layers.length; il++) {
+    const inLayer: Emit = (name, ne) => out.push({ name: `blk.${il}.${name}`, ne, layer: il });
+    layerTensors(inLayer, shape, il);
+  }
+  tailTensors(global, shape);
+  return out;
+}
+
+/** Total element count of a tensor list (what a published parameter count measures, give or take norms). */
+export function countParams(tensors: readonly { readonly ne: readonly number[] }[]): number {
+  let n = 0;
+  for (const t of tensors) {
+    let k = 1;
+    for (const d of t.ne) k *= d;
+    n += k;
+  }
+  return n;
+}

@@ -1,0 +1,109 @@
+// Loads ../shared/groundtruth (and data/groundtruth/*.csv when present) for the sizing tests.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SHARED_GT = resolve(REPO_ROOT, "../shared/groundtruth");
+export const EXTRA_GT = join(REPO_ROOT, "data/groundtruth");
+
+const ShapeEntry = z.object({
+  arch: z.string(),
+  spec: z.record(z.string(), z.unknown()),
+  gguf_hparams: z.record(z.string(), z.unknown()).optional(),
+  tensors: z.array(z.tuple([z.string(), z.array(z.number())])),
+  tensor_types: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  tensor_data_bytes: z.record(z.string(), z.number()).optional(),
+  total_elements: z.number().optional(),
+});
+export type ShapeEntry = z.infer<typeof ShapeEntry>;
+
+export function loadShapesJson(path = join(SHARED_GT, "shapes.json")): Record<string, ShapeEntry> {
+  return z.record(z.string(), ShapeEntry).parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** Parses a simple CSV (no quoted commas in these files) into rows of strings keyed by header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const head = (lines[0] ?? "").split(",");
+  return lines.slice(1).map((l) => {
+    const cells = l.split(",");
+    const row: Record<string, string> = {};
+    head.forEach((h, i) => (row[h] = cells[i] ?? ""));
+    return row;
+  });
+}
+
+export interface GtRow {
+  readonly source: string;
+  readonly line: number;
+  readonly cells: Record<string, string>;
+}
+
+export function loadBufferRows(): GtRow[] {
+  const files = [join(SHARED_GT, "llama-cpp-buffers.csv")];
+  if (existsSync(EXTRA_GT)) {
+    for (const f of readdirSync(EXTRA_GT).sort()) if (f.endsWith(".csv")) files.push(join(EXTRA_GT, f));
+  }
+  const rows: GtRow[] = [];
+  for (const f of files) {
+    parseCsv(readFileSync(f, "utf8")).forEach((cells, i) => rows.push({ source: f, line: i + 2, cells }));
+  }
+  return rows;
+}
+
+import type { ModelShape } from "../../src/models/shape.js";
+import { shapeFromGguf, type GgufMetadata } from "../../src/models/gguf-shape.js";
+import type { KvType, RunSettings } from "../../src/sizing/types.js";
+import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
+
+/** shapes.json-like files: the shared one and any the ground-truth generator drops in data/groundtruth. */
+export function loadAllShapes(): Record<string, ShapeEntry> {
+  const all: Record<string, ShapeEntry> = { ...loadShapesJson() };
+  if (existsSync(EXTRA_GT)) {
+    for (const f of readdirSync(EXTRA_GT).sort()) {
+      if (!f.endsWith(".json")) continue;
+      const parsed = z.record(z.string(), ShapeEntry).safeParse(JSON.parse(readFileSync(join(EXTRA_GT, f), "utf8")));
+      if (parsed.success) Object.assign(all, parsed.data);
+    }
+  }
+  return all;
+}
+
+/** The model's shape from its GGUF hyperparameters and tensor names only (types come from the quant mix). */
+export function shapeOfEntry(e: ShapeEntry): ModelShape {
+  const meta: Record<string, string | number | boolean> = { "general.architecture": e.arch };
+  for (const [key, v] of Object.entries(e.gguf_hparams ?? {})) {
+    if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") meta[key] = v;
+    else if (Array.isArray(v)) (meta as Record<string, unknown>)[key] = v;
+  }
+  return shapeFromGguf({
+    metadata: meta as GgufMetadata,
+    tensorShapes: e.tensors.map(([name, ne]) => ({ name, ne })),
+  });
+}
+
+const KvTypeSchema = z.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "iq4_nl"]);
+
+export function settingsOfRow(c: Record<string, string>): RunSettings {
+  const int = (k: string, d: number): number => (c[k] !== undefined && c[k] !== "" ? Number(c[k]) : d);
+  const fa = z.enum(["auto", "on", "off"]).parse(c["fa"] ?? "auto");
+  return {
+    ...DEFAULT_RUN_SETTINGS,
+    ctx: int("ctx", DEFAULT_RUN_SETTINGS.ctx),
+    nSeq: int("n_seq", 1),
+    nBatch: int("n_batch", DEFAULT_RUN_SETTINGS.nBatch),
+    nUbatch: int("n_ubatch", DEFAULT_RUN_SETTINGS.nUbatch),
+    kvTypeK: KvTypeSchema.parse(c["ctk"] || "f16") as KvType,
+    kvTypeV: KvTypeSchema.parse(c["ctv"] || "f16") as KvType,
+    flashAttn: fa,
+    kvUnified: c["kv_unified"] === "true",
+  };
+}
+
+export const MIB = 1024 * 1024;
+export function mib(c: Record<string, string>, k: string): number {
+  const v = c[k];
+  return v === undefined || v === "" ? 0 : Number(v);
+}

@@ -20,18 +20,17 @@ if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
 process.env.NVIM_NODE_LOG_LEVEL ??= "warn";
 
 // Set once the RPC client exists; prompt events before that have nowhere to go anyway.
-let push: ((kind: string, id: number, payload: Record<string, unknown>) => void) | undefined;
+let push: ((module: string, fn: string, args: readonly unknown[]) => void) | undefined;
 const session = new Session(log, cacheDir ? { cacheDir } : {}, {
-  event: (kind, id, payload) => push?.(kind, id, payload),
+  call: (module, fn, args) => push?.(module, fn, args),
 });
-// Start detecting while the RPC channel comes up: the first :LlmFit then finds it done. A failure
-// here is reported by the request that needs the profile.
-session.getHardware().catch(() => undefined);
+// Detect the hardware and size the catalog while the RPC channel comes up: the first :LlmFit
+// then finds both done. A failure here is reported by the request that needs the result.
+session.report.warm().catch(() => undefined);
 
 const { attach } = await import("neovim");
 const nvim = attach({ reader: process.stdin, writer: process.stdout });
-push = (kind, id, payload) =>
-  nvim.notify("nvim_exec_lua", ['require("llmfit.answer").on_event(...)', [kind, id, payload]]);
+push = (module, fn, args) => nvim.notify("nvim_exec_lua", [`require(${JSON.stringify(module)}).${fn}(...)`, [...args]]);
 
 
 nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {

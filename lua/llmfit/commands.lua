@@ -23,6 +23,14 @@ M.subcommands = {
       end
     end)
   end },
+  { name = "pull", desc = "download a model with Ollama, with progress: pull NAME", run = function(_, args)
+    if not args[1] then
+      return util.notify("pull needs a model name, e.g. :LlmFit pull qwen2.5-coder:7b", vim.log.levels.WARN)
+    end
+    require("llmfit.pull").start(args[1])
+  end, complete = function()
+    return require("llmfit.pull").tags()
+  end },
   { name = "compare", desc = "compare machines: --gpu T4 --gpu \"RTX 3070\"", host = true },
   { name = "fit", desc = "size one model: MODEL [--quant Q] [--ctx N] …", host = true },
   { name = "list", desc = "the model catalog [--family F] [--kind K]", host = true },

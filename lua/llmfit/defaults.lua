@@ -21,6 +21,26 @@ return {
     refresh = { "r" },
     -- list the keys
     help = { "?" },
+    -- report: open the model under the cursor
+    detail = { "<CR>" },
+    -- report: back from a model to the list
+    back = { "<BS>" },
+    -- report: next sort order (score, name, params, speed, memory)
+    sort = { "s" },
+    -- report: filter the models by text
+    filter = { "/" },
+    -- report: next use (all, chat, code, reasoning, vision, embedding)
+    use = { "u" },
+    -- report: next kind (all, dense, moe, ssm, hybrid)
+    kind = { "k" },
+    -- report: next context length (4k, 8k, 32k, 128k)
+    context = { "c" },
+    -- report: KV cache type f16 <-> q8_0
+    kv = { "v" },
+    -- report: pull the model with Ollama
+    pull = { "p" },
+    -- report: use the model for prompting
+    choose = { "P" },
     -- answer float: replace the selection with the answer
     accept = { "a" },
     -- answer float: insert the answer below the selection

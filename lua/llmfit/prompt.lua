@@ -121,6 +121,20 @@ function M.run(opts, args)
   end)
 end
 
+--- "Use for prompting" from the report: the first installed model that is one of `entry`'s tags.
+function M.choose_installed(entry)
+  for _, m in ipairs(host.request("prompt_models") or {}) do
+    if vim.tbl_contains(entry.ollama, m.ref.model) then
+      if host.request("prompt_choose", { model = m.ref }) then
+        util.notify("prompts now use " .. m.ref.model)
+      end
+      return
+    end
+  end
+  local tag = entry.ollama[1]
+  util.notify(entry.name .. " is not installed in a running runtime" .. (tag and (" — pull it with p (" .. tag .. ")") or ""), vim.log.levels.WARN)
+end
+
 --- Names for completion (asks the host, which knows the user's templates too).
 function M.template_names()
   local templates = host.request("prompt_templates") or {}

@@ -1,82 +1,128 @@
--- :LlmFit — ask the host for the painted report and show it. The host decides what is in it;
--- this file only owns the window and the keys.
+-- :LlmFit — the report float. The host decides what is in it and keeps the view's state; this
+-- file owns the window, maps the configured keys (buffer-local) and forwards them.
 local host = require("llmfit.host")
 local float = require("llmfit.float")
 local config = require("llmfit.config")
+local util = require("llmfit.util")
 
 local M = {}
 local current = nil
 
-local function size()
-  local opts = config.options
-  return {
-    width = math.max(math.floor(vim.o.columns * opts.width) - 2, 20),
-    height = math.max(math.floor((vim.o.lines - 2) * opts.height) - 2, 3),
-  }
+local function width()
+  return math.max(math.floor(vim.o.columns * config.options.width) - 2, 20)
 end
 
-local function fetch(refresh)
-  local args = size()
-  args.refresh = refresh or false
-  return host.request("report", args)
+local function height()
+  return math.max(math.floor((vim.o.lines - 2) * config.options.height) - 2, 3)
 end
 
-local function key_help()
+local function cursor_line(self)
+  return vim.api.nvim_win_get_cursor(self.win)[1] - 1
+end
+
+local function repaint(self, payload)
+  if payload then
+    self.report, self.help = payload, false
+    self:set(payload)
+  end
+end
+
+local function act(action, text)
+  return function(self)
+    repaint(self, host.request("report_action", { action = action, line = cursor_line(self), text = text, width = width(), height = height() }))
+  end
+end
+
+local function entry(self)
+  return host.request("report_entry", { line = cursor_line(self) })
+end
+
+-- Every key of the report: { option name in `keys`, what it does, handler }.
+M.keys = {
+  { "detail", "open the model under the cursor", act("detail") },
+  { "back", "back to the list", act("back") },
+  { "sort", "next sort order", act("sort") },
+  { "filter", "filter by text", function(self)
+    vim.ui.input({ prompt = "llmfit filter: " }, function(text)
+      if text then
+        act("filter", text)(self)
+      end
+    end)
+  end },
+  { "use", "next use: chat, code, reasoning, vision, embedding", act("use") },
+  { "kind", "next kind: dense, moe, ssm, hybrid", act("kind") },
+  { "context", "next context length", act("context") },
+  { "kv", "KV cache f16 / q8_0", act("kv") },
+  { "refresh", "detect the hardware and runtimes again", act("refresh") },
+  { "pull", "pull the model with Ollama", function(self)
+    local e = entry(self)
+    if e and #e.ollama == 0 then
+      util.notify(e.name .. " has no Ollama tag — get a GGUF from its page (<CR>)", vim.log.levels.WARN)
+    elseif e then
+      require("llmfit.pull").start(e.ollama[1])
+    end
+  end },
+  { "choose", "use the model for prompting", function(self)
+    local e = entry(self)
+    if e then
+      require("llmfit.prompt").choose_installed(e)
+    end
+  end },
+  { "help", "show / hide this list", function(self)
+    self.help = not self.help
+    self:set(self.help and M.key_help() or self.report)
+  end },
+}
+
+function M.key_help()
   local keys = config.options.keys
-  local rows = {
-    { keys.close, "close" },
-    { keys.refresh, "detect the hardware again" },
-    { keys.help, "show / hide this help" },
-  }
-  local lines, spans = { "Keys" }, { { 0, 0, 4, "LlmFitSection" } }
+  local lines, spans = { "Keys (change them under `keys` in setup())" }, { { 0, 0, 4, "LlmFitSection" } }
+  local rows = vim.list_extend({ { "close", "close" } }, vim.tbl_map(function(k)
+    return { k[1], k[2] }
+  end, M.keys))
   for _, row in ipairs(rows) do
-    local lhs = table.concat(row[1], " ")
+    local lhs = table.concat(keys[row[1]] or {}, " ")
     table.insert(lines, ("  %-12s %s"):format(lhs, row[2]))
     table.insert(spans, { #lines - 1, 2, 2 + #lhs, "LlmFitKey" })
   end
-  return { title = "llmfit keys", lines = lines, spans = spans, width = 40 }
+  return { title = "llmfit keys", lines = lines, spans = spans, width = 60 }
 end
 
 function M.open(opts)
   opts = opts or {}
-  local payload = fetch(opts.refresh)
+  local payload = host.request("report", { width = width(), height = height(), refresh = opts.refresh or false })
   if not payload then
     return
   end
   if current and current:valid() then
-    current:set(payload)
+    repaint(current, payload)
     vim.api.nvim_set_current_win(current.win)
     return current
   end
-  local showing_help = false
+  local maps = {}
+  for _, k in ipairs(M.keys) do
+    table.insert(maps, { config.options.keys[k[1]], k[3], "llmfit: " .. k[2] })
+  end
   current = float.open(payload, {
-    maps = {
-      {
-        config.options.keys.refresh,
-        function(self)
-          local fresh = fetch(true)
-          if fresh then
-            showing_help = false
-            self.report = fresh
-            self:set(fresh)
-          end
-        end,
-        "llmfit: refresh",
-      },
-      {
-        config.options.keys.help,
-        function(self)
-          showing_help = not showing_help
-          self:set(showing_help and key_help() or self.report)
-        end,
-        "llmfit: keys",
-      },
-    },
+    maps = maps,
     on_close = function()
       current = nil
     end,
   })
   current.report = payload
+  return current
+end
+
+--- The host repaints as runtimes answer (and to spin the progress line).
+function M.on_update(payload)
+  if current and current:valid() and not current.help then
+    current.report = payload
+    current:set(payload)
+  end
+end
+
+--- For tests: the open report float, if any.
+function M.current()
   return current
 end
 

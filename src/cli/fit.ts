@@ -2,10 +2,10 @@
 // it goes on this machine (or on the one described by --gpu/--vram/--ram).
 
 import { existsSync } from "node:fs";
-import { freemem, totalmem } from "node:os";
 import { z } from "zod";
 import { LlmFitError } from "../errors.js";
-import type { Gpu, Hardware } from "../hardware/types.js";
+import { detectHardware } from "../hardware/detect.js";
+import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";
 import type { ModelShape } from "../models/shape.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
@@ -15,7 +15,6 @@ import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
 
-const GIB = 1024 ** 3;
 
 const FlagsSchema = z.object({
   quant: z.string().optional(),
@@ -47,48 +46,15 @@ async function loadShape(model: string): Promise<ModelShape> {
   throw new LlmFitError("not_found", `unknown model "${model}"`, "give a catalog id, a .gguf path or a GGUF URL");
 }
 
-function fallbackHardware(): Hardware {
-  const src = <T>(value: T) => ({ value, source: "detected" as const });
-  return {
-    os: process.platform,
-    cpu: { brand: src("unknown CPU"), arch: process.arch, cores: src(1), threads: src(1), flags: [] },
-    memory: { totalBytes: src(totalmem()), availableBytes: src(freemem()) },
-    gpus: [],
-    backend: "cpu",
-    notes: ["hardware detection unavailable: sized against os.totalmem/freemem"],
-    detectedAt: new Date().toISOString(),
-  };
-}
-
-async function currentHardware(): Promise<Hardware> {
-  try {
-    const m = await import("../hardware/detect.js");
-    return await m.detectHardware();
-  } catch {
-    return fallbackHardware();
-  }
-}
-
-/** --gpu/--vram/--ram replace what was detected; they are "override" figures. */
-function applyOverrides(hw: Hardware, f: Flags): Hardware {
-  const ov = (value: number) => ({ value, source: "override" as const });
-  let gpus = hw.gpus;
-  if (f.gpu !== undefined || f.vram !== undefined) {
-    const first = hw.gpus[0];
-    const bytes = (f.vram ?? (first ? first.vramFreeBytes.value / GIB : 0)) * GIB;
-    const g: Gpu = {
-      index: 0,
-      vendor: first?.vendor ?? "nvidia",
-      name: f.gpu ?? first?.name ?? "GPU",
-      backend: first?.backend && first.backend !== "cpu" ? first.backend : "cuda",
-      unified: first?.unified ?? false,
-      vramTotalBytes: ov(bytes),
-      vramFreeBytes: ov(bytes),
-    };
-    gpus = [g];
-  }
-  const memory = f.ram !== undefined ? { ...hw.memory, totalBytes: ov(f.ram * GIB), availableBytes: ov(f.ram * GIB) } : hw.memory;
-  return { ...hw, gpus, memory };
+/** This machine as detected, with --gpu/--vram/--ram applied the way every command applies them. */
+function hardwareFor(f: Flags): Promise<Hardware> {
+  return detectHardware({
+    overrides: {
+      ...(f.gpu !== undefined ? { gpu: f.gpu } : {}),
+      ...(f.vram !== undefined ? { vramGb: f.vram } : {}),
+      ...(f.ram !== undefined ? { ramGb: f.ram } : {}),
+    },
+  });
 }
 
 function settingsFrom(f: Flags): RunSettings {
@@ -144,7 +110,7 @@ export const fitCommand: CliCommand = {
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
     if (!quant && !shape.tensors) quant = "Q4_K_M";
     const settings = settingsFrom(f);
-    const hw = applyOverrides(await currentHardware(), f);
+    const hw = await hardwareFor(f);
     const est = createSizer().estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
     const m = est.memory;
     const memory = {

@@ -6,32 +6,13 @@ import { COMMANDS } from "../cli/commands.js";
 import { runCommandCaptured } from "../cli/capture.js";
 import { parseConfig } from "../config.js";
 import { LlmFitError } from "../errors.js";
-import type { Painted } from "../report/canvas.js";
+import { floatPayload, type FloatPayload } from "./float-payload.js";
 import { ModelRefSchema } from "../prompt/service.js";
-import { renderReport } from "../report/report.js";
-import { displayWidth } from "../report/width.js";
+import { CATALOG, findModel } from "../models/catalog.js";
+import { OLLAMA_TAG } from "../models/catalog-schema.js";
+import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
 import type { Session } from "./session.js";
-
-/** A float for the shim to paint: lines, and spans as [line, startByte, endByte, group]. */
-export interface FloatPayload {
-  readonly title: string;
-  readonly lines: readonly string[];
-  readonly spans: ReadonlyArray<readonly [number, number, number, string]>;
-  readonly footer?: string;
-  /** Widest line in display columns, so the shim sizes the float without measuring. */
-  readonly width: number;
-}
-
-export function floatPayload(title: string, painted: Painted, footer?: string): FloatPayload {
-  return {
-    title,
-    lines: painted.lines,
-    spans: painted.spans.map((s) => [s.line, s.start, s.end, s.group] as const),
-    ...(footer ? { footer } : {}),
-    width: Math.max(0, ...painted.lines.map((l) => displayWidth(l))),
-  };
-}
 
 const Size = {
   width: z.number().int().min(20).max(1000),
@@ -45,12 +26,6 @@ interface Handler<S extends z.ZodType> {
 
 function handler<S extends z.ZodType>(schema: S, run: (args: z.infer<S>, session: Session) => Promise<unknown>): Handler<S> {
   return { schema, run };
-}
-
-async function reportPayload(session: Session, width: number, refresh: boolean): Promise<FloatPayload> {
-  const hardware = await session.getHardware(refresh);
-  const painted = renderReport({ version: VERSION, hardware }, { width });
-  return floatPayload("llmfit", painted, "q close · r refresh · ? keys");
 }
 
 export const HANDLERS = {
@@ -67,8 +42,22 @@ export const HANDLERS = {
   }),
 
   report: handler(z.object({ ...Size, refresh: z.boolean().default(false) }).strict(), async (args, session) =>
-    reportPayload(session, args.width, args.refresh),
+    session.report.open(args.width, args.refresh),
   ),
+
+  /** A key pressed in the report float; `line` is the cursor's 0-based line. */
+  report_action: handler(
+    z.object({ ...Size, action: z.enum(REPORT_ACTIONS), line: z.number().int().min(0).optional(), text: z.string().optional() }).strict(),
+    async ({ action, line, text, width }, session) => session.report.act(action, line, text, width),
+  ),
+
+  /** The catalog model under the cursor (or in the detail view), with its Ollama tags. */
+  report_entry: handler(z.object({ line: z.number().int().min(0).optional() }).strict(), async ({ line }, session) => {
+    const id = session.report.entryAt(line);
+    const entry = id ? findModel(id) : undefined;
+    if (!entry) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table first");
+    return { id: entry.id, name: entry.name, ollama: entry.ollama };
+  }),
 
   /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
   command: handler(
@@ -157,6 +146,19 @@ export const HANDLERS = {
     session.prompts.close(id);
     return true;
   }),
+
+  pull_start: handler(z.object({ id: z.number().int().positive(), name: z.string().regex(OLLAMA_TAG, "not an Ollama model name") }).strict(), async ({ id, name }, session) => {
+    session.pulls.start(id, name);
+    return true;
+  }),
+
+  pull_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+    session.pulls.cancel(id);
+    return true;
+  }),
+
+  /** Every Ollama tag the catalog knows, for completion. */
+  pull_tags: handler(z.object({}).strict(), async () => [...new Set(CATALOG.flatMap((e) => e.ollama))].sort()),
 
   log_path: handler(z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
 } as const;

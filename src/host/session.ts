@@ -6,10 +6,12 @@ import type { Hardware } from "../hardware/types.js";
 import type { Logger } from "../log.js";
 import type { PromptEvents } from "../prompt/run.js";
 import { PromptService } from "../prompt/service.js";
+import { PullService } from "./pulls.js";
+import { ReportController } from "./report-controller.js";
 
-/** What the host can push to the editor: a call of require("llmfit.answer").on_event(...). */
+/** What the host can push to the editor: require(module)[fn](...args), without waiting. */
 export interface EditorLink {
-  event(kind: string, id: number, payload: Record<string, unknown>): void;
+  call(module: string, fn: string, args: readonly unknown[]): void;
 }
 
 export interface HostOptions {
@@ -21,6 +23,17 @@ export class Session {
   private hardware: Promise<Hardware> | undefined;
 
   private promptService: PromptService | undefined;
+  private reportController: ReportController | undefined;
+
+  private pullService: PullService | undefined;
+
+  get pulls(): PullService {
+    return (this.pullService ??= new PullService(this));
+  }
+
+  get report(): ReportController {
+    return (this.reportController ??= new ReportController(this));
+  }
 
   constructor(
     readonly log: Logger,
@@ -33,9 +46,10 @@ export class Session {
     if (!this.promptService) {
       const editor = this.editor;
       const events: PromptEvents = {
-        chunk: (id, text, stats) => editor?.event("chunk", id, { text, ...stats }),
-        done: (id, answer, accept, stats) => editor?.event("done", id, { answer, accept, ...stats }),
-        failed: (id, message, level, stats) => editor?.event("failed", id, { message, level, ...stats }),
+        chunk: (id, text, stats) => editor?.call("llmfit.answer", "on_event", ["chunk", id, { text, ...stats }]),
+        done: (id, answer, accept, stats) => editor?.call("llmfit.answer", "on_event", ["done", id, { answer, accept, ...stats }]),
+        failed: (id, message, level, stats) =>
+          editor?.call("llmfit.answer", "on_event", ["failed", id, { message, level, ...stats }]),
       };
       const vram = async () => {
         const hw = await this.getHardware().catch(() => undefined);

@@ -2,27 +2,84 @@
 // float, the terminal and the tests all see one rendering.
 import type { Hardware } from "../hardware/types.js";
 import { Canvas, type Painted } from "./canvas.js";
+import { paintDetail } from "./detail.js";
 import { paintMachine } from "./machine.js";
+import { paintModels } from "./models.js";
+import type { ModelsView, Recommendations } from "./recommend.js";
+import { paintRuntimes, type RuntimesState } from "./runtimes.js";
+
+export type Screen = { readonly kind: "models" } | { readonly kind: "detail"; readonly id: string };
 
 export interface Report {
   readonly version: string;
   readonly hardware: Hardware;
+  readonly runtimes?: RuntimesState;
+  readonly models?: { readonly rec: Recommendations; readonly view: ModelsView };
+  readonly screen?: Screen;
 }
 
 export interface RenderOptions {
-  /** Columns available; sections lay out to fit. */
+  /** Columns available; the table chooses its columns to fit. */
   readonly width: number;
+  /** Keys shown in hints. */
+  readonly keys?: { readonly back: string; readonly pull: string; readonly use: string };
 }
 
-export function renderReport(report: Report, _opts: RenderOptions): Painted {
+export interface Rendered extends Painted {
+  /** Line (0-based) -> catalog id, for the rows a key can act on. */
+  readonly ids: ReadonlyMap<number, string>;
+}
+
+const DEFAULT_KEYS = { back: "<BS>", pull: "p", use: "P" };
+
+export function renderReport(report: Report, opts: RenderOptions): Rendered {
   const c = new Canvas();
+  const screen = report.screen ?? { kind: "models" };
+  if (screen.kind === "detail" && report.models) {
+    const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);
+    if (row) {
+      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS);
+      return { ...c.done(), ids: new Map() };
+    }
+  }
   c.line(["llmfit", "LlmFitTitle"], ["  what runs on this machine", "LlmFitMuted"]);
   c.blank();
   paintMachine(c, report.hardware);
-  return c.done();
+  if (report.runtimes) {
+    c.blank();
+    paintRuntimes(c, report.runtimes);
+  }
+  let ids: ReadonlyMap<number, string> = new Map();
+  if (report.models) {
+    c.blank();
+    ids = paintModels(c, report.models.rec, report.models.view, opts.width);
+  }
+  return { ...c.done(), ids };
 }
 
-/** The report as plain data for `llmfit --json`. */
+/** The report as plain data for `llmfit --json`: figures, not layout. */
 export function reportJson(report: Report): unknown {
-  return { version: report.version, hardware: report.hardware };
+  return {
+    version: report.version,
+    hardware: report.hardware,
+    ...(report.runtimes?.state === "done" ? { runtimes: report.runtimes.runtimes } : {}),
+    ...(report.models
+      ? {
+          view: report.models.view,
+          models: report.models.rec.rows.map((r) => ({
+            id: r.entry.id,
+            name: r.entry.name,
+            quant: r.quant,
+            ctx: r.settings.ctx,
+            ctx_max: r.ctxMax,
+            verdict: r.verdict,
+            placement: r.estimate.placement,
+            memory: r.estimate.memory,
+            decode_tps: r.tps,
+            score: Number(r.score.toFixed(3)),
+          })),
+          almost: report.models.rec.nearMisses.map((m) => ({ id: m.entry.id, fix: m.fix })),
+        }
+      : {}),
+  };
 }

@@ -23,8 +23,8 @@ function load(nvim) {
     const cache = await nvim.call("stdpath", ["cache"]);
     const session = new Session(createLogger(path.join(dir, "llmfit.log")), { cacheDir: path.join(cache, "llmfit") }, {
       // Prompt answers stream to the same Lua module the jobstart host talks to.
-      event: (kind, id, payload) =>
-        nvim.request("nvim_exec_lua", ['require("llmfit.answer").on_event(...)', [kind, id, payload]]).catch(() => undefined),
+      call: (module, fn, args) =>
+        nvim.request("nvim_exec_lua", [`require(${JSON.stringify(module)}).${fn}(...)`, [...args]]).catch(() => undefined),
     });
     return { dispatch, session };
   })();

@@ -1,0 +1,173 @@
+// The :LlmFit float's state in the host: the view (sort, filters, context, KV type), the screen
+// (list or one model's detail), the runtimes section filling in as discovery answers, and the
+// line -> model map for <CR>. The Lua side only forwards keys and paints what comes back.
+import { CATALOG, findModel } from "../models/catalog.js";
+import { discoverRuntimes } from "../runtimes/discovery.js";
+import { sizeInstalledModels, type SizedModel } from "../runtimes/sizing.js";
+import { LlmFitError } from "../errors.js";
+import type { Hardware } from "../hardware/types.js";
+import { parseQuantName } from "../sizing/quant-mix.js";
+import { createSizer } from "../sizing/search.js";
+import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
+import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommend, SORTS, USES, type ModelsView, type Recommendations } from "../report/recommend.js";
+import { renderReport, type Report, type Screen } from "../report/report.js";
+import type { RuntimesState } from "../report/runtimes.js";
+import { VERSION } from "../version.js";
+import { floatPayload, type FloatPayload } from "./float-payload.js";
+import type { Session } from "./session.js";
+
+export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "refresh", "redraw"] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+function next<T>(list: readonly T[], current: T): T {
+  return list[(list.indexOf(current) + 1) % list.length]!;
+}
+
+const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · r refresh · ? keys";
+
+export class ReportController {
+  private view: ModelsView = DEFAULT_VIEW;
+  private screen: Screen = { kind: "models" };
+  private runtimes: RuntimesState = { state: "pending", frame: 0 };
+  private ids: ReadonlyMap<number, string> = new Map();
+  private readonly sizer = createSizer();
+  private rec: { key: string; hw: Hardware; value: Recommendations } | undefined;
+  private width = 100;
+  private discovering: Promise<void> | undefined;
+
+  constructor(private readonly session: Session) {}
+
+  /** Work the first :LlmFit would otherwise wait for; run while the host starts. */
+  async warm(): Promise<void> {
+    const hw = await this.session.getHardware();
+    this.recommendations(hw);
+  }
+
+  async open(width: number, refresh: boolean): Promise<FloatPayload> {
+    this.width = width;
+    this.screen = { kind: "models" };
+    if (refresh) this.rec = undefined;
+    const hw = await this.session.getHardware(refresh);
+    this.discover(hw, refresh);
+    return this.paint(hw);
+  }
+
+  async act(action: ReportAction, line: number | undefined, text: string | undefined, width: number): Promise<FloatPayload> {
+    this.width = width;
+    switch (action) {
+      case "sort":
+        this.view = { ...this.view, sort: next(SORTS, this.view.sort) };
+        break;
+      case "filter":
+        this.view = { ...this.view, text: (text ?? "").trim() };
+        break;
+      case "use":
+        this.view = { ...this.view, use: next(USES, this.view.use) };
+        break;
+      case "kind":
+        this.view = { ...this.view, kind: next(KIND_FILTERS, this.view.kind) };
+        break;
+      case "context":
+        this.view = { ...this.view, ctx: next(CONTEXTS, this.view.ctx as (typeof CONTEXTS)[number]) };
+        break;
+      case "kv":
+        this.view = { ...this.view, kv: this.view.kv === "f16" ? "q8_0" : "f16" };
+        break;
+      case "detail": {
+        const id = line === undefined ? undefined : this.ids.get(line);
+        if (!id) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table and press <CR>");
+        this.screen = { kind: "detail", id };
+        break;
+      }
+      case "back":
+        this.screen = { kind: "models" };
+        break;
+      case "refresh":
+        return this.open(width, true);
+      case "redraw":
+        break;
+    }
+    return this.paint(await this.session.getHardware());
+  }
+
+  /** The catalog entry under a line of the list, or the one in the detail view. */
+  entryAt(line: number | undefined): string | undefined {
+    if (this.screen.kind === "detail") return this.screen.id;
+    return line === undefined ? undefined : this.ids.get(line);
+  }
+
+  /** The report as data, for the CLI's --json and text output. */
+  async snapshot(opts: { runtimes: boolean }): Promise<Report> {
+    const hw = await this.session.getHardware();
+    if (opts.runtimes) {
+      this.discover(hw, false);
+      await this.discovering;
+    }
+    return this.report(hw);
+  }
+
+  private report(hw: Hardware): Report {
+    return {
+      version: VERSION,
+      hardware: hw,
+      runtimes: this.runtimes,
+      models: { rec: this.recommendations(hw), view: this.view },
+      screen: this.screen,
+    };
+  }
+
+  private paint(hw: Hardware): FloatPayload {
+    const rendered = renderReport(this.report(hw), { width: this.width });
+    this.ids = rendered.ids;
+    const title = this.screen.kind === "detail" ? `llmfit · ${findModel(this.screen.id)?.name ?? this.screen.id}` : "llmfit";
+    const footer = this.screen.kind === "detail" ? "q close · <BS> back · p pull · P use for prompting" : FOOTER;
+    return floatPayload(title, rendered, footer);
+  }
+
+  private recommendations(hw: Hardware): Recommendations {
+    const key = JSON.stringify(this.view);
+    if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec.value;
+    const value = recommend(CATALOG, hw, this.view, this.sizer);
+    this.rec = { key, hw, value };
+    return value;
+  }
+
+  /** Find runtimes in the background; the float is repainted when they answer. */
+  private discover(hw: Hardware, refresh: boolean): void {
+    if (this.discovering && !refresh) return;
+    this.runtimes = { state: "pending", frame: 0 };
+    const spin = setInterval(() => {
+      if (this.runtimes.state !== "pending") return;
+      this.runtimes = { state: "pending", frame: this.runtimes.frame + 1 };
+      this.push(hw);
+    }, 120);
+    const cfg = this.session.config.runtimes;
+    this.discovering = discoverRuntimes(cfg)
+      .then((found) => {
+        const vramBytes = hw.gpus.reduce((s, g) => s + g.vramTotalBytes.value, 0);
+        const sized = new Map<string, readonly SizedModel[]>();
+        for (const s of found) {
+          if (s.state !== "up") continue;
+          const size = (shape: Parameters<Parameters<typeof sizeInstalledModels>[1]>[0], ctx: number) => {
+            const quant = parseQuantName(s.installed.find((m) => m.shape === shape)?.quantization ?? "");
+            return this.sizer.estimate(shape, quant, { ...DEFAULT_RUN_SETTINGS, ctx }, hw);
+          };
+          sized.set(s.url, sizeInstalledModels(s.installed, size, { vramBytes, ...(cfg.ollama.num_ctx ? { ollamaNumCtx: cfg.ollama.num_ctx } : {}) }, s.loaded));
+        }
+        this.runtimes = { state: "done", runtimes: found, sized };
+      })
+      .catch((err: unknown) => {
+        this.session.log.error("runtime discovery failed", err);
+        this.runtimes = { state: "done", runtimes: [], sized: new Map() };
+      })
+      .finally(() => {
+        clearInterval(spin);
+        this.push(hw);
+      });
+  }
+
+  private push(hw: Hardware): void {
+    if (this.screen.kind !== "models") return;
+    this.session.editor?.call("llmfit.report", "on_update", [this.paint(hw)]);
+  }
+}

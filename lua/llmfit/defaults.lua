@@ -37,6 +37,8 @@ return {
     context = { "c" },
     -- report: KV cache type f16 <-> q8_0
     kv = { "v" },
+    -- report: this machine beside common ones, and back
+    compare = { "m" },
     -- report: pull the model with Ollama
     pull = { "p" },
     -- report: use the model for prompting

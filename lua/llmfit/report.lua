@@ -53,6 +53,7 @@ M.keys = {
   { "kind", "next kind: dense, moe, ssm, hybrid", act("kind") },
   { "context", "next context length", act("context") },
   { "kv", "KV cache f16 / q8_0", act("kv") },
+  { "compare", "this machine beside common ones", act("compare") },
   { "refresh", "detect the hardware and runtimes again", act("refresh") },
   { "pull", "pull the model with Ollama", function(self)
     local e = entry(self)

@@ -8,6 +8,8 @@ import type { Hardware } from "../hardware/types.js";
 import type { CliCommand } from "./command.js";
 import { gbFlag } from "./detect.js";
 import { parseFlags } from "./flags.js";
+import { fitRows, machineFit } from "../report/compare-fit.js";
+import { createSizer } from "../sizing/search.js";
 
 export interface ComparedMachine {
   readonly label: string;
@@ -60,7 +62,11 @@ export const compareCommand: CliCommand = {
     if (names.length === 0) throw new LlmFitError("bad_args", "compare: name at least one machine", 'e.g. llmfit compare --gpu T4 --gpu "Apple M1 8GB"');
     const machines = compareMachines(names, values.ram !== undefined ? gbFlag("compare", "--ram", values.ram) : undefined);
     if (values.json) io.stdout(`${JSON.stringify(machines.map((m) => ({ label: m.label, tier: m.hardware.gpus[0]?.specId ? gpuSpecById(m.hardware.gpus[0].specId)?.tier : undefined, hardware: m.hardware })), undefined, 2)}\n`);
-    else io.stdout(`${formatTable(compareRows(machines))}\n`);
+    else {
+      const sizer = createSizer();
+      const fits = machines.map((m) => machineFit(m.hardware, sizer));
+      io.stdout(`${formatTable([...compareRows(machines), ...fitRows(fits)])}\n`);
+    }
     return 0;
   },
 };

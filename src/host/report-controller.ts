@@ -13,17 +13,22 @@ import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommend, SORTS, USES, type Mode
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
+import { compareMachines, compareRows } from "../cli/compare.js";
+import { fitRows, machineFit } from "../report/compare-fit.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
-export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "refresh", "redraw"] as const;
+export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "compare", "refresh", "redraw"] as const;
+
+/** Reference machines on the compare screen, beside this one. */
+const COMPARE_WITH = ["Apple M1 8GB", "RTX 3070", "RTX 4090", "T4"];
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length]!;
 }
 
-const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · r refresh · ? keys";
+const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · m compare · r refresh · ? keys";
 
 export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
@@ -82,6 +87,17 @@ export class ReportController {
       case "back":
         this.screen = { kind: "models" };
         break;
+      case "compare": {
+        if (this.screen.kind === "compare") {
+          this.screen = { kind: "models" };
+          break;
+        }
+        const hw = await this.session.getHardware();
+        const machines = [{ label: "this machine", hardware: hw }, ...compareMachines(COMPARE_WITH)];
+        const fits = machines.map((m) => machineFit(m.hardware, this.sizer, this.view));
+        this.screen = { kind: "compare", rows: [...compareRows(machines), ...fitRows(fits, this.view)] };
+        break;
+      }
       case "refresh":
         return this.open(width, true);
       case "redraw":
@@ -120,7 +136,8 @@ export class ReportController {
     const rendered = renderReport(this.report(hw), { width: this.width });
     this.ids = rendered.ids;
     const title = this.screen.kind === "detail" ? `llmfit · ${findModel(this.screen.id)?.name ?? this.screen.id}` : "llmfit";
-    const footer = this.screen.kind === "detail" ? "q close · <BS> back · p pull · P use for prompting" : FOOTER;
+    const footer =
+      this.screen.kind === "detail" ? "q close · <BS> back · p pull · P use for prompting" : this.screen.kind === "compare" ? "q close · m / <BS> back" : FOOTER;
     return floatPayload(title, rendered, footer);
   }
 

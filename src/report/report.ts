@@ -7,8 +7,12 @@ import { paintMachine } from "./machine.js";
 import { paintModels } from "./models.js";
 import type { ModelsView, Recommendations } from "./recommend.js";
 import { paintRuntimes, type RuntimesState } from "./runtimes.js";
+import { displayWidth, fit } from "./width.js";
 
-export type Screen = { readonly kind: "models" } | { readonly kind: "detail"; readonly id: string };
+export type Screen =
+  | { readonly kind: "models" }
+  | { readonly kind: "detail"; readonly id: string }
+  | { readonly kind: "compare"; readonly rows: readonly (readonly string[])[] };
 
 export interface Report {
   readonly version: string;
@@ -42,6 +46,10 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
       return { ...c.done(), ids: new Map() };
     }
   }
+  if (screen.kind === "compare") {
+    paintCompare(c, screen.rows);
+    return { ...c.done(), ids: new Map() };
+  }
   c.line(["llmfit", "LlmFitTitle"], ["  what runs on this machine", "LlmFitMuted"]);
   c.blank();
   paintMachine(c, report.hardware);
@@ -55,6 +63,15 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
     ids = paintModels(c, report.models.rec, report.models.view, opts.width);
   }
   return { ...c.done(), ids };
+}
+
+/** Machines side by side: this one first, then reference machines from the spec table. */
+function paintCompare(c: Canvas, rows: readonly (readonly string[])[]): void {
+  c.line(["Compare", "LlmFitSection"], ["  this machine beside common ones (llmfit compare --gpu NAME … for others)", "LlmFitMuted"]);
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
+  rows.forEach((r, n) => {
+    c.line("  ", ...r.flatMap((cell, i) => [[fit(cell, widths[i] ?? 0), n === 0 ? "LlmFitHeader" : i === 0 ? "LlmFitLabel" : undefined] as const, "  "]));
+  });
 }
 
 /** The report as plain data for `llmfit --json`: figures, not layout. */

@@ -106,6 +106,24 @@ describe("the report at 200 columns", () => {
     await press(nvim, "<BS>", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
   });
 
+  it("toggles context length and KV type, and shows machines side by side with m", async () => {
+    await press(nvim, "c", (l) => l.some((x) => x.includes("ctx 32k")), "the next context length");
+    await press(nvim, "v", (l) => l.some((x) => x.includes("KV q8_0")), "the q8_0 KV cache");
+    const compare = await press(nvim, "m", (l) => l.some((x) => x.startsWith("Compare")), "the compare screen");
+    const text = compare.join("\n");
+    expect(text).toMatch(/this machine\s+Apple M1 8GB\s+RTX 3070\s+RTX 4090\s+T4/);
+    expect(text).toMatch(/Models on GPU \(32k\)\s+\d+ of \d+/);
+    await press(nvim, "m", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
+  });
+
+  it("lists every key with ?", async () => {
+    const help = await press(nvim, "?", (l) => l.some((x) => x.startsWith("Keys")), "the key list");
+    for (const key of ["<CR>", "<BS>", "s ", "/ ", "u ", "k ", "c ", "v ", "m ", "p ", "P ", "r "]) {
+      expect(help.some((l) => l.trimStart().startsWith(key))).toBe(true);
+    }
+    await press(nvim, "?", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
+  });
+
   it("closes with q and leaves no keymaps behind", async () => {
     await nvim.api.input("q");
     await waitFor(async () => ((await nvim.floats()).length === 0 ? true : undefined), 5000, "the float to close");

@@ -16,8 +16,11 @@ local function height()
   return math.max(math.floor((vim.o.lines - 2) * config.options.height) - 2, 3)
 end
 
-local function cursor_line(self)
-  return vim.api.nvim_win_get_cursor(self.win)[1] - 1
+-- The model on the cursor's line, from the payload on screen (not the host's latest paint).
+local function cursor_id(self)
+  local ids = self.report and self.report.ids or {}
+  local id = ids[vim.api.nvim_win_get_cursor(self.win)[1]]
+  return id ~= "" and id or nil
 end
 
 local function repaint(self, payload)
@@ -29,12 +32,12 @@ end
 
 local function act(action, text)
   return function(self)
-    repaint(self, host.request("report_action", { action = action, line = cursor_line(self), text = text, width = width(), height = height() }))
+    repaint(self, host.request("report_action", { action = action, id = cursor_id(self), text = text, width = width(), height = height() }))
   end
 end
 
 local function entry(self)
-  return host.request("report_entry", { line = cursor_line(self) })
+  return host.request("report_entry", { id = cursor_id(self) })
 end
 
 -- Every key of the report: { option name in `keys`, what it does, handler }.

@@ -10,10 +10,16 @@ export interface FloatPayload {
   readonly footer?: string;
   /** Widest line in display columns, so the shim sizes the float without measuring. */
   readonly width: number;
+  /**
+   * The model id on each line ("" where none), so a key acts on what the user sees even while
+   * a repaint is on its way.
+   */
+  readonly ids?: readonly string[];
 }
 
-export function floatPayload(title: string, painted: Painted, footer?: string): FloatPayload {
+export function floatPayload(title: string, painted: Painted, footer?: string, ids?: ReadonlyMap<number, string>): FloatPayload {
   return {
+    ...(ids && ids.size > 0 ? { ids: painted.lines.map((_, i) => ids.get(i) ?? "") } : {}),
     title,
     lines: painted.lines,
     spans: painted.spans.map((s) => [s.line, s.start, s.end, s.group] as const),

@@ -45,15 +45,15 @@ export const HANDLERS = {
     session.report.open(args.width, args.refresh),
   ),
 
-  /** A key pressed in the report float; `line` is the cursor's 0-based line. */
+  /** A key pressed in the report float; `id` is the model on the cursor's line, if any. */
   report_action: handler(
-    z.object({ ...Size, action: z.enum(REPORT_ACTIONS), line: z.number().int().min(0).optional(), text: z.string().optional() }).strict(),
-    async ({ action, line, text, width }, session) => session.report.act(action, line, text, width),
+    z.object({ ...Size, action: z.enum(REPORT_ACTIONS), id: z.string().optional(), text: z.string().optional() }).strict(),
+    async ({ action, id, text, width }, session) => session.report.act(action, id, text, width),
   ),
 
-  /** The catalog model under the cursor (or in the detail view), with its Ollama tags. */
-  report_entry: handler(z.object({ line: z.number().int().min(0).optional() }).strict(), async ({ line }, session) => {
-    const id = session.report.entryAt(line);
+  /** The catalog model on the cursor's line (or in the detail view), with its Ollama tags. */
+  report_entry: handler(z.object({ id: z.string().optional() }).strict(), async ({ id: row }, session) => {
+    const id = session.report.entryFor(row);
     const entry = id ? findModel(id) : undefined;
     if (!entry) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table first");
     return { id: entry.id, name: entry.name, ollama: entry.ollama };

@@ -34,7 +34,6 @@ export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
   private screen: Screen = { kind: "models" };
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
-  private ids: ReadonlyMap<number, string> = new Map();
   private readonly sizer = createSizer();
   private rec: { key: string; hw: Hardware; value: Recommendations } | undefined;
   private width = 100;
@@ -57,7 +56,7 @@ export class ReportController {
     return this.paint(hw);
   }
 
-  async act(action: ReportAction, line: number | undefined, text: string | undefined, width: number): Promise<FloatPayload> {
+  async act(action: ReportAction, id: string | undefined, text: string | undefined, width: number): Promise<FloatPayload> {
     this.width = width;
     switch (action) {
       case "sort":
@@ -79,8 +78,7 @@ export class ReportController {
         this.view = { ...this.view, kv: this.view.kv === "f16" ? "q8_0" : "f16" };
         break;
       case "detail": {
-        const id = line === undefined ? undefined : this.ids.get(line);
-        if (!id) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table and press <CR>");
+        if (!id || !findModel(id)) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table and press <CR>");
         this.screen = { kind: "detail", id };
         break;
       }
@@ -106,10 +104,9 @@ export class ReportController {
     return this.paint(await this.session.getHardware());
   }
 
-  /** The catalog entry under a line of the list, or the one in the detail view. */
-  entryAt(line: number | undefined): string | undefined {
-    if (this.screen.kind === "detail") return this.screen.id;
-    return line === undefined ? undefined : this.ids.get(line);
+  /** The model a key acts on: the one in the detail view, else the row's. */
+  entryFor(id: string | undefined): string | undefined {
+    return this.screen.kind === "detail" ? this.screen.id : id;
   }
 
   /** The report as data, for the CLI's --json and text output. */
@@ -134,11 +131,10 @@ export class ReportController {
 
   private paint(hw: Hardware): FloatPayload {
     const rendered = renderReport(this.report(hw), { width: this.width });
-    this.ids = rendered.ids;
     const title = this.screen.kind === "detail" ? `llmfit · ${findModel(this.screen.id)?.name ?? this.screen.id}` : "llmfit";
     const footer =
       this.screen.kind === "detail" ? "q close · <BS> back · p pull · P use for prompting" : this.screen.kind === "compare" ? "q close · m / <BS> back" : FOOTER;
-    return floatPayload(title, rendered, footer);
+    return floatPayload(title, rendered, footer, rendered.ids);
   }
 
   private recommendations(hw: Hardware): Recommendations {

@@ -67,12 +67,15 @@ describe("the report at 200 columns", () => {
   });
 
   it("shows the same verdict as `llmfit fit --json` for the same model, quant and context", async () => {
-    const lines = await reportLines(nvim);
+    // Lines and the ids painted with them, read in one call so a repaint cannot come between.
+    const { lines, ids } = await nvim.lua<{ lines: string[]; ids: string[] }>(
+      "local r = require('llmfit.report').current() return { lines = vim.api.nvim_buf_get_lines(r.buf, 0, -1, false), ids = r.report.ids }",
+    );
     const table = rows(lines);
     const sample = [...table.slice(0, 3), ...table.filter((r) => /partial|CPU only/.test(r.text)).slice(0, 3)];
     expect(sample.length).toBeGreaterThan(3);
     for (const row of sample) {
-      const entry = await nvim.lua<{ id: string }>(`return require('llmfit.host').request('report_entry', { line = ${row.line} })`);
+      const entry = { id: ids[row.line]! };
       const quant = /\b(F16|Q8_0|Q6_K|Q5_K_M|Q4_K_M|IQ4_XS|Q3_K_M|IQ3_M|Q2_K|IQ2_M)\b/.exec(row.text)![1]!;
       const shown = /(fits GPU|partial|CPU only)\s*$/.exec(row.text)![1]!;
       const out = execFileSync(process.execPath, [join(ROOT, "dist/cli.js"), "fit", entry.id, "--quant", quant, "--ctx", "8192", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"], { encoding: "utf8" });

@@ -26,6 +26,10 @@ describe("conventions", () => {
     expect(long).toEqual([]);
   });
 
+  it("the option tables in README.md and doc/llmfit.txt are generated from the current schema", () => {
+    execFileSync(process.execPath, [join(ROOT, "scripts/gen-docs.mjs"), "--check"], { stdio: "pipe" });
+  });
+
   it("lua/llmfit/defaults.lua is generated from the current schema", () => {
     // Throws (exit 1, one line on stderr) when the committed file is stale.
     execFileSync(process.execPath, [join(ROOT, "scripts/gen-defaults.mjs"), "--check"], { stdio: "pipe" });

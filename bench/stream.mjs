@@ -1,0 +1,106 @@
+// What a streamed answer costs the editor: a fake Ollama on 127.0.0.1 streams N tokens at a
+// fixed rate into a real headless Neovim running the prompt feature. Per token we report the CPU
+// time of Neovim and of the host (from /proc), how many buffer updates the coalescing made, and
+// how long a trivial request to Neovim waits meanwhile (what typing would feel).
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { attach } from "neovim";
+import { printTable, stats } from "./table.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const MODEL = "bench:latest";
+const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS; // utime + stime
+}
+
+function fakeOllama(tokens, rate) {
+  const line = (v) => `${JSON.stringify(v)}\n`;
+  const server = createServer((req, res) => {
+    if (req.url === "/api/version") return res.end(JSON.stringify({ version: "0.12.6" }));
+    if (req.url === "/api/tags") return res.end(JSON.stringify({ models: [{ name: MODEL, model: MODEL, size: 1, digest: "x", details: { format: "gguf", family: "llama", parameter_size: "1B", quantization_level: "Q4_K_M" } }] }));
+    if (req.url === "/api/ps") return res.end(JSON.stringify({ models: [] }));
+    if (req.url === "/api/show") return res.writeHead(404).end(JSON.stringify({ error: "not found" }));
+    if (req.url === "/api/chat") {
+      res.writeHead(200, { "Content-Type": "application/x-ndjson" });
+      let i = 0;
+      const started = performance.now();
+      const tick = () => {
+        // Send every token due by now, as a real server would under a steady rate.
+        const due = Math.min(tokens, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+        while (i < due) res.write(line({ model: MODEL, message: { role: "assistant", content: `tok${i++} ` }, done: false }));
+        if (i >= tokens) return res.end(line({ model: MODEL, message: { role: "assistant", content: "" }, done: true, eval_count: tokens }));
+        setTimeout(tick, Math.max(1, 1000 / rate));
+      };
+      return tick();
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
+}
+
+async function run(rate, tokens) {
+  const server = await fakeOllama(tokens, rate);
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const home = mkdtempSync(join(tmpdir(), "llmfit-stream-"));
+  const proc = spawn("nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
+    cwd: home,
+    env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state") },
+  });
+  const nvim = attach({ proc });
+  try {
+    await nvim.lua(`require("llmfit").setup({
+      runtimes = { ollama = { url = "${url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+      prompt = { model = "${MODEL}", max_tokens = ${tokens * 2} },
+    })
+    _G.__flushes = 0
+    local answer = require("llmfit.answer")
+    local on_event = answer.on_event
+    answer.on_event = function(kind, ...) if kind == "chunk" then _G.__flushes = _G.__flushes + 1 end return on_event(kind, ...) end
+    vim.api.nvim_buf_set_lines(0, 0, -1, false, { "local x = 1" })`);
+    const { pid: hostPid } = await nvim.lua("return require('llmfit.host').request('ping')");
+    const before = { nvim: cpuMs(proc.pid), host: cpuMs(hostPid) };
+    const t0 = performance.now();
+    await nvim.command("LlmFit prompt explain");
+    const waits = [];
+    for (;;) {
+      const s = performance.now();
+      const state = await nvim.lua("local s = require('llmfit.answer').state(1) return s and s.state or 'none'");
+      waits.push(performance.now() - s);
+      if (state === "done" || state === "failed") break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const wall = performance.now() - t0;
+    const after = { nvim: cpuMs(proc.pid), host: cpuMs(hostPid) };
+    const flushes = await nvim.lua("return _G.__flushes");
+    const lat = stats(waits);
+    return {
+      rate,
+      tokens,
+      wall,
+      flushes,
+      nvimUs: ((after.nvim - before.nvim) * 1000) / tokens,
+      hostUs: ((after.host - before.host) * 1000) / tokens,
+      p95: lat.p95,
+      max: lat.max,
+    };
+  } finally {
+    await nvim.lua("require('llmfit.host').stop()").catch(() => {});
+    nvim.quit();
+    await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
+    server.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const results = [await run(50, 200), await run(500, 2000)];
+printTable(
+  "Streaming into the editor (CPU per token from /proc; request latency while streaming)",
+  ["tok/s", "tokens", "seconds", "buffer updates", "nvim µs/token", "host µs/token", "request p95 ms", "request max ms"],
+  results.map((r) => [r.rate, r.tokens, (r.wall / 1000).toFixed(1), r.flushes, r.nvimUs.toFixed(0), r.hostUs.toFixed(0), r.p95.toFixed(1), r.max.toFixed(1)]),
+);

@@ -9,7 +9,7 @@ import type { Hardware } from "../hardware/types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import { createSizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
-import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommend, SORTS, USES, type ModelsView, type Recommendations } from "../report/recommend.js";
+import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommendInSteps, SORTS, USES, type ModelsView, type Recommendations } from "../report/recommend.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
@@ -30,12 +30,21 @@ function next<T>(list: readonly T[], current: T): T {
 
 const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · m compare · r refresh · ? keys";
 
+/** One sizing of the catalog for a view on a machine: done, or under way with its progress. */
+interface RecJob {
+  readonly key: string;
+  readonly hw: Hardware;
+  pending: Promise<Recommendations>;
+  value?: Recommendations;
+  progress: { done: number; total: number };
+}
+
 export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
   private screen: Screen = { kind: "models" };
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
   private readonly sizer = createSizer();
-  private rec: { key: string; hw: Hardware; value: Recommendations } | undefined;
+  private rec: RecJob | undefined;
   private width = 100;
   private discovering: Promise<void> | undefined;
 
@@ -44,7 +53,7 @@ export class ReportController {
   /** Work the first :LlmFit would otherwise wait for; run while the host starts. */
   async warm(): Promise<void> {
     const hw = await this.session.getHardware();
-    this.recommendations(hw);
+    await this.recommendations(hw).pending;
   }
 
   async open(width: number, refresh: boolean): Promise<FloatPayload> {
@@ -53,6 +62,9 @@ export class ReportController {
     if (refresh) this.rec = undefined;
     const hw = await this.session.getHardware(refresh);
     this.discover(hw, refresh);
+    // Paint at once; a catalog still being sized fills in when it is done.
+    const job = this.recommendations(hw);
+    if (!job.value) void job.pending.then(() => this.push(hw), () => undefined);
     return this.paint(hw);
   }
 
@@ -101,7 +113,9 @@ export class ReportController {
       case "redraw":
         break;
     }
-    return this.paint(await this.session.getHardware());
+    const hw = await this.session.getHardware();
+    await this.recommendations(hw).pending;
+    return this.paint(hw);
   }
 
   /** The model a key acts on: the one in the detail view, else the row's. */
@@ -116,15 +130,17 @@ export class ReportController {
       this.discover(hw, false);
       await this.discovering;
     }
+    await this.recommendations(hw).pending;
     return this.report(hw);
   }
 
   private report(hw: Hardware): Report {
+    const job = this.recommendations(hw);
     return {
       version: VERSION,
       hardware: hw,
       runtimes: this.runtimes,
-      models: { rec: this.recommendations(hw), view: this.view },
+      ...(job.value ? { models: { rec: job.value, view: this.view } } : { modelsProgress: job.progress }),
       screen: this.screen,
     };
   }
@@ -137,12 +153,27 @@ export class ReportController {
     return floatPayload(title, rendered, footer, rendered.ids);
   }
 
-  private recommendations(hw: Hardware): Recommendations {
+  private recommendations(hw: Hardware): RecJob {
     const key = JSON.stringify(this.view);
-    if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec.value;
-    const value = recommend(CATALOG, hw, this.view, this.sizer);
-    this.rec = { key, hw, value };
-    return value;
+    if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec;
+    let lastPush = 0;
+    const progress = (done: number, total: number): void => {
+      job.progress = { done, total };
+      const now = performance.now();
+      if (now - lastPush > 150 && this.rec === job) {
+        lastPush = now;
+        this.push(hw);
+      }
+    };
+    // The job exists before the sizing starts: its first steps report progress synchronously.
+    const job: RecJob = { key, hw, progress: { done: 0, total: CATALOG.length }, pending: Promise.resolve(undefined as never) };
+    this.rec = job;
+    job.pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, undefined, progress).then((value) => {
+      job.value = value;
+      return value;
+    });
+    this.rec = job;
+    return job;
   }
 
   /** Find runtimes in the background; the float is repainted when they answer. */

@@ -134,23 +134,59 @@ export interface Recommendations {
 }
 
 export function recommend(catalog: readonly CatalogEntry[], hw: Hardware, view: ModelsView, sizer: Sizer, speedOf?: SpeedOf): Recommendations {
-  const rows: ModelRow[] = [];
-  const misses: NearMiss[] = [];
-  let considered = 0;
-  for (const e of catalog) {
-    if (!matchesView(e, view)) continue;
-    considered++;
-    const shape = cachedShape(e);
-    const row = judge(e, shape, hw, view, sizer, speedOf);
-    if (row) rows.push(row);
-    else {
-      const miss = nearMiss(e, shape, hw, view, sizer);
-      if (miss) misses.push(miss);
+  const acc = new Accumulator(hw, view, sizer, speedOf);
+  for (const e of catalog) acc.add(e);
+  return acc.result();
+}
+
+/**
+ * The same, yielding to the event loop every `batch` models so the host keeps answering the
+ * editor while a cold catalog is sized (the first sizing of a shape costs ~1 ms).
+ */
+export async function recommendInSteps(
+  catalog: readonly CatalogEntry[], hw: Hardware, view: ModelsView, sizer: Sizer, speedOf?: SpeedOf,
+  onProgress?: (done: number, total: number) => void, batch = 16,
+): Promise<Recommendations> {
+  const acc = new Accumulator(hw, view, sizer, speedOf);
+  for (let i = 0; i < catalog.length; i++) {
+    acc.add(catalog[i]!);
+    if ((i + 1) % batch === 0) {
+      onProgress?.(i + 1, catalog.length);
+      await new Promise<void>((r) => setImmediate(r));
     }
   }
-  rows.sort(compareRows(view.sort));
-  misses.sort((a, b) => a.needBytes - b.needBytes);
-  return { rows, nearMisses: misses.slice(0, 8), considered };
+  return acc.result();
+}
+
+class Accumulator {
+  private readonly rows: ModelRow[] = [];
+  private readonly misses: NearMiss[] = [];
+  private considered = 0;
+
+  constructor(
+    private readonly hw: Hardware,
+    private readonly view: ModelsView,
+    private readonly sizer: Sizer,
+    private readonly speedOf?: SpeedOf,
+  ) {}
+
+  add(e: CatalogEntry): void {
+    if (!matchesView(e, this.view)) return;
+    this.considered++;
+    const shape = cachedShape(e);
+    const row = judge(e, shape, this.hw, this.view, this.sizer, this.speedOf);
+    if (row) this.rows.push(row);
+    else {
+      const miss = nearMiss(e, shape, this.hw, this.view, this.sizer);
+      if (miss) this.misses.push(miss);
+    }
+  }
+
+  result(): Recommendations {
+    const rows = [...this.rows].sort(compareRows(this.view.sort));
+    const misses = [...this.misses].sort((a, b) => a.needBytes - b.needBytes);
+    return { rows, nearMisses: misses.slice(0, 8), considered: this.considered };
+  }
 }
 
 function compareRows(sort: Sort): (a: ModelRow, b: ModelRow) => number {

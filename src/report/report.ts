@@ -19,6 +19,8 @@ export interface Report {
   readonly hardware: Hardware;
   readonly runtimes?: RuntimesState;
   readonly models?: { readonly rec: Recommendations; readonly view: ModelsView };
+  /** While the catalog is being sized for this machine. */
+  readonly modelsProgress?: { readonly done: number; readonly total: number };
   readonly screen?: Screen;
 }
 
@@ -61,6 +63,11 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   if (report.models) {
     c.blank();
     ids = paintModels(c, report.models.rec, report.models.view, opts.width);
+  } else if (report.modelsProgress) {
+    const { done, total } = report.modelsProgress;
+    c.blank();
+    c.line(["Models that run here", "LlmFitSection"]);
+    c.line(["  " + "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"[Math.floor(done / 16) % 10]! + ` sizing the catalog for this machine… ${done} of ${total}`, "LlmFitMuted"]);
   }
   return { ...c.done(), ids };
 }

@@ -37,6 +37,15 @@ async function press(nvim: Nvim, keys: string, until: (lines: string[]) => boole
   }, 10_000, what);
 }
 
+/** :LlmFit, then wait for the table: the float paints at once and fills in when the catalog is sized. */
+async function openReport(nvim: Nvim): Promise<string[]> {
+  await nvim.cmd("LlmFit");
+  return waitFor(async () => {
+    const lines = await reportLines(nvim);
+    return lines.some((l) => /^\s+Model\s+/.test(l)) && !lines.some((l) => l.includes("looking for")) ? lines : undefined;
+  }, 20_000, "the models table");
+}
+
 async function cursorTo(nvim: Nvim, line: number): Promise<void> {
   await nvim.lua(`vim.api.nvim_win_set_cursor(require('llmfit.report').current().win, { ${line + 1}, 0 })`);
 }
@@ -45,7 +54,7 @@ describe("the report at 200 columns", () => {
   let nvim: Nvim;
   beforeAll(async () => {
     nvim = await startNvim({ columns: 200, lines: 60, setup: SETUP });
-    await nvim.cmd("LlmFit");
+    await openReport(nvim);
   });
   afterAll(async () => nvim?.close());
 
@@ -144,7 +153,7 @@ describe("the report at 80 columns", () => {
   afterAll(async () => nvim?.close());
 
   it("fits every line in the float without wrapping the table", async () => {
-    await nvim.cmd("LlmFit");
+    await openReport(nvim);
     const [float] = await nvim.floats();
     const width = await nvim.lua<number>(`return vim.api.nvim_win_get_width(${float!.win})`);
     expect(width).toBeLessThanOrEqual(78);

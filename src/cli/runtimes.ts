@@ -4,24 +4,18 @@ import { LlmFitError } from "../errors.js";
 import { detectHardware } from "../hardware/detect.js";
 import { ollamaUrlFromHost, runtimesConfigSchema, type RuntimesConfig } from "../runtimes/config.js";
 import { discoverRuntimes, type DiscoveryDeps } from "../runtimes/discovery.js";
-import { runContextFor } from "../runtimes/sizing.js";
+import { runContextFor, sizeDiscovered } from "../runtimes/sizing.js";
+import type { Hardware } from "../hardware/types.js";
+import { runtimeEstimator } from "../sizing/runtime-estimator.js";
+import { createSizer } from "../sizing/search.js";
 import type { RuntimeStatus } from "../runtimes/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
 
 export interface RuntimesCommandDeps {
   readonly discovery?: DiscoveryDeps;
-  /** Total VRAM, for Ollama's default context; the hardware probe by default. */
-  readonly vramBytes?: () => Promise<number>;
-}
-
-async function detectedVram(): Promise<number> {
-  try {
-    const hw = await detectHardware();
-    return hw.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0);
-  } catch {
-    return 0;
-  }
+  /** The machine models are sized on (and whose VRAM sets Ollama's default context). */
+  readonly hardware?: () => Promise<Hardware>;
 }
 
 export function formatBytes(n: number | undefined): string {
@@ -92,9 +86,24 @@ export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand 
         timeout: { type: "string" },
       });
       const config = configFromFlags(values, io.env);
-      const [found, vram] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.vramBytes ?? detectedVram)()]);
+      const [found, hw] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.hardware ?? (() => detectHardware()))()]);
+      const vram = hw.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0);
       if (values.json) {
-        io.stdout(`${JSON.stringify({ vramBytes: vram, runtimes: found }, null, 2)}\n`);
+        const sized = sizeDiscovered(found, runtimeEstimator(createSizer(), hw), {
+          vramBytes: vram,
+          ...(io.env.OLLAMA_CONTEXT_LENGTH ? { ollamaEnvContext: io.env.OLLAMA_CONTEXT_LENGTH } : {}),
+        });
+        const sizing = [...sized].flatMap(([url, models]) =>
+          models.map((m) => ({
+            runtime: url,
+            model: m.model.name,
+            ctx: m.ctx,
+            ctx_source: m.ctxSource,
+            ...(m.estimate ? { quant: m.estimate.quant, memory: m.estimate.memory, verdict: m.estimate.placement.verdict, reason: m.estimate.placement.reason } : { unsized: m.unsizedReason }),
+            ...(m.loaded ? { loaded: m.loaded } : {}),
+          })),
+        );
+        io.stdout(`${JSON.stringify({ vramBytes: vram, runtimes: found, sizing }, null, 2)}\n`);
       } else {
         io.stdout(runtimesText(found, vram, io.env));
       }

@@ -3,12 +3,11 @@
 // line -> model map for <CR>. The Lua side only forwards keys and paints what comes back.
 import { CATALOG, findModel } from "../models/catalog.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
-import { sizeInstalledModels, type SizedModel } from "../runtimes/sizing.js";
+import { sizeDiscovered } from "../runtimes/sizing.js";
+import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
-import { parseQuantName } from "../sizing/quant-mix.js";
 import { createSizer } from "../sizing/search.js";
-import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
 import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommendInSteps, SORTS, USES, type ModelsView, type Recommendations } from "../report/recommend.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
@@ -189,15 +188,10 @@ export class ReportController {
     this.discovering = discoverRuntimes(cfg)
       .then((found) => {
         const vramBytes = hw.gpus.reduce((s, g) => s + g.vramTotalBytes.value, 0);
-        const sized = new Map<string, readonly SizedModel[]>();
-        for (const s of found) {
-          if (s.state !== "up") continue;
-          const size = (shape: Parameters<Parameters<typeof sizeInstalledModels>[1]>[0], ctx: number) => {
-            const quant = parseQuantName(s.installed.find((m) => m.shape === shape)?.quantization ?? "");
-            return this.sizer.estimate(shape, quant, { ...DEFAULT_RUN_SETTINGS, ctx }, hw);
-          };
-          sized.set(s.url, sizeInstalledModels(s.installed, size, { vramBytes, ...(cfg.ollama.num_ctx ? { ollamaNumCtx: cfg.ollama.num_ctx } : {}) }, s.loaded));
-        }
+        const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, hw), {
+          vramBytes,
+          ...(cfg.ollama.num_ctx ? { ollamaNumCtx: cfg.ollama.num_ctx } : {}),
+        });
         this.runtimes = { state: "done", runtimes: found, sized };
       })
       .catch((err: unknown) => {

@@ -48,6 +48,26 @@ export type StartResult =
   | { readonly state: "needs_model" }
   | { readonly state: "started"; readonly model: ModelRef; readonly label: string; readonly replace: boolean; readonly extract: boolean; readonly promptTokens: number };
 
+/** A runtime that can count tokens itself (llama.cpp's /tokenize). */
+interface Tokenizing {
+  countTokens(text: string, signal?: AbortSignal): Promise<number>;
+}
+
+const hasTokenizer = (r: ChatRuntime): r is ChatRuntime & Tokenizing =>
+  typeof (r as Partial<Tokenizing>).countTokens === "function";
+
+/** The runtime's own count when it offers one (within a second), else the documented estimate. */
+async function countPromptTokens(runtime: ChatRuntime, text: string): Promise<{ tokens: number; counted: "tokenizer" | "estimate" }> {
+  if (hasTokenizer(runtime)) {
+    try {
+      return { tokens: await runtime.countTokens(text, AbortSignal.timeout(1000)), counted: "tokenizer" };
+    } catch {
+      // an old server without /tokenize, or a slow one: fall back to the estimate
+    }
+  }
+  return { tokens: estimateTokens(text), counted: "estimate" };
+}
+
 export class PromptService {
   private readonly runs = new Map<number, PromptRun>();
   private embedded: { model: string; runtime: EmbeddedRuntime } | undefined;
@@ -120,9 +140,9 @@ export class PromptService {
     const system = template.system ? renderPrompt(template.system, { ...args.context, input: args.input }) : undefined;
     const messages: ChatMessage[] = [...(system ? [{ role: "system" as const, content: system }] : []), { role: "user", content: prompt }];
     const maxTokens = template.options.max_tokens ?? cfg.prompt.max_tokens;
-    const promptTokens = estimateTokens(messages.map((m) => m.content).join("\n"));
+    const { tokens: promptTokens, counted } = await countPromptTokens(runtime, messages.map((m) => m.content).join("\n"));
     const contextLength = template.options.num_ctx ?? ref.context;
-    if (contextLength) guardContext({ promptTokens, counted: "estimate", maxAnswerTokens: maxTokens, contextLength });
+    if (contextLength) guardContext({ promptTokens, counted, maxAnswerTokens: maxTokens, contextLength });
 
     this.runs.get(args.id)?.cancel();
     const run = new PromptRun({

@@ -4,7 +4,7 @@
 import type { ModelShape } from "../models/shape.js";
 import type { Estimate } from "../sizing/types.js";
 import { ollamaDefaultContext } from "./ollama-shape.js";
-import type { InstalledModel, LoadedModel } from "./types.js";
+import type { InstalledModel, LoadedModel, RuntimeStatus } from "./types.js";
 
 export type SizeModel = (shape: ModelShape, ctx: number) => Estimate;
 
@@ -78,4 +78,22 @@ export function sizeInstalledModels(
       return { ...base, unsizedReason: err instanceof Error ? err.message : String(err) };
     }
   });
+}
+
+/** Sizes a runtime's model at a quantization label and context; the sizing engine plugs in here. */
+export type EstimateAt = (shape: ModelShape, quantization: string | undefined, ctx: number) => Estimate;
+
+/** Every installed model of every runtime that is up, sized on this machine, keyed by runtime URL. */
+export function sizeDiscovered(
+  found: readonly RuntimeStatus[],
+  estimate: EstimateAt,
+  ctx: SizingContext,
+): Map<string, readonly SizedModel[]> {
+  const out = new Map<string, readonly SizedModel[]>();
+  for (const s of found) {
+    if (s.state !== "up") continue;
+    const quantOf = new Map(s.installed.map((m) => [m.shape, m.quantization] as const));
+    out.set(s.url, sizeInstalledModels(s.installed, (shape, n) => estimate(shape, quantOf.get(shape), n), ctx, s.loaded));
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runPull, progressLine } from "../../src/cli/pull.js";
 import { makeRuntimesCommand } from "../../src/cli/runtimes.js";
+import { simulateHardware } from "../../src/hardware/simulate.js";
 import type { CliIo } from "../../src/cli/command.js";
 import { OllamaClient } from "../../src/runtimes/ollama.js";
 import { clearDiscoveryCache } from "../../src/runtimes/discovery.js";
@@ -24,7 +25,7 @@ describe("llmfit runtimes", () => {
     const llama = await startFakeLlamaCpp();
     servers.push(ollama, llama);
     const dead = await closedPort();
-    const cmd = makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, vramBytes: async () => 8 * 1024 ** 3 });
+    const cmd = makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, hardware: async () => simulateHardware("RTX 3070") });
     const io = captureIo();
     const code = await cmd.run(["--ollama-url", ollama.url, "--llamacpp-url", llama.url, "--lmstudio-url", `http://127.0.0.1:${dead}`], io);
     expect(code).toBe(0);
@@ -36,12 +37,28 @@ describe("llmfit runtimes", () => {
     expect(text).toContain(`down  LM Studio is not running on 127.0.0.1:${dead} — start its server (\`lms server start\`) or set \`runtimes.lmstudio.url\``);
   });
 
+  it("sizes each installed model on the machine in --json", async () => {
+    const tag = { name: "llama3.2", model: "llama3.2", modified_at: "2024-09-25T00:00:00Z", size: 2019393189, digest: "a80c4f17acd5", details: { format: "gguf", family: "llama", families: ["llama"], parameter_size: "3.2B", quantization_level: "Q4_K_M" } };
+    const ollama = await startFakeOllama({ tags: { models: [tag] }, ps: { models: [] } });
+    servers.push(ollama);
+    const io = captureIo();
+    await makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, hardware: async () => simulateHardware("RTX 3070") }).run(["--json", "--ollama-url", ollama.url], io);
+    const parsed = JSON.parse(io.out.join("")) as { sizing: { model: string; ctx: number; quant: string; verdict: string; memory: { total: number; weights: number } }[] };
+    expect(parsed.sizing).toHaveLength(1);
+    const s = parsed.sizing[0]!;
+    // 8 GiB of VRAM: Ollama's default context is 4096. The /api/show payload (Ollama's docs
+    // example) is an 8.03B Llama in Q4_0: 4.5 bits a weight, a little more for embeddings.
+    expect(s).toMatchObject({ model: "llama3.2", ctx: 4096, quant: "Q4_0", verdict: "gpu" }); // /api/show says Q4_0
+    expect(s.memory.weights).toBeGreaterThan((8.03e9 * 4.5) / 8);
+    expect(s.memory.weights).toBeLessThan((8.03e9 * 5.2) / 8);
+  });
+
   it("prints JSON for scripts", async () => {
     const ollama = await startFakeOllama({ tags: { models: [] } });
     servers.push(ollama);
     const dead = await closedPort();
     const io = captureIo();
-    await makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, vramBytes: async () => 0 }).run(["--json", "--ollama-url", ollama.url, "--lmstudio-url", `http://127.0.0.1:${dead}`], io);
+    await makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, hardware: async () => simulateHardware([]) }).run(["--json", "--ollama-url", ollama.url, "--lmstudio-url", `http://127.0.0.1:${dead}`], io);
     const parsed = JSON.parse(io.out.join("")) as { runtimes: { kind: string; state: string }[] };
     expect(parsed.runtimes.map((r) => [r.kind, r.state])).toEqual([
       ["ollama", "up"],

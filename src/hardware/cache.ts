@@ -47,7 +47,8 @@ export async function readCache(dir: string, fp: string): Promise<Hardware | und
 export async function writeCache(dir: string, fp: string, hardware: Hardware): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, "hardware.json");
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per write: one host may detect twice at once (start-up, then new overrides).
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(tmp, JSON.stringify({ version: CACHE_VERSION, fingerprint: fp, hardware }, undefined, 2));
   await rename(tmp, file);
 }

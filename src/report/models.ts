@@ -28,9 +28,14 @@ function whereLabel(r: ModelRow): string {
   return "CPU";
 }
 
-/** Bytes used against bytes available on the devices the model uses. */
+/**
+ * Bytes used against bytes available where the verdict is decided: the GPUs for a model that
+ * fits on them, GPUs and RAM for a partial offload, RAM for the CPU.
+ */
 export function usage(r: ModelRow): { used: number; available: number } {
-  const devices = r.estimate.placement.devices.filter((d) => d.layers > 0 || d.device === "cpu");
+  const devices = r.estimate.placement.devices.filter((d) =>
+    r.verdict === "gpu" ? d.device !== "cpu" && d.layers > 0 : r.verdict === "cpu" ? d.device === "cpu" : d.layers > 0 || d.device === "cpu",
+  );
   return {
     used: devices.reduce((s, d) => s + d.bytes, 0),
     available: devices.reduce((s, d) => s + d.availableBytes, 0),

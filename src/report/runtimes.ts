@@ -19,6 +19,7 @@ export function paintRuntimes(c: Canvas, rt: RuntimesState): void {
     c.line(["  " + SPINNER[rt.frame % SPINNER.length]! + " looking for Ollama, llama.cpp and LM Studio…", "LlmFitMuted"]);
     return;
   }
+  if (rt.runtimes.length === 0) c.line(["  none enabled — see `runtimes` in setup()", "LlmFitMuted"]);
   for (const s of rt.runtimes) {
     if (s.state === "down") {
       c.line("  ", [fit(s.name, 10), "LlmFitLabel"], ["not running", "LlmFitMuted"], ["  " + s.reason.replace(/^.* — /, ""), "LlmFitSource"]);

@@ -3,6 +3,7 @@
 // that sizing needs, and says which context Ollama will run a model at on this machine.
 import { z } from "zod";
 import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "../models/shape.js";
+import { fileTypeName } from "../models/gguf-file-type.js";
 
 const GiB = 1024 ** 3;
 
@@ -167,7 +168,7 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
   const active = experts ? activeParams(total, nEmbd, experts, nLayer) : total;
 
   const nCtxTrain = num(info, k("context_length")) ?? 0;
-  const fileType = show.details?.quantization_level ?? ftypeName(num(info, "general.file_type"));
+  const fileType = show.details?.quantization_level ?? fileTypeOf(num(info, "general.file_type"));
 
   const shape: ModelShape = {
     arch,
@@ -247,15 +248,6 @@ function activeParams(total: number, nEmbd: number, e: ExpertShape, nLayer: numb
   return Math.max(0, total - idle);
 }
 
-/** llama_ftype (include/llama.h) → the label people know. */
-const FTYPES: Readonly<Record<number, string>> = {
-  0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K", 11: "Q3_K_S",
-  12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S", 17: "Q5_K_M", 18: "Q6_K",
-  19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS", 23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL",
-  26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S", 29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16",
-  36: "TQ1_0", 37: "TQ2_0", 38: "MXFP4_MOE",
-};
-
-export function ftypeName(ftype: number | undefined): string | undefined {
-  return ftype === undefined ? undefined : FTYPES[ftype];
+function fileTypeOf(ftype: number | undefined): string | undefined {
+  return ftype === undefined ? undefined : fileTypeName(ftype);
 }

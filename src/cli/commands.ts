@@ -8,6 +8,7 @@ import { promptCommand } from "./prompt.js";
 import { detectCommand } from "./detect.js";
 import { compareCommand } from "./compare.js";
 import { listCommand } from "./list.js";
+import { trainCommand } from "./train.js";
 
 export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   detectCommand,
   compareCommand,
   listCommand,
+  trainCommand,
 ];

@@ -1,0 +1,115 @@
+// What one token costs: the weight bytes a decode step reads (per layer, so a placement can say
+// which device reads them), the KV cache it reads at a context, and the FLOPs of a prompt token.
+// Counted from the typed tensor list the sizing core builds, so quantization mixes are exact.
+
+import type { ModelShape, TensorInfo } from "../models/shape.js";
+import { requireGgmlType, tensorBytes, tensorElements } from "../sizing/ggml-types.js";
+import { kvBytes, kvGgmlType } from "../sizing/kv-cache.js";
+import type { KvType } from "../sizing/types.js";
+
+export interface TokenTraffic {
+  /** Weight bytes one decode step reads in each layer (MoE: only the used experts' share). */
+  readonly layerBytes: readonly number[];
+  /** Output norm + output matrix (the tied token embedding when there is no output matrix). */
+  readonly outputBytes: number;
+  /** Weight elements one decode step multiplies per layer (what the CPU's compute term scales with). */
+  readonly layerParams: readonly number[];
+  /** The routed experts' share of layerParams (MoE: the CPU runs them with a slower kernel, mul_mat_id). */
+  readonly layerExpertParams: readonly number[];
+  readonly outputParams: number;
+  /** Matmul weights used per token over the whole model: 2 × this is the FLOPs of one token. */
+  readonly activeParams: number;
+}
+
+const LAYER_RE = /^blk\.(\d+)\./;
+
+/**
+ * Bytes and elements a decode step touches. The token embedding is only gathered (one row) and
+ * counted as nothing, unless it doubles as the output matrix (tied embeddings). Expert tensors
+ * (`*_exps`) count `used / count` of their size: llama.cpp's mul_mat_id reads the selected experts.
+ */
+export function tokenTraffic(shape: ModelShape, tensors: readonly TensorInfo[]): TokenTraffic {
+  const n = shape.layers.length;
+  const layerBytes = new Array<number>(n).fill(0);
+  const layerParams = new Array<number>(n).fill(0);
+  const layerExpertParams = new Array<number>(n).fill(0);
+  let outputBytes = 0;
+  let outputParams = 0;
+  const hasOutput = tensors.some((t) => t.name === "output.weight");
+  const expertShare = shape.experts ? shape.experts.used / shape.experts.count : 1;
+  for (const t of tensors) {
+    const share = t.name.includes("_exps") ? expertShare : 1;
+    const bytes = tensorBytes(t.ne, requireGgmlType(t.type)) * share;
+    // 1-D tensors (norms, biases) are read but are not matmul weights
+    const params = t.ne.length >= 2 ? tensorElements(t.ne) * share : 0;
+    const m = LAYER_RE.exec(t.name);
+    const il = m?.[1] !== undefined ? Number(m[1]) : -1;
+    if (il >= 0 && il < n) {
+      layerBytes[il] = (layerBytes[il] ?? 0) + bytes;
+      layerParams[il] = (layerParams[il] ?? 0) + params;
+      if (share !== 1) layerExpertParams[il] = (layerExpertParams[il] ?? 0) + params;
+    } else if (t.name.startsWith("output") || (t.name === "token_embd.weight" && !hasOutput)) {
+      outputBytes += bytes;
+      outputParams += params;
+    }
+  }
+  const activeParams = layerParams.reduce((a, b) => a + b, 0) + outputParams;
+  return { layerBytes, outputBytes, layerParams, layerExpertParams, outputParams, activeParams };
+}
+
+/**
+ * State elements each recurrent layer updates per token (Mamba-1 and -2: d_inner × d_state): the
+ * selective scan, a sequential per-token loop that prompt processing cannot batch into a matmul.
+ */
+export function ssmElemsPerLayer(shape: ModelShape): number[] {
+  const ssm = shape.ssm;
+  return shape.layers.map((l) => (l.mixer === "recurrent" && ssm ? ssm.dInner * ssm.dState : 0));
+}
+
+/** Cells an attention layer reads at context `ctx`: sliding-window layers read at most their window. */
+function cellsRead(shape: ModelShape, swa: boolean, ctx: number): number {
+  return swa && shape.swaWindow > 0 ? Math.min(ctx, shape.swaWindow) : ctx;
+}
+
+/** KV bytes each layer reads for one new token at context `ctx` (K and V of every cached cell). */
+export function kvReadPerLayer(shape: ModelShape, ctx: number, kvTypeK: KvType = "f16", kvTypeV: KvType = "f16"): number[] {
+  const tk = requireGgmlType(kvGgmlType(kvTypeK));
+  const tv = requireGgmlType(kvGgmlType(kvTypeV));
+  return shape.layers.map((l) => {
+    if (l.mixer !== "attention" || l.nHeadKv === 0) return 0;
+    const cells = cellsRead(shape, l.swa, ctx);
+    return kvBytes(cells * l.nHeadKv * shape.headDimK, tk) + kvBytes(cells * l.nHeadKv * shape.headDimV, tv);
+  });
+}
+
+/**
+ * Attention FLOPs of one token at context `ctx` (Q·Kᵀ and scores·V: 2 FLOPs per multiply-add,
+ * head dim × cells per head, for each query head), summed over layers.
+ */
+export function attentionFlops(shape: ModelShape, ctx: number): number {
+  let sum = 0;
+  for (const l of shape.layers) {
+    if (l.mixer !== "attention" || l.nHead === 0) continue;
+    const cells = cellsRead(shape, l.swa, ctx);
+    sum += 2 * l.nHead * cells * (shape.headDimK + shape.headDimV);
+  }
+  return sum;
+}
+
+/**
+ * FLOPs of one prompt token when the prompt is `promptLen` long: 2 per matmul weight plus the
+ * attention over the cells before it (on average half the prompt, after `start` cached cells).
+ */
+export function prefillFlopsPerToken(shape: ModelShape, traffic: TokenTraffic, promptLen: number, start = 0): number {
+  return 2 * traffic.activeParams + attentionFlops(shape, start + promptLen / 2);
+}
+
+/** The quantization family whose kernels run a file: the per-type CPU rates are fitted per family. */
+export type WeightFamily = "f16" | "q8" | "quant";
+
+export function weightFamily(quant: string): WeightFamily {
+  const q = quant.toUpperCase();
+  if (q === "F16" || q === "BF16" || q === "F32") return "f16";
+  if (q === "Q8_0") return "q8";
+  return "quant";
+}

@@ -1,0 +1,157 @@
+// Whether a fine-tuning run fits a machine and how fast it goes: memory from memory.ts against
+// the device's memory, tokens/s from the device's peak TFLOPS at a stated utilisation.
+//
+// FLOPs per trained token: a forward pass is 2 FLOPs per active weight plus attention; training
+// is forward + backward = 3 forward passes for full fine-tuning (the backward computes activation
+// gradients and weight gradients, 2 passes' worth: Kaplan et al. 2020, "Scaling Laws for Neural
+// Language Models", C ≈ 6N per token). LoRA and QLoRA skip the frozen weights' gradients: ≈ 2
+// forward passes (4N). Gradient checkpointing recomputes the forward once more (+2N).
+// Utilisation: 35 % of peak (model FLOPs utilisation). Chowdhery et al. 2022 ("PaLM", table 3)
+// report 46.2 % for PaLM 540B and 21.3–30.2 % for GPT-3 and Megatron-Turing NLG on large
+// clusters; single-GPU fine-tuning with Hugging Face libraries usually sits in the 30–40 % band,
+// so 35 % is an assumption, shown in the output and changeable with --mfu.
+
+import type { Gpu, Hardware } from "../hardware/types.js";
+import type { ModelShape } from "../models/shape.js";
+import { deviceOverheadBytes } from "../sizing/overhead.js";
+import { SPEED_CONSTANTS } from "../speed/constants.js";
+import { simdLevel } from "../speed/model.js";
+import { attentionFlops } from "../speed/traffic.js";
+import { trainingMemory, type TrainMemory, type TrainOptions } from "./memory.js";
+
+export const DEFAULT_MFU = 0.35;
+/** ≈ 5 bytes of English text per token (BPE tokenizers: "1 token ≈ 4 characters" plus spaces and markup). */
+export const TOKENS_PER_MB = 200_000;
+
+export type TrainVerdict = "fits" | "fits-paged" | "needs-checkpointing" | "no";
+
+export interface TrainDevice {
+  readonly label: string;
+  readonly memoryBytes: number;
+  readonly overheadBytes: number;
+  readonly peakTflops: number;
+  readonly precision: "fp16" | "fp32";
+  readonly notes: readonly string[];
+}
+
+export interface TrainPlan {
+  readonly device: TrainDevice;
+  readonly memory: TrainMemory;
+  /** Memory the run needs on the device, overhead included. */
+  readonly neededBytes: number;
+  readonly verdict: TrainVerdict;
+  readonly reason: string;
+  readonly tokensPerSec: number;
+  /** Seconds per epoch over 1 MB of text (TOKENS_PER_MB tokens). */
+  readonly secondsPerMB: number;
+  readonly flopsPerToken: number;
+  readonly assumptions: readonly string[];
+}
+
+const GIB = 1024 ** 3;
+const gib = (b: number): string => `${(b / GIB).toFixed(1)} GiB`;
+
+function gpuDevice(g: Gpu, count: number): TrainDevice {
+  const fp16 = g.fp16Tflops?.value ?? 0;
+  const fp32 = g.fp32Tflops?.value ?? 0;
+  const precision = fp16 > fp32 * 1.05 || (fp16 > 0 && fp16 >= fp32) ? "fp16" : "fp32";
+  const notes: string[] = [];
+  if (count > 1) notes.push(`${count} devices: one device's memory (no model parallelism assumed)`);
+  if (precision === "fp32") notes.push(`${g.name}: no fast FP16, trains at FP32 speed`);
+  if (/\bK\d+\b|Kepler/i.test(g.name)) notes.push("Kepler: CUDA 12 and current PyTorch builds no longer support it (needs an old CUDA 11 / PyTorch stack)");
+  return {
+    label: g.name,
+    memoryBytes: g.vramFreeBytes.value,
+    overheadBytes: deviceOverheadBytes(g.backend),
+    peakTflops: precision === "fp16" ? fp16 : fp32,
+    precision,
+    notes,
+  };
+}
+
+/** The device a single-device run would use: the first GPU, or the CPU and its RAM. */
+export function trainDevice(hw: Hardware, threads?: number): TrainDevice {
+  const g = hw.gpus[0];
+  if (g) return gpuDevice(g, hw.gpus.filter((x) => x.name === g.name).length);
+  const t = threads ?? Math.max(1, hw.cpu.cores.value);
+  const c = SPEED_CONSTANTS.cpu;
+  const tflops = (t * c.prefillFlopsPerThread.f16 * c.prefillSimdFactor[simdLevel(hw.cpu.flags)]) / 1e12;
+  return {
+    label: `CPU (${t} threads)`,
+    memoryBytes: hw.memory.availableBytes.value,
+    overheadBytes: 0,
+    peakTflops: tflops,
+    precision: "fp32",
+    notes: ["CPU: peak taken as llama.cpp's measured F16 matmul rate per thread (data/speed/cpu-measurements.csv) × threads"],
+  };
+}
+
+export function trainingFlopsPerToken(shape: ModelShape, o: TrainOptions): number {
+  const forward = 2 * shape.params.active + attentionFlops(shape, o.seq / 2);
+  const passes = (o.method === "full" ? 3 : 2) + (o.checkpointing ? 1 : 0);
+  return forward * passes;
+}
+
+export interface PlanOptions {
+  readonly mfu?: number;
+  readonly threads?: number;
+}
+
+export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p: PlanOptions = {}): TrainPlan {
+  const device = trainDevice(hw, p.threads);
+  const mfu = p.mfu ?? DEFAULT_MFU;
+  const memory = trainingMemory(shape, o);
+  const needed = memory.total + device.overheadBytes;
+  const have = device.memoryBytes;
+  let verdict: TrainVerdict;
+  let reason: string;
+  if (needed <= have) {
+    verdict = "fits";
+    reason = `needs ${gib(needed)} of ${gib(have)}`;
+  } else if (memory.pageable > 0 && needed - memory.pageable <= have) {
+    verdict = "fits-paged";
+    reason = `needs ${gib(needed - memory.pageable)} on the device with the paged optimizer's ${gib(memory.pageable)} in CPU RAM (${gib(have)} available)`;
+  } else if (!o.checkpointing && trainingMemory(shape, { ...o, checkpointing: true }).total + device.overheadBytes <= have) {
+    verdict = "needs-checkpointing";
+    reason = `needs ${gib(needed)} of ${gib(have)}; fits with --checkpointing (${gib(trainingMemory(shape, { ...o, checkpointing: true }).total + device.overheadBytes)})`;
+  } else {
+    verdict = "no";
+    reason = `needs ${gib(needed)}, ${gib(have)} available${suggestion(shape, o, have, device.overheadBytes)}`;
+  }
+  const flopsPerToken = trainingFlopsPerToken(shape, o);
+  const tokensPerSec = (device.peakTflops * 1e12 * mfu) / flopsPerToken;
+  const assumptions = [
+    ...memory.notes,
+    `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (FP16 where it has fast FP16, else FP32)`,
+    `time per MB: ${TOKENS_PER_MB.toLocaleString("en-US")} tokens per MB of English text, one epoch`,
+    ...device.notes,
+  ];
+  reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()} TFLOPS`;
+  return { device, memory, neededBytes: needed, verdict, reason, tokensPerSec, secondsPerMB: TOKENS_PER_MB / tokensPerSec, flopsPerToken, assumptions };
+}
+
+/** The cheapest change that fits, if any: checkpointing, then LoRA, then QLoRA, then shorter sequences. */
+function suggestion(shape: ModelShape, o: TrainOptions, have: number, overhead: number): string {
+  const tries: { label: string; o: TrainOptions }[] = [
+    { label: "--checkpointing", o: { ...o, checkpointing: true } },
+    { label: "--method lora --checkpointing", o: { ...o, method: "lora", checkpointing: true } },
+    { label: "--method qlora --checkpointing", o: { ...o, method: "qlora", checkpointing: true } },
+    ...[2, 4, 8]
+      .filter((d) => o.seq / d >= 256)
+      .map((d) => ({ label: `--method qlora --checkpointing --seq ${o.seq / d}`, o: { ...o, method: "qlora" as const, checkpointing: true, seq: o.seq / d } })),
+  ];
+  for (const t of tries) {
+    if (t.o.method === o.method && t.o.checkpointing === o.checkpointing && t.o.seq === o.seq) continue;
+    const m = trainingMemory(shape, t.o);
+    if (m.total - m.pageable + overhead <= have) return `; fits with ${t.label}`;
+  }
+  return "";
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "—";
+  if (seconds < 90) return `${seconds.toFixed(0)} s`;
+  if (seconds < 90 * 60) return `${(seconds / 60).toFixed(0)} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} days`;
+}

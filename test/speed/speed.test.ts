@@ -1,0 +1,208 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { simulateHardware } from "../../src/hardware/simulate.js";
+import { findModel, shapeOf } from "../../src/models/catalog.js";
+import type { ModelShape } from "../../src/models/shape.js";
+import { cpuMachine, fitSpeedConstants, predictCpuRows, predictPublishedRows } from "../../src/speed/calibration.js";
+import { SPEED_CONSTANTS } from "../../src/speed/constants.js";
+import { estimateSpeed, speedJson } from "../../src/speed/estimate.js";
+import { fitNonNegative } from "../../src/speed/fit.js";
+import { parseCpuMeasurements, parseCsv, parsePublished } from "../../src/speed/measurements.js";
+import type { SpeedConstants } from "../../src/speed/model.js";
+import { kvReadPerLayer, tokenTraffic } from "../../src/speed/traffic.js";
+import { createSizer } from "../../src/sizing/search.js";
+import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
+import { typedTensors } from "../../src/sizing/weights.js";
+
+function shape(id: string): ModelShape {
+  const e = findModel(id);
+  if (!e) throw new Error(`no ${id}`);
+  return shapeOf(e);
+}
+
+/** Ideal hardware: full spec bandwidth, no per-layer cost, so results are checkable by hand. */
+const IDEAL: SpeedConstants = {
+  cpu: { bytesPerSecPerThread: 10e9, secPerWeightPerThread: 0, secPerLayer: 0, prefillFlopsPerThread: { f16: 1e11, q8: 1e11, quant: 1e11 }, prefillExpertFlopsPerThread: 1e11, prefillSimdFactor: { avx512: 1, avx2: 1, neon: 1 }, prefillSecPerSsmElemPerThread: { mamba1: 0, mamba2: 0 }, ramEfficiency: 1 },
+  gpu: { decodeEfficiency: { cuda: 1, metal: 1, other: 1 }, secPerLayer: 0, prefillEfficiency: { cuda: 1, metal: 1, other: 1 } },
+};
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const settings = { ...DEFAULT_RUN_SETTINGS, ctx: 4096 };
+
+describe("decode is bandwidth-bound", () => {
+  const s = shape("llama-2-7b");
+  const hw = simulateHardware("RTX 3070"); // 448 GB/s
+  const est = createSizer().estimate(s, "Q4_K_M", settings, hw);
+  const t = tokenTraffic(s, typedTensors(s, "Q4_K_M"));
+  const weightBytes = sum(t.layerBytes) + t.outputBytes;
+
+  it("a 7B Q4_K_M (≈4.1 GB read per token) on a 448 GB/s GPU: 448 / 4.1 × efficiency", () => {
+    expect(est.placement.verdict).toBe("gpu");
+    // Q4_K_M of Llama 2 7B: 3.80 GiB file (TheBloke's card), minus the gathered token embedding
+    expect(weightBytes / 1e9).toBeGreaterThan(3.8);
+    expect(weightBytes / 1e9).toBeLessThan(4.1);
+    const kv512 = sum(kvReadPerLayer(s, 512)); // 32 layers × 512 cells × 4096 × (K+V) × 2 bytes = 268 MB
+    expect(kv512).toBe(32 * 512 * 4096 * 2 * 2);
+    const sp = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512] });
+    expect(sp.decodeTps).toBeCloseTo(448e9 / (weightBytes + kv512), 6);
+    const real = estimateSpeed(s, est, hw, { contexts: [512] });
+    const e = SPEED_CONSTANTS.gpu;
+    const byHand = 1 / ((weightBytes + kv512) / (448e9 * e.decodeEfficiency.cuda) + 32 * e.secPerLayer);
+    expect(real.decodeTps).toBeCloseTo(byHand, 6);
+    expect(real.decodeTps).toBeGreaterThan(60);
+    expect(real.decodeTps).toBeLessThan(100);
+  });
+
+  it("is slower at a long context (the KV read grows), and reports 512 and 4096 (the trained max)", () => {
+    const sp = estimateSpeed(s, est, hw);
+    expect(sp.at.map((a) => a.ctx)).toEqual([512, 4096]);
+    const [short, long] = sp.at;
+    expect(long!.decodeTps).toBeLessThan(short!.decodeTps);
+    expect(long!.prefillTps).toBeLessThan(short!.prefillTps);
+    const j = speedJson(sp);
+    expect(j.decode_tps).toBeCloseTo(sp.decodeTps, 0);
+    expect(Object.keys(j)).toEqual(["decode_tps", "prefill_tps", "at"]);
+  });
+
+  it("prefill: 2 FLOPs per active weight (+ attention) over the peak TFLOPS", () => {
+    const sp = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512] });
+    // RTX 3070 spec: 20.31 TFLOPS; 2 × 6.5 B weights + attention ≈ 13.5 GFLOP per token → ≈ 1500 tok/s
+    const flops = 2 * t.activeParams + 32 * 2 * 32 * 256 * (128 + 128);
+    expect(sp.prefillTps).toBeCloseTo(20.31e12 / flops, 3);
+  });
+});
+
+describe("placement", () => {
+  const s = shape("llama-3.1-8b");
+  it("partial offload adds the GPU part and the CPU part, each at its own bandwidth", () => {
+    const hw = { ...simulateHardware("RTX 3070"), memory: { ...simulateHardware("RTX 3070").memory } };
+    const est = createSizer().estimate(s, "Q8_0", settings, hw);
+    expect(est.placement.verdict).toBe("partial");
+    const t = tokenTraffic(s, typedTensors(s, "Q8_0"));
+    const onGpu = est.placement.layersOnGpu;
+    const n = s.layers.length;
+    const kv = kvReadPerLayer(s, 512);
+    const gpuBytes = sum(t.layerBytes.slice(n - onGpu)) + sum(kv.slice(n - onGpu));
+    const cpuBytes = sum(t.layerBytes.slice(0, n - onGpu)) + sum(kv.slice(0, n - onGpu)) + t.outputBytes;
+    const threads = 8; // the simulated host
+    const cpuBw = Math.min(threads * IDEAL.cpu.bytesPerSecPerThread, 76.8e9); // assumed dual-channel DDR5-4800
+    const sp = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512], threads });
+    expect(sp.decodeTps).toBeCloseTo(1 / (gpuBytes / 448e9 + cpuBytes / cpuBw), 6);
+    const cpuOnly = estimateSpeed(s, createSizer().estimate(s, "Q8_0", settings, hw, { device: "cpu" }), hw, { constants: IDEAL, contexts: [512], threads });
+    expect(sp.decodeTps).toBeGreaterThan(cpuOnly.decodeTps);
+  });
+
+  it("two GPUs split the layers; each reads its own share at its own bandwidth (times add)", () => {
+    const one = simulateHardware("RTX 3090");
+    const two = simulateHardware(["RTX 3090", "RTX 3090"]);
+    const big = shape("llama-3.1-70b");
+    const e2 = createSizer().estimate(big, "Q4_K_M", settings, two);
+    expect(e2.placement.verdict).toBe("gpu");
+    const sp2 = estimateSpeed(big, e2, two, { constants: IDEAL, contexts: [512] });
+    const t = tokenTraffic(big, typedTensors(big, "Q4_K_M"));
+    const bytes = sum(t.layerBytes) + t.outputBytes + sum(kvReadPerLayer(big, 512));
+    expect(sp2.decodeTps).toBeCloseTo(936.2e9 / bytes, 3);
+    expect(one.gpus.length).toBe(1);
+  });
+
+  it("a shape read from a GGUF file (its own tensor list) gives the same speed as the catalog shape at that quantization", () => {
+    const s = shape("llama-3.2-3b");
+    const hw = simulateHardware("RTX 3070");
+    const fromFile: ModelShape = { ...s, tensors: typedTensors(s, "Q8_0"), fileType: "Q8_0" };
+    const sizer = createSizer();
+    const a = estimateSpeed(s, sizer.estimate(s, "Q8_0", settings, hw), hw);
+    const b = estimateSpeed(fromFile, sizer.estimate(fromFile, undefined, settings, hw), hw);
+    expect(b.decodeTps).toBeCloseTo(a.decodeTps, 6);
+    expect(b.prefillTps).toBeCloseTo(a.prefillTps, 6);
+  });
+
+  it("a GPU known only by name and VRAM (fit --gpu NAME --vram GB) takes its bandwidth from the spec table", () => {
+    const s = shape("llama-3.2-3b");
+    const hw = simulateHardware("RTX 3070");
+    const g = hw.gpus[0]!;
+    const bare = { ...hw, gpus: [{ index: 0, vendor: g.vendor, name: "RTX 3070", backend: g.backend, unified: false, vramTotalBytes: g.vramTotalBytes, vramFreeBytes: g.vramFreeBytes }] };
+    const sizer = createSizer();
+    const a = estimateSpeed(s, sizer.estimate(s, "Q4_K_M", settings, hw), hw);
+    const b = estimateSpeed(s, sizer.estimate(s, "Q4_K_M", settings, bare), bare);
+    expect(b.decodeTps).toBeCloseTo(a.decodeTps, 6);
+  });
+
+  it("MoE decode reads only the used experts", () => {
+    const moe = shape("qwen3-30b-a3b");
+    const t = tokenTraffic(moe, typedTensors(moe, "Q4_K_M"));
+    // 3.3 B active of 30.5 B (Qwen3 model card): the weights read per token are about a tenth of the file
+    expect(t.activeParams / 1e9).toBeGreaterThan(2.9);
+    expect(t.activeParams / 1e9).toBeLessThan(3.4);
+  });
+
+  it("CPU threads: more threads are faster until the RAM bandwidth caps decode", () => {
+    const small = shape("llama-3.2-1b");
+    const hw2 = cpuMachine(2, 76.8);
+    const est = createSizer().estimate(small, "Q4_K_M", settings, hw2, { device: "cpu" });
+    const t2 = estimateSpeed(small, est, hw2, { threads: 2, contexts: [512] }).decodeTps;
+    const t8 = estimateSpeed(small, est, hw2, { threads: 8, contexts: [512] }).decodeTps;
+    const t64 = estimateSpeed(small, est, hw2, { threads: 64, contexts: [512] }).decodeTps;
+    expect(t8).toBeGreaterThan(t2);
+    expect(t64 / t8).toBeLessThan(64 / 8);
+  });
+});
+
+describe("calibration", () => {
+  const cpu = parseCpuMeasurements(readFileSync("data/speed/cpu-measurements.csv", "utf8"));
+  const pub = parsePublished(readFileSync("data/speed/gpu-published.csv", "utf8"));
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] ?? Number.NaN;
+  };
+
+  it("the committed constants are the fit of the committed tables (within 2 %)", () => {
+    const fit = fitSpeedConstants(cpu, pub).constants;
+    const close = (a: number, b: number) => (b === 0 ? expect(a).toBe(0) : expect(Math.abs(a - b) / b).toBeLessThan(0.02));
+    close(SPEED_CONSTANTS.cpu.bytesPerSecPerThread, fit.cpu.bytesPerSecPerThread);
+    close(SPEED_CONSTANTS.cpu.secPerWeightPerThread, fit.cpu.secPerWeightPerThread);
+    close(SPEED_CONSTANTS.cpu.secPerLayer, fit.cpu.secPerLayer);
+    for (const f of ["f16", "q8", "quant"] as const) close(SPEED_CONSTANTS.cpu.prefillFlopsPerThread[f], fit.cpu.prefillFlopsPerThread[f]);
+    close(SPEED_CONSTANTS.cpu.prefillExpertFlopsPerThread, fit.cpu.prefillExpertFlopsPerThread);
+    close(SPEED_CONSTANTS.cpu.prefillSecPerSsmElemPerThread.mamba1, fit.cpu.prefillSecPerSsmElemPerThread.mamba1);
+    close(SPEED_CONSTANTS.cpu.prefillSecPerSsmElemPerThread.mamba2, fit.cpu.prefillSecPerSsmElemPerThread.mamba2);
+    close(SPEED_CONSTANTS.cpu.ramEfficiency, fit.cpu.ramEfficiency);
+    for (const g of ["cuda", "metal", "other"] as const) {
+      close(SPEED_CONSTANTS.gpu.decodeEfficiency[g], fit.gpu.decodeEfficiency[g]);
+      close(SPEED_CONSTANTS.gpu.prefillEfficiency[g], fit.gpu.prefillEfficiency[g]);
+    }
+    close(SPEED_CONSTANTS.gpu.secPerLayer, fit.gpu.secPerLayer);
+  });
+
+  it("reproduces this machine's CPU measurements: median |error| under 12 %, every row within ±75 %", () => {
+    const rows = predictCpuRows(cpu, SPEED_CONSTANTS);
+    expect(rows.length).toBeGreaterThanOrEqual(14);
+    for (const test of ["decode", "prefill"]) {
+      const errs = rows.filter((r) => r.test === test).map((r) => Math.abs(r.errorPct));
+      expect(median(errs)).toBeLessThan(12);
+    }
+    for (const r of rows) expect(Math.abs(r.errorPct), r.label).toBeLessThan(75);
+  });
+
+  it("reproduces the published rows of current llama.cpp builds: median |error| under 15 %", () => {
+    const rows = predictPublishedRows(pub, SPEED_CONSTANTS);
+    expect(rows.length).toBe(pub.length);
+    const current = rows.filter((r) => !r.label.includes("not fitted"));
+    expect(current.length).toBeGreaterThanOrEqual(12);
+    expect(median(current.map((r) => Math.abs(r.errorPct)))).toBeLessThan(15);
+  });
+
+  it("every published row names its source", () => {
+    for (const r of pub) expect(r.source_url).toMatch(/^https:\/\/github\.com\//);
+  });
+});
+
+describe("pieces", () => {
+  it("parses quoted CSV fields", () => {
+    expect(parseCsv('a,b\n1,"x, ""y"""\n')).toEqual([["a", "b"], ["1", 'x, "y"']]);
+  });
+  it("non-negative least squares recovers exact coefficients", () => {
+    const obs = [1, 2, 3, 5].map((a) => ({ features: [a, 1], time: 2 * a + 0.5 }));
+    const f = fitNonNegative(obs, 2);
+    expect(f.x[0]).toBeCloseTo(2, 9);
+    expect(f.x[1]).toBeCloseTo(0.5, 9);
+  });
+});

@@ -9,6 +9,10 @@ import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";
 import type { ModelShape } from "../models/shape.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
+import { diffusionFitJson, diffusionFitText } from "../diffusion/fit.js";
+import { DIFFUSION_FLAG_OPTIONS, diffusionOptionsFromFlags } from "../diffusion/flags.js";
+import { findModel, type DiffusionEntry } from "../models/catalog.js";
+import { estimateSpeed, speedJson, speedLines } from "../speed/estimate.js";
 import { referenceShape } from "../sizing/reference-shapes.js";
 import { createSizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
@@ -31,6 +35,21 @@ const FlagsSchema = z.object({
   json: z.boolean().optional(),
 });
 type Flags = z.infer<typeof FlagsSchema>;
+
+/** Image and video pipelines: every part's memory at the asked resolution and dtype, and what fits. */
+async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, unknown>, f: Flags, io: CliIo): Promise<number> {
+  let asked: ReturnType<typeof diffusionOptionsFromFlags>;
+  try {
+    asked = diffusionOptionsFromFlags(values);
+  } catch (err) {
+    const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
+    throw new LlmFitError("bad_args", `fit: --${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`, "see `llmfit fit --help`");
+  }
+  const hw = await hardwareFor(f);
+  if (f.json) io.stdout(`${JSON.stringify(diffusionFitJson(entry, asked, hw))}\n`);
+  else io.stdout(diffusionFitText(entry, asked, hw));
+  return 0;
+}
 
 async function loadShape(model: string): Promise<ModelShape> {
   if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return readGgufShape(model);
@@ -78,7 +97,8 @@ export const fitCommand: CliCommand = {
   summary: "memory one model needs (weights, KV, compute …) and where it fits",
   usage:
     "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
-    "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]",
+    "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]\n" +
+    "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
       "fit",
@@ -88,10 +108,13 @@ export const fitCommand: CliCommand = {
         "flash-attn": { type: "string" }, parallel: { type: "string" }, batch: { type: "string" },
         ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
         vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
+        ...DIFFUSION_FLAG_OPTIONS,
       },
       true,
     );
-    const parsed = FlagsSchema.safeParse(values);
+    const { res, frames, dtype, "encoder-dtype": encoderDtype, offload, "vae-tiling": vaeTiling, ...llmValues } = values;
+    const diffusionValues = { res, frames, dtype, "encoder-dtype": encoderDtype, offload, "vae-tiling": vaeTiling };
+    const parsed = FlagsSchema.safeParse(llmValues);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new LlmFitError("bad_args", `fit: --${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`, "see `llmfit fit --help`");
@@ -101,6 +124,11 @@ export const fitCommand: CliCommand = {
       throw new LlmFitError("bad_args", "fit: give exactly one MODEL (catalog id, .gguf path or URL)", "see `llmfit fit --help`");
     }
     const f = parsed.data;
+    const entry = findModel(model);
+    if (entry?.kind === "diffusion") return fitDiffusionModel(entry, diffusionValues, f, io);
+    if (Object.values(diffusionValues).some((v) => v !== undefined)) {
+      throw new LlmFitError("bad_args", "fit: --res, --frames, --dtype, --offload and --vae-tiling are for image/video models", "see `llmfit list --kind diffusion`");
+    }
     let quant: QuantName | undefined;
     if (f.quant !== undefined) {
       quant = parseQuantName(f.quant);
@@ -120,11 +148,13 @@ export const fitCommand: CliCommand = {
     };
     memory.total = memory.weights + memory.kv + memory.recurrent + memory.compute + memory.output + memory.overhead;
     const quantLabel = quant ?? shape.fileType ?? "file";
+    const speed = est.placement.verdict === "no" ? undefined : estimateSpeed(shape, est, hw);
     if (f.json) {
       io.stdout(
         JSON.stringify({
           model, arch: shape.arch, quant: quantLabel, ctx: settings.ctx, flashAttn: est.detail.flashAttn,
           settings, memory, placement: est.placement, verdict: est.placement.verdict,
+          ...(speed ? { speed: speedJson(speed) } : {}),
           cpuRepack: est.placement.layersOnGpu < est.placement.layersTotal ? est.detail.weights.cpuRepack : 0,
         }) + "\n",
       );
@@ -143,6 +173,7 @@ export const fitCommand: CliCommand = {
         ? [`  (+ up to ${mib(est.detail.weights.cpuRepack)} CPU_REPACK on AVX2 CPUs: Q4 weights copied for speed; their mapped pages become evictable)`]
         : []),
       `${est.placement.verdict}: ${est.placement.reason}`,
+      ...(speed ? speedLines(speed) : []),
     ];
     io.stdout(lines.join("\n") + "\n");
     return est.placement.verdict === "no" ? 1 : 0;

@@ -64,3 +64,33 @@ describe("llmfit fit", () => {
     await expect(fit(["llama-3.1-8b", "--quant", "Q9"])).rejects.toThrow(/unknown quantization/);
   });
 });
+
+describe("llmfit fit: speed and image models", () => {
+  it("adds decode and prefill tokens/s at short and long context to --json", async () => {
+    const { out } = await fit(["qwen3-8b", "--quant", "Q4_K_M", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"]);
+    const speed = z
+      .object({ decode_tps: z.number(), prefill_tps: z.number(), at: z.array(z.object({ ctx: z.number(), decode_tps: z.number() })) })
+      .parse((JSON.parse(out) as { speed: unknown }).speed);
+    // 448 GB/s over ~5 GB of weights read per token: bandwidth bound, well under 448/5 ≈ 90 tok/s.
+    expect(speed.decode_tps).toBeGreaterThan(30);
+    expect(speed.decode_tps).toBeLessThan(90);
+    expect(speed.prefill_tps).toBeGreaterThan(speed.decode_tps * 5);
+    expect(speed.at.map((a) => a.ctx)).toEqual([512, 32768]);
+    expect(speed.at[1]!.decode_tps).toBeLessThan(speed.at[0]!.decode_tps); // reading a longer KV cache costs
+  });
+
+  it("sizes a diffusion pipeline and says what makes it fit", async () => {
+    const { code, out } = await fit(["flux.1-dev", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"]);
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as { kind: string; verdict: string; fix?: unknown };
+    expect(j.kind).toBe("diffusion");
+    expect(j.verdict).toBe("no");
+    const text = (await fit(["flux.1-dev", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32"])).out;
+    expect(text).toMatch(/fits with --dtype \S+ .*--offload/);
+  });
+
+  it("refuses image flags on a language model and bad values on an image model, in one line", async () => {
+    await expect(fit(["qwen3-8b", "--res", "512x512"])).rejects.toMatchObject({ code: "bad_args", message: expect.stringMatching(/for image\/video models/) });
+    await expect(fit(["flux.1-dev", "--res", "12x"])).rejects.toMatchObject({ code: "bad_args", message: expect.stringMatching(/^fit: --res: expects WIDTHxHEIGHT/) });
+  });
+});

@@ -24,6 +24,7 @@ const Keys = z
     context: z.array(z.string()).default(["c"]).describe("report: next context length (4k, 8k, 32k, 128k)"),
     kv: z.array(z.string()).default(["v"]).describe("report: KV cache type f16 <-> q8_0"),
     compare: z.array(z.string()).default(["m"]).describe("report: this machine beside common ones, and back"),
+    training: z.array(z.string()).default(["t"]).describe("report: what fine-tuning (full, LoRA, QLoRA) takes here, and back"),
     pull: z.array(z.string()).default(["p"]).describe("report: pull the model with Ollama"),
     choose: z.array(z.string()).default(["P"]).describe("report: use the model for prompting"),
     accept: z.array(z.string()).default(["a"]).describe("answer float: replace the selection with the answer"),

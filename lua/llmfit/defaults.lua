@@ -39,6 +39,8 @@ return {
     kv = { "v" },
     -- report: this machine beside common ones, and back
     compare = { "m" },
+    -- report: what fine-tuning (full, LoRA, QLoRA) takes here, and back
+    training = { "t" },
     -- report: pull the model with Ollama
     pull = { "p" },
     -- report: use the model for prompting

@@ -56,6 +56,7 @@ M.keys = {
   { "kind", "next kind: dense, moe, ssm, hybrid", act("kind") },
   { "context", "next context length", act("context") },
   { "kv", "KV cache f16 / q8_0", act("kv") },
+  { "training", "what fine-tuning takes here (full, LoRA, QLoRA)", act("training") },
   { "compare", "this machine beside common ones", act("compare") },
   { "refresh", "detect the hardware and runtimes again", act("refresh") },
   { "pull", "pull the model with Ollama", function(self)

@@ -8,7 +8,8 @@ import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
 import { createSizer } from "../sizing/search.js";
-import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommendInSteps, SORTS, USES, type ModelsView, type Recommendations } from "../report/recommend.js";
+import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommendInSteps, SORTS, USES, type ModelsView, type Recommendations, type SpeedOf } from "../report/recommend.js";
+import { estimateSpeed } from "../speed/estimate.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
@@ -17,7 +18,7 @@ import { fitRows, machineFit } from "../report/compare-fit.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
-export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "compare", "refresh", "redraw"] as const;
+export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "compare", "training", "refresh", "redraw"] as const;
 
 /** Reference machines on the compare screen, beside this one. */
 const COMPARE_WITH = ["Apple M1 8GB", "RTX 3070", "RTX 4090", "T4"];
@@ -27,7 +28,7 @@ function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length]!;
 }
 
-const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · m compare · r refresh · ? keys";
+const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind · c ctx · v KV · t train · m compare · ? keys";
 
 /** One sizing of the catalog for a view on a machine: done, or under way with its progress. */
 interface RecJob {
@@ -46,6 +47,17 @@ export class ReportController {
   private rec: RecJob | undefined;
   private width = 100;
   private discovering: Promise<void> | undefined;
+
+  /** Decode tok/s per (machine, model, quant, context, KV type): sorting and filtering reuse it. */
+  private readonly speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
+  private readonly speedOf: SpeedOf = (shape, estimate, hw) => {
+    let byHw = this.speeds.get(hw);
+    if (!byHw) this.speeds.set(hw, (byHw = new Map()));
+    const s = estimate.settings;
+    const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}`;
+    if (!byHw.has(key)) byHw.set(key, estimate.placement.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw).decodeTps);
+    return byHw.get(key);
+  };
 
   constructor(private readonly session: Session) {}
 
@@ -96,6 +108,9 @@ export class ReportController {
       case "back":
         this.screen = { kind: "models" };
         break;
+      case "training":
+        this.screen = this.screen.kind === "training" ? { kind: "models" } : { kind: "training" };
+        break;
       case "compare": {
         if (this.screen.kind === "compare") {
           this.screen = { kind: "models" };
@@ -103,7 +118,7 @@ export class ReportController {
         }
         const hw = await this.session.getHardware();
         const machines = [{ label: "this machine", hardware: hw }, ...compareMachines(COMPARE_WITH)];
-        const fits = machines.map((m) => machineFit(m.hardware, this.sizer, this.view));
+        const fits = machines.map((m) => machineFit(m.hardware, this.sizer, this.view, this.speedOf));
         this.screen = { kind: "compare", rows: [...compareRows(machines), ...fitRows(fits, this.view)] };
         break;
       }
@@ -148,7 +163,13 @@ export class ReportController {
     const rendered = renderReport(this.report(hw), { width: this.width });
     const title = this.screen.kind === "detail" ? `llmfit · ${findModel(this.screen.id)?.name ?? this.screen.id}` : "llmfit";
     const footer =
-      this.screen.kind === "detail" ? "q close · <BS> back · p pull · P use for prompting" : this.screen.kind === "compare" ? "q close · m / <BS> back" : FOOTER;
+      this.screen.kind === "detail"
+        ? "q close · <BS> back · p pull · P use for prompting"
+        : this.screen.kind === "compare"
+          ? "q close · m / <BS> back"
+          : this.screen.kind === "training"
+            ? "q close · t / <BS> back"
+            : FOOTER;
     return floatPayload(title, rendered, footer, rendered.ids);
   }
 
@@ -167,7 +188,7 @@ export class ReportController {
     // The job exists before the sizing starts: its first steps report progress synchronously.
     const job: RecJob = { key, hw, progress: { done: 0, total: CATALOG.length }, pending: Promise.resolve(undefined as never) };
     this.rec = job;
-    job.pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, undefined, progress).then((value) => {
+    job.pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
       job.value = value;
       return value;
     });

@@ -11,7 +11,7 @@ export const VERDICT_GROUP: Record<Verdict, HlGroup> = { gpu: "LlmFitGood", part
 const GIB = 1024 ** 3;
 
 export function paramsLabel(total: number, active?: number): string {
-  const one = (n: number) => (n >= 1e9 ? `${n >= 10e9 ? Math.round(n / 1e9) : (n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`);
+  const one = (n: number) => (n >= 0.95e9 ? `${n >= 10e9 ? Math.round(n / 1e9) : (n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`);
   return active !== undefined && active < total * 0.9 ? `${one(total)}/${one(active)}` : one(total);
 }
 

@@ -7,12 +7,14 @@ import { paintMachine } from "./machine.js";
 import { paintModels } from "./models.js";
 import type { ModelsView, Recommendations } from "./recommend.js";
 import { paintRuntimes, type RuntimesState } from "./runtimes.js";
+import { paintTraining, trainingRows } from "./training.js";
 import { displayWidth, fit } from "./width.js";
 
 export type Screen =
   | { readonly kind: "models" }
   | { readonly kind: "detail"; readonly id: string }
-  | { readonly kind: "compare"; readonly rows: readonly (readonly string[])[] };
+  | { readonly kind: "compare"; readonly rows: readonly (readonly string[])[] }
+  | { readonly kind: "training" };
 
 export interface Report {
   readonly version: string;
@@ -47,6 +49,10 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
       paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS);
       return { ...c.done(), ids: new Map() };
     }
+  }
+  if (screen.kind === "training" && report.models) {
+    paintTraining(c, trainingRows(report.models.rec.rows, report.hardware), opts.width);
+    return { ...c.done(), ids: new Map() };
   }
   if (screen.kind === "compare") {
     paintCompare(c, screen.rows);

@@ -128,9 +128,21 @@ describe("the report at 200 columns", () => {
     await press(nvim, "m", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
   });
 
+  it("shows expected tokens/s per row and the fine-tuning screen with t", async () => {
+    const lines = await reportLines(nvim);
+    const first = rows(lines)[0]!.text;
+    expect(first).toMatch(/\s\d+(\.\d)?\s+fits GPU\s*$/); // tok/s before the verdict
+    const training = await press(nvim, "t", (l) => l.some((x) => x.startsWith("Fine-tuning here")), "the training screen");
+    const text = training.join("\n");
+    expect(text).toMatch(/Model\s+Full\s+LoRA\s+QLoRA\s+QLoRA \/ MB/);
+    expect(text).toMatch(/(fits|paged|ckpt|no) \d+\.\dG/);
+    expect(text).toMatch(/Korthikanti/);
+    await press(nvim, "t", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
+  });
+
   it("lists every key with ?", async () => {
     const help = await press(nvim, "?", (l) => l.some((x) => x.startsWith("Keys")), "the key list");
-    for (const key of ["<CR>", "<BS>", "s ", "/ ", "u ", "k ", "c ", "v ", "m ", "p ", "P ", "r "]) {
+    for (const key of ["<CR>", "<BS>", "s ", "/ ", "u ", "k ", "c ", "v ", "t ", "m ", "p ", "P ", "r "]) {
       expect(help.some((l) => l.trimStart().startsWith(key))).toBe(true);
     }
     await press(nvim, "?", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");

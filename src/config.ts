@@ -70,6 +70,12 @@ export const ConfigSchema = z
           .string()
           .optional()
           .describe("a GGUF path or hf: URI run in-process with node-llama-cpp when no server runs"),
+        embedded_threads: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe("CPU threads for the embedded model (default: llama.cpp's choice)"),
         templates: z.record(z.string(), TemplateSchema).default({}).describe("your templates, added to the built-in ones"),
       })
       .strict()

@@ -71,8 +71,9 @@ function M.capture(opts)
     table.insert(sel.parts, { opts.line1 - 1, 0, opts.line2 - 1, #line_at(buf, opts.line2 - 1) })
   end
   for _, p in ipairs(sel.parts) do
-    -- Text typed at the start lands before the selection, at the end after it.
-    p.marks = { mark(buf, p[1], p[2], true), mark(buf, p[3], p[4], false) }
+    -- Edits touching the selection's ends count as inside it: accepting then asks first (the
+    -- text changed) and replaces all of it, never leaving half an edit behind.
+    p.marks = { mark(buf, p[1], p[2], false), mark(buf, p[3], p[4], true) }
   end
   sel.text = M.text(sel)
   sel.first_row, sel.last_row = sel.parts[1][1], sel.parts[#sel.parts][3]

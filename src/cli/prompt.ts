@@ -46,12 +46,16 @@ export const promptCommand: CliCommand = {
       },
     };
     let failure: { message: string; level: string } | undefined;
+    let wrote = false;
     let finished!: () => void;
     const ended = new Promise<void>((r) => (finished = r));
     const service = new PromptService(
       () => config,
       {
-        chunk: (_id, t) => io.stdout(t),
+        chunk: (_id, t) => {
+          wrote = true;
+          io.stdout(t);
+        },
         done: () => {
           io.stdout("\n");
           finished();
@@ -78,7 +82,8 @@ export const promptCommand: CliCommand = {
       process.off("SIGINT", stop);
     }
     if (failure) {
-      io.stderr(`\nllmfit: ${failure.message}\n`);
+      // End a partly streamed line first, so the error stands on a line of its own.
+      io.stderr(`${wrote ? "\n" : ""}llmfit: ${failure.message}\n`);
       return failure.level === "info" ? 130 : 1;
     }
     return 0;

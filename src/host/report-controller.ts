@@ -43,7 +43,8 @@ export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
   private screen: Screen = { kind: "models" };
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
-  private readonly sizer = createSizer();
+  /** Shared with the prompt picker: per-shape work is cached here. */
+  readonly sizer = createSizer();
   private rec: RecJob | undefined;
   private width = 100;
   private discovering: Promise<void> | undefined;

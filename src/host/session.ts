@@ -5,7 +5,11 @@ import { detectHardware } from "../hardware/detect.js";
 import type { Hardware } from "../hardware/types.js";
 import type { Logger } from "../log.js";
 import type { PromptEvents } from "../prompt/run.js";
-import { PromptService } from "../prompt/service.js";
+import { PromptService, type RateModel } from "../prompt/service.js";
+import type { InstalledModel } from "../runtimes/types.js";
+import { VERDICT_WORD } from "../report/models.js";
+import { runtimeEstimator } from "../sizing/runtime-estimator.js";
+import { estimateSpeed } from "../speed/estimate.js";
 import { PullService } from "./pulls.js";
 import { ReportController } from "./report-controller.js";
 
@@ -21,6 +25,8 @@ export interface HostOptions {
 export class Session {
   config: Config = DEFAULT_CONFIG;
   private hardware: Promise<Hardware> | undefined;
+  /** The last profile detection resolved to, for synchronous callers. */
+  private detected: Hardware | undefined;
 
   private promptService: PromptService | undefined;
   private reportController: ReportController | undefined;
@@ -56,7 +62,7 @@ export class Session {
         return hw?.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0) ?? 0;
       };
       const lastFile = this.options.cacheDir ? `${this.options.cacheDir}/last-model.json` : undefined;
-      this.promptService = new PromptService(() => this.config, events, vram, lastFile);
+      this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx));
     }
     return this.promptService;
   }
@@ -65,6 +71,22 @@ export class Session {
     // Only different hardware overrides make the detected profile stale.
     if (JSON.stringify(config.hardware) !== JSON.stringify(this.config.hardware)) this.hardware = undefined;
     this.config = config;
+  }
+
+  /** The picker's fit and speed for an installed model, once the hardware is known. */
+  private rateInstalled(m: InstalledModel, ctx: number): ReturnType<RateModel> {
+    const hw = this.detected;
+    if (!m.shape || !hw) return undefined;
+    const estimate = runtimeEstimator(this.report.sizer, hw)(m.shape, m.quantization, ctx);
+    const verdict = estimate.placement.verdict;
+    const tps = verdict === "no" ? undefined : estimateSpeed(m.shape, estimate, hw).decodeTps;
+    return {
+      verdict: VERDICT_WORD[verdict],
+      ...(tps !== undefined ? { tps } : {}),
+      fits: verdict !== "no",
+      // Below ~5 tokens/s an answer of a few hundred tokens takes minutes.
+      slow: tps !== undefined && tps < 5,
+    };
   }
 
   /** The hardware profile; detected on first use, then reused until `refresh`. */
@@ -91,6 +113,7 @@ export class Session {
         if (this.hardware === pending) this.hardware = undefined;
       });
       this.hardware = pending;
+      pending.then((hw) => void (this.detected = hw), () => undefined);
       return pending;
     }
     return this.hardware;

@@ -212,7 +212,11 @@ export class PromptService {
   private runtimeFor(ref: ModelRef): ChatRuntime {
     if (ref.runtime === "embedded") {
       if (this.embedded?.model !== ref.model) {
-        this.embedded = { model: ref.model, runtime: new EmbeddedRuntime({ model: ref.model, contextSize: ref.context ?? EMBEDDED_CONTEXT }) };
+        const threads = this.config().prompt.embedded_threads;
+        this.embedded = {
+          model: ref.model,
+          runtime: new EmbeddedRuntime({ model: ref.model, contextSize: ref.context ?? EMBEDDED_CONTEXT, ...(threads ? { threads } : {}) }),
+        };
       }
       return this.embedded.runtime;
     }

@@ -110,10 +110,13 @@ end
 
 local function call(method, args)
   if config.options.transport == "rplugin" then
-    if vim.fn.exists("*LlmFitRequest") == 0 then
+    -- The remote-plugin host defines LlmFitRequest on first call (FuncUndefined), so exists()
+    -- cannot tell; an unknown function is E117.
+    local ok, res = pcall(vim.fn.LlmFitRequest, method, args)
+    if not ok and tostring(res):find("E117") then
       return false, "LlmFitRequest is not registered — run :UpdateRemotePlugins and restart Neovim"
     end
-    return pcall(vim.fn.LlmFitRequest, method, args)
+    return ok, res
   end
   local chan = M.ensure()
   if not chan then

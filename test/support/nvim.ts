@@ -32,6 +32,15 @@ export interface StartOptions {
   readonly lines?: number;
   /** Lua run after startup, e.g. require('llmfit').setup{...}. */
   readonly setup?: string;
+  /** Extra environment, e.g. NVIM_RPLUGIN_MANIFEST. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Ex commands run before plugins load (--cmd). */
+  readonly cmd?: readonly string[];
+  /**
+   * --clean (the default) also skips the remote-plugin manifest; false starts with -u NORC
+   * instead: still no user config (HOME is a temp dir), but remote plugins load.
+   */
+  readonly clean?: boolean;
 }
 
 export async function startNvim(opts: StartOptions = {}): Promise<Nvim> {
@@ -44,14 +53,17 @@ export async function startNvim(opts: StartOptions = {}): Promise<Nvim> {
     XDG_CACHE_HOME: join(home, "cache"),
     XDG_STATE_HOME: join(home, "state"),
     NVIM_LOG_FILE: join(home, "nvim.log"),
+    ...opts.env,
   };
   const proc = spawn(
     "nvim",
-    ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`, "--cmd", "set shortmess+=F"],
+    ["--embed", "--headless", ...(opts.clean === false ? ["-u", "NORC", "-i", "NONE"] : ["--clean"]), "-n", "--cmd", `set rtp^=${ROOT}`, "--cmd", "set shortmess+=F", ...(opts.cmd ?? []).flatMap((c) => ["--cmd", c])],
     { cwd: home, env, stdio: ["pipe", "pipe", "pipe"] },
   );
   const api = attach({ proc });
   const lua = <T,>(code: string, args: unknown[] = []) => api.lua(code, args as never) as Promise<T>;
+  // Startup ends with VimEnter (it loads the remote-plugin manifest); wait for it like a user would.
+  await waitFor(async () => ((await lua<number>("return vim.v.vim_did_enter")) === 1 ? true : undefined), 10_000, "VimEnter");
   await api.command(`set columns=${opts.columns ?? 120} lines=${opts.lines ?? 40}`);
   // Capture vim.notify so tests can count the lines a user would see.
   await lua(`_G.__notes = {}; vim.notify = function(msg, level) table.insert(_G.__notes, { msg = msg, level = level or 2 }) end`);

@@ -151,12 +151,15 @@ export class ReportController {
 
   private report(hw: Hardware): Report {
     const job = this.recommendations(hw);
+    const screen = this.screen;
+    const row = screen.kind === "detail" ? job.value?.rows.find((r) => r.entry.id === screen.id) : undefined;
     return {
       version: VERSION,
       hardware: hw,
       runtimes: this.runtimes,
       ...(job.value ? { models: { rec: job.value, view: this.view } } : { modelsProgress: job.progress }),
-      screen: this.screen,
+      screen,
+      ...(row && row.verdict !== "no" ? { detailSpeed: estimateSpeed(row.shape, row.estimate, hw) } : {}),
     };
   }
 

@@ -5,9 +5,16 @@ import type { Canvas } from "./canvas.js";
 import { bytesShort } from "./format.js";
 import { ctxLabel, paramsLabel, VERDICT_GROUP, VERDICT_WORD } from "./models.js";
 import type { ModelRow } from "./recommend.js";
+import type { SpeedEstimate } from "../speed/estimate.js";
 import { fit } from "./width.js";
 
-export function paintDetail(c: Canvas, r: ModelRow, hw: Hardware, keys: { back: string; pull: string; use: string }): void {
+export function paintDetail(
+  c: Canvas,
+  r: ModelRow,
+  hw: Hardware,
+  keys: { back: string; pull: string; use: string },
+  speed?: SpeedEstimate,
+): void {
   const { entry, estimate } = r;
   const m = estimate.memory;
   c.line([entry.name, "LlmFitTitle"], [`  ${entry.id} · ${entry.family} · ${entry.license} · released ${entry.released}`, "LlmFitMuted"]);
@@ -38,7 +45,14 @@ export function paintDetail(c: Canvas, r: ModelRow, hw: Hardware, keys: { back: 
     const name = d.device === "cpu" ? "CPU / RAM" : (hw.gpus.find((g) => g.index === d.device)?.name ?? `GPU ${d.device}`);
     c.line("  ", ["  " + fit(name, 28), "LlmFitLabel"], `${fit(String(d.layers), 4, "right")} layers  ${bytesShort(d.bytes)} of ${bytesShort(d.availableBytes)}`);
   }
-  if (r.tps !== undefined) c.line("  ", ["  " + fit("decode", 28), "LlmFitLabel"], `~${r.tps.toFixed(1)} tokens/s`);
+  if (speed) {
+    c.blank();
+    c.line(["Speed", "LlmFitSection"], ["  " + speed.bound, "LlmFitMuted"]);
+    for (const at of speed.at) {
+      c.line("  ", ["  " + fit(`at ${ctxLabel(at.ctx)} context`, 28), "LlmFitLabel"], `${at.decodeTps.toFixed(1)} tok/s decode · ${Math.round(at.prefillTps)} tok/s prefill`);
+    }
+    for (const a of speed.assumptions) c.line(["  - " + a, "LlmFitMuted"]);
+  }
   c.blank();
   c.line(["Assumptions", "LlmFitSection"]);
   const s = r.settings;

@@ -1,6 +1,7 @@
 // Report data -> painted lines. Pure: the same input always paints the same lines, so the
 // float, the terminal and the tests all see one rendering.
 import type { Hardware } from "../hardware/types.js";
+import type { SpeedEstimate } from "../speed/estimate.js";
 import { Canvas, type Painted } from "./canvas.js";
 import { paintDetail } from "./detail.js";
 import { paintMachine } from "./machine.js";
@@ -24,6 +25,8 @@ export interface Report {
   /** While the catalog is being sized for this machine. */
   readonly modelsProgress?: { readonly done: number; readonly total: number };
   readonly screen?: Screen;
+  /** The detail screen's model at short and long context. */
+  readonly detailSpeed?: SpeedEstimate;
 }
 
 export interface RenderOptions {
@@ -46,7 +49,7 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   if (screen.kind === "detail" && report.models) {
     const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);
     if (row) {
-      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS);
+      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS, report.detailSpeed);
       return { ...c.done(), ids: new Map() };
     }
   }

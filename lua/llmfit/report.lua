@@ -23,8 +23,14 @@ local function cursor_id(self)
   return id ~= "" and id or nil
 end
 
+-- Paint a payload unless a newer one is on screen: pushed updates can arrive after the
+-- answer to a later key.
+local function newer(self, payload)
+  return not (self.report and self.report.seq and payload.seq and payload.seq < self.report.seq)
+end
+
 local function repaint(self, payload)
-  if payload then
+  if payload and newer(self, payload) then
     self.report, self.help = payload, false
     self:set(payload)
   end
@@ -120,7 +126,7 @@ end
 
 --- The host repaints as runtimes answer (and to spin the progress line).
 function M.on_update(payload)
-  if current and current:valid() and not current.help then
+  if current and current:valid() and not current.help and newer(current, payload) then
     current.report = payload
     current:set(payload)
   end

@@ -15,6 +15,11 @@ export interface FloatPayload {
    * a repaint is on its way.
    */
   readonly ids?: readonly string[];
+  /**
+   * Paint order. Pushed updates can reach the editor after the answer to a later request, so
+   * the shim paints a payload only when its seq is newer than what it shows.
+   */
+  readonly seq?: number;
 }
 
 export function floatPayload(title: string, painted: Painted, footer?: string, ids?: ReadonlyMap<number, string>): FloatPayload {

@@ -47,6 +47,8 @@ export class ReportController {
   readonly sizer = createSizer();
   private rec: RecJob | undefined;
   private width = 100;
+  private seq = 0;
+  private sized = false;
   private discovering: Promise<void> | undefined;
 
   /** Decode tok/s per (machine, model, quant, context, KV type): sorting and filtering reuse it. */
@@ -174,7 +176,7 @@ export class ReportController {
           : this.screen.kind === "training"
             ? "q close · t / <BS> back"
             : FOOTER;
-    return floatPayload(title, rendered, footer, rendered.ids);
+    return { ...floatPayload(title, rendered, footer, rendered.ids), seq: ++this.seq };
   }
 
   private recommendations(hw: Hardware): RecJob {
@@ -184,7 +186,9 @@ export class ReportController {
     const progress = (done: number, total: number): void => {
       job.progress = { done, total };
       const now = performance.now();
-      if (now - lastPush > 150 && this.rec === job) {
+      // Progress is worth showing only while the table has never been painted: later sizings
+      // (a new view) are answered by the key's own request once done.
+      if (!this.sized && now - lastPush > 150 && this.rec === job) {
         lastPush = now;
         this.push(hw);
       }
@@ -194,6 +198,7 @@ export class ReportController {
     this.rec = job;
     job.pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
       job.value = value;
+      this.sized = true;
       return value;
     });
     this.rec = job;

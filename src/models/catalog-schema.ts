@@ -85,6 +85,8 @@ export const MoeSchema = z.strictObject({
   /** MoE on every n-th layer from `offset` (Jamba: every 2nd from 1); the rest dense. */
   every: count.default(1),
   offset: size.default(0),
+  /** The router adds a learned per-expert selection bias (DeepSeek-V3's e_score_correction_bias → exp_probs_b). */
+  selectionBias: z.boolean().optional(),
 });
 
 /** DeepSeek's multi-head latent attention. */
@@ -179,6 +181,11 @@ const common = {
   quality: z.number().int().min(1).max(10),
   /** Hypothetical entry (weights never published), kept for what-if questions. */
   whatIf: z.boolean().optional(),
+  /**
+   * Why llama.cpp cannot load this model (it has no such architecture). Such an entry is sized by
+   * formula from the transformers layout only: nothing about it may be presented as llama.cpp's numbers.
+   */
+  notInLlamaCpp: z.string().min(1).optional(),
   notes: z.string().optional(),
 };
 

@@ -225,12 +225,14 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
         nFfExp: hp.moe.expertFfn,
         nFfShexp: hp.moe.sharedFfn,
         leadingDense: hp.moe.leadingDense,
+        ...(hp.moe.selectionBias === true && { selectionBias: true }),
       },
     }),
     tiedEmbeddings: hp.tied,
     params,
     ...(hp.rope?.scaling?.type === "llama3" && { ropeFreqs: true }),
     ...(hp.convLCache !== undefined && { shortConvLCache: hp.convLCache }),
+    ...(hp.mla && { mla: { ...hp.mla } }),
   };
 }
 

@@ -3,7 +3,7 @@
 // per-layer head counts, sliding-window patterns, recurrent layers).
 
 import { countParams, tensorsForShape } from "../sizing/tensors.js";
-import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
+import type { ArchKind, ExpertShape, LayerShape, MlaShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
 
 /** A metadata value after validation: scalars, or arrays of them. */
 export type GgufValue = string | number | bigint | boolean | readonly (string | number | bigint | boolean)[];
@@ -141,12 +141,35 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
     params: { total: 0, active: 0 },
     ...(names.has("rope_freqs.weight") ? { ropeFreqs: true } : {}),
     ...(num(k("shortconv.l_cache")) !== undefined ? { shortConvLCache: num(k("shortconv.l_cache")) } : {}),
+    ...mlaOf(k),
     ...(src.tensors ? { tensors: src.tensors } : {}),
     ...(src.fileType ? { fileType: src.fileType } : {}),
   };
   const list = named.length > 0 ? named : tensorsForShape(base);
   const total = countParams(list);
   return { ...base, params: { total, active: activeParams(base, list, total) } };
+}
+
+/**
+ * DeepSeek MLA, only for files in the MLA form (attention.key_length_mla set: llama-hparams.cpp
+ * is_mla()), whose KV cache holds the latent. Older deepseek2 files lack the key and get llama.cpp's
+ * per-head K and V cache from key_length / value_length / head_count_kv like any other model.
+ */
+function mlaOf(k: (name: string) => GgufValue | undefined): { mla?: MlaShape } {
+  const kMla = num(k("attention.key_length_mla"));
+  const vMla = num(k("attention.value_length_mla"));
+  const kvLora = num(k("attention.kv_lora_rank"));
+  const rope = num(k("rope.dimension_count"));
+  if (kMla === undefined || vMla === undefined || kvLora === undefined || rope === undefined) return {};
+  return {
+    mla: {
+      qLoraRank: num(k("attention.q_lora_rank")) ?? 0,
+      kvLoraRank: kvLora,
+      qkNopeHeadDim: kMla - rope,
+      qkRopeHeadDim: rope,
+      vHeadDim: vMla,
+    },
+  };
 }
 
 /** Parameters touched per token: all but the unused experts. */

@@ -43,6 +43,18 @@ export interface ExpertShape {
   readonly nFfShexp: number;
   /** Leading dense layers before the MoE layers start (DeepSeek, GLM). */
   readonly leadingDense: number;
+  /** The router has a per-expert selection bias (`exp_probs_b`; DeepSeek-V3's e_score_correction_bias). */
+  readonly selectionBias?: boolean;
+}
+
+/** DeepSeek's multi-head latent attention (llama.cpp arch deepseek2). */
+export interface MlaShape {
+  /** 0: queries are one full projection (attn_q), no low-rank pair (V2-Lite). */
+  readonly qLoraRank: number;
+  readonly kvLoraRank: number;
+  readonly qkNopeHeadDim: number;
+  readonly qkRopeHeadDim: number;
+  readonly vHeadDim: number;
 }
 
 export interface ModelShape {
@@ -69,4 +81,6 @@ export interface ModelShape {
   readonly ropeFreqs?: boolean;
   /** LFM2 short-convolution cache length (`shortconv.l_cache`); its conv state holds l_cache − 1 columns. */
   readonly shortConvLCache?: number;
+  /** Multi-head latent attention: the KV cache holds the compressed latent, not per-head K and V. */
+  readonly mla?: MlaShape;
 }

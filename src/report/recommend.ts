@@ -76,7 +76,9 @@ export function scoreOf(entry: LlmEntry, verdict: Verdict, quant: QuantName, tps
 }
 
 function matchesView(e: CatalogEntry, view: ModelsView): e is LlmEntry {
-  if (e.kind === "diffusion" || e.whatIf) return false;
+  // Recommendations are what llama.cpp-based runtimes run: not image models, what-ifs, or
+  // architectures llama.cpp cannot load (their sizes would be formula estimates).
+  if (e.kind === "diffusion" || e.whatIf || e.notInLlamaCpp !== undefined) return false;
   if (view.kind !== "all" && e.kind !== view.kind) return false;
   if (view.use !== "all" && !e.capabilities.includes(view.use)) return false;
   // Embedding models answer no questions: listed only when asked for.

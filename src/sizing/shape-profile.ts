@@ -5,7 +5,7 @@
 
 import type { ModelShape } from "../models/shape.js";
 import { convStateElements, ssmStateElements } from "./recurrent-state.js";
-import { hasFusedQkv, layerHasRecurrentState, layerIsMoe } from "./tensors.js";
+import { hasFusedQkv, isEncoderOnly, layerHasRecurrentState, layerIsMoe } from "./tensors.js";
 
 export interface KvClass {
   readonly kElems: number; // n_embd_k_gqa
@@ -61,6 +61,9 @@ export function profileShape(shape: ModelShape): ShapeProfile {
   let rPerSeq = 0, sPerSeq = 0, recurrentLayers = 0;
   let maxHeadBase = 0, maxHeadSwa = 0, maxKvDimBase = 0, maxKvDimSwa = 0, maxFfnAttn = 0, maxFfnRecurrent = 0;
   let hasAttention = false, hasShortConv = false, hasSsm = false;
+  // encoders (BERT family) get no KV cache from llama.cpp
+  const encoder = isEncoderOnly(shape.arch);
+  const mla = shape.mla;
   // walk from the last layer so suffix[j] covers the last j layers
   for (let j = 1; j <= n; j++) {
     const il = n - j;
@@ -71,11 +74,13 @@ export function profileShape(shape: ModelShape): ShapeProfile {
     vS[j] = vS[j - 1] ?? 0;
     rs[j] = rs[j - 1] ?? 0;
     if (!l) continue;
-    if (l.mixer === "attention") {
+    if (l.mixer === "attention" && !encoder) {
       hasAttention = true;
       const swa = l.swa && shape.swaWindow > 0;
-      const kElems = l.nHeadKv * shape.headDimK;
-      const vElems = l.nHeadKv * shape.headDimV;
+      // MLA (llama-kv-cache.cpp, is_mla): one K row per cell holding the compressed latent plus the
+      // shared RoPE key (kv_lora_rank + qk_rope_head_dim), and no V tensor at all
+      const kElems = mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * shape.headDimK;
+      const vElems = mla ? 0 : l.nHeadKv * shape.headDimV;
       const key = `${kElems}/${vElems}/${swa}`;
       const c = classes.get(key);
       if (c) c.count++;

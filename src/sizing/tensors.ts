@@ -20,11 +20,24 @@ export const KNOWN_ARCHES = [
   "llama", "mistral3", "granite", "smollm3", "qwen2", "qwen3", "qwen2moe", "qwen3moe",
   "gemma", "gemma2", "gemma3", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
+  "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
+  "bert", "nomic-bert",
 ] as const;
+
+/**
+ * Encoder-only embedding models: llama.cpp creates no KV cache for them (llama-model.cpp
+ * create_memory returns none for BERT-family archs; attention is non-causal over one batch).
+ */
+export function isEncoderOnly(arch: string): boolean {
+  return arch === "bert" || arch === "nomic-bert";
+}
 
 /** Archs whose attention projection is one fused attn_qkv tensor (K and V are views of it). */
 export function hasFusedQkv(arch: string): boolean {
-  return arch === "phi3" || arch === "gpt2" || arch === "gptneox";
+  return (
+    arch === "phi3" || arch === "gpt2" || arch === "gptneox" || arch === "bloom" || arch === "falcon" ||
+    arch === "chatglm" || arch === "nomic-bert"
+  );
 }
 
 /** True when layer `il` uses a mixture-of-experts FFN. */
@@ -109,12 +122,13 @@ function gatedFfn(e: Emit, shape: ModelShape, nFf: number, suffix = ""): void {
   e(`ffn_down${suffix}.weight`, [nFf, E]);
 }
 
-function moeFfn(e: Emit, shape: ModelShape, opts: { bias?: boolean } = {}): void {
+function moeFfn(e: Emit, shape: ModelShape, opts: { bias?: boolean; selectionBias?: boolean } = {}): void {
   const x = shape.experts;
   if (!x) return;
   const E = shape.nEmbd;
   e("ffn_gate_inp.weight", [E, x.count]);
   if (opts.bias) e("ffn_gate_inp.bias", [x.count]);
+  if (opts.selectionBias) e("exp_probs_b.bias", [x.count]);
   e("ffn_gate_exps.weight", [E, x.nFfExp, x.count]);
   e("ffn_up_exps.weight", [E, x.nFfExp, x.count]);
   e("ffn_down_exps.weight", [x.nFfExp, E, x.count]);
@@ -168,6 +182,57 @@ function mamba2(e: Emit, shape: ModelShape): void {
   e("ssm_out.weight", [s.dInner, E]);
 }
 
+/** A LayerNorm with weight and bias. */
+function layerNorm(e: Emit, name: string, n: number): void {
+  e(`${name}.weight`, [n]);
+  e(`${name}.bias`, [n]);
+}
+
+/** The classic 2-matrix FFN (up, activation, down), optionally with biases. */
+function plainFfn(e: Emit, shape: ModelShape, nFf: number, bias: boolean): void {
+  const E = shape.nEmbd;
+  e("ffn_up.weight", [E, nFf]);
+  if (bias) e("ffn_up.bias", [nFf]);
+  e("ffn_down.weight", [nFf, E]);
+  if (bias) e("ffn_down.bias", [E]);
+}
+
+/**
+ * DeepSeek-V2/V3 multi-head latent attention, as src/models/deepseek2.cpp (load_arch_tensors)
+ * creates it for files from the current convert_hf_to_gguf.py, which writes the MLA form
+ * (attention.key_length_mla set → hparams.is_mla()): kv_b split into per-head attn_k_b / attn_v_b.
+ * Older files hold one attn_kv_b [kv_lora_rank, n_head·(nope + v)] instead: the same element count.
+ */
+function mlaAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
+  const m = shape.mla;
+  if (!m) return;
+  const E = shape.nEmbd;
+  const H = l.nHead;
+  const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
+  if (m.qLoraRank > 0) e("attn_q_a_norm.weight", [m.qLoraRank]);
+  e("attn_kv_a_norm.weight", [m.kvLoraRank]);
+  if (m.qLoraRank > 0) {
+    e("attn_q_a.weight", [E, m.qLoraRank]);
+    e("attn_q_b.weight", [m.qLoraRank, H * qk]);
+  } else {
+    e("attn_q.weight", [E, H * qk]);
+  }
+  e("attn_kv_a_mqa.weight", [E, m.kvLoraRank + m.qkRopeHeadDim]);
+  e("attn_k_b.weight", [m.qkNopeHeadDim, m.kvLoraRank, H]);
+  e("attn_v_b.weight", [m.kvLoraRank, m.vHeadDim, H]);
+  e("attn_output.weight", [H * m.vHeadDim, E]);
+}
+
+/**
+ * Falcon 40B/180B ("new decoder architecture") norm attention and MLP input apart (ln_attn and
+ * ln_mlp → attn_norm and attn_norm_2); Falcon 7B has one shared input norm. Of the published
+ * checkpoints exactly the grouped-query ones (1 < KV heads < heads) use the new layout:
+ * 7B is multi-query (1 KV head), RW-1B multi-head.
+ */
+function falconHasNorm2(l: LayerShape): boolean {
+  return l.nHeadKv > 1 && l.nHeadKv < l.nHead;
+}
+
 /** Emits one layer's tensors for `arch`. */
 function layerTensors(e: Emit, shape: ModelShape, il: number): void {
   const l = shape.layers[il];
@@ -179,6 +244,96 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
     else gatedFfn(e, shape, l.nFf);
   };
   switch (shape.arch) {
+    case "deepseek2":
+      // src/models/deepseek2.cpp: MLA; leading dense layers, then routed + shared experts
+      e("attn_norm.weight", [E]);
+      mlaAttention(e, shape, l);
+      e("ffn_norm.weight", [E]);
+      if (moe) {
+        moeFfn(e, shape, { selectionBias: shape.experts?.selectionBias === true });
+        sharedExperts(e, shape, false);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "bloom":
+      // src/models/bloom.cpp: LayerNorms with biases, fused QKV with bias, biased 2-matrix FFN
+      layerNorm(e, "attn_norm", E);
+      attention(e, shape, l, { fused: true, bias: true, outBias: true });
+      layerNorm(e, "ffn_norm", E);
+      plainFfn(e, shape, l.nFf, true);
+      return;
+    case "falcon":
+      // src/models/falcon.cpp: parallel attention + MLP, fused QKV, no linear biases
+      layerNorm(e, "attn_norm", E);
+      if (falconHasNorm2(l)) layerNorm(e, "attn_norm_2", E);
+      attention(e, shape, l, { fused: true });
+      plainFfn(e, shape, l.nFf, false);
+      return;
+    case "phi2":
+      // src/models/phi2.cpp: parallel attention + MLP under one LayerNorm, everything biased
+      layerNorm(e, "attn_norm", E);
+      attention(e, shape, l, { bias: true, outBias: true });
+      plainFfn(e, shape, l.nFf, true);
+      return;
+    case "olmo":
+      // src/models/olmo.cpp: OLMo 1 uses non-parametric LayerNorm, so no norm tensors at all
+      attention(e, shape, l, {});
+      gatedFfn(e, shape, l.nFf);
+      return;
+    case "olmoe":
+      // src/models/olmoe.cpp: q/k norms over the whole projection
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { qkNorm: "full" });
+      e("ffn_norm.weight", [E]);
+      moeFfn(e, shape);
+      return;
+    case "phimoe":
+      // src/models/phimoe.cpp: LayerNorms with biases, biased attention, Mixtral-style experts
+      layerNorm(e, "attn_norm", E);
+      attention(e, shape, l, { bias: true, outBias: true });
+      layerNorm(e, "ffn_norm", E);
+      moeFfn(e, shape);
+      return;
+    case "chatglm":
+      // src/models/chatglm.cpp: fused QKV with bias, gate and up fused into one ffn_up
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { fused: true, bias: true });
+      e("ffn_norm.weight", [E]);
+      e("ffn_up.weight", [E, 2 * l.nFf]);
+      e("ffn_down.weight", [l.nFf, E]);
+      return;
+    case "glm4":
+      // src/models/glm4.cpp: as chatglm with separate biased q/k/v and post-norms (sandwich)
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { bias: true });
+      e("post_attention_norm.weight", [E]);
+      e("ffn_norm.weight", [E]);
+      e("ffn_up.weight", [E, 2 * l.nFf]);
+      e("ffn_down.weight", [l.nFf, E]);
+      e("post_ffw_norm.weight", [E]);
+      return;
+    case "glm4moe":
+      // src/models/glm4-moe.cpp: post_attention_norm is the pre-FFN norm (no ffn_norm); MoE layers
+      // have a selection bias and shared experts. The MTP (nextn) layer is skipped unless asked for.
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { bias: true });
+      e("post_attention_norm.weight", [E]);
+      if (moe) {
+        moeFfn(e, shape, { selectionBias: true });
+        sharedExperts(e, shape, false);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "bert":
+    case "nomic-bert": {
+      // src/models/bert.cpp, nomic-bert.cpp: post-norm encoder; BERT biased q/k/v + GELU FFN,
+      // nomic-bert fused unbiased QKV + SwiGLU
+      const nomic = shape.arch === "nomic-bert";
+      attention(e, shape, l, nomic ? { fused: true } : { bias: true, outBias: true });
+      layerNorm(e, "attn_output_norm", E);
+      if (nomic) gatedFfn(e, shape, l.nFf);
+      else plainFfn(e, shape, l.nFf, true);
+      layerNorm(e, "layer_output_norm", E);
+      return;
+    }
     case "qwen2":
       e("attn_norm.weight", [E]);
       attention(e, shape, l, { bias: true });
@@ -313,17 +468,30 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
 function headTensors(e: Emit, shape: ModelShape): void {
   const E = shape.nEmbd;
   e("token_embd.weight", [E, shape.nVocab]);
-  if (shape.arch === "gpt2") e("position_embd.weight", [E, shape.nCtxTrain]);
+  if (shape.arch === "gpt2" || shape.arch === "bert") e("position_embd.weight", [E, shape.nCtxTrain]);
+  if (isEncoderOnly(shape.arch)) {
+    // token type embeddings (BERT's two segments) and the embedding LayerNorm
+    e("token_types.weight", [E, 2]);
+    layerNorm(e, "token_embd_norm", E);
+  }
+  if (shape.arch === "bloom") layerNorm(e, "token_embd_norm", E);
   if (shape.ropeFreqs) e("rope_freqs.weight", [shape.headDimK / 2]);
 }
+
+/** Archs whose final norm is a LayerNorm with a bias. */
+const BIASED_OUTPUT_NORM = new Set(["gpt2", "gptneox", "starcoder2", "bloom", "falcon", "phi2", "phimoe"]);
 
 /** Tensors after the layers: final norm and (untied) output projection. */
 function tailTensors(e: Emit, shape: ModelShape): void {
   const E = shape.nEmbd;
-  // LFM2 names its final norm token_embd_norm; everything else output_norm
-  e(shape.arch === "lfm2" ? "token_embd_norm.weight" : "output_norm.weight", [E]);
-  if (shape.arch === "gpt2" || shape.arch === "gptneox" || shape.arch === "starcoder2") e("output_norm.bias", [E]);
+  // encoders end with the last layer's output norm: no final norm, no LM head
+  if (isEncoderOnly(shape.arch)) return;
+  // OLMo 1's final LayerNorm is non-parametric; LFM2 names its final norm token_embd_norm
+  if (shape.arch !== "olmo") e(shape.arch === "lfm2" ? "token_embd_norm.weight" : "output_norm.weight", [E]);
+  if (BIASED_OUTPUT_NORM.has(shape.arch)) e("output_norm.bias", [E]);
   if (!shape.tiedEmbeddings) e("output.weight", [E, shape.nVocab]);
+  // Phi-2 and Phi-3.5-MoE's LM head has a bias
+  if (shape.arch === "phi2" || shape.arch === "phimoe") e("output.bias", [shape.nVocab]);
 }
 
 /** Every tensor llama.cpp loads for `shape`, in file order (embedding, layers, output). */

@@ -8,6 +8,7 @@ const PYTHIA = { vocab: 50304, ctx: 2048, tied: false, rope: { theta: 10000, par
 const PYTHIA_SRC = "Pythia paper, arXiv:2304.01373, table 1 (total parameters).";
 const BLOOM = { vocab: 250880, ctx: 2048, tied: true } as const;
 const OPT = { vocab: 50272, ctx: 2048, tied: true } as const;
+const OPT_UNSUPPORTED = "llama.cpp has no OPT architecture (convert_hf_to_gguf.py has no OPTForCausalLM).";
 const OPT_NOTE = "llama.cpp has no OPT support (learned positions, ReLU FFN); counts from the OPT paper, arXiv:2205.01068, table 1.";
 const FALCON_NOTE =
   "The model card says 7B/40B; the checkpoint holds an untied lm_head, and Hugging Face's count of the safetensors is the figure here.";
@@ -48,6 +49,7 @@ export const ENTRIES = [
   {
     id: "gpt-j-6b", family: "gpt-j", name: "GPT-J 6B", license: "apache-2.0", kind: "dense", arch: "gptj",
     hf: "EleutherAI/gpt-j-6b", source: hfConfig("EleutherAI/gpt-j-6b"),
+    notInLlamaCpp: "llama.cpp names the gptj architecture (llama-arch.cpp) but has no graph or tensor loader for it, and convert_hf_to_gguf.py has no GPTJForCausalLM.",
     hp: { layers: 28, hidden: 4096, heads: 16, ffn: 16384, vocab: 50400, ctx: 2048, tied: false, rope: { theta: 10000, partial: 0.25 } },
     params: { total: 6_053_381_344 }, quants: LEGACY_QUANTS, capabilities: ["chat"], released: "2021-06-09", quality: 1,
   },
@@ -160,42 +162,42 @@ export const ENTRIES = [
   {
     id: "opt-125m", family: "opt", name: "OPT 125M", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-125m", source: hfConfig("facebook/opt-125m"), hp: { layers: 12, hidden: 768, heads: 12, ffn: 3072, ...OPT },
-    params: { total: 125_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 125_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-1.3b", family: "opt", name: "OPT 1.3B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-1.3b", source: hfConfig("facebook/opt-1.3b"), hp: { layers: 24, hidden: 2048, heads: 32, ffn: 8192, ...OPT },
-    params: { total: 1_300_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 1_300_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-2.7b", family: "opt", name: "OPT 2.7B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-2.7b", source: hfConfig("facebook/opt-2.7b"), hp: { layers: 32, hidden: 2560, heads: 32, ffn: 10240, ...OPT },
-    params: { total: 2_700_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 2_700_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-6.7b", family: "opt", name: "OPT 6.7B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-6.7b", source: hfConfig("facebook/opt-6.7b"), hp: { layers: 32, hidden: 4096, heads: 32, ffn: 16384, ...OPT },
-    params: { total: 6_700_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 6_700_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-13b", family: "opt", name: "OPT 13B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-13b", source: hfConfig("facebook/opt-13b"), hp: { layers: 40, hidden: 5120, heads: 40, ffn: 20480, ...OPT },
-    params: { total: 13_000_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 13_000_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-30b", family: "opt", name: "OPT 30B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-30b", source: hfConfig("facebook/opt-30b"), hp: { layers: 48, hidden: 7168, heads: 56, ffn: 28672, ...OPT },
-    params: { total: 30_000_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 30_000_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-66b", family: "opt", name: "OPT 66B", license: "opt-175b-license", kind: "dense", arch: "opt",
     hf: "facebook/opt-66b", source: hfConfig("facebook/opt-66b"), hp: { layers: 64, hidden: 9216, heads: 72, ffn: 36864, ...OPT },
-    params: { total: 66_000_000_000 }, paramsNote: OPT_NOTE, capabilities: ["chat"], released: "2022-05-03", quality: 1,
+    params: { total: 66_000_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
   {
     id: "opt-175b", family: "opt", name: "OPT 175B", license: "opt-175b-license", kind: "dense", arch: "opt",
     source: "https://arxiv.org/abs/2205.01068", hp: { layers: 96, hidden: 12288, heads: 96, ffn: 49152, ...OPT },
-    params: { total: 175_000_000_000 }, paramsNote: OPT_NOTE, notes: "Weights were released on request only.",
+    params: { total: 175_000_000_000 }, paramsNote: OPT_NOTE, notInLlamaCpp: OPT_UNSUPPORTED, notes: "Weights were released on request only.",
     capabilities: ["chat"], released: "2022-05-03", quality: 1,
   },
 ] satisfies Entries;

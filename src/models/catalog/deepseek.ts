@@ -7,7 +7,8 @@ const V3 = {
   layers: 61, hidden: 7168, heads: 128, ffn: 18432, vocab: 129280, ctx: 163840, tied: false,
   rope: { theta: 10000, scaling: { type: "yarn", factor: 40, originalCtx: 4096 } },
   mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
-  moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3 },
+  // noaux_tc routing: e_score_correction_bias per expert (llama.cpp's exp_probs_b)
+  moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3, selectionBias: true },
 } satisfies HyperparamsInput;
 const V2_LITE = {
   layers: 27, hidden: 2048, heads: 16, ffn: 10944, vocab: 102400, ctx: 163840, tied: false,
@@ -130,9 +131,11 @@ export const ENTRIES = [
     hf: "moonshotai/Kimi-K2-Instruct", source: hfConfig("moonshotai/Kimi-K2-Instruct"),
     hp: {
       ...V3, heads: 64, vocab: 163840, ctx: 131072, rope: { theta: 50000, scaling: { type: "yarn", factor: 32, originalCtx: 4096 } },
-      moe: { experts: 384, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 1 },
+      moe: { experts: 384, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 1, selectionBias: true },
     },
-    params: { total: 1_000_000_000_000, active: 32_000_000_000 }, quants: BIG_QUANTS,
+    params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true },
+    paramsNote: "Moonshot publishes \"1 trillion total parameters\", a rounded label: the config's shape gives 1.026T (1,026,408,232,448 with the MoE routers' selection biases).",
+    quants: BIG_QUANTS,
     gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-11", quality: 10,
   },
 ] satisfies Entries;

@@ -67,7 +67,9 @@ export const ENTRIES = [
   {
     id: "granite-3.0-3b-a800m-instruct", family: "granite-3", name: "Granite 3.0 3B-A800M Instruct", license: "apache-2.0", kind: "moe", arch: "granitemoe",
     hf: "ibm-granite/granite-3.0-3b-a800m-instruct", source: hfConfig("ibm-granite/granite-3.0-3b-a800m-instruct"), hp: GRANITE3_3B_A800M,
-    params: { total: 3_370_000_000, active: 800_000_000 }, quants: GGUF_QUANTS, ollama: ["granite3-moe:3b"], capabilities: ["chat", "tools"], released: "2024-10-21", quality: 3,
+    params: { total: 3_300_000_000, active: 800_000_000, rounded: true },
+    paramsNote: "IBM describes it as 3.3B total / 800M active; the config's shape (tied embeddings) gives 3,298,793,472. The 3.37B listed here before is 3.30B plus a second 1536 × 49155 embedding (75.5M), i.e. an untied output head, which the config does not have.",
+    quants: GGUF_QUANTS, ollama: ["granite3-moe:3b"], capabilities: ["chat", "tools"], released: "2024-10-21", quality: 3,
   },
   {
     id: "granite-3.1-2b-instruct", family: "granite-3", name: "Granite 3.1 2B Instruct", license: "apache-2.0", kind: "dense", arch: "granite",

@@ -33,6 +33,7 @@ export const ENTRIES = [
     hp: { layers: 32, hidden: 4096, heads: 32, kvHeads: 8, ffn: 14336, vocab: 100352, ctx: 8192, tied: true, rope: { theta: 1000000 } },
     params: { total: 7_392_272_384 }, quants: [], capabilities: ["chat"], released: "2024-05-21", quality: 4,
     notes: "Block-sparse attention and GEGLU; llama.cpp has no Phi-3-small support (Phi3SmallForCausalLM).",
+    notInLlamaCpp: "llama.cpp has no Phi-3-small architecture (Phi3SmallForCausalLM: block-sparse attention, GEGLU).",
   },
   {
     id: "phi-3-small-128k-instruct", family: "phi-3", name: "Phi-3 Small 128K Instruct", license: "mit", kind: "dense", arch: "phi3small",
@@ -43,6 +44,7 @@ export const ENTRIES = [
     },
     params: { total: 7_392_272_384 }, quants: [], capabilities: ["chat"], released: "2024-05-21", quality: 4,
     notes: "llama.cpp has no Phi-3-small support.",
+    notInLlamaCpp: "llama.cpp has no Phi-3-small architecture (Phi3SmallForCausalLM: block-sparse attention, GEGLU).",
   },
   {
     id: "phi-3-medium-4k-instruct", family: "phi-3", name: "Phi-3 Medium 4K Instruct", license: "mit", kind: "dense", arch: "phi3",

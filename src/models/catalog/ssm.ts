@@ -19,6 +19,8 @@ const JAMBA_MINI = {
   layerPattern: "MMMMAMMM*4",
 } satisfies HyperparamsInput;
 // layer_types: attention at 2, 5, 8, 10, 12, 14; short convolutions elsewhere.
+const ZAMBA2_UNSUPPORTED =
+  "llama.cpp has no Zamba2 architecture (requested in ggml-org/llama.cpp#9196; PR #21412 unmerged): sizes are a formula over the transformers layout, not llama.cpp's.";
 const LFM2_16 = "CCACCACCACACACAC";
 
 export const ENTRIES = [
@@ -154,6 +156,7 @@ export const ENTRIES = [
   {
     id: "zamba2-7b", family: "zamba2", name: "Zamba2 7B", license: "apache-2.0", kind: "hybrid", arch: "zamba2",
     hf: "Zyphra/Zamba2-7B", source: hfConfig("Zyphra/Zamba2-7B"),
+    notInLlamaCpp: ZAMBA2_UNSUPPORTED,
     hp: {
       layers: 81, hidden: 3584, heads: 32, ffn: 14336, vocab: 32000, ctx: 4096, tied: true, rope: { theta: 10000 },
       ssm: { dConv: 4, dInner: 7168, dState: 64, nGroup: 2, heads: 112 },
@@ -162,6 +165,24 @@ export const ENTRIES = [
     params: { total: 7_000_000_000, rounded: true }, paramsNote: "Published only as the size label 7B.",
     quants: [], capabilities: ["chat"], released: "2024-10-14", quality: 4,
     notes: "The A layers are Zamba2's hybrid layers: a Mamba-2 block plus a shared attention block, so they hold both a KV cache and a recurrent state.",
+  },
+  {
+    // Zyphra's Zamba2Config defaults are this model's (github.com/Zyphra/transformers_zamba2,
+    // src/transformers/models/zamba2/configuration_zamba2.py @41f4dbe): hidden 2560, 54 layers,
+    // 32 heads, ffn 4 × hidden, Mamba-2 d_state 64, d_conv 4, expand 2 (d_inner 5120), head dim 64
+    // (80 heads), 1 group; layers_block_type has the shared transformer ("g") at 6, 12 … 42, 47, 51.
+    id: "zamba2-2.7b", family: "zamba2", name: "Zamba2 2.7B", license: "apache-2.0", kind: "hybrid", arch: "zamba2",
+    hf: "Zyphra/Zamba2-2.7B", source: hfConfig("Zyphra/Zamba2-2.7B"),
+    notInLlamaCpp: ZAMBA2_UNSUPPORTED,
+    hp: {
+      layers: 54, hidden: 2560, heads: 32, ffn: 10240, vocab: 32000, ctx: 4096, tied: true,
+      ssm: { dConv: 4, dInner: 5120, dState: 64, nGroup: 1, heads: 80 },
+      layerPattern: "MMMMMMA MMMMMA*6 MMMMA MMMA MM",
+    },
+    params: { total: 2_700_000_000, rounded: true },
+    paramsNote: "Published only as the size label 2.7B (Zamba2 technical report, arXiv:2411.15242).",
+    quants: [], capabilities: ["chat"], released: "2024-07-29", quality: 3,
+    notes: "Two shared attention+MLP blocks used in ABAB order at the A layers, with per-use LoRA projectors (rank 128) on the MLP.",
   },
   // LFM2 (Liquid AI): short convolutions with a few attention layers.
   {

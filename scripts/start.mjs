@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 
 if (interactive) {
-  const nvim = spawnSync("nvim", ["--cmd", `set rtp^=${root}`, "-c", "LlmFit"], { stdio: "inherit" });
+  // --clean: the checkout alone, so a plugin manager's copy of llmfit cannot shadow it.
+  const nvim = spawnSync("nvim", ["--clean", "--cmd", `set rtp^=${root}`, "-c", "LlmFit"], { stdio: "inherit" });
   if (nvim.error) {
     process.stderr.write("llmfit: nvim not found — install Neovim >= 0.7.2 (e.g. `apt-get install neovim`)\n");
     process.exit(1);

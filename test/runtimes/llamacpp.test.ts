@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { LlmFitError } from "../../src/errors.js";
 import { LlamaCppClient, metricValue, quantFromFileName } from "../../src/runtimes/llamacpp.js";
-import type { ChatChunk } from "../../src/runtimes/types.js";
 import {
   ScriptedStream,
   closedPort,
@@ -15,6 +14,7 @@ import {
   streamQueue,
   type FakeServer,
 } from "../support/fake-servers.js";
+import { collect } from "../support/chat.js";
 
 const servers: FakeServer[] = [];
 afterEach(async () => {
@@ -27,17 +27,6 @@ async function fake(...args: Parameters<typeof startFakeLlamaCpp>): Promise<Awai
 }
 const ask = { model: "tiny", messages: [{ role: "user" as const, content: "hi" }] };
 
-async function collect(it: AsyncIterable<ChatChunk>): Promise<{ text: string; chunks: ChatChunk[]; error?: LlmFitError }> {
-  const chunks: ChatChunk[] = [];
-  try {
-    for await (const c of it) chunks.push(c);
-  } catch (err) {
-    if (!(err instanceof LlmFitError)) throw err;
-    return { text: textOf(chunks), chunks, error: err };
-  }
-  return { text: textOf(chunks), chunks };
-}
-const textOf = (chunks: ChatChunk[]): string => chunks.map((c) => (c.type === "text" ? c.text : "")).join("");
 
 describe("llama.cpp server (payloads from tools/server/README.md)", () => {
   it("reports build, the served model with its metadata, and the context it runs at", async () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { LlmFitError } from "../../src/errors.js";
 import { OllamaClient } from "../../src/runtimes/ollama.js";
-import type { ChatChunk } from "../../src/runtimes/types.js";
 import {
   ScriptedStream,
   closedPort,
@@ -18,6 +17,7 @@ import {
   text,
   type FakeServer,
 } from "../support/fake-servers.js";
+import { collect } from "../support/chat.js";
 
 const servers: FakeServer[] = [];
 afterEach(async () => {
@@ -31,17 +31,6 @@ async function fake(...args: Parameters<typeof startFakeOllama>): Promise<Awaite
 
 const ask = { model: "llama3.2", messages: [{ role: "user" as const, content: "why is the sky blue?" }] };
 
-async function collect(it: AsyncIterable<ChatChunk>): Promise<{ text: string; chunks: ChatChunk[]; error?: LlmFitError }> {
-  const chunks: ChatChunk[] = [];
-  try {
-    for await (const c of it) chunks.push(c);
-  } catch (err) {
-    if (!(err instanceof LlmFitError)) throw err;
-    return { text: textOf(chunks), chunks, error: err };
-  }
-  return { text: textOf(chunks), chunks };
-}
-const textOf = (chunks: ChatChunk[]): string => chunks.map((c) => (c.type === "text" ? c.text : "")).join("");
 
 describe("Ollama queries (payloads from docs/api.md)", () => {
   it("reports version, installed models with metadata, and loaded models", async () => {

@@ -54,6 +54,14 @@ function M.check()
     r.warn("option: " .. problem)
   end
 
+  for _, rt in ipairs(host.request("runtimes") or {}) do
+    if rt.up then
+      r.ok(("%s %s at %s: %d installed, %d loaded"):format(rt.name, rt.version, rt.url, rt.installed, rt.loaded))
+    else
+      r.info(rt.reason)
+    end
+  end
+
   r.info("log file: " .. util.log_path())
 end
 

@@ -10,6 +10,7 @@ import { floatPayload, type FloatPayload } from "./float-payload.js";
 import { ModelRefSchema } from "../prompt/service.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
+import { discoverRuntimes } from "../runtimes/discovery.js";
 import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
 import type { Session } from "./session.js";
@@ -159,6 +160,15 @@ export const HANDLERS = {
 
   /** Every Ollama tag the catalog knows, for completion. */
   pull_tags: handler(z.object({}).strict(), async () => [...new Set(CATALOG.flatMap((e) => e.ollama))].sort()),
+
+  /** Which runtimes answer, for :checkhealth. */
+  runtimes: handler(z.object({}).strict(), async (_args, session) =>
+    (await discoverRuntimes(session.config.runtimes)).map((r) =>
+      r.state === "up"
+        ? { name: r.name, url: r.url, up: true, version: r.version ?? "", installed: r.installed.length, loaded: r.loaded.length }
+        : { name: r.name, url: r.url, up: false, reason: r.reason },
+    ),
+  ),
 
   log_path: handler(z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
 } as const;

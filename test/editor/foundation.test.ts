@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { totalmem } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort } from "../support/fake-servers.js";
 import { ROOT, startNvim, waitFor, type Nvim } from "../support/nvim.js";
 
 function cpuModel(): string {
@@ -19,7 +20,11 @@ describe("the :LlmFit float in a real Neovim", () => {
   let nvim: Nvim;
   beforeAll(async () => {
     execFileSync("nvim", ["--headless", "--clean", "-c", `helptags ${ROOT}/doc`, "-c", "qa!"]);
-    nvim = await startNvim();
+    // Runtimes on a port nothing listens on, so health says the same on every machine.
+    const port = await closedPort();
+    nvim = await startNvim({
+      setup: `require("llmfit").setup({ runtimes = { ollama = { url = "http://127.0.0.1:${port}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } } })`,
+    });
   });
   afterAll(async () => nvim?.close());
 
@@ -105,6 +110,7 @@ describe("the :LlmFit float in a real Neovim", () => {
     expect(text).toMatch(/OK:? .*Node\.js v\d+/);
     expect(text).toMatch(/OK:? .*host answers: version \d+\.\d+\.\d+/);
     expect(text).not.toMatch(/ERROR/);
+    expect(text).toMatch(/Ollama is not running on 127\.0\.0\.1:\d+ — start it with `ollama serve`/);
     await nvim.cmd("bwipeout!");
   });
 

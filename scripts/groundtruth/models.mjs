@@ -103,6 +103,22 @@ export const CONFIGS = {
     V: 100352, ctx: 131072, eps: 1e-5, attn_layers: [5, 15, 25, 35],
     d_inner: 3072, d_state: 128, d_conv: 4, n_head_ssm: 48, n_group: 1, tied: true,
   },
+  // https://huggingface.co/deepseek-ai/DeepSeek-V2-Lite-Chat/blob/main/config.json
+  // (deepseek_v2: 27 layers, hidden 2048, 16 heads, q_lora_rank null (full attn_q), kv_lora_rank 512,
+  //  qk_nope_head_dim 128, qk_rope_head_dim 64, v_head_dim 128, 64 routed experts (6 used) of
+  //  moe_intermediate_size 1408 + 2 shared, first_k_dense_replace 1 with intermediate_size 10944,
+  //  vocab 102400, rms_norm_eps 1e-6, rope_theta 10000, max_position_embeddings 163840, yarn factor 40
+  //  over 4096 with mscale_all_dim 0.707, routed_scaling_factor 1.0, norm_topk_prob false, untied.
+  //  GGUF form of the current converter (conversion/deepseek.py DeepseekV2Model): MLA as MQA with
+  //  head_count_kv 1, key_length 512+64, value_length 512, key_length_mla 128+64, value_length_mla 128,
+  //  kv_b_proj split into attn_k_b [128, 512, 16] and attn_v_b [512, 128, 16])
+  "deepseek-v2-lite": {
+    hf: "deepseek-ai/DeepSeek-V2-Lite-Chat", arch: "deepseek2",
+    E: 2048, L: 27, H: 16, F: 10944, V: 102400, ctx: 163840, rope: 10000, eps: 1e-6,
+    q_lora: null, kv_lora: 512, qk_nope: 128, qk_rope: 64, v_hd: 128,
+    n_expert: 64, n_expert_used: 6, n_expert_shared: 2, F_exp: 1408, dense_lead: 1, expert_scale: 1.0,
+    yarn_factor: 40, yarn_orig_ctx: 4096, mscale_all_dim: 0.707, tied: false,
+  },
 };
 
 function f16TypeFor(name, shape) {
@@ -258,6 +274,50 @@ export function buildShape(id) {
       t(b + "ffn_gate_shexp.weight", [c.E, c.F_sh]);
       t(b + "ffn_up_shexp.weight", [c.E, c.F_sh]);
       t(b + "ffn_down_shexp.weight", [c.F_sh, c.E]);
+    }
+    t("output_norm.weight", [c.E]);
+  } else if (a === "deepseek2") {
+    // convert: conversion/deepseek.py (DeepseekV2Model.set_gguf_parameters, modify_tensors);
+    // loader: src/models/deepseek2.cpp (load_arch_hparams, load_arch_tensors; MLA form since
+    // key_length_mla / value_length_mla are set, llama-hparams.cpp is_mla())
+    k("context_length", c.ctx); k("embedding_length", c.E); k("block_count", c.L);
+    k("feed_forward_length", c.F); k("attention.head_count", c.H); k("attention.head_count_kv", 1);
+    k("rope.freq_base", c.rope); k("attention.layer_norm_rms_epsilon", c.eps);
+    k("expert_used_count", c.n_expert_used);
+    k("rope.scaling.type", "yarn"); k("rope.scaling.factor", c.yarn_factor);
+    k("rope.scaling.original_context_length", c.yarn_orig_ctx);
+    k("leading_dense_block_count", c.dense_lead); k("vocab_size", c.V);
+    if (c.q_lora) k("attention.q_lora_rank", c.q_lora);
+    k("attention.kv_lora_rank", c.kv_lora);
+    k("attention.key_length", c.kv_lora + c.qk_rope); k("attention.value_length", c.kv_lora);
+    k("attention.key_length_mla", c.qk_nope + c.qk_rope); k("attention.value_length_mla", c.v_hd);
+    k("expert_feed_forward_length", c.F_exp); k("expert_count", c.n_expert);
+    k("expert_shared_count", c.n_expert_shared); k("expert_weights_scale", c.expert_scale);
+    k("rope.dimension_count", c.qk_rope);
+    k("rope.scaling.yarn_log_multiplier", 0.1 * c.mscale_all_dim);
+    for (let i = 0; i < c.L; i++) {
+      const b = `blk.${i}.`;
+      t(b + "attn_norm.weight", [c.E]);
+      if (c.q_lora) {
+        t(b + "attn_q_a_norm.weight", [c.q_lora]);
+        t(b + "attn_q_a.weight", [c.E, c.q_lora]); t(b + "attn_q_b.weight", [c.q_lora, c.H * (c.qk_nope + c.qk_rope)]);
+      } else t(b + "attn_q.weight", [c.E, c.H * (c.qk_nope + c.qk_rope)]);
+      t(b + "attn_kv_a_norm.weight", [c.kv_lora]);
+      t(b + "attn_kv_a_mqa.weight", [c.E, c.kv_lora + c.qk_rope]);
+      t(b + "attn_k_b.weight", [c.qk_nope, c.kv_lora, c.H]);
+      t(b + "attn_v_b.weight", [c.kv_lora, c.v_hd, c.H]);
+      t(b + "attn_output.weight", [c.H * c.v_hd, c.E]);
+      t(b + "ffn_norm.weight", [c.E]);
+      if (i < c.dense_lead) {
+        t(b + "ffn_gate.weight", [c.E, c.F]); t(b + "ffn_up.weight", [c.E, c.F]); t(b + "ffn_down.weight", [c.F, c.E]);
+      } else {
+        t(b + "ffn_gate_inp.weight", [c.E, c.n_expert]);
+        t(b + "ffn_gate_exps.weight", [c.E, c.F_exp, c.n_expert]);
+        t(b + "ffn_up_exps.weight", [c.E, c.F_exp, c.n_expert]);
+        t(b + "ffn_down_exps.weight", [c.F_exp, c.E, c.n_expert]);
+        const sh = c.F_exp * c.n_expert_shared;
+        t(b + "ffn_gate_shexp.weight", [c.E, sh]); t(b + "ffn_up_shexp.weight", [c.E, sh]); t(b + "ffn_down_shexp.weight", [sh, c.E]);
+      }
     }
     t("output_norm.weight", [c.E]);
   } else throw new Error(`no builder for ${a}`);

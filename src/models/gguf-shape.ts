@@ -83,14 +83,19 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
       : undefined;
 
   const expertCount = num(k("expert_count")) ?? 0;
+  const nFfExp = num(k("expert_feed_forward_length")) ?? nFf[0] ?? 0;
+  const sharedCount = num(k("expert_shared_count"));
   const experts: ExpertShape | undefined =
     expertCount > 1
       ? {
           count: expertCount,
           used: num(k("expert_used_count")) ?? 0,
-          shared: num(k("expert_shared_count")) ?? (num(k("expert_shared_feed_forward_length")) ? 1 : 0),
-          nFfExp: num(k("expert_feed_forward_length")) ?? nFf[0] ?? 0,
-          nFfShexp: num(k("expert_shared_feed_forward_length")) ?? 0,
+          shared: sharedCount ?? (num(k("expert_shared_feed_forward_length")) ? 1 : 0),
+          nFfExp,
+          // without expert_shared_feed_forward_length each shared expert is as wide as a routed one:
+          // DeepSeek, DeepSeek-V2/V3, GLM-4 MoE, dots.llm1 … create ffn_*_shexp with
+          // n_ff_exp × n_expert_shared (src/models/deepseek2.cpp load_arch_tensors)
+          nFfShexp: num(k("expert_shared_feed_forward_length")) ?? ((sharedCount ?? 0) > 0 ? nFfExp : 0),
           leadingDense: num(k("leading_dense_block_count")) ?? 0,
         }
       : undefined;

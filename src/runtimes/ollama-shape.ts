@@ -221,12 +221,15 @@ function swaLayers(info: Info, k: (s: string) => string, arch: string, nLayer: n
 function expertsOf(info: Info, k: (s: string) => string): ExpertShape | undefined {
   const count = num(info, k("expert_count")) ?? 0;
   if (count <= 0) return undefined;
+  const shared = num(info, k("expert_shared_count")) ?? 0;
+  const nFfExp = num(info, k("expert_feed_forward_length")) ?? num(info, k("feed_forward_length")) ?? 0;
   return {
     count,
     used: num(info, k("expert_used_count")) ?? 1,
-    shared: num(info, k("expert_shared_count")) ?? 0,
-    nFfExp: num(info, k("expert_feed_forward_length")) ?? num(info, k("feed_forward_length")) ?? 0,
-    nFfShexp: num(info, k("expert_shared_feed_forward_length")) ?? 0,
+    shared,
+    nFfExp,
+    // absent key: each shared expert is as wide as a routed one (llama.cpp: n_ff_exp × n_expert_shared)
+    nFfShexp: num(info, k("expert_shared_feed_forward_length")) ?? (shared > 0 ? nFfExp : 0),
     leadingDense: num(info, k("leading_dense_block_count")) ?? 0,
   };
 }

@@ -10,8 +10,9 @@
 // were read off llama.cpp's CPU-backend buffers in ../shared/groundtruth (Llama 3.x, Mistral,
 // Qwen2.5 at 2k–32k, flash attention on/off, f16/q8_0 KV: exact to 0.01 MiB) and hold on
 // data/groundtruth (Gemma 2/3, Qwen3, Qwen3-MoE, Phi-3, Mamba 1/2, LFM2, Granite 4 H) within a few
-// MiB. Known gap: at ctx 2048 llama.cpp's allocator lands 2–14 MiB higher than at 8192 on some
-// models (fragmentation, not a tensor we can name).
+// MiB; DeepSeek-V2 (MLA + MoE) has its own terms below. Known gap: at ctx 2048 llama.cpp's
+// allocator lands 2–14 MiB higher than at 8192 on some models (fragmentation, not a tensor we can
+// name).
 
 import type { ModelShape } from "../models/shape.js";
 import type { KvCacheSize } from "./kv-cache.js";
@@ -44,7 +45,41 @@ function outputPeak(c: ComputeInputs, ub: number): number {
   // two [n_embd, n_ubatch] tensors are alive beside the logits; a third with a quantized KV cache
   // or Mamba layers (their graphs order the final nodes differently), as measured
   const residual = isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2;
-  return ub * F32 * (shape.nVocab + residual * shape.nEmbd);
+  return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd);
+}
+
+/**
+ * DeepSeek-V2 MoE (deepseek2 with routed + shared experts): the allocator places the logits above
+ * the space of the last layer's routed-expert outputs, so the output peak is the logits plus
+ * (n_expert_used + 4) [n_embd, n_ubatch] f32 tensors. Measured on DeepSeek-V2-Lite (data/groundtruth,
+ * 240.26 MiB = 200 MiB logits + 10 × 4 MiB) and on sparse variants of it (n_expert_used 2 / 6 / 12 →
+ * +6 / +10 / +16 tensors; n_embd 1024; vocab 51200; 16 or 8 heads; all-dense layers → none).
+ * With the f16 flash-attention mask (or the f32 one without) smaller than one [n_embd, n_ubatch]
+ * f32 tensor, the placement depends on the model: DeepSeek-V2-Lite (27 layers) then fits the
+ * logits low (212 MiB = logits + 3 tensors below 4096 cells), a 26-layer variant does not (240–243
+ * MiB), so we follow the real model there. Returns the count of [n_embd, n_ubatch] tensors, or 0.
+ */
+function deepseekMoeBelowLogits(c: ComputeInputs): number {
+  const { shape, kv } = c;
+  const ex = shape.experts;
+  if (shape.arch !== "deepseek2" || !ex || ex.count <= 1 || ex.leadingDense >= shape.layers.length) return 0;
+  const maskBytesPerToken = kv.cells * (c.flashAttn ? 2 : F32);
+  if (maskBytesPerToken < F32 * shape.nEmbd) return 0;
+  return ex.used + 4;
+}
+
+/**
+ * Per micro-batch token, the f32 tensors of DeepSeek's multi-head latent attention whose space sits
+ * below KQ without flash attention: the query projection (n_head × (nope + rope)), its roped part
+ * (n_head × rope), the absorbed query (n_head × kv_lora_rank) and the concatenated Q
+ * (n_head × (kv_lora_rank + rope)), beside four [n_embd] residual-stream tensors. Measured on
+ * DeepSeek-V2-Lite at 8192 cells (330.27 MiB = KQ 256 + mask 16 + 58.27) and within 4 % on variants
+ * (8 heads, kv_lora_rank 256, n_embd 1024).
+ */
+function mlaWorkingSet(shape: ModelShape, heads: number): number {
+  const m = shape.mla;
+  if (!m) return 0;
+  return heads * (3 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank) + 4 * shape.nEmbd;
 }
 
 function attentionPeak(c: ComputeInputs, ub: number): number {
@@ -57,7 +92,8 @@ function attentionPeak(c: ComputeInputs, ub: number): number {
   }
   // KQ [n_kv, n_ubatch, n_head] and the f32 mask, beside the residual stream and K/V projections
   const withoutFa = (heads: number, nKv: number, kvDim: number): number =>
-    heads === 0 ? 0 : heads * nKv * ub * F32 + nKv * ub * F32 + ub * F32 * (5 * shape.nEmbd + (p.fusedQkv ? 0 : 2 * kvDim));
+    heads === 0 ? 0 : heads * nKv * ub * F32 + nKv * ub * F32 +
+      ub * F32 * (shape.mla ? mlaWorkingSet(shape, heads) : 5 * shape.nEmbd + (p.fusedQkv ? 0 : 2 * kvDim));
   return Math.max(withoutFa(p.maxHeadBase, kv.cells, p.maxKvDimBase), withoutFa(p.maxHeadSwa, kv.cellsSwa, p.maxKvDimSwa));
 }
 

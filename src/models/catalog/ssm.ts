@@ -171,11 +171,12 @@ export const ENTRIES = [
     // src/transformers/models/zamba2/configuration_zamba2.py @41f4dbe): hidden 2560, 54 layers,
     // 32 heads, ffn 4 × hidden, Mamba-2 d_state 64, d_conv 4, expand 2 (d_inner 5120), head dim 64
     // (80 heads), 1 group; layers_block_type has the shared transformer ("g") at 6, 12 … 42, 47, 51.
+    // Its attention runs over the concatenated 2 × hidden input: head dim 5120 / 32 = 160.
     id: "zamba2-2.7b", family: "zamba2", name: "Zamba2 2.7B", license: "apache-2.0", kind: "hybrid", arch: "zamba2",
     hf: "Zyphra/Zamba2-2.7B", source: hfConfig("Zyphra/Zamba2-2.7B"),
     notInLlamaCpp: ZAMBA2_UNSUPPORTED,
     hp: {
-      layers: 54, hidden: 2560, heads: 32, ffn: 10240, vocab: 32000, ctx: 4096, tied: true,
+      layers: 54, hidden: 2560, heads: 32, headDim: 160, ffn: 10240, vocab: 32000, ctx: 4096, tied: true,
       ssm: { dConv: 4, dInner: 5120, dState: 64, nGroup: 1, heads: 80 },
       layerPattern: "MMMMMMA MMMMMA*6 MMMMA MMMA MM",
     },
@@ -183,6 +184,26 @@ export const ENTRIES = [
     paramsNote: "Published only as the size label 2.7B (Zamba2 technical report, arXiv:2411.15242).",
     quants: [], capabilities: ["chat"], released: "2024-07-29", quality: 3,
     notes: "Two shared attention+MLP blocks used in ABAB order at the A layers, with per-use LoRA projectors (rank 128) on the MLP.",
+  },
+  {
+    // Zyphra/Zamba2-1.2B config.json @ 6b05bf29d1bb4ca71a36d12f7da4d3120dcde7fe (as read by a
+    // transformers meta-device trace of that revision): hidden 2048, 38 layers, 32 heads (32 KV),
+    // attention head dim 128 (Zamba2 attends over the concatenated 2 × hidden input: 4096 / 32),
+    // ffn 8192, vocab 32000, max_position_embeddings 4096, rope θ 10000, tied embeddings; Mamba-2
+    // d_state 128, d_conv 4, 64 heads × 64 (d_inner 4096), 1 group; one shared transformer block
+    // (num_mem_blocks 1) at the hybrid layers 5, 11, 17, 23, 29, 35; LoRA rank 128.
+    id: "zamba2-1.2b", family: "zamba2", name: "Zamba2 1.2B", license: "apache-2.0", kind: "hybrid", arch: "zamba2",
+    hf: "Zyphra/Zamba2-1.2B", source: hfConfig("Zyphra/Zamba2-1.2B"),
+    notInLlamaCpp: ZAMBA2_UNSUPPORTED,
+    hp: {
+      layers: 38, hidden: 2048, heads: 32, headDim: 128, ffn: 8192, vocab: 32000, ctx: 4096, tied: true, rope: { theta: 10000 },
+      ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 1, heads: 64 },
+      layerPattern: "MMMMMA*6 MM",
+    },
+    params: { total: 1_200_000_000, rounded: true },
+    paramsNote: "Published as the size label 1.2B (about 1.22B counted from the checkpoint's tensors).",
+    quants: [], capabilities: ["chat"], released: "2024-08-16", quality: 2,
+    notes: "One shared attention+MLP block (not two, as in 2.7B and 7B) used at all six A layers, with per-use LoRA projectors (rank 128).",
   },
   // LFM2 (Liquid AI): short convolutions with a few attention layers.
   {

@@ -103,6 +103,20 @@ export const CONFIGS = {
     V: 100352, ctx: 131072, eps: 1e-5, attn_layers: [5, 15, 25, 35],
     d_inner: 3072, d_state: 128, d_conv: 4, n_head_ssm: 48, n_group: 1, tied: true,
   },
+  // google/gemma-3n-E2B-it config.json text_config. Google's file itself was not reachable here; the
+  // values are transformers' Gemma3nTextConfig defaults (configuration_gemma3n.py, the E4B checkpoint's)
+  // with the E2B overrides of its convert_gemma3n_weights.py (intermediate_size 2048*4, 30 layers,
+  // num_kv_shared_layers 10): hidden 2048, 8 heads, 2 KV heads, head_dim 256, vocab_size 262400,
+  // hidden_size_per_layer_input 256, altup_num_inputs 4, laurel_rank 64, sliding_window 512 (every 5th
+  // layer global), rope_theta 1e6, rope_local_base_freq 1e4, rms_norm_eps 1e-6, final softcap 30,
+  // max_position_embeddings 32768, tied. GGUF form: conversion/gemma.py Gemma3NModel (per-layer
+  // embedding padded to the 262400-token vocab; sliding_window_pattern there is a bool array, left
+  // out here: llama.cpp's default pattern 5 gives the same layers).
+  "gemma-3n-e2b": {
+    hf: "google/gemma-3n-E2B-it", arch: "gemma3n",
+    E: 2048, L: 30, H: 8, KV: 2, hd: 256, F: 8192, V: 262400, ctx: 32768, rope: 1000000, rope_swa: 10000,
+    eps: 1e-6, swa: 512, final_softcap: 30.0, n_altup: 4, laurel_rank: 64, ple: 256, kv_shared: 10, tied: true,
+  },
   // https://huggingface.co/deepseek-ai/DeepSeek-V2-Lite-Chat/blob/main/config.json
   // (deepseek_v2: 27 layers, hidden 2048, 16 heads, q_lora_rank null (full attn_q), kv_lora_rank 512,
   //  qk_nope_head_dim 128, qk_rope_head_dim 64, v_head_dim 128, 64 routed experts (6 used) of
@@ -320,6 +334,44 @@ export function buildShape(id) {
       }
     }
     t("output_norm.weight", [c.E]);
+  } else if (a === "gemma3n") {
+    // keys: conversion/gemma.py Gemma3NModel.set_gguf_parameters (+ Gemma3Model's)
+    k("context_length", c.ctx); k("embedding_length", c.E); k("block_count", c.L);
+    k("feed_forward_length", c.F); k("attention.head_count", c.H); k("attention.head_count_kv", c.KV);
+    k("rope.freq_base", c.rope); k("rope.freq_base_swa", c.rope_swa);
+    k("attention.layer_norm_rms_epsilon", c.eps);
+    k("attention.key_length", c.hd); k("attention.value_length", c.hd);
+    k("attention.sliding_window", c.swa); k("final_logit_softcapping", c.final_softcap);
+    k("altup.active_idx", 0); k("altup.num_inputs", c.n_altup);
+    k("embedding_length_per_layer_input", c.ple); k("attention.shared_kv_layers", c.kv_shared);
+    // tensors in the order src/models/gemma3n.cpp load_arch_tensors creates them
+    const P = c.ple * c.L;
+    t("altup_proj.weight", [c.E, c.E, c.n_altup - 1]);
+    t("altup_unembd_proj.weight", [c.E, c.E, c.n_altup - 1]);
+    t("per_layer_token_embd.weight", [P, c.V]);
+    t("per_layer_model_proj.weight", [c.E, P]);
+    t("per_layer_proj_norm.weight", [c.ple]);
+    t("output_norm.weight", [c.E]);
+    for (let i = 0; i < c.L; i++) {
+      const b = `blk.${i}.`;
+      const q = c.H * c.hd, kv = c.KV * c.hd;
+      t(b + "attn_norm.weight", [c.E]);
+      t(b + "attn_q.weight", [c.E, q]); t(b + "attn_k.weight", [c.E, kv]); t(b + "attn_v.weight", [c.E, kv]);
+      t(b + "attn_output.weight", [q, c.E]);
+      t(b + "attn_q_norm.weight", [c.hd]); t(b + "attn_k_norm.weight", [c.hd]);
+      t(b + "post_attention_norm.weight", [c.E]);
+      t(b + "ffn_norm.weight", [c.E]);
+      t(b + "ffn_gate.weight", [c.E, c.F]); t(b + "ffn_up.weight", [c.E, c.F]); t(b + "ffn_down.weight", [c.F, c.E]);
+      t(b + "post_ffw_norm.weight", [c.E]);
+      t(b + "inp_gate.weight", [c.E, c.ple]); t(b + "proj.weight", [c.ple, c.E]); t(b + "post_norm.weight", [c.E]);
+      t(b + "altup_correct_coef.weight", [c.n_altup, c.n_altup]);
+      t(b + "altup_correct_scale.weight", [c.E]);
+      t(b + "altup_predict_coef.weight", [c.n_altup, c.n_altup * c.n_altup]);
+      t(b + "altup_router.weight", [c.E, c.n_altup]);
+      t(b + "altup_router_norm.weight", [c.E]);
+      t(b + "laurel_l.weight", [c.E, c.laurel_rank]); t(b + "laurel_r.weight", [c.laurel_rank, c.E]);
+      t(b + "laurel_post_norm.weight", [c.E]);
+    }
   } else throw new Error(`no builder for ${a}`);
   if (!c.tied) t("output.weight", [c.E, c.V]);
 

@@ -130,6 +130,17 @@ export const HyperparamsSchema = z.strictObject({
   convLCache: count.optional(),
   /** The last n layers reuse earlier layers' KV cache (Gemma 3n). */
   kvSharedLayers: size.optional(),
+  /** Gemma 3n's AltUp, LAuReL and per-layer token embeddings (config.json text_config). */
+  altup: z
+    .strictObject({
+      /** altup_num_inputs: parallel copies of the hidden state. */
+      inputs: count,
+      /** laurel_rank: inner size of the LAuReL low-rank residual. */
+      laurelRank: count,
+      /** hidden_size_per_layer_input: each layer's slice of the per-layer token embedding. */
+      perLayerInput: count,
+    })
+    .optional(),
 });
 
 export const PipelinePartSchema = z.strictObject({

@@ -233,6 +233,7 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
     ...(hp.rope?.scaling?.type === "llama3" && { ropeFreqs: true }),
     ...(hp.convLCache !== undefined && { shortConvLCache: hp.convLCache }),
     ...(hp.mla && { mla: { ...hp.mla } }),
+    ...(hp.altup && { altup: { ...hp.altup } }),
   };
 }
 

@@ -35,6 +35,9 @@ function swaPattern(arch: string, meta: GgufMetadata, nLayer: number): (il: numb
 
 const RECURRENT_ARCHES: ReadonlySet<string> = new Set(["mamba", "mamba2"]);
 
+/** llama.cpp's hard-coded hparams.n_layer_kv_from_start for gemma3n (src/models/gemma3n.cpp). */
+export const GEMMA3N_KV_FROM_START = 20;
+
 export interface ShapeSource {
   readonly metadata: GgufMetadata;
   /** The file's tensors with their types; undefined to size from the quant mix. */
@@ -100,9 +103,15 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
         }
       : undefined;
 
+  // Gemma 3n: llama.cpp 3.22.1 gives the first n_layer_kv_from_start = 20 layers a KV cache and lets the
+  // rest reuse it (src/models/gemma3n.cpp load_arch_hparams, llama-hparams.cpp has_kv); it does not
+  // read attention.shared_kv_layers (both released models have 20 = layers − shared_kv_layers)
+  const kvFromStart = arch === "gemma3n" ? GEMMA3N_KV_FROM_START : nLayer;
   const layers: LayerShape[] = [];
   for (let il = 0; il < nLayer; il++) {
-    const mixer: LayerShape["mixer"] = RECURRENT_ARCHES.has(arch)
+    const mixer: LayerShape["mixer"] = il >= kvFromStart
+      ? "none"
+      : RECURRENT_ARCHES.has(arch)
       ? "recurrent"
       : arch === "lfm2" && (headsKv[il] ?? 0) === 0
         ? "shortconv"
@@ -120,7 +129,7 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
     });
   }
 
-  const recurrentLayers = layers.filter((l) => l.mixer !== "attention").length;
+  const recurrentLayers = layers.filter((l) => l.mixer === "recurrent" || l.mixer === "shortconv").length;
   const kind: ArchKind =
     arch === "falcon-h1" || (recurrentLayers > 0 && recurrentLayers < nLayer)
       ? "hybrid"

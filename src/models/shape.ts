@@ -83,4 +83,16 @@ export interface ModelShape {
   readonly shortConvLCache?: number;
   /** Multi-head latent attention: the KV cache holds the compressed latent, not per-head K and V. */
   readonly mla?: MlaShape;
+  /** Gemma 3n's AltUp / LAuReL / per-layer-embedding sizes (llama.cpp hparams n_altup, laurel_rank, n_embd_altup). */
+  readonly altup?: AltupShape;
+}
+
+/** Gemma 3n (llama.cpp arch gemma3n). */
+export interface AltupShape {
+  /** n_altup: parallel copies of the hidden state (altup_num_inputs). */
+  readonly inputs: number;
+  /** laurel_rank: inner size of the LAuReL low-rank residual. */
+  readonly laurelRank: number;
+  /** n_embd_altup: each layer's slice of per_layer_token_embd (hidden_size_per_layer_input). */
+  readonly perLayerInput: number;
 }

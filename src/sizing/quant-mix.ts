@@ -74,6 +74,13 @@ const NEVER_QUANTIZED = [
   "time_mix_decay_w1.weight", "time_mix_decay_w2.weight", "time_mix_lerp_fused.weight",
 ];
 
+/** Gemma 3n matrices the quantizer skips: they stay in the converted file's type. */
+const GEMMA3N_UNQUANTIZED_MATRIX = /(^|\.)(altup_proj|altup_unembd_proj|altup_correct_coef|altup_predict_coef|altup_router|laurel_l|laurel_r|per_layer_model_proj)\.weight$/;
+
+function keptInSourceType(name: string, ne: readonly number[]): boolean {
+  return nDims(ne) >= 2 && GEMMA3N_UNQUANTIZED_MATRIX.test(name);
+}
+
 /** tensor_allows_quantization: 2-D+ tensors named *weight, minus norms, routers, convs and the like. */
 export function allowsQuantization(name: string, ne: readonly number[]): boolean {
   if (nDims(ne) < 2) return false;
@@ -304,12 +311,16 @@ export function quantTypes(plan: QuantPlan, quant: QuantName): string[] {
     iFfnUp: 0,
   };
   const quantized = requireGgmlType(def).quantized;
+  const sourceType = quant === "BF16" || quant === "F32" ? quant : "F16";
   const types = new Array<string>(tensors.length);
   for (const i of plan.order) {
     const t = tensors[i];
     if (!t) continue;
     if (!plan.quantizable[i]) {
-      types[i] = "F32"; // 1-D tensors, norms, routers, convs: F32 in the converted file, never quantized
+      // 1-D tensors, norms, routers, convs: F32 in the converted file, never quantized. Gemma 3n's
+      // 2-D AltUp / LAuReL / per-layer projections are converted like any matrix (F16) and then left
+      // alone by the quantizer (tensor_allows_quantization), as llama_model_quantize's dry run shows
+      types[i] = keptInSourceType(t.name, t.ne) ? sourceType : "F32";
       continue;
     }
     let nt = def;

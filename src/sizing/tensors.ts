@@ -4,7 +4,7 @@
 //
 // Types are not decided here (see quant-mix.ts): every entry only says what exists and its shape.
 
-import type { LayerShape, ModelShape } from "../models/shape.js";
+import type { AltupShape, LayerShape, ModelShape } from "../models/shape.js";
 
 export interface TensorShape {
   readonly name: string;
@@ -18,7 +18,7 @@ type Emit = (name: string, ne: readonly number[]) => void;
 /** Architectures whose tensors this module knows. Anything else is built as llama (documented fallback). */
 export const KNOWN_ARCHES = [
   "llama", "mistral3", "granite", "smollm3", "qwen2", "qwen3", "qwen2moe", "qwen3moe",
-  "gemma", "gemma2", "gemma3", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
+  "gemma", "gemma2", "gemma3", "gemma3n", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
   "bert", "nomic-bert",
@@ -371,6 +371,32 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       gatedFfn(e, shape, l.nFf);
       e("post_ffw_norm.weight", [E]);
       return;
+    case "gemma3n": {
+      // src/models/gemma3n.cpp load_arch_tensors: every layer has its own Q/K/V/O weights, also
+      // the layers that reuse an earlier layer's KV cache (they only skip computing K and V)
+      const a = gemma3nAltup(shape);
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, { qkNorm: "head" });
+      e("post_attention_norm.weight", [E]);
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      e("post_ffw_norm.weight", [E]);
+      // per-layer input gate and projection back to n_embd
+      e("inp_gate.weight", [E, a.perLayerInput]);
+      e("proj.weight", [a.perLayerInput, E]);
+      e("post_norm.weight", [E]);
+      // AltUp: correction / prediction coefficients and the modality router
+      e("altup_correct_coef.weight", [a.inputs, a.inputs]);
+      e("altup_correct_scale.weight", [E]);
+      e("altup_predict_coef.weight", [a.inputs, a.inputs * a.inputs]);
+      e("altup_router.weight", [E, a.inputs]);
+      e("altup_router_norm.weight", [E]);
+      // LAuReL: low-rank learned residual
+      e("laurel_l.weight", [E, a.laurelRank]);
+      e("laurel_r.weight", [a.laurelRank, E]);
+      e("laurel_post_norm.weight", [E]);
+      return;
+    }
     case "olmo2":
       attention(e, shape, l, { qkNorm: "full" });
       e("post_attention_norm.weight", [E]);
@@ -464,10 +490,33 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
   }
 }
 
+/**
+ * Gemma 3n's AltUp sizes. llama.cpp 3.22.1's loader reads none of them from the file: it uses the
+ * llama_hparams defaults (llama-hparams.h: n_altup 4, laurel_rank 64, n_embd_altup 256), which
+ * are also both released models' config values; a shape without them gets those.
+ */
+export const GEMMA3N_ALTUP_DEFAULT: AltupShape = { inputs: 4, laurelRank: 64, perLayerInput: 256 };
+
+function gemma3nAltup(shape: ModelShape): AltupShape {
+  return shape.altup ?? GEMMA3N_ALTUP_DEFAULT;
+}
+
 /** Tensors before the layers: token embedding and positional tensors. */
 function headTensors(e: Emit, shape: ModelShape): void {
   const E = shape.nEmbd;
   e("token_embd.weight", [E, shape.nVocab]);
+  if (shape.arch === "gemma3n") {
+    // src/models/gemma3n.cpp: the AltUp projections to and from the n_altup − 1 extra streams, and
+    // the per-layer token embedding (n_embd_altup per layer, full n_vocab rows: the converter pads
+    // the 262144-row HF table to the 262400-token vocabulary) with its projection from n_embd
+    const a = gemma3nAltup(shape);
+    const perLayer = a.perLayerInput * shape.layers.length;
+    e("altup_proj.weight", [E, E, a.inputs - 1]);
+    e("altup_unembd_proj.weight", [E, E, a.inputs - 1]);
+    e("per_layer_token_embd.weight", [perLayer, shape.nVocab]);
+    e("per_layer_model_proj.weight", [E, perLayer]);
+    e("per_layer_proj_norm.weight", [a.perLayerInput]);
+  }
   if (shape.arch === "gpt2" || shape.arch === "bert") e("position_embd.weight", [E, shape.nCtxTrain]);
   if (isEncoderOnly(shape.arch)) {
     // token type embeddings (BERT's two segments) and the embedding LayerNorm

@@ -13,10 +13,8 @@ const llms = CATALOG.filter((e): e is LlmEntry => e.kind !== "diffusion");
 /**
  * Architectures tensorsForShape does not build, with the reason. Every entry of these carries
  * `notInLlamaCpp` (llama.cpp cannot load it, so there is no llama.cpp tensor list to count).
- * Gemma 3n is the one llama.cpp loads and we do not build yet (AltUp / LAuReL / per-layer inputs).
  */
 const NOT_COUNTED: Readonly<Record<string, string>> = {
-  gemma3n: "not built yet: AltUp, LAuReL and per-layer embeddings need hyperparameters the catalog lacks",
   gptj: "llama.cpp has no GPT-J loader",
   opt: "llama.cpp has no OPT architecture",
   phi3small: "llama.cpp has no Phi-3-small architecture",

@@ -18,8 +18,22 @@ const G3_4B = { layers: 34, hidden: 2560, heads: 8, kvHeads: 4, headDim: 256, ff
 const G3_12B = { layers: 48, hidden: 3840, heads: 16, kvHeads: 8, headDim: 256, ffn: 15360, vocab: 262208, ctx: 131072, tied: true, rope: G3_ROPE, swa: G3_SWA } satisfies HyperparamsInput;
 const G3_27B = { layers: 62, hidden: 5376, heads: 32, kvHeads: 16, headDim: 128, ffn: 21504, vocab: 262208, ctx: 131072, tied: true, rope: G3_ROPE, swa: G3_SWA } satisfies HyperparamsInput;
 const G3_VISION = "Published total includes the 417M SigLIP vision encoder; the text model is embedding + non-embedding from the Gemma 3 technical report, table 1.";
+// Gemma 3n text_config values. Google's config.json files were not among the stored references; the
+// numbers are transformers' Gemma3nTextConfig defaults (configuration_gemma3n.py, documented as the
+// google/gemma-3n-E4B checkpoint's) and the E2B variant of its convert_gemma3n_weights.py
+// (intermediate_size 2048*4, num_hidden_layers 30, num_kv_shared_layers 10): hidden_size 2048,
+// 8 heads, 2 KV heads, head_dim 256, vocab_size 262400 (vocab_size_per_layer_input 262144, padded to
+// 262400 by llama.cpp's converter, conversion/gemma.py Gemma3NModel), hidden_size_per_layer_input 256,
+// altup_num_inputs 4, laurel_rank 64, sliding_window 512 with layer_types "full_attention" when
+// (i + 1) % 5 == 0, rope theta 1e6 global / 1e4 local, max_position_embeddings 32768, tied embeddings.
+const G3N_ALTUP = { inputs: 4, laurelRank: 64, perLayerInput: 256 } as const;
 const G3N_NOTE =
-  "Published total includes the audio and vision encoders and the per-layer embeddings (kept in CPU memory by the reference implementation); the effective text parameters are the E-number. llama.cpp's gemma3n tensors (altup, laurel, per-layer inputs) need more than ModelShape holds.";
+  "Google's total (5.44B / 7.85B, the safetensors count) includes the MobileNet-v5 vision and USM audio encoders; " +
+  "the E-number is the 'effective' count, the text model without its token embedding and per-layer " +
+  "embeddings (ai.google.dev/gemma/docs/gemma-3n#parameters: E2B runs with 1.91B). The check compares " +
+  "against the text model as llama.cpp loads it (GGUF, per-layer embeddings included, 262400-row tables): " +
+  "LM Studio's label for google/gemma-3n-e2b / -e4b (lmstudio.ai/models/google/gemma-3n-e2b: 4.5B, " +
+  "lmstudio.ai/models/google/gemma-3n-e4b: 6.9B), a rounded figure.";
 
 export const ENTRIES = [
   // Gemma 3
@@ -81,9 +95,9 @@ export const ENTRIES = [
     hf: "google/gemma-3n-E2B-it", source: hfConfig("google/gemma-3n-E2B-it"),
     hp: {
       layers: 30, hidden: 2048, heads: 8, kvHeads: 2, headDim: 256, ffn: 8192, vocab: 262400, ctx: 32768, tied: true,
-      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 10,
+      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 10, altup: G3N_ALTUP,
     },
-    params: { total: 5_440_000_000, text: 2_000_000_000 }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e2b"],
+    params: { total: 5_440_000_000, text: 4_500_000_000, rounded: true }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e2b"],
     gguf: ["unsloth/gemma-3n-E2B-it-GGUF", "ggml-org/gemma-3n-E2B-it-GGUF"], lmstudio: ["google/gemma-3n-e2b"],
     capabilities: ["chat", "vision", "audio"], released: "2025-06-26", quality: 4,
   },
@@ -92,9 +106,9 @@ export const ENTRIES = [
     hf: "google/gemma-3n-E4B-it", source: hfConfig("google/gemma-3n-E4B-it"),
     hp: {
       layers: 35, hidden: 2048, heads: 8, kvHeads: 2, headDim: 256, ffn: 16384, vocab: 262400, ctx: 32768, tied: true,
-      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 15,
+      rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 15, altup: G3N_ALTUP,
     },
-    params: { total: 7_850_000_000, text: 4_000_000_000 }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e4b", "gemma3n"],
+    params: { total: 7_850_000_000, text: 6_900_000_000, rounded: true }, paramsNote: G3N_NOTE, quants: GGUF_QUANTS, ollama: ["gemma3n:e4b", "gemma3n"],
     gguf: ["unsloth/gemma-3n-E4B-it-GGUF", "ggml-org/gemma-3n-E4B-it-GGUF"], lmstudio: ["google/gemma-3n-e4b"],
     capabilities: ["chat", "vision", "audio"], released: "2025-06-26", quality: 5,
   },

@@ -8,7 +8,8 @@
 //   speed: min(1, decode tok/s ÷ 20) ^ 0.5 — 20 tok/s reads comfortably; below it counts
 import type { Hardware } from "../hardware/types.js";
 import type { CatalogEntry, LlmEntry } from "../models/catalog.js";
-import { shapeOf } from "../models/catalog.js";
+import { filterCatalog, shapeOf } from "../models/catalog.js";
+import { parseFilterText } from "./filter-text.js";
 import type { ModelShape } from "../models/shape.js";
 import { bestQuant, largestContext, ON_GPU, RUNS, type Sizer } from "../sizing/search.js";
 import type { QuantName } from "../sizing/quant-mix.js";
@@ -84,8 +85,10 @@ function matchesView(e: CatalogEntry, view: ModelsView): e is LlmEntry {
   // Embedding models answer no questions: listed only when asked for.
   if (view.use !== "embedding" && e.capabilities.includes("embedding") && !e.capabilities.includes("chat")) return false;
   if (view.text) {
+    const { filter, words } = parseFilterText(view.text);
+    if (filterCatalog([e], filter).length === 0) return false;
     const hay = `${e.id} ${e.name} ${e.family}`.toLowerCase();
-    if (!view.text.toLowerCase().split(/\s+/).every((w) => hay.includes(w))) return false;
+    if (!words.every((w) => hay.includes(w))) return false;
   }
   return true;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/models/catalog.js";
+import { parseFilterText } from "../../src/report/filter-text.js";
+import { DEFAULT_VIEW, recommend } from "../../src/report/recommend.js";
+import { simulateHardware } from "../../src/hardware/simulate.js";
+import { createSizer } from "../../src/sizing/search.js";
+
+describe("the report's text filter", () => {
+  it("parses fields, size bounds and free words", () => {
+    expect(parseFilterText("family:qwen3 license:Apache-2.0 cap:vision <14b >=3B coder")).toEqual({
+      filter: { family: "qwen3", license: "apache-2.0", capability: "vision", maxParamsB: 14, minParamsB: 3 },
+      words: ["coder"],
+    });
+    expect(parseFilterText("kind:moe size<40 use:code")).toEqual({ filter: { kind: "moe", maxParamsB: 40, capability: "code" }, words: [] });
+    expect(parseFilterText("kind:nonsense")).toEqual({ filter: {}, words: ["kind:nonsense"] });
+  });
+
+  it("narrows the recommendations by license and size like llmfit list", () => {
+    const hw = simulateHardware("RTX 4090");
+    const rec = recommend(CATALOG, hw, { ...DEFAULT_VIEW, text: "license:mit <20b" }, createSizer());
+    expect(rec.rows.length).toBeGreaterThan(0);
+    for (const r of rec.rows) {
+      expect(r.entry.license).toBe("mit");
+      expect(r.entry.params.total).toBeLessThanOrEqual(20e9);
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureJson, startFakeOllama, type FakeOllama } from "../support/fake-servers.js";
 import { ROOT, startNvim, waitFor, type Nvim } from "../support/nvim.js";
 
 const SETUP = `require("llmfit").setup({
@@ -173,5 +174,37 @@ describe("the report at 80 columns", () => {
     expect(table.length).toBeGreaterThan(5);
     const widths = await nvim.lua<number[]>("return vim.tbl_map(vim.fn.strdisplaywidth, ...)", [table.map((r) => r.text)]);
     for (const w of widths) expect(w).toBeLessThanOrEqual(width);
+  });
+});
+
+describe("the runtimes section", () => {
+  let nvim: Nvim;
+  let ollama: FakeOllama;
+  afterAll(async () => {
+    await nvim?.close();
+    await ollama?.close();
+  });
+
+  it("fills in Ollama's installed and loaded models, our estimate beside its own figures", async () => {
+    // One installed model with /api/show metadata (the docs' 8B Llama, Q4_0), loaded right now.
+    const tag = { name: "mistral:latest", model: "mistral:latest", modified_at: "2024-06-04T00:00:00Z", size: 4109865159, digest: "2ae6f6dd7a3d", details: { format: "gguf", family: "llama", parameter_size: "7.2B", quantization_level: "Q4_0" } };
+    ollama = await startFakeOllama({ tags: { models: [tag] }, show: { "mistral:latest": fixtureJson("ollama/show-llama3.2.json") } });
+    nvim = await startNvim({
+      columns: 160,
+      lines: 50,
+      setup: `require("llmfit").setup({
+        hardware = { gpu = "RTX 3070", vram_gb = 8, ram_gb = 32 },
+        runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+      })`,
+    });
+    await nvim.cmd("LlmFit");
+    const lines = await waitFor(async () => {
+      const l = await reportLines(nvim);
+      return l.some((x) => x.includes("mistral:latest")) ? l : undefined;
+    }, 15_000, "the runtimes section");
+    const text = lines.join("\n");
+    expect(text).toMatch(/Ollama\s+0\.12\.6 http:\/\/127\.0\.0\.1:\d+\s+1 installed, 1 loaded/);
+    expect(text).toMatch(/mistral:latest\s+fits GPU\s+ours \d+\.\d GiB at 4k · loaded: 4\.8 GiB \(4\.8 GiB VRAM\)/);
+    expect(text).not.toContain("looking for");
   });
 });

@@ -34,7 +34,7 @@ const FOOTER = "q close · <CR> detail · s sort · / filter · u use · k kind 
 interface RecJob {
   readonly key: string;
   readonly hw: Hardware;
-  pending: Promise<Recommendations>;
+  readonly pending: Promise<Recommendations>;
   value?: Recommendations;
   progress: { done: number; total: number };
 }
@@ -183,7 +183,10 @@ export class ReportController {
     const key = JSON.stringify(this.view);
     if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec;
     let lastPush = 0;
+    // The first batch reports before `job` exists (it runs synchronously); that step is skipped.
+    let job: RecJob | undefined;
     const progress = (done: number, total: number): void => {
+      if (!job) return;
       job.progress = { done, total };
       const now = performance.now();
       // Progress is worth showing only while the table has never been painted: later sizings
@@ -193,16 +196,15 @@ export class ReportController {
         this.push(hw);
       }
     };
-    // The job exists before the sizing starts: its first steps report progress synchronously.
-    const job: RecJob = { key, hw, progress: { done: 0, total: CATALOG.length }, pending: Promise.resolve(undefined as never) };
-    this.rec = job;
-    job.pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
-      job.value = value;
+    const pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
+      created.value = value;
       this.sized = true;
       return value;
     });
-    this.rec = job;
-    return job;
+    const created: RecJob = { key, hw, progress: { done: 0, total: CATALOG.length }, pending };
+    job = created;
+    this.rec = created;
+    return created;
   }
 
   /** Find runtimes in the background; the float is repainted when they answer. */

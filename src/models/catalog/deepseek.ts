@@ -87,7 +87,8 @@ export const ENTRIES = [
   {
     id: "deepseek-r1-distill-llama-8b", family: "deepseek-r1", name: "DeepSeek R1 Distill Llama 8B", license: "llama3.1", kind: "dense", arch: "llama",
     hf: "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", source: hfConfig("deepseek-ai/DeepSeek-R1-Distill-Llama-8B"), hp: DISTILL_LLAMA_8B,
-    params: { total: 8_030_261_248 }, quants: GGUF_QUANTS,
+    // deepseek-r1:8b now pulls the 0528 Qwen3 distill; the Llama distill stays under its own tag.
+    params: { total: 8_030_261_248 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:8b-llama-distill-q8_0"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Llama-8B-GGUF", "unsloth/DeepSeek-R1-Distill-Llama-8B-GGUF"], lmstudio: ["deepseek-r1-distill-llama-8b"],
     capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 5,
     notes: "Ollama's deepseek-r1:8b now points at the R1-0528 Qwen3 distill.",

@@ -123,7 +123,8 @@ export const ENTRIES = [
   {
     id: "gemma-2-2b", family: "gemma-2", name: "Gemma 2 2B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
     hf: "google/gemma-2-2b", source: hfConfig("google/gemma-2-2b"), hp: G2_2B,
-    params: { total: 2_614_341_888 }, quants: GGUF_QUANTS, ollama: ["gemma2:2b-text"], capabilities: ["chat"], released: "2024-07-31", quality: 2,
+    // Ollama's gemma2 has no bare "-text" tag: the pre-trained weights are only under quantized tags.
+    params: { total: 2_614_341_888 }, quants: GGUF_QUANTS, ollama: ["gemma2:2b-text-q4_0"], capabilities: ["chat"], released: "2024-07-31", quality: 2,
   },
   {
     id: "gemma-2-9b-it", family: "gemma-2", name: "Gemma 2 9B Instruct", license: "gemma", kind: "dense", arch: "gemma2",
@@ -135,7 +136,7 @@ export const ENTRIES = [
   {
     id: "gemma-2-9b", family: "gemma-2", name: "Gemma 2 9B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
     hf: "google/gemma-2-9b", source: hfConfig("google/gemma-2-9b"), hp: G2_9B,
-    params: { total: 9_241_705_984 }, quants: GGUF_QUANTS, ollama: ["gemma2:9b-text"], capabilities: ["chat"], released: "2024-06-27", quality: 4,
+    params: { total: 9_241_705_984 }, quants: GGUF_QUANTS, ollama: ["gemma2:9b-text-q4_0"], capabilities: ["chat"], released: "2024-06-27", quality: 4,
   },
   {
     id: "gemma-2-27b-it", family: "gemma-2", name: "Gemma 2 27B Instruct", license: "gemma", kind: "dense", arch: "gemma2",
@@ -147,7 +148,7 @@ export const ENTRIES = [
   {
     id: "gemma-2-27b", family: "gemma-2", name: "Gemma 2 27B (pre-trained)", license: "gemma", kind: "dense", arch: "gemma2",
     hf: "google/gemma-2-27b", source: hfConfig("google/gemma-2-27b"), hp: G2_27B,
-    params: { total: 27_227_128_320 }, quants: GGUF_QUANTS, ollama: ["gemma2:27b-text"], capabilities: ["chat"], released: "2024-06-27", quality: 5,
+    params: { total: 27_227_128_320 }, quants: GGUF_QUANTS, ollama: ["gemma2:27b-text-q4_0"], capabilities: ["chat"], released: "2024-06-27", quality: 5,
   },
   // Gemma 1 and CodeGemma
   {

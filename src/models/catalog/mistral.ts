@@ -67,7 +67,7 @@ export const ENTRIES = [
   {
     id: "mixtral-8x7b-v0.1", family: "mixtral", name: "Mixtral 8x7B v0.1 (base)", license: "apache-2.0", kind: "moe", arch: "llama",
     hf: "mistralai/Mixtral-8x7B-v0.1", source: hfConfig("mistralai/Mixtral-8x7B-v0.1"), hp: MIXTRAL_8X7B,
-    params: { total: 46_702_792_704, active: 12_900_000_000 }, quants: LEGACY_QUANTS,
+    params: { total: 46_702_792_704, active: 12_900_000_000 }, quants: LEGACY_QUANTS, ollama: ["mixtral:8x7b-text"],
     capabilities: ["chat"], released: "2023-12-11", quality: 4,
   },
   {

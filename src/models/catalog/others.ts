@@ -225,7 +225,7 @@ export const ENTRIES = [
     id: "olmo-2-0325-32b-instruct", family: "olmo-2", name: "OLMo 2 32B Instruct (0325)", license: "apache-2.0", kind: "dense", arch: "olmo2",
     hf: "allenai/OLMo-2-0325-32B-Instruct", source: hfConfig("allenai/OLMo-2-0325-32B-Instruct"),
     hp: { layers: 64, hidden: 5120, heads: 40, kvHeads: 8, ffn: 27648, vocab: 100352, ctx: 4096, tied: false, rope: { theta: 500000 } },
-    params: { total: 32_200_000_000 }, quants: GGUF_QUANTS, gguf: ["bartowski/allenai_OLMo-2-0325-32B-Instruct-GGUF"],
+    params: { total: 32_200_000_000 }, quants: GGUF_QUANTS, gguf: ["allenai/OLMo-2-0325-32B-Instruct-GGUF"],
     capabilities: ["chat"], released: "2025-03-13", quality: 6,
   },
   {

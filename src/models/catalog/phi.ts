@@ -24,7 +24,7 @@ export const ENTRIES = [
   {
     id: "phi-3-mini-128k-instruct", family: "phi-3", name: "Phi-3 Mini 128K Instruct", license: "mit", kind: "dense", arch: "phi3",
     hf: "microsoft/Phi-3-mini-128k-instruct", source: hfConfig("microsoft/Phi-3-mini-128k-instruct"), hp: P3_MINI_128K,
-    params: { total: 3_821_079_552 }, quants: GGUF_QUANTS, gguf: ["bartowski/Phi-3-mini-128k-instruct-GGUF"],
+    params: { total: 3_821_079_552 }, quants: GGUF_QUANTS, ollama: ["phi3:mini-128k"], gguf: ["bartowski/Phi-3-mini-128k-instruct-GGUF"],
     capabilities: ["chat"], released: "2024-04-23", quality: 3,
   },
   {
@@ -55,7 +55,7 @@ export const ENTRIES = [
   {
     id: "phi-3-medium-128k-instruct", family: "phi-3", name: "Phi-3 Medium 128K Instruct", license: "mit", kind: "dense", arch: "phi3",
     hf: "microsoft/Phi-3-medium-128k-instruct", source: hfConfig("microsoft/Phi-3-medium-128k-instruct"), hp: P3_MEDIUM_128K,
-    params: { total: 13_960_238_080 }, quants: GGUF_QUANTS, gguf: ["bartowski/Phi-3-medium-128k-instruct-GGUF"],
+    params: { total: 13_960_238_080 }, quants: GGUF_QUANTS, ollama: ["phi3:medium-128k"], gguf: ["bartowski/Phi-3-medium-128k-instruct-GGUF"],
     capabilities: ["chat"], released: "2024-05-21", quality: 5,
   },
   {
@@ -86,13 +86,13 @@ export const ENTRIES = [
     id: "phi-4-reasoning", family: "phi-4", name: "Phi-4 Reasoning 14B", license: "mit", kind: "dense", arch: "phi3",
     hf: "microsoft/Phi-4-reasoning", source: hfConfig("microsoft/Phi-4-reasoning"), hp: { ...P4, ctx: 32768, rope: { theta: 500000 } },
     params: { total: 14_659_507_200 }, quants: GGUF_QUANTS, ollama: ["phi4-reasoning:14b", "phi4-reasoning"],
-    gguf: ["unsloth/Phi-4-reasoning-GGUF", "lmstudio-community/Phi-4-reasoning-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-04-30", quality: 7,
+    gguf: ["unsloth/Phi-4-reasoning-GGUF", "bartowski/microsoft_Phi-4-reasoning-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-04-30", quality: 7,
   },
   {
     id: "phi-4-reasoning-plus", family: "phi-4", name: "Phi-4 Reasoning Plus 14B", license: "mit", kind: "dense", arch: "phi3",
     hf: "microsoft/Phi-4-reasoning-plus", source: hfConfig("microsoft/Phi-4-reasoning-plus"), hp: { ...P4, ctx: 32768, rope: { theta: 500000 } },
     params: { total: 14_659_507_200 }, quants: GGUF_QUANTS, ollama: ["phi4-reasoning:plus"],
-    gguf: ["unsloth/Phi-4-reasoning-plus-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-04-30", quality: 7,
+    gguf: ["unsloth/Phi-4-reasoning-plus-GGUF", "lmstudio-community/Phi-4-reasoning-plus-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-04-30", quality: 7,
   },
   {
     id: "phi-4-mini-instruct", family: "phi-4", name: "Phi-4 Mini Instruct 3.8B", license: "mit", kind: "dense", arch: "phi3",

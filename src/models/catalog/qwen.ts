@@ -40,7 +40,7 @@ export const ENTRIES = [
   {
     id: "qwen2.5-0.5b", family: "qwen2.5", name: "Qwen2.5 0.5B (base)", license: "apache-2.0", kind: "dense", arch: "qwen2",
     hf: "Qwen/Qwen2.5-0.5B", source: hfConfig("Qwen/Qwen2.5-0.5B"), hp: Q25_05B,
-    params: { total: 490_000_000 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-09-19", quality: 2,
+    params: { total: 490_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen2.5:0.5b-base"], capabilities: ["chat"], released: "2024-09-19", quality: 2,
   },
   {
     id: "qwen2.5-1.5b-instruct", family: "qwen2.5", name: "Qwen2.5 1.5B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen2",
@@ -288,13 +288,13 @@ export const ENTRIES = [
   {
     id: "qwen3-4b-instruct-2507", family: "qwen3", name: "Qwen3 4B Instruct 2507", license: "apache-2.0", kind: "dense", arch: "qwen3",
     hf: "Qwen/Qwen3-4B-Instruct-2507", source: hfConfig("Qwen/Qwen3-4B-Instruct-2507"), hp: { ...Q3_4B, ctx: 262144, rope: { theta: 5000000 } },
-    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS,
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:4b-instruct"],
     gguf: ["unsloth/Qwen3-4B-Instruct-2507-GGUF"], capabilities: ["chat", "tools"], released: "2025-08-06", quality: 5,
   },
   {
     id: "qwen3-4b-thinking-2507", family: "qwen3", name: "Qwen3 4B Thinking 2507", license: "apache-2.0", kind: "dense", arch: "qwen3",
     hf: "Qwen/Qwen3-4B-Thinking-2507", source: hfConfig("Qwen/Qwen3-4B-Thinking-2507"), hp: { ...Q3_4B, ctx: 262144, rope: { theta: 5000000 } },
-    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS,
+    params: { total: 4_000_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:4b-thinking"],
     gguf: ["unsloth/Qwen3-4B-Thinking-2507-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-06", quality: 5,
   },
   // Qwen3 MoE
@@ -314,7 +314,7 @@ export const ENTRIES = [
     id: "qwen3-30b-a3b-instruct-2507", family: "qwen3", name: "Qwen3 30B-A3B Instruct 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
     hf: "Qwen/Qwen3-30B-A3B-Instruct-2507", source: hfConfig("Qwen/Qwen3-30B-A3B-Instruct-2507"),
     hp: { ...Q3_30B_A3B, ctx: 262144, rope: { theta: 10000000 } },
-    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS,
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:30b-a3b-instruct-2507-q8_0"],
     gguf: ["unsloth/Qwen3-30B-A3B-Instruct-2507-GGUF", "lmstudio-community/Qwen3-30B-A3B-Instruct-2507-GGUF"], lmstudio: ["qwen/qwen3-30b-a3b-2507"],
     capabilities: ["chat", "tools"], released: "2025-07-29", quality: 7,
   },
@@ -322,7 +322,7 @@ export const ENTRIES = [
     id: "qwen3-30b-a3b-thinking-2507", family: "qwen3", name: "Qwen3 30B-A3B Thinking 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
     hf: "Qwen/Qwen3-30B-A3B-Thinking-2507", source: hfConfig("Qwen/Qwen3-30B-A3B-Thinking-2507"),
     hp: { ...Q3_30B_A3B, ctx: 262144, rope: { theta: 10000000 } },
-    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS,
+    params: { total: 30_500_000_000, active: 3_300_000_000 }, quants: GGUF_QUANTS, ollama: ["qwen3:30b-a3b-thinking-2507-q8_0"],
     gguf: ["unsloth/Qwen3-30B-A3B-Thinking-2507-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-07-30", quality: 7,
   },
   {
@@ -336,7 +336,7 @@ export const ENTRIES = [
     id: "qwen3-235b-a22b-instruct-2507", family: "qwen3", name: "Qwen3 235B-A22B Instruct 2507", license: "apache-2.0", kind: "moe", arch: "qwen3moe",
     hf: "Qwen/Qwen3-235B-A22B-Instruct-2507", source: hfConfig("Qwen/Qwen3-235B-A22B-Instruct-2507"),
     hp: { ...Q3_235B_A22B, ctx: 262144, rope: { theta: 5000000 } },
-    params: { total: 235_000_000_000, active: 22_000_000_000 }, quants: BIG_QUANTS,
+    params: { total: 235_000_000_000, active: 22_000_000_000 }, quants: BIG_QUANTS, ollama: ["qwen3:235b-a22b-instruct-2507-q8_0"],
     gguf: ["unsloth/Qwen3-235B-A22B-Instruct-2507-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-21", quality: 9,
   },
   {

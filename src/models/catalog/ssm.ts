@@ -217,7 +217,7 @@ export const ENTRIES = [
     id: "lfm2-700m", family: "lfm2", name: "LFM2 700M", license: "lfm1.0", kind: "hybrid", arch: "lfm2",
     hf: "LiquidAI/LFM2-700M", source: hfConfig("LiquidAI/LFM2-700M"),
     hp: { layers: 16, hidden: 1536, heads: 24, kvHeads: 8, ffn: 6912, vocab: 65536, ctx: 128000, tied: true, rope: { theta: 1000000 }, layerPattern: LFM2_16, convLCache: 3 },
-    params: { total: 742_000_000 }, quants: GGUF_QUANTS, gguf: ["LiquidAI/LFM2-700M-GGUF"], capabilities: ["chat"], released: "2025-07-10", quality: 3,
+    params: { total: 742_000_000 }, quants: GGUF_QUANTS, gguf: ["LiquidAI/LFM2-700M-GGUF"], lmstudio: ["liquid/lfm2-700m"], capabilities: ["chat"], released: "2025-07-10", quality: 3,
   },
   {
     id: "lfm2-1.2b", family: "lfm2", name: "LFM2 1.2B", license: "lfm1.0", kind: "hybrid", arch: "lfm2",

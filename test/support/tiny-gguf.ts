@@ -1,75 +1,16 @@
 // Writes a tiny, random-weight llama GGUF that real llama.cpp (through node-llama-cpp) loads
 // and generates from in milliseconds: 2 layers, n_embd 64, 4 heads, and a SentencePiece-style
 // vocabulary of 3 specials + 256 byte tokens (SPM needs <0xXX> tokens for byte fallback) + a few
-// words. Self-contained on purpose (GGUF v3 layout: ggml/docs/gguf.md).
+// words. The header comes from the project's GGUF writer (src/models/gguf-write.ts); the F32
+// data follows it, each tensor padded to the alignment.
 //
 // The weights are seeded noise, with one nudge so a test can count on tokens streaming: token
 // embeddings lean positive and the output rows of word tokens lean positive while those of
 // control/byte tokens lean negative, so generation keeps emitting words and never EOS.
 import { writeFileSync } from "node:fs";
+import { ggufHeader, type GgufWriteValue } from "../../src/models/gguf-write.js";
 
-const GGUF_MAGIC = 0x46554747; // "GGUF" little-endian
 const ALIGN = 32;
-
-enum T {
-  U32 = 4,
-  I32 = 5,
-  F32 = 6,
-  BOOL = 7,
-  STRING = 8,
-  ARRAY = 9,
-}
-
-type Kv =
-  | { key: string; type: T.U32 | T.I32 | T.F32; value: number }
-  | { key: string; type: T.BOOL; value: boolean }
-  | { key: string; type: T.STRING; value: string }
-  | { key: string; type: T.ARRAY; elem: T.STRING; value: readonly string[] }
-  | { key: string; type: T.ARRAY; elem: T.F32 | T.I32; value: readonly number[] };
-
-class Writer {
-  private chunks: Buffer[] = [];
-  length = 0;
-  private push(b: Buffer): void {
-    this.chunks.push(b);
-    this.length += b.length;
-  }
-  u32(n: number): void {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(n);
-    this.push(b);
-  }
-  i32(n: number): void {
-    const b = Buffer.alloc(4);
-    b.writeInt32LE(n);
-    this.push(b);
-  }
-  u64(n: number): void {
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64LE(BigInt(n));
-    this.push(b);
-  }
-  f32(n: number): void {
-    const b = Buffer.alloc(4);
-    b.writeFloatLE(n);
-    this.push(b);
-  }
-  str(s: string): void {
-    const b = Buffer.from(s, "utf8");
-    this.u64(b.length);
-    this.push(b);
-  }
-  bytes(b: Buffer): void {
-    this.push(b);
-  }
-  pad(): void {
-    const rem = this.length % ALIGN;
-    if (rem !== 0) this.push(Buffer.alloc(ALIGN - rem));
-  }
-  buffer(): Buffer {
-    return Buffer.concat(this.chunks);
-  }
-}
 
 /** Small deterministic PRNG (mulberry32) so fixtures are identical run to run. */
 function rng(seed: number): () => number {
@@ -131,29 +72,30 @@ export function tinyGguf(opts: TinyGgufOptions = {}): Buffer {
   const rand = rng(opts.seed ?? 42);
   const noise = (scale: number) => (rand() * 2 - 1) * scale;
 
-  const kvs: Kv[] = [
-    { key: "general.architecture", type: T.STRING, value: "llama" },
-    { key: "general.name", type: T.STRING, value: "llmfit-tiny" },
-    { key: "general.alignment", type: T.U32, value: ALIGN },
-    { key: "general.file_type", type: T.U32, value: 0 },
-    { key: "llama.context_length", type: T.U32, value: opts.contextLength ?? 2048 },
-    { key: "llama.embedding_length", type: T.U32, value: nEmbd },
-    { key: "llama.block_count", type: T.U32, value: nLayer },
-    { key: "llama.feed_forward_length", type: T.U32, value: nFf },
-    { key: "llama.attention.head_count", type: T.U32, value: nHead },
-    { key: "llama.attention.head_count_kv", type: T.U32, value: nHead },
-    { key: "llama.attention.layer_norm_rms_epsilon", type: T.F32, value: 1e-5 },
-    { key: "llama.rope.dimension_count", type: T.U32, value: headDim },
-    { key: "llama.vocab_size", type: T.U32, value: nVocab },
-    { key: "tokenizer.ggml.model", type: T.STRING, value: "llama" },
-    { key: "tokenizer.ggml.tokens", type: T.ARRAY, elem: T.STRING, value: vocab.tokens },
-    { key: "tokenizer.ggml.scores", type: T.ARRAY, elem: T.F32, value: vocab.scores },
-    { key: "tokenizer.ggml.token_type", type: T.ARRAY, elem: T.I32, value: vocab.types },
-    { key: "tokenizer.ggml.unknown_token_id", type: T.U32, value: 0 },
-    { key: "tokenizer.ggml.bos_token_id", type: T.U32, value: 1 },
-    { key: "tokenizer.ggml.eos_token_id", type: T.U32, value: 2 },
-    { key: "tokenizer.ggml.add_bos_token", type: T.BOOL, value: true },
+  const kvs: ReadonlyArray<readonly [string, GgufWriteValue]> = [
+    ["general.architecture", { str: "llama" }],
+    ["general.name", { str: "llmfit-tiny" }],
+    ["general.alignment", { u32: ALIGN }],
+    ["general.file_type", { u32: 0 }],
+    ["llama.context_length", { u32: opts.contextLength ?? 2048 }],
+    ["llama.embedding_length", { u32: nEmbd }],
+    ["llama.block_count", { u32: nLayer }],
+    ["llama.feed_forward_length", { u32: nFf }],
+    ["llama.attention.head_count", { u32: nHead }],
+    ["llama.attention.head_count_kv", { u32: nHead }],
+    ["llama.attention.layer_norm_rms_epsilon", { f32: 1e-5 }],
+    ["llama.rope.dimension_count", { u32: headDim }],
+    ["llama.vocab_size", { u32: nVocab }],
+    ["tokenizer.ggml.model", { str: "llama" }],
+    ["tokenizer.ggml.tokens", { strs: vocab.tokens }],
+    ["tokenizer.ggml.scores", { f32s: vocab.scores }],
+    ["tokenizer.ggml.token_type", { i32s: vocab.types }],
+    ["tokenizer.ggml.unknown_token_id", { u32: 0 }],
+    ["tokenizer.ggml.bos_token_id", { u32: 1 }],
+    ["tokenizer.ggml.eos_token_id", { u32: 2 }],
+    ["tokenizer.ggml.add_bos_token", { bool: true }],
   ];
+
 
   const words = new Set(vocab.wordIds);
   const tensors: { name: string; ne: number[]; data: Float32Array }[] = [];
@@ -179,54 +121,13 @@ export function tinyGguf(opts: TinyGgufOptions = {}): Buffer {
     add(`blk.${i}.ffn_down.weight`, [nFf, nEmbd], () => noise(small));
   }
 
-  const w = new Writer();
-  w.u32(GGUF_MAGIC);
-  w.u32(3);
-  w.u64(tensors.length);
-  w.u64(kvs.length);
-  for (const kv of kvs) {
-    w.str(kv.key);
-    w.u32(kv.type);
-    switch (kv.type) {
-      case T.U32:
-        w.u32(kv.value);
-        break;
-      case T.I32:
-        w.i32(kv.value);
-        break;
-      case T.F32:
-        w.f32(kv.value);
-        break;
-      case T.BOOL:
-        w.bytes(Buffer.from([kv.value ? 1 : 0]));
-        break;
-      case T.STRING:
-        w.str(kv.value);
-        break;
-      case T.ARRAY:
-        w.u32(kv.elem);
-        w.u64(kv.value.length);
-        if (kv.elem === T.STRING) for (const s of kv.value as readonly string[]) w.str(s);
-        else if (kv.elem === T.F32) for (const n of kv.value as readonly number[]) w.f32(n);
-        else for (const n of kv.value as readonly number[]) w.i32(n);
-        break;
-    }
-  }
-  let offset = 0;
+  const { header } = ggufHeader(kvs, tensors.map((t) => ({ name: t.name, ne: t.ne, type: "F32" })));
+  const parts: Buffer[] = [header];
   for (const t of tensors) {
-    w.str(t.name);
-    w.u32(t.ne.length);
-    for (const d of t.ne) w.u64(d);
-    w.u32(0); // GGML_TYPE_F32
-    w.u64(offset);
-    offset += Math.ceil((t.data.byteLength) / ALIGN) * ALIGN;
+    parts.push(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+    parts.push(Buffer.alloc((ALIGN - (t.data.byteLength % ALIGN)) % ALIGN));
   }
-  w.pad();
-  for (const t of tensors) {
-    w.bytes(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
-    w.pad();
-  }
-  return w.buffer();
+  return Buffer.concat(parts);
 }
 
 export function writeTinyGguf(path: string, opts: TinyGgufOptions = {}): string {

@@ -4,7 +4,8 @@ import { LlmFitError } from "../errors.js";
 import { detectHardware } from "../hardware/detect.js";
 import { ollamaUrlFromHost, runtimesConfigSchema, type RuntimesConfig } from "../runtimes/config.js";
 import { discoverRuntimes, type DiscoveryDeps } from "../runtimes/discovery.js";
-import { runContextFor, sizeDiscovered } from "../runtimes/sizing.js";
+import { runContextFor, sizeDiscovered, sizingContext, type SizingContext } from "../runtimes/sizing.js";
+import { totalVramBytes } from "../hardware/describe.js";
 import type { Hardware } from "../hardware/types.js";
 import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { createSizer } from "../sizing/search.js";
@@ -46,7 +47,7 @@ export function configFromFlags(
   return parsed.data;
 }
 
-export function runtimesText(found: readonly RuntimeStatus[], vramBytes: number, env: NodeJS.ProcessEnv): string {
+export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext): string {
   const lines: string[] = [];
   for (const s of found) {
     if (s.state === "down") {
@@ -56,9 +57,9 @@ export function runtimesText(found: readonly RuntimeStatus[], vramBytes: number,
     lines.push(`${s.name}${s.version ? ` ${s.version}` : ""}  ${s.url}`);
     if (s.installed.length === 0) lines.push("  no models installed");
     for (const m of s.installed) {
-      const { ctx } = runContextFor(m, { vramBytes, ...(env.OLLAMA_CONTEXT_LENGTH ? { ollamaEnvContext: env.OLLAMA_CONTEXT_LENGTH } : {}) });
+      const { ctx: runCtx } = runContextFor(m, ctx);
       const bits = [m.parameterSize ?? (m.parameterCount ? `${(m.parameterCount / 1e9).toFixed(1)}B` : undefined), m.quantization, m.family].filter(Boolean);
-      lines.push(`  installed  ${m.name}  ${formatBytes(m.sizeBytes)}  ${bits.join(" ")}  runs at ctx ${ctx}${m.shape ? "" : "  (no layer metadata)"}`);
+      lines.push(`  installed  ${m.name}  ${formatBytes(m.sizeBytes)}  ${bits.join(" ")}  runs at ctx ${runCtx}${m.shape ? "" : "  (no layer metadata)"}`);
     }
     for (const m of s.loaded) {
       const vram = m.sizeVramBytes !== undefined ? ` (${formatBytes(m.sizeVramBytes)} on GPU)` : "";
@@ -87,12 +88,10 @@ export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand 
       });
       const config = configFromFlags(values, io.env);
       const [found, hw] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.hardware ?? (() => detectHardware()))()]);
-      const vram = hw.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0);
+      const vram = totalVramBytes(hw);
+      const ctx = sizingContext(vram, config, io.env);
       if (values.json) {
-        const sized = sizeDiscovered(found, runtimeEstimator(createSizer(), hw), {
-          vramBytes: vram,
-          ...(io.env.OLLAMA_CONTEXT_LENGTH ? { ollamaEnvContext: io.env.OLLAMA_CONTEXT_LENGTH } : {}),
-        });
+        const sized = sizeDiscovered(found, runtimeEstimator(createSizer(), hw), ctx);
         const sizing = [...sized].flatMap(([url, models]) =>
           models.map((m) => ({
             runtime: url,
@@ -105,7 +104,7 @@ export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand 
         );
         io.stdout(`${JSON.stringify({ vramBytes: vram, runtimes: found, sizing }, null, 2)}\n`);
       } else {
-        io.stdout(runtimesText(found, vram, io.env));
+        io.stdout(runtimesText(found, ctx));
       }
       return 0;
     },

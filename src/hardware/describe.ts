@@ -4,6 +4,11 @@ import type { Gpu, Hardware, Sourced } from "./types.js";
 import { GiB } from "./units.js";
 import { gpuSpecById } from "./match.js";
 
+/** All GPU memory of the machine: what Ollama picks its default context from. */
+export function totalVramBytes(hw: Hardware): number {
+  return hw.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0);
+}
+
 export function gib(bytes: number): string {
   const g = bytes / GiB;
   return `${g >= 100 ? g.toFixed(0) : g.toFixed(1)} GiB`;

@@ -1,9 +1,10 @@
 // The :LlmFit float's state in the host: the view (sort, filters, context, KV type), the screen
-// (list or one model's detail), the runtimes section filling in as discovery answers, and the
-// line -> model map for <CR>. The Lua side only forwards keys and paints what comes back.
+// (list, one model's detail, training, compare), the runtimes section filling in as discovery
+// answers. The Lua side only forwards keys and paints what comes back.
 import { CATALOG, findModel } from "../models/catalog.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
-import { sizeDiscovered } from "../runtimes/sizing.js";
+import { sizeDiscovered, sizingContext } from "../runtimes/sizing.js";
+import { totalVramBytes } from "../hardware/describe.js";
 import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
@@ -219,11 +220,7 @@ export class ReportController {
     const cfg = this.session.config.runtimes;
     this.discovering = discoverRuntimes(cfg)
       .then((found) => {
-        const vramBytes = hw.gpus.reduce((s, g) => s + g.vramTotalBytes.value, 0);
-        const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, hw), {
-          vramBytes,
-          ...(cfg.ollama.num_ctx ? { ollamaNumCtx: cfg.ollama.num_ctx } : {}),
-        });
+        const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, hw), sizingContext(totalVramBytes(hw), cfg, process.env));
         this.runtimes = { state: "done", runtimes: found, sized };
       })
       .catch((err: unknown) => {

@@ -2,6 +2,7 @@
 // warm :LlmFit paint in milliseconds (the hardware profile is detected once per host).
 import { DEFAULT_CONFIG, type Config } from "../config.js";
 import { detectHardware } from "../hardware/detect.js";
+import { totalVramBytes } from "../hardware/describe.js";
 import type { Hardware } from "../hardware/types.js";
 import type { Logger } from "../log.js";
 import type { PromptEvents } from "../prompt/run.js";
@@ -59,7 +60,7 @@ export class Session {
       };
       const vram = async () => {
         const hw = await this.getHardware().catch(() => undefined);
-        return hw?.gpus.reduce((sum, g) => sum + g.vramTotalBytes.value, 0) ?? 0;
+        return hw ? totalVramBytes(hw) : 0;
       };
       const lastFile = this.options.cacheDir ? `${this.options.cacheDir}/last-model.json` : undefined;
       this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx));

@@ -7,7 +7,7 @@ import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import { chatRuntimeFor, discoverRuntimes, runtimeClients } from "../runtimes/discovery.js";
 import { EmbeddedRuntime } from "../runtimes/embedded.js";
-import { runContextFor } from "../runtimes/sizing.js";
+import { runContextFor, sizingContext } from "../runtimes/sizing.js";
 import type { ChatMessage, ChatRuntime, InstalledModel } from "../runtimes/types.js";
 import { PromptRun, type PromptEvents } from "./run.js";
 import { findTemplate, mergeTemplates, needsInput, renderPrompt, type Template, type TemplateContext } from "./templates.js";
@@ -95,7 +95,7 @@ export class PromptService {
     for (const s of statuses) {
       if (s.state !== "up") continue;
       for (const m of s.installed) {
-        const { ctx } = runContextFor(m, { vramBytes: vram, ...(cfg.runtimes.ollama.num_ctx ? { ollamaNumCtx: cfg.runtimes.ollama.num_ctx } : {}) });
+        const { ctx } = runContextFor(m, sizingContext(vram, cfg.runtimes, process.env));
         const rating = this.rate?.(m, ctx);
         const facts = [s.name, `${Math.round(ctx / 1024)}k ctx`, rating?.verdict, rating?.tps ? `~${Math.round(rating.tps)} tok/s` : undefined];
         out.push({

@@ -2,6 +2,7 @@
 // runtime will use → an Estimate, computed by whatever sizing function the caller passes
 // (src/sizing, written separately). Loaded models' real memory use sits beside the estimate.
 import type { ModelShape } from "../models/shape.js";
+import type { RuntimesConfig } from "./config.js";
 import type { Estimate } from "../sizing/types.js";
 import { ollamaDefaultContext } from "./ollama-shape.js";
 import type { InstalledModel, LoadedModel, RuntimeStatus } from "./types.js";
@@ -29,6 +30,15 @@ export interface SizingContext {
   readonly ollamaNumCtx?: number;
   /** OLLAMA_CONTEXT_LENGTH as this process sees it (the server usually shares the environment). */
   readonly ollamaEnvContext?: string;
+}
+
+/** The sizing context: the machine's VRAM, the configured num_ctx and OLLAMA_CONTEXT_LENGTH. */
+export function sizingContext(vramBytes: number, config: RuntimesConfig, env: NodeJS.ProcessEnv): SizingContext {
+  return {
+    vramBytes,
+    ...(config.ollama.num_ctx !== undefined ? { ollamaNumCtx: config.ollama.num_ctx } : {}),
+    ...(env.OLLAMA_CONTEXT_LENGTH ? { ollamaEnvContext: env.OLLAMA_CONTEXT_LENGTH } : {}),
+  };
 }
 
 /** The context a runtime will load `model` with when a request sets none. */

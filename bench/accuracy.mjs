@@ -18,8 +18,7 @@ import { DEFAULT_RUN_SETTINGS } from "../dist/sizing/types.js";
 
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const sharedGt = resolve(root, "../shared/groundtruth");
-const extraGt = join(root, "data/groundtruth");
+const groundtruthDir = join(root, "data/groundtruth");
 const MIB = 1024 * 1024;
 const GIB = 1024 ** 3;
 
@@ -30,15 +29,11 @@ function parseCsv(text) {
 }
 
 function loadGroundTruth() {
-  const shapes = JSON.parse(readFileSync(join(sharedGt, "shapes.json"), "utf8"));
-  const rows = parseCsv(readFileSync(join(sharedGt, "llama-cpp-buffers.csv"), "utf8"));
-  if (existsSync(extraGt)) {
-    for (const f of readdirSync(extraGt).sort()) {
-      if (f.endsWith(".csv")) rows.push(...parseCsv(readFileSync(join(extraGt, f), "utf8")));
-      if (f.endsWith(".json")) {
-        try { Object.assign(shapes, JSON.parse(readFileSync(join(extraGt, f), "utf8"))); } catch { /* not a shapes file */ }
-      }
-    }
+  const shapes = {};
+  const rows = [];
+  for (const f of readdirSync(groundtruthDir).sort()) {
+    if (f.endsWith(".csv")) rows.push(...parseCsv(readFileSync(join(groundtruthDir, f), "utf8")));
+    if (f.startsWith("shapes") && f.endsWith(".json")) Object.assign(shapes, JSON.parse(readFileSync(join(groundtruthDir, f), "utf8")));
   }
   return { shapes, rows: rows.filter((r) => (r.status ?? "ok") === "ok") };
 }

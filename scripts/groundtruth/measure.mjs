@@ -2,15 +2,15 @@
 // Record llama.cpp's own buffer sizes for sparse GGUF files of real model shapes.
 //
 //   node scripts/groundtruth/measure.mjs [--models id,id,...] [--weights F16,Q8_0,Q4_K_M]
-//        [--out data/groundtruth/llama-cpp-buffers-extra.csv] [--check-shared]
+//        [--out data/groundtruth/llama-cpp-buffers-extra.csv] [--check-base]
 //
-// Method (mirrors ../shared/groundtruth/README.md): the llama.cpp bundled with node-llama-cpp
+// Method (mirrors data/groundtruth/README.md): the llama.cpp bundled with node-llama-cpp
 // 3.22.1, CPU backend, gpuLayers 0, mmap on, threads 2, no warmup (node-llama-cpp never warms
 // up a context), unified KV off, swa_full off. The context is created directly through the
 // addon (AddonContext, as LlamaContext does internally, without its +1 batch padding for SWA
 // models or its per-sequence context multiplication) with n_batch = n_ubatch = 512: the addon
 // sets n_ubatch = n_batch, and llama-cli's defaults are n_batch 2048 / n_ubatch 512; buffer
-// sizes depend on n_ubatch only (checked with --check-shared, which reproduces the shared rows).
+// sizes depend on n_ubatch only (checked with --check-base, which reproduces the base table's rows).
 // The context is disposed right after creation. llama.cpp's log lines are captured through
 // getLlama's logger at debug level and parsed.
 //
@@ -36,7 +36,7 @@ export const COLUMNS = ("arch,model_id,hf_source,weights,ctx,fa,fa_resolved,ctk,
 const GGML_TYPE_ID = { f16: 1, q8_0: 8, q4_0: 2 };
 const r2 = (x) => Math.round(x * 100) / 100;
 
-/** The configurations measured for every model × weights (as in the shared table). */
+/** The configurations measured for every model × weights (as in the base table). */
 export function configsFor(weights, { skip32k = false } = {}) {
   const c = [
     { ctx: 2048, fa: "auto", ctk: "f16", ctv: "f16", n_seq: 1 },
@@ -169,7 +169,7 @@ export function makeRow({ id, shape, weights, file, modelInfo, config: c, ctxInf
   return row;
 }
 
-// MiB columns are written like the shared table writes them (Python floats: 64.0, 0.0, 2357.26)
+// MiB columns are written like the base table writes them (Python floats: 64.0, 0.0, 2357.26)
 const csvCell = (v, k = "") => {
   if (v == null) return "";
   if (k.endsWith("_mib") && typeof v === "number" && Number.isInteger(v)) return v.toFixed(1);
@@ -181,7 +181,7 @@ function ensureShape(id, shapes, tmp) {
   const shape = buildShape(id);
   const f16 = path.join(tmp, `${id}-F16.gguf`);
   writeModelFromShape(id, shape, "F16", f16, shapes);
-  // Put the tensors in the order llama.cpp's loader creates them, as the shared table's files
+  // Put the tensors in the order llama.cpp's loader creates them, as the base table's files
   // have them (only the CPU_Mapped range depends on it): read that order from a first load.
   const probe = spawnSync(process.execPath, [SELF, "--child", f16, "[]"], { encoding: "utf8", maxBuffer: 1 << 30 });
   const line = (probe.stdout || "").split("\n").find((l) => l.startsWith("@@RESULT@@"));
@@ -242,25 +242,25 @@ function writeModelFromShape(id, shape, weights, out, shapes) {
 }
 
 async function parent(args) {
-  const opt = { models: null, weights: ["F16", "Q8_0", "Q4_K_M"], out: path.join(REPO, "data/groundtruth/llama-cpp-buffers-extra.csv"), checkShared: false, append: false };
+  const opt = { models: null, weights: ["F16", "Q8_0", "Q4_K_M"], out: path.join(REPO, "data/groundtruth/llama-cpp-buffers-extra.csv"), checkBase: false, append: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--models") opt.models = args[++i].split(",");
     else if (a === "--weights") opt.weights = args[++i].split(",");
     else if (a === "--out") opt.out = path.resolve(args[++i]);
-    else if (a === "--check-shared") opt.checkShared = true;
+    else if (a === "--check-base") opt.checkBase = true;
     else if (a === "--append") opt.append = true;
     else if (a === "--loader-order") opt.loaderOrder = true;
     else throw new Error(`unknown argument ${a}`);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "llmfit-gt-"));
   const shapes = loadShapes();
-  const models = opt.models ?? (opt.checkShared ? ["llama-3.2-1b"] : Object.keys(CONFIGS));
+  const models = opt.models ?? (opt.checkBase ? ["llama-3.2-1b"] : Object.keys(CONFIGS));
   const rows = [];
   const problems = [];
   try {
     for (const id of models) {
-      let shape = opt.checkShared ? getShape(id, shapes) : ensureShape(id, shapes, tmp);
+      let shape = opt.checkBase ? getShape(id, shapes) : ensureShape(id, shapes, tmp);
       if (opt.loaderOrder) shape = { ...shape, tensors: loaderOrder(shape.tensors) };
       for (const weights of opt.weights) {
         const file = path.join(tmp, `${id}-${weights}.gguf`);
@@ -294,19 +294,19 @@ async function parent(args) {
   }
   const good = rows.filter((r) => r.status === "ok");
   for (const r of rows.filter((r) => r.status !== "ok")) problems.push(`${r.model_id} ${r.weights} ${r.ctx}: status ${r.status}`);
-  if (opt.checkShared) {
-    const shared = fs.readFileSync("/work/shared/groundtruth/llama-cpp-buffers.csv", "utf8").trim().split(/\r?\n/);
-    const head = shared[0].split(",");
+  if (opt.checkBase) {
+    const base = fs.readFileSync(path.join(REPO, "data/groundtruth/llama-cpp-buffers.csv"), "utf8").trim().split(/\r?\n/);
+    const head = base[0].split(",");
     let same = 0, diff = 0;
-    for (const line of shared.slice(1)) {
+    for (const line of base.slice(1)) {
       const v = line.split(",");
       const s = Object.fromEntries(head.map((h, i) => [h, v[i]]));
       const mine = good.find((r) => r.model_id === s.model_id && r.weights === s.weights && String(r.ctx) === s.ctx && r.fa === s.fa && r.ctk === s.ctk && String(r.n_seq) === s.n_seq);
       if (!mine) continue;
       const d = COLUMNS.filter((k) => !["file_bytes"].includes(k) && String(mine[k]) !== s[k] && !(Number(mine[k]) === Number(s[k]) && s[k] !== ""));
-      if (d.length) { diff++; console.log(`DIFF ${s.model_id} ${s.weights} ${s.ctx} ${s.fa} np${s.n_seq}: ` + d.map((k) => `${k} ours=${mine[k]} shared=${s[k]}`).join("; ")); } else same++;
+      if (d.length) { diff++; console.log(`DIFF ${s.model_id} ${s.weights} ${s.ctx} ${s.fa} np${s.n_seq}: ` + d.map((k) => `${k} ours=${mine[k]} base=${s[k]}`).join("; ")); } else same++;
     }
-    console.log(`check-shared: ${same} rows identical (except file_bytes), ${diff} differ`);
+    console.log(`check-base: ${same} rows identical (except file_bytes), ${diff} differ`);
     return;
   }
   let existing = [];
@@ -318,7 +318,7 @@ async function parent(args) {
   }
   fs.mkdirSync(path.dirname(opt.out), { recursive: true });
   const body = good.map((r) => COLUMNS.map((k) => csvCell(r[k], k)).join(","));
-  // CRLF line ends, like ../shared/groundtruth/llama-cpp-buffers.csv
+  // CRLF line ends, like data/groundtruth/llama-cpp-buffers.csv
   fs.writeFileSync(opt.out, [COLUMNS.join(","), ...existing, ...body].join("\r\n") + "\r\n");
   console.log(`wrote ${good.length} rows (+${existing.length} kept) to ${path.relative(process.cwd(), opt.out)}`);
   if (problems.length) console.log("problems:\n  " + problems.join("\n  "));

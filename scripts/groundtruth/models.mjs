@@ -7,7 +7,7 @@
 // node-llama-cpp 3.22.1) expects; llama.cpp itself refuses a file with a missing, extra or
 // mis-shaped tensor, so each file loading is the check that the list is right.
 //
-// Tensor order follows the convention of ../shared/groundtruth/shapes.json: token_embd,
+// Tensor order follows the convention of data/groundtruth/shapes.json: token_embd,
 // then each block in order, then output_norm and output.
 //
 // F16 files: the converter keeps 1-D tensors, *_norm.weight, tensors not ending in ".weight"
@@ -388,7 +388,7 @@ export function buildShape(id) {
 // Keys whose values GGUF stores as float32 (everything else numeric is uint32/int32 arrays).
 const FLOAT_KEY = /(freq_base|epsilon|softcapping|scaling\.factor|attn_factor|freq_scale|logit_scale|_scale$|_multiplier$)/;
 
-/** Turn a shapes.json entry (shared or ours) into GGUF KV pairs + tensor list for one quant. */
+/** Turn a shapes.json entry (base or extra) into GGUF KV pairs + tensor list for one quant. */
 export function ggufFromShape(id, shape, weights, GGUF_TYPE) {
   const types = shape.tensor_types[weights];
   if (!types) throw new Error(`${id}: no tensor_types for ${weights}`);

@@ -4,7 +4,7 @@
 //
 //   node scripts/groundtruth/write-sparse-gguf.mjs MODEL_ID WEIGHTS OUT.gguf
 //
-// MODEL_ID: a key of data/groundtruth/shapes-extra.json or ../shared/groundtruth/shapes.json,
+// MODEL_ID: a key of data/groundtruth/shapes-extra.json or data/groundtruth/shapes.json,
 // or of CONFIGS in models.mjs (F16 only until quantize-types has recorded the Q types).
 // WEIGHTS: F16 | Q8_0 | Q4_K_M (per-tensor types from the shapes file's `tensor_types`,
 // which record what llama.cpp's quantizer chose in --dry-run mode; see quantize-types.py).
@@ -17,11 +17,11 @@ import { buildShape, ggufFromShape, CONFIGS } from "./models.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "../..");
 export const EXTRA_SHAPES = path.join(REPO, "data/groundtruth/shapes-extra.json");
-export const SHARED_SHAPES = path.resolve(REPO, "../shared/groundtruth/shapes.json");
+export const BASE_SHAPES = path.join(REPO, "data/groundtruth/shapes.json");
 
 export function loadShapes() {
   const out = {};
-  for (const f of [SHARED_SHAPES, "/work/shared/groundtruth/shapes.json", EXTRA_SHAPES]) {
+  for (const f of [BASE_SHAPES, EXTRA_SHAPES]) {
     if (fs.existsSync(f)) Object.assign(out, JSON.parse(fs.readFileSync(f, "utf8")));
   }
   return out;

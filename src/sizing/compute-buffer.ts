@@ -7,7 +7,7 @@
 //     stream, with the f16 mask copy still alive;
 //   - a recurrent block: the in-projection and the scan's outputs.
 // The multipliers (how many [n_embd, n_ubatch] / [n_ff, n_ubatch] tensors are alive at each peak)
-// were read off llama.cpp's CPU-backend buffers in ../shared/groundtruth (Llama 3.x, Mistral,
+// were read off llama.cpp's CPU-backend buffers in data/groundtruth/llama-cpp-buffers.csv (Llama 3.x, Mistral,
 // Qwen2.5 at 2k–32k, flash attention on/off, f16/q8_0 KV: exact to 0.01 MiB) and hold on
 // data/groundtruth (Gemma 2/3, Qwen3, Qwen3-MoE, Phi-3, Mamba 1/2, LFM2, Granite 4 H) within a few
 // MiB; DeepSeek-V2 (MLA + MoE) has its own terms below. Known gap: at ctx 2048 llama.cpp's

@@ -1,5 +1,5 @@
 // A few real model shapes, from each model's published config.json (the same hyperparameters as
-// ../shared/groundtruth/shapes.json). Used by tests and as the CLI's fallback until the catalog
+// data/groundtruth/shapes.json). Used by tests and as the CLI's fallback until the catalog
 // (src/models/catalog.ts) has them.
 
 import type { ArchKind, LayerShape, ModelShape } from "../models/shape.js";

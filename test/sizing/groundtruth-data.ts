@@ -1,12 +1,12 @@
-// Loads ../shared/groundtruth (and data/groundtruth/*.csv when present) for the sizing tests.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// Loads the llama.cpp ground truth in data/groundtruth (every *.csv and shapes*.json there) for the
+// sizing tests. Everything lives in the repository: a fresh clone has nothing beside it.
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const SHARED_GT = resolve(REPO_ROOT, "../shared/groundtruth");
-export const EXTRA_GT = join(REPO_ROOT, "data/groundtruth");
+export const GROUNDTRUTH_DIR = join(REPO_ROOT, "data/groundtruth");
 
 const ShapeEntry = z.object({
   arch: z.string(),
@@ -19,7 +19,7 @@ const ShapeEntry = z.object({
 });
 export type ShapeEntry = z.infer<typeof ShapeEntry>;
 
-export function loadShapesJson(path = join(SHARED_GT, "shapes.json")): Record<string, ShapeEntry> {
+export function loadShapesJson(path = join(GROUNDTRUTH_DIR, "shapes.json")): Record<string, ShapeEntry> {
   return z.record(z.string(), ShapeEntry).parse(JSON.parse(readFileSync(path, "utf8")));
 }
 
@@ -42,10 +42,7 @@ export interface GtRow {
 }
 
 export function loadBufferRows(): GtRow[] {
-  const files = [join(SHARED_GT, "llama-cpp-buffers.csv")];
-  if (existsSync(EXTRA_GT)) {
-    for (const f of readdirSync(EXTRA_GT).sort()) if (f.endsWith(".csv")) files.push(join(EXTRA_GT, f));
-  }
+  const files = readdirSync(GROUNDTRUTH_DIR).sort().filter((f) => f.endsWith(".csv")).map((f) => join(GROUNDTRUTH_DIR, f));
   const rows: GtRow[] = [];
   for (const f of files) {
     parseCsv(readFileSync(f, "utf8")).forEach((cells, i) => rows.push({ source: f, line: i + 2, cells }));
@@ -58,15 +55,11 @@ import { shapeFromGguf, type GgufMetadata } from "../../src/models/gguf-shape.js
 import type { KvType, RunSettings } from "../../src/sizing/types.js";
 import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
 
-/** shapes.json-like files: the shared one and any the ground-truth generator drops in data/groundtruth. */
+/** Every shapes*.json in data/groundtruth (the base table's and the generator's), merged by model id. */
 export function loadAllShapes(): Record<string, ShapeEntry> {
-  const all: Record<string, ShapeEntry> = { ...loadShapesJson() };
-  if (existsSync(EXTRA_GT)) {
-    for (const f of readdirSync(EXTRA_GT).sort()) {
-      if (!f.endsWith(".json")) continue;
-      const parsed = z.record(z.string(), ShapeEntry).safeParse(JSON.parse(readFileSync(join(EXTRA_GT, f), "utf8")));
-      if (parsed.success) Object.assign(all, parsed.data);
-    }
+  const all: Record<string, ShapeEntry> = {};
+  for (const f of readdirSync(GROUNDTRUTH_DIR).sort()) {
+    if (f.startsWith("shapes") && f.endsWith(".json")) Object.assign(all, loadShapesJson(join(GROUNDTRUTH_DIR, f)));
   }
   return all;
 }

@@ -23,7 +23,7 @@ function envFor(home) {
 }
 
 async function withNvim(home, fn) {
-  const proc = spawn("nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
+  const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
     cwd: home,
     env: envFor(home),
   });
@@ -86,7 +86,7 @@ function startupCost() {
   try {
     for (let i = 0; i < RUNS; i++) {
       const log = join(home, `startup-${i}.log`);
-      execFileSync("nvim", ["--headless", "--clean", "--startuptime", log, "--cmd", `set rtp^=${ROOT}`, "-c", "qa!"], {
+      execFileSync(process.env.LLMFIT_NVIM || "nvim", ["--headless", "--clean", "--startuptime", log, "--cmd", `set rtp^=${ROOT}`, "-c", "qa!"], {
         env: envFor(home),
       });
       // "clock  self+sourced  self:  sourcing <file>": the second number is this file's own time.

@@ -48,7 +48,7 @@ async function run(rate, tokens) {
   const server = await fakeOllama(tokens, rate);
   const url = `http://127.0.0.1:${server.address().port}`;
   const home = mkdtempSync(join(tmpdir(), "llmfit-stream-"));
-  const proc = spawn("nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
+  const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
     cwd: home,
     env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state") },
   });

@@ -9,7 +9,7 @@ const interactive = process.stdin.isTTY && process.stdout.isTTY;
 
 if (interactive) {
   // --clean: the checkout alone, so a plugin manager's copy of llmfit cannot shadow it.
-  const nvim = spawnSync("nvim", ["--clean", "--cmd", `set rtp^=${root}`, "-c", "LlmFit"], { stdio: "inherit" });
+  const nvim = spawnSync(process.env.LLMFIT_NVIM || "nvim", ["--clean", "--cmd", `set rtp^=${root}`, "-c", "LlmFit"], { stdio: "inherit" });
   if (nvim.error) {
     process.stderr.write("llmfit: nvim not found — install Neovim >= 0.7.2 (e.g. `apt-get install neovim`)\n");
     process.exit(1);

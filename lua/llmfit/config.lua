@@ -6,6 +6,9 @@ local M = {}
 
 local defaults = require("llmfit.defaults")
 
+-- vim.islist came in 0.10; vim.tbl_islist warns from 0.11 and is gone in 0.13.
+local islist = vim.islist or vim.tbl_islist
+
 M.options = vim.deepcopy(defaults)
 --- The table the user passed, sent as-is to the host for validation.
 M.user = {}
@@ -16,7 +19,7 @@ local function merge_checked(base, user)
     local default = base[key]
     if default == nil then
       out[key] = value -- unknown keys are reported by the host
-    elseif type(default) == "table" and not vim.tbl_islist(default) and type(value) == "table" then
+    elseif type(default) == "table" and not islist(default) and type(value) == "table" then
       out[key] = merge_checked(default, value)
     elseif type(value) == type(default) then
       out[key] = value

@@ -45,40 +45,66 @@ function Float:set(payload)
   self.title = payload.title
   self.footer = payload.footer
   local lines = vim.deepcopy(payload.lines)
-  local spans = payload.spans or {}
+  local spans = vim.deepcopy(payload.spans or {})
+  -- Before 0.10 a float has no footer: it becomes the buffer's last two lines, which streamed
+  -- text must go above (see append).
+  self.footer_lines = 0
   if self.footer and not has_footer then
     table.insert(lines, "")
     table.insert(lines, self.footer)
     table.insert(spans, { #lines - 1, 0, #self.footer, "LlmFitMuted" })
+    self.footer_lines = 2
   end
   self.lines = lines
   self.content_width = payload.width or 0
   self.fixed_height = payload.height
   local buf = self.buf
-  api.nvim_buf_set_option(buf, "modifiable", true)
+  vim.bo[buf].modifiable = true
   api.nvim_buf_set_lines(buf, 0, -1, false, lines)
   api.nvim_buf_clear_namespace(buf, ns, 0, -1)
   for _, s in ipairs(spans) do
-    api.nvim_buf_add_highlight(buf, ns, s[4], s[1], s[2], s[3])
+    M.highlight(buf, s[1], s[2], s[3], s[4], lines[s[1] + 1])
   end
-  api.nvim_buf_set_option(buf, "modifiable", false)
+  vim.bo[buf].modifiable = false
   if self:valid() then
     api.nvim_win_set_config(self.win, self:layout())
   end
 end
 
---- Append streamed text at the end without repainting; the cursor follows only from the last line.
+--- A highlight from byte `first` to `last` (exclusive; -1 for the end of the line) on 0-based
+--- `row`, as an extmark: nvim_buf_add_highlight is deprecated from 0.11 on. Extmarks refuse an
+--- end past the line, so it is clamped to the line's text when known.
+function M.highlight(buf, row, first, last, group, text)
+  local len = text and #text or nil
+  local opts = { hl_group = group }
+  if last < 0 or (len and last > len) then
+    if len then
+      opts.end_row, opts.end_col = row, len
+    else
+      opts.end_row, opts.end_col = row + 1, 0
+    end
+  else
+    opts.end_row, opts.end_col = row, last
+  end
+  if len and first > len then
+    return
+  end
+  api.nvim_buf_set_extmark(buf, ns, row, first, opts)
+end
+
+--- Append streamed text at the end of the content (above an emulated footer) without
+--- repainting; the cursor follows only from the content's last line.
 function Float:append(text)
   local buf = self.buf
-  local last = api.nvim_buf_line_count(buf) - 1
+  local last = api.nvim_buf_line_count(buf) - 1 - (self.footer_lines or 0)
   local tail = api.nvim_buf_get_lines(buf, last, last + 1, false)[1] or ""
   local follow = self:valid() and api.nvim_win_get_cursor(self.win)[1] == last + 1
-  api.nvim_buf_set_option(buf, "modifiable", true)
-  api.nvim_buf_set_text(buf, last, #tail, last, #tail, vim.split(text, "\n", { plain = true }))
-  api.nvim_buf_set_option(buf, "modifiable", false)
+  local parts = vim.split(text, "\n", { plain = true })
+  vim.bo[buf].modifiable = true
+  api.nvim_buf_set_text(buf, last, #tail, last, #tail, parts)
+  vim.bo[buf].modifiable = false
   if follow then
-    local n = api.nvim_buf_line_count(buf)
-    api.nvim_win_set_cursor(self.win, { n, 0 })
+    api.nvim_win_set_cursor(self.win, { last + #parts, 0 })
   end
 end
 
@@ -130,13 +156,13 @@ function M.open(payload, opts)
   require("llmfit.highlights").ensure()
   local self = setmetatable({ on_close = opts.on_close }, Float)
   self.buf = api.nvim_create_buf(false, true)
-  api.nvim_buf_set_option(self.buf, "bufhidden", "wipe")
-  api.nvim_buf_set_option(self.buf, "filetype", opts.filetype or "llmfit")
+  vim.bo[self.buf].bufhidden = "wipe"
+  vim.bo[self.buf].filetype = opts.filetype or "llmfit"
   self:set(payload)
   self.win = api.nvim_open_win(self.buf, true, self:layout())
-  api.nvim_win_set_option(self.win, "wrap", false)
-  api.nvim_win_set_option(self.win, "cursorline", true)
-  api.nvim_win_set_option(self.win, "winhighlight", "Normal:NormalFloat,FloatBorder:FloatBorder")
+  vim.wo[self.win].wrap = false
+  vim.wo[self.win].cursorline = true
+  vim.wo[self.win].winhighlight = "Normal:NormalFloat,FloatBorder:FloatBorder"
 
   self:map(config.options.keys.close, function()
     self:close()

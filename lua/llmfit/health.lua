@@ -39,7 +39,11 @@ function M.check()
   if vim.fn.filereadable(script) == 1 then
     r.ok("host built: " .. script)
   else
+    -- The one case this check exists to report: say it and stop, since every check below asks
+    -- the host (starting it would only notify the same problem as an error mid-check).
     r.error("host not built: " .. script .. " is missing", { "run `npm install && npm run build` in " .. util.root() })
+    r.info("log file: " .. util.log_path())
+    return
   end
 
   local host = require("llmfit.host")

@@ -68,6 +68,8 @@ export class ReportController {
   /** Work the first :LlmFit would otherwise wait for; run while the host starts. */
   async warm(): Promise<void> {
     const hw = await this.session.getHardware();
+    // Started before setup()'s options may have changed the hardware: size only a current profile.
+    if (!this.session.isCurrent(hw)) return;
     await this.recommendations(hw).pending;
   }
 
@@ -79,7 +81,7 @@ export class ReportController {
     this.discover(hw, refresh);
     // Paint at once; a catalog still being sized fills in when it is done.
     const job = this.recommendations(hw);
-    if (!job.value) void job.pending.then(() => this.push(hw), () => undefined);
+    if (!job.value) void job.pending.then(() => this.push(), () => undefined);
     return this.paint(hw);
   }
 
@@ -183,6 +185,9 @@ export class ReportController {
   private recommendations(hw: Hardware): RecJob {
     const key = JSON.stringify(this.view);
     if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec;
+    // A profile made stale by new options never replaces the current profile's job: its sizing
+    // is answered to whoever asked and then dropped.
+    const install = this.session.isCurrent(hw) || this.rec === undefined || !this.session.isCurrent(this.rec.hw);
     let lastPush = 0;
     // The first batch reports before `job` exists (it runs synchronously); that step is skipped.
     let job: RecJob | undefined;
@@ -194,7 +199,7 @@ export class ReportController {
       // (a new view) are answered by the key's own request once done.
       if (!this.sized && now - lastPush > 150 && this.rec === job) {
         lastPush = now;
-        this.push(hw);
+        this.push();
       }
     };
     const pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
@@ -204,7 +209,7 @@ export class ReportController {
     });
     const created: RecJob = { key, hw, progress: { done: 0, total: CATALOG.length }, pending };
     job = created;
-    this.rec = created;
+    if (install) this.rec = created;
     return created;
   }
 
@@ -215,12 +220,13 @@ export class ReportController {
     const spin = setInterval(() => {
       if (this.runtimes.state !== "pending") return;
       this.runtimes = { state: "pending", frame: this.runtimes.frame + 1 };
-      this.push(hw);
+      this.push();
     }, 120);
     const cfg = this.session.config.runtimes;
     this.discovering = discoverRuntimes(cfg)
       .then((found) => {
-        const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, hw), sizingContext(totalVramBytes(hw), cfg, process.env));
+        const now = this.session.currentHardware() ?? hw;
+        const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, now), sizingContext(totalVramBytes(now), cfg, process.env));
         this.runtimes = { state: "done", runtimes: found, sized };
       })
       .catch((err: unknown) => {
@@ -229,12 +235,14 @@ export class ReportController {
       })
       .finally(() => {
         clearInterval(spin);
-        this.push(hw);
+        this.push();
       });
   }
 
-  private push(hw: Hardware): void {
-    if (this.screen.kind !== "models") return;
+  /** Repaint the list for the current profile; nothing while a new detection is under way. */
+  private push(): void {
+    const hw = this.session.currentHardware();
+    if (this.screen.kind !== "models" || !hw) return;
     this.session.editor?.call("llmfit.report", "on_update", [this.paint(hw)]);
   }
 }

@@ -21,12 +21,15 @@ export interface EditorLink {
 
 export interface HostOptions {
   readonly cacheDir?: string;
+  /** Hardware detection; tests pass one they can hold back to force an order. */
+  readonly detect?: typeof detectHardware;
 }
 
 export class Session {
   config: Config = DEFAULT_CONFIG;
+  /** The current detection: the one for the hardware overrides now in `config`. */
   private hardware: Promise<Hardware> | undefined;
-  /** The last profile detection resolved to, for synchronous callers. */
+  /** What the current detection resolved to, for synchronous callers; never an older one's. */
   private detected: Hardware | undefined;
 
   private promptService: PromptService | undefined;
@@ -70,7 +73,10 @@ export class Session {
 
   configure(config: Config): void {
     // Only different hardware overrides make the detected profile stale.
-    if (JSON.stringify(config.hardware) !== JSON.stringify(this.config.hardware)) this.hardware = undefined;
+    if (JSON.stringify(config.hardware) !== JSON.stringify(this.config.hardware)) {
+      this.hardware = undefined;
+      this.detected = undefined;
+    }
     this.config = config;
   }
 
@@ -90,33 +96,56 @@ export class Session {
     };
   }
 
-  /** The hardware profile; detected on first use, then reused until `refresh`. */
-  getHardware(refresh = false): Promise<Hardware> {
-    if (refresh || !this.hardware) {
-      const started = performance.now();
-      const hw = this.config.hardware;
-      const pending = detectHardware({
-        refresh,
-        ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
-        overrides: {
-          ...(hw.gpu !== undefined ? { gpu: hw.gpu } : {}),
-          ...(hw.vram_gb !== undefined ? { vramGb: hw.vram_gb } : {}),
-          ...(hw.ram_gb !== undefined ? { ramGb: hw.ram_gb } : {}),
-          ...(hw.unified !== undefined ? { unified: hw.unified } : {}),
-        },
-      });
-      pending.then(
-        () => this.log.debug(`hardware detected in ${(performance.now() - started).toFixed(1)} ms`),
-        () => undefined,
-      );
-      // A failed detection must not stick: the next request tries again.
-      pending.catch(() => {
-        if (this.hardware === pending) this.hardware = undefined;
-      });
-      this.hardware = pending;
-      pending.then((hw) => void (this.detected = hw), () => undefined);
-      return pending;
+  /**
+   * The hardware profile for the current config; detected on first use, then reused until
+   * `refresh`. A detection started before setup()'s options arrived may finish after the one
+   * for those options: its answer is stale, so a caller waiting on it waits on the current one
+   * instead, and only the current detection ever sets `detected`.
+   */
+  async getHardware(refresh = false): Promise<Hardware> {
+    for (let fresh = refresh; ; fresh = false) {
+      const pending = fresh || !this.hardware ? this.startDetection(fresh) : this.hardware;
+      const hw = await pending;
+      if (this.hardware === pending) return hw;
     }
-    return this.hardware;
+  }
+
+  /** The profile of the current detection when it has finished; undefined while it runs. */
+  currentHardware(): Hardware | undefined {
+    return this.detected;
+  }
+
+  /** Whether `hw` is the current detection's profile (not one made stale by new options). */
+  isCurrent(hw: Hardware): boolean {
+    return this.detected === hw;
+  }
+
+  private startDetection(refresh: boolean): Promise<Hardware> {
+    const started = performance.now();
+    const hw = this.config.hardware;
+    const pending = (this.options.detect ?? detectHardware)({
+      refresh,
+      ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
+      overrides: {
+        ...(hw.gpu !== undefined ? { gpu: hw.gpu } : {}),
+        ...(hw.vram_gb !== undefined ? { vramGb: hw.vram_gb } : {}),
+        ...(hw.ram_gb !== undefined ? { ramGb: hw.ram_gb } : {}),
+        ...(hw.unified !== undefined ? { unified: hw.unified } : {}),
+      },
+    });
+    this.hardware = pending;
+    this.detected = undefined;
+    pending.then(
+      (found) => {
+        this.log.debug(`hardware detected in ${(performance.now() - started).toFixed(1)} ms`);
+        // Registered before any caller's await, so callers resume with `detected` set.
+        if (this.hardware === pending) this.detected = found;
+      },
+      () => {
+        // A failed detection must not stick: the next request tries again.
+        if (this.hardware === pending) this.hardware = undefined;
+      },
+    );
+    return pending;
   }
 }

@@ -1,11 +1,12 @@
 // The shim and the host together in a real headless Neovim: the report float, closing it,
 // host reuse, host death and restart, one-line errors, :checkhealth and :help.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { totalmem } from "node:os";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPort } from "../support/fake-servers.js";
-import { ROOT, startNvim, waitFor, type Nvim } from "../support/nvim.js";
+import { NVIM_BIN, ROOT, startNvim, waitFor, type Nvim } from "../support/nvim.js";
 
 function cpuModel(): string {
   const line = readFileSync("/proc/cpuinfo", "utf8")
@@ -19,7 +20,7 @@ const ramTotal = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB total`;
 describe("the :LlmFit float in a real Neovim", () => {
   let nvim: Nvim;
   beforeAll(async () => {
-    execFileSync("nvim", ["--headless", "--clean", "-c", `helptags ${ROOT}/doc`, "-c", "qa!"]);
+    execFileSync(NVIM_BIN, ["--headless", "--clean", "-c", `helptags ${ROOT}/doc`, "-c", "qa!"]);
     // Runtimes on a port nothing listens on, so health says the same on every machine.
     const port = await closedPort();
     nvim = await startNvim({
@@ -119,5 +120,25 @@ describe("the :LlmFit float in a real Neovim", () => {
     const name = await nvim.lua<string>("return vim.api.nvim_buf_get_name(0)");
     expect(name).toBe(`${ROOT}/doc/llmfit.txt`);
     await nvim.cmd("helpclose");
+  });
+});
+
+describe(":checkhealth llmfit on a checkout that was never built", () => {
+  it("says ERROR with the command that builds it, and raises nothing", async () => {
+    // A copy of the plugin's Lua side without dist/, first on 'runtimepath'.
+    const copy = mkdtempSync(join(tmpdir(), "llmfit-unbuilt-"));
+    for (const dir of ["lua", "plugin", "doc"]) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+    const nvim = await startNvim({ cmd: [`set rtp^=${copy}`] });
+    try {
+      await nvim.cmd("checkhealth llmfit");
+      const text = (await nvim.lua<string[]>("return vim.api.nvim_buf_get_lines(0, 0, -1, false)")).join("\n");
+      expect(text).toMatch(/ERROR:? host not built: .*dist\/host\.js is missing/);
+      expect(text).toContain(`run \`npm install && npm run build\` in ${copy}`);
+      expect(text).not.toMatch(/Exception|Failed to run healthcheck/);
+      expect(await nvim.notes()).toEqual([]);
+    } finally {
+      await nvim.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

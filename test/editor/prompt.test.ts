@@ -98,6 +98,30 @@ describe("prompting from a selection", () => {
     expect(await nvim.notes()).toEqual([]);
   });
 
+  it("streams the answer above the footer, which stays the float's last line on every version", async () => {
+    await source(["x = 1"]);
+    const { stream } = await prompt("LlmFit prompt explain", "1G");
+    stream.write(ollamaChatToken("first", MODEL)).write(ollamaChatToken(" line\nsecond", MODEL));
+    await waitFor(async () => ((await floatText()).includes("first line\nsecond") ? true : undefined), 5000, "the chunks");
+    const hasFooter = await nvim.lua<boolean>("return vim.fn.has('nvim-0.10') == 1");
+    const [float] = await nvim.floats();
+    const lines = float!.lines;
+    if (hasFooter) {
+      // Native footer (0.10+): the buffer holds only the answer.
+      const footer = await nvim.lua<unknown>(`return vim.api.nvim_win_get_config(${float!.win}).footer`);
+      expect(JSON.stringify(footer)).toContain("cancel");
+      expect(lines.at(-1)).toBe("second");
+    } else {
+      // Emulated footer (before 0.10): a blank line and the keys, below everything streamed.
+      expect(lines.at(-1)).toMatch(/cancel/);
+      expect(lines.at(-2)).toBe("");
+      expect(lines.at(-3)).toBe("second");
+      expect(lines.join("\n")).not.toMatch(/cancel\S*second|cancel.*first/);
+    }
+    stream.write(ollamaChatDone(MODEL)).end();
+    await reaches("done");
+  });
+
   it("sends whole lines for a linewise selection and a range given with a count", async () => {
     await source(["a = 1", "b = 2", "c = 3", "d = 4"]);
     const v = await prompt("'<,'>LlmFit prompt explain", "2GVj");

@@ -9,6 +9,13 @@ import { attach, type NeovimClient } from "neovim";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
+/**
+ * The Neovim every editor test starts: LLMFIT_NVIM (a binary or launcher, e.g. the one
+ * scripts/nvim-debian13.sh prints), else `nvim` on PATH. One place, so a run can be pointed at
+ * another version without touching a test.
+ */
+export const NVIM_BIN = process.env.LLMFIT_NVIM || "nvim";
+
 export interface Note {
   readonly msg: string;
   readonly level: number;
@@ -56,7 +63,7 @@ export async function startNvim(opts: StartOptions = {}): Promise<Nvim> {
     ...opts.env,
   };
   const proc = spawn(
-    "nvim",
+    NVIM_BIN,
     ["--embed", "--headless", ...(opts.clean === false ? ["-u", "NORC", "-i", "NONE"] : ["--clean"]), "-n", "--cmd", `set rtp^=${ROOT}`, "--cmd", "set shortmess+=F", ...(opts.cmd ?? []).flatMap((c) => ["--cmd", c])],
     { cwd: home, env, stdio: ["pipe", "pipe", "pipe"] },
   );

@@ -34,6 +34,8 @@ for bin in "${bins[@]}"; do
       green=$((green + 1))
     else
       status=1
+      # The failures in full (vitest prints them after the per-file lines).
+      sed "s/\x1b\[[0-9;]*m//g" "$log" | sed -n '/Failed Tests/,$p' | head -120
     fi
     end=$(date +%s.%N)
     done_runs=$((done_runs + 1))

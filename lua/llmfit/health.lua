@@ -58,12 +58,32 @@ function M.check()
     r.warn("option: " .. problem)
   end
 
+  local hw = config.options.hardware or {}
+  local overrides = {}
+  for _, key in ipairs({ "gpu", "vram_gb", "ram_gb", "unified" }) do
+    if hw[key] ~= nil then
+      table.insert(overrides, ("%s = %s"):format(key, vim.inspect(hw[key])))
+    end
+  end
+  if #overrides > 0 then
+    r.info("hardware overrides active (the report describes this machine, not the detected one): " .. table.concat(overrides, ", "))
+  end
+
+  local any_up = false
   for _, rt in ipairs(host.request("runtimes") or {}) do
+    any_up = any_up or rt.up
     if rt.up then
       r.ok(("%s %s at %s: %d installed, %d loaded"):format(rt.name, rt.version, rt.url, rt.installed, rt.loaded))
     else
       r.info(rt.reason)
     end
+  end
+
+  local prompt = config.options.prompt or {}
+  if not any_up and (prompt.embedded_model == nil or prompt.embedded_model == "") then
+    r.warn("prompting has no model: no runtime answers and `prompt.embedded_model` is not set", {
+      "start a runtime (`ollama serve`, llama-server or LM Studio), or set `prompt.embedded_model` to a GGUF file",
+    })
   end
 
   r.info("log file: " .. util.log_path())

@@ -29,10 +29,49 @@ local function newer(self, payload)
   return not (self.report and self.report.seq and payload.seq and payload.seq < self.report.seq)
 end
 
+-- The first row that shows a model, so <CR> on a fresh report opens a model, not "no model".
+local function first_model_row(payload)
+  for i, id in ipairs(payload.ids or {}) do
+    if id ~= "" then
+      return i
+    end
+  end
+  return 1
+end
+
+-- Each screen opens at its top with no horizontal scroll; the list comes back at the row the
+-- user left it on.
+local function place_cursor(self, from, to)
+  if not self:valid() or from == to then
+    return
+  end
+  if from == "models" then
+    self.list_row = vim.api.nvim_win_get_cursor(self.win)[1]
+  end
+  local row = 1
+  if to == "models" then
+    row = self.list_row or first_model_row(self.report)
+  end
+  row = math.min(row, vim.api.nvim_buf_line_count(self.buf))
+  vim.api.nvim_win_call(self.win, function()
+    vim.fn.winrestview({ topline = 1, leftcol = 0, lnum = row, col = 0 })
+  end)
+end
+
+local function screen_of(self)
+  return self.help and "help" or (self.report and self.report.screen or "models")
+end
+
+local function show(self, payload, help)
+  local from = screen_of(self)
+  self.report, self.help = payload, help
+  self:set(help and M.key_help() or payload)
+  place_cursor(self, from, screen_of(self))
+end
+
 local function repaint(self, payload)
   if payload and newer(self, payload) then
-    self.report, self.help = payload, false
-    self:set(payload)
+    show(self, payload, false)
   end
 end
 
@@ -51,8 +90,10 @@ M.keys = {
   { "detail", "open the model under the cursor", act("detail") },
   { "back", "back to the list", act("back") },
   { "sort", "next sort order", act("sort") },
-  { "filter", "filter by text", function(self)
-    vim.ui.input({ prompt = "llmfit filter: " }, function(text)
+  { "filter", "filter by text (empty clears it)", function(self)
+    local now = self.report and self.report.filter or ""
+    local prompt = now ~= "" and ("llmfit filter (now: %s, empty clears): "):format(now) or "llmfit filter: "
+    M.input({ prompt = prompt, default = now }, function(text)
       if text then
         act("filter", text)(self)
       end
@@ -80,10 +121,23 @@ M.keys = {
     end
   end },
   { "help", "show / hide this list", function(self)
-    self.help = not self.help
-    self:set(self.help and M.key_help() or self.report)
+    show(self, self.report, not self.help)
   end },
 }
+
+--- vim.ui.input, except where it is 0.7/0.8's own: that one answers nil for an empty line as
+--- for <Esc>, so an empty filter could never clear the filter. There, input() with a
+--- cancelreturn tells the two apart (a vim.ui.input replaced by a plugin is used as it is).
+function M.input(opts, on_confirm)
+  local info = debug.getinfo(vim.ui.input, "S")
+  local builtin = info and info.source and info.source:find("vim/ui.lua", 1, true)
+  if not builtin or vim.fn.has("nvim-0.9") == 1 then
+    return vim.ui.input(opts, on_confirm)
+  end
+  local cancelled = "\1llmfit-cancelled\1"
+  local ok, text = pcall(vim.fn.input, { prompt = opts.prompt, default = opts.default, cancelreturn = cancelled })
+  on_confirm((ok and text ~= cancelled) and text or nil)
+end
 
 function M.key_help()
   local keys = config.options.keys
@@ -121,14 +175,20 @@ function M.open(opts)
     end,
   })
   current.report = payload
+  vim.api.nvim_win_set_cursor(current.win, { first_model_row(payload), 0 })
   return current
 end
 
 --- The host repaints as runtimes answer (and to spin the progress line).
 function M.on_update(payload)
   if current and current:valid() and not current.help and newer(current, payload) then
+    local fresh = not (current.report and current.report.ids and #current.report.ids > 0)
     current.report = payload
     current:set(payload)
+    -- The first paint may come before the table: put the cursor on its first model when it arrives.
+    if fresh and payload.ids and vim.api.nvim_win_get_cursor(current.win)[1] == 1 then
+      vim.api.nvim_win_set_cursor(current.win, { first_model_row(payload), 0 })
+    end
   end
 end
 

@@ -20,6 +20,13 @@ export interface FloatPayload {
    * the shim paints a payload only when its seq is newer than what it shows.
    */
   readonly seq?: number;
+  /**
+   * The report's screen ("models", "detail", "compare", "training"): the shim opens every
+   * screen but the list at its first line, and returns to the list at the row the user left.
+   */
+  readonly screen?: string;
+  /** The report's current `/` filter text, shown in the filter prompt. */
+  readonly filter?: string;
 }
 
 export function floatPayload(title: string, painted: Painted, footer?: string, ids?: ReadonlyMap<number, string>): FloatPayload {

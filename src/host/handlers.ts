@@ -7,6 +7,7 @@ import { runCommandCaptured } from "../cli/capture.js";
 import { parseConfig } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
+import { usableHardwareOptions } from "./hardware-options.js";
 import { ModelRefSchema } from "../prompt/service.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
@@ -37,9 +38,10 @@ export const HANDLERS = {
   })),
 
   configure: handler(z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
-    const { config, problems } = parseConfig(options);
+    const parsed = parseConfig(options);
+    const { config, problems } = usableHardwareOptions(parsed.config);
     session.configure(config);
-    return { problems };
+    return { problems: [...parsed.problems, ...problems] };
   }),
 
   report: handler(z.object({ ...Size, refresh: z.boolean().default(false) }).strict(), async (args, session) =>

@@ -16,6 +16,7 @@ import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
 import { compareMachines, compareRows } from "../cli/compare.js";
 import { fitRows, machineFit } from "../report/compare-fit.js";
+import { parseFilterText } from "../report/filter-text.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
@@ -91,9 +92,14 @@ export class ReportController {
       case "sort":
         this.view = { ...this.view, sort: next(SORTS, this.view.sort) };
         break;
-      case "filter":
-        this.view = { ...this.view, text: (text ?? "").trim() };
+      case "filter": {
+        const wanted = (text ?? "").trim();
+        // Unknown syntax would match nothing without a word: refuse it and keep the old filter.
+        const { problems } = parseFilterText(wanted);
+        if (problems.length > 0) throw new LlmFitError("bad_args", `filter not changed: ${problems.join("; ")}`);
+        this.view = { ...this.view, text: wanted };
         break;
+      }
       case "use":
         this.view = { ...this.view, use: next(USES, this.view.use) };
         break;
@@ -179,7 +185,7 @@ export class ReportController {
           : this.screen.kind === "training"
             ? "q close · t / <BS> back"
             : FOOTER;
-    return { ...floatPayload(title, rendered, footer, rendered.ids), seq: ++this.seq };
+    return { ...floatPayload(title, rendered, footer, rendered.ids), seq: ++this.seq, screen: this.screen.kind, filter: this.view.text };
   }
 
   private recommendations(hw: Hardware): RecJob {

@@ -26,7 +26,8 @@ beforeAll(async () => {
       end
     end
     require("llmfit").setup({
-      runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+      -- a generous probe deadline: these tests are about what is shown; deadlines are tested in test/runtimes
+      runtimes = { timeout_ms = 10000, ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
       prompt = { model = "${MODEL}" },
     })`,
   });

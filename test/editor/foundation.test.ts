@@ -112,6 +112,9 @@ describe("the :LlmFit float in a real Neovim", () => {
     expect(text).toMatch(/OK:? .*host answers: version \d+\.\d+\.\d+/);
     expect(text).not.toMatch(/ERROR/);
     expect(text).toMatch(/Ollama is not running on 127\.0\.0\.1:\d+ — start it with `ollama serve`/);
+    // No runtime answers and no embedded model: prompting would fail, so say so before it does.
+    expect(text).toMatch(/WARN(ING)?:? prompting has no model: no runtime answers and `prompt\.embedded_model` is not set/);
+    expect(text).not.toMatch(/hardware overrides active/);
     await nvim.cmd("bwipeout!");
   });
 

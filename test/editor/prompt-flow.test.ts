@@ -22,7 +22,8 @@ afterAll(async () => ollama?.close());
 function setup(extra: string, hardware = "gpu = \"RTX 3070\", vram_gb = 8, ram_gb = 32"): string {
   return `require("llmfit").setup({
     hardware = { ${hardware} },
-    runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+    -- a generous probe deadline: these tests are about what is shown; deadlines are tested in test/runtimes
+    runtimes = { timeout_ms = 10000, ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
     ${extra}
   })
   _G.__picked = {}

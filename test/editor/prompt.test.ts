@@ -20,7 +20,8 @@ let nvim: Nvim;
 
 function setupLua(url: string, extra = ""): string {
   return `require("llmfit").setup({
-    runtimes = { ollama = { url = "${url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+    -- a generous probe deadline: these tests are about what is shown; deadlines are tested in test/runtimes
+    runtimes = { timeout_ms = 10000, ollama = { url = "${url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
     prompt = { model = "${MODEL}" ${extra} },
   })`;
 }

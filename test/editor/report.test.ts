@@ -194,7 +194,8 @@ describe("the runtimes section", () => {
       lines: 50,
       setup: `require("llmfit").setup({
         hardware = { gpu = "RTX 3070", vram_gb = 8, ram_gb = 32 },
-        runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+        -- a generous probe deadline: these tests are about what is shown; deadlines are tested in test/runtimes
+        runtimes = { timeout_ms = 10000, ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
       })`,
     });
     await nvim.cmd("LlmFit");

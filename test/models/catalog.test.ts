@@ -68,11 +68,11 @@ describe("catalog data", () => {
     }
   });
 
-  it("loads and validates in a few milliseconds", () => {
+  // How long it takes is printed by `npm run bench`; a timed assertion here would only measure
+  // how busy the test machine is.
+  it("validates the whole catalog again from its own entries", () => {
     const sources = [[...CATALOG] as CatalogEntryInput[]];
-    const start = performance.now();
-    parseCatalog(sources);
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(parseCatalog(sources).map((e) => e.id)).toEqual(CATALOG.map((e) => e.id));
   });
 
   it("is a read-only view of the validated, cached array", () => {

@@ -10,9 +10,19 @@ describe("the report's text filter", () => {
     expect(parseFilterText("family:qwen3 license:Apache-2.0 cap:vision <14b >=3B coder")).toEqual({
       filter: { family: "qwen3", license: "apache-2.0", capability: "vision", maxParamsB: 14, minParamsB: 3 },
       words: ["coder"],
+      problems: [],
     });
-    expect(parseFilterText("kind:moe size<40 use:code")).toEqual({ filter: { kind: "moe", maxParamsB: 40, capability: "code" }, words: [] });
-    expect(parseFilterText("kind:nonsense")).toEqual({ filter: {}, words: ["kind:nonsense"] });
+    expect(parseFilterText("kind:moe size<40 use:code")).toEqual({ filter: { kind: "moe", maxParamsB: 40, capability: "code" }, words: [], problems: [] });
+  });
+
+  it("names the unknown field, value or bound and lists the valid ones, instead of matching nothing", () => {
+    expect(parseFilterText("foo:bar").problems).toEqual([
+      'unknown filter field "foo": the fields are family: kind: license: cap: use:; size bounds are <14b, >=3b or size<8 (billions of parameters)',
+    ]);
+    expect(parseFilterText("<abc").problems).toEqual(['bad size bound "<abc": size bounds are <14b, >=3b or size<8 (billions of parameters)']);
+    expect(parseFilterText("kind:nonsense").problems).toEqual(["unknown kind \"nonsense\": use one of dense, moe, ssm, hybrid, diffusion"]);
+    expect(parseFilterText("cap:telepathy").problems[0]).toMatch(/^unknown capability "telepathy": use one of chat, /);
+    expect(parseFilterText("family:").problems).toEqual(['"family:" has no value: write family:VALUE']);
   });
 
   it("narrows the recommendations by license and size like llmfit list", () => {

@@ -11,6 +11,10 @@ local api = vim.api
 local ns = api.nvim_create_namespace("llmfit")
 M.ns = ns
 
+-- Open llmfit floats by window id: leaving one for another (the report → a pull's progress)
+-- keeps both; leaving for any other window closes them all, so none is left behind.
+local open_floats = {}
+
 -- Feature tests, not version strings: float titles came in 0.9, footers in 0.10.
 local has_title = vim.fn.has("nvim-0.9") == 1
 local has_footer = vim.fn.has("nvim-0.10") == 1
@@ -131,6 +135,9 @@ function Float:close()
     return
   end
   self.closed = true
+  if self.win then
+    open_floats[self.win] = nil
+  end
   pcall(api.nvim_del_augroup_by_id, self.group)
   if self:valid() then
     pcall(api.nvim_win_close, self.win, true)
@@ -160,6 +167,8 @@ function M.open(payload, opts)
   vim.bo[self.buf].filetype = opts.filetype or "llmfit"
   self:set(payload)
   self.win = api.nvim_open_win(self.buf, true, self:layout())
+  self.close_on_leave = opts.close_on_leave ~= false
+  open_floats[self.win] = self
   vim.wo[self.win].wrap = false
   vim.wo[self.win].cursorline = true
   vim.wo[self.win].winhighlight = "Normal:NormalFloat,FloatBorder:FloatBorder"
@@ -195,9 +204,18 @@ function M.open(payload, opts)
     group = self.group,
     buffer = self.buf,
     callback = function()
-      -- Leaving the float (e.g. <C-w>p) closes it, so no orphan float is left behind.
+      -- Leaving the float (e.g. <C-w>p) closes it, so no orphan float is left behind; going to
+      -- another llmfit float (a pull started from the report) keeps this one beneath it.
       vim.schedule(function()
-        if opts.close_on_leave ~= false then
+        if open_floats[api.nvim_get_current_win()] then
+          return
+        end
+        for _, f in pairs(open_floats) do
+          if f.close_on_leave then
+            f:close()
+          end
+        end
+        if self.close_on_leave then
           self:close()
         end
       end)

@@ -132,7 +132,13 @@ function M.choose_installed(entry)
     end
   end
   local tag = entry.ollama[1]
-  util.notify(entry.name .. " is not installed in a running runtime" .. (tag and (" — pull it with p (" .. tag .. ")") or ""), vim.log.levels.WARN)
+  if not tag then
+    return util.notify(entry.name .. " is not installed in a running runtime and has no Ollama tag — get a GGUF from its page (<CR>)", vim.log.levels.WARN)
+  end
+  -- Not installed: offer the pull rather than an error (the report stays open beneath it).
+  if vim.fn.confirm(("%s is not installed. Pull %s with Ollama now?"):format(entry.name, tag), "&Pull\n&Cancel", 1) == 1 then
+    require("llmfit.pull").start(tag)
+  end
 end
 
 --- Names for completion (asks the host, which knows the user's templates too).

@@ -3,6 +3,7 @@
 // and `/` shows the current filter, clears it with an empty line (0.7's own vim.ui.input
 // included) and refuses unknown syntax with one line, keeping the report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort } from "../support/fake-servers.js";
 import { startNvim, waitFor, type Nvim } from "../support/nvim.js";
 
 const SETUP = `require("llmfit").setup({
@@ -160,6 +161,82 @@ describe("a bad hardware option never blocks the report", () => {
       const health = (await nvim.lua<string[]>("return vim.api.nvim_buf_get_lines(0, 0, -1, false)")).join("\n");
       expect(health).toMatch(/option: hardware\.gpu: unknown GPU "RTX 9999"/);
       expect(health).toMatch(/hardware overrides active .*gpu = "RTX 9999"/);
+    } finally {
+      await nvim.close();
+    }
+  });
+});
+
+describe("a message longer than the command line", () => {
+  it("shows as a float in the corner, wrapped at words to the editor's width, taking no focus and no Press ENTER", async () => {
+    const nvim = await startNvim({ columns: 80, lines: 24, captureNotify: false });
+    try {
+      // A UI makes the command line real (a headless Neovim has none).
+      await nvim.api.uiAttach(80, 24, { ext_linegrid: true });
+      const win = await nvim.lua<number>("return vim.api.nvim_get_current_win()");
+      const msg =
+        "could not reach Ollama at http://127.0.0.1:11434 (connection refused) — start it with `ollama serve`, or set runtimes.ollama.url to where it listens";
+      await nvim.lua(`require("llmfit.util").notify(..., vim.log.levels.ERROR)`, [msg]);
+      const shown = await nvim.lua<{ lines: string[]; width: number; focusable: boolean }[]>(`
+        local out = {}
+        for _, w in ipairs(vim.api.nvim_list_wins()) do
+          local c = vim.api.nvim_win_get_config(w)
+          if c.relative ~= "" then
+            table.insert(out, { lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), width = c.width, focusable = c.focusable })
+          end
+        end
+        return out`);
+      expect(shown).toHaveLength(1);
+      const { lines, width, focusable } = shown[0]!;
+      expect(focusable).toBe(false);
+      expect(lines.join(" ")).toBe(`llmfit: ${msg}`);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
+      expect(await nvim.lua<number>("return vim.api.nvim_get_current_win()")).toBe(win);
+      const mode = await nvim.api.mode;
+      expect(mode.blocking).toBe(false);
+    } finally {
+      await nvim.close();
+    }
+  });
+});
+
+describe("errors keep the report", () => {
+  it("a pull that fails (Ollama down) shows in its own float above the report; q returns to the report", async () => {
+    const port = await closedPort();
+    const nvim = await startNvim({
+      columns: 120,
+      lines: 40,
+      setup: `require("llmfit").setup({
+        hardware = { gpu = "RTX 3070", vram_gb = 8, ram_gb = 32 },
+        runtimes = { ollama = { url = "http://127.0.0.1:${port}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
+      })`,
+    });
+    try {
+      await nvim.cmd("LlmFit");
+      await until(nvim, (v) => v.id !== "", "the table");
+      const report = await nvim.lua<number>("return require('llmfit.report').current().win");
+      await nvim.api.input("p");
+      const failed = await waitFor(async () => {
+        const floats = await nvim.floats();
+        const pull = floats.find((f) => f.win !== report);
+        return pull && floats.some((f) => f.win === report) && !pull.lines.join("\n").includes("starting") ? { floats, pull } : undefined;
+      }, 10_000, "the pull float beside the report, showing the failure");
+      expect(failed.pull.lines[0]).toMatch(/Ollama/);
+      expect((await nvim.notes()).map((n) => n.level)).toEqual([4]); // one ERROR line
+      await nvim.api.input("q");
+      await waitFor(async () => ((await nvim.floats()).length === 1 ? true : undefined), 5000, "the pull float to close");
+      expect(await nvim.lua<number>("return vim.api.nvim_get_current_win()")).toBe(report);
+      expect((await view(nvim))?.screen).toBe("models");
+
+      // P on a model no runtime has: offers the pull first (declined here: nothing starts).
+      await nvim.lua(`_G.__confirms = {} vim.fn.confirm = function(msg) table.insert(_G.__confirms, msg) return 2 end`);
+      await nvim.api.input("P");
+      const asked = await waitFor(async () => {
+        const c = await nvim.lua<string[]>("return _G.__confirms");
+        return c.length > 0 ? c : undefined;
+      }, 10_000, "the offer to pull");
+      expect(asked[0]).toMatch(/ is not installed\. Pull \S+ with Ollama now\?$/);
+      expect((await nvim.floats()).length).toBe(1);
     } finally {
       await nvim.close();
     }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { LlmFitError } from "../../src/errors.js";
 import { OllamaClient } from "../../src/runtimes/ollama.js";
+import type { ChatChunk } from "../../src/runtimes/types.js";
 import {
   ScriptedStream,
   closedPort,
@@ -194,8 +195,14 @@ describe("Ollama chat stream", () => {
     const stream = new ScriptedStream("application/x-ndjson");
     const s = await fake({ chat: streamQueue(stream) });
     stream.write(ollamaChatToken("The")).write('{"model":"ll');
-    setTimeout(() => stream.cut(), 30);
-    const r = await collect(new OllamaClient({ url: s.url }).chat(ask));
+    // Cut once the client has the first chunk (a fixed delay races a busy machine).
+    async function* cutAfterFirst(it: AsyncIterable<ChatChunk>): AsyncIterable<ChatChunk> {
+      for await (const c of it) {
+        yield c;
+        stream.cut();
+      }
+    }
+    const r = await collect(cutAfterFirst(new OllamaClient({ url: s.url }).chat(ask)));
     expect(r.text).toBe("The");
     expect(r.error?.code).toBe("http");
     expect(r.error?.message).toMatch(/Ollama stream broke: (the connection closed mid-response|it ended in the middle of a line)/);

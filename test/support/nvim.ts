@@ -48,6 +48,8 @@ export interface StartOptions {
    * instead: still no user config (HOME is a temp dir), but remote plugins load.
    */
   readonly clean?: boolean;
+  /** false keeps Neovim's own vim.notify (notes() then stays empty); default: captured. */
+  readonly captureNotify?: boolean;
 }
 
 export async function startNvim(opts: StartOptions = {}): Promise<Nvim> {
@@ -73,7 +75,8 @@ export async function startNvim(opts: StartOptions = {}): Promise<Nvim> {
   await waitFor(async () => ((await lua<number>("return vim.v.vim_did_enter")) === 1 ? true : undefined), 10_000, "VimEnter");
   await api.command(`set columns=${opts.columns ?? 120} lines=${opts.lines ?? 40}`);
   // Capture vim.notify so tests can count the lines a user would see.
-  await lua(`_G.__notes = {}; vim.notify = function(msg, level) table.insert(_G.__notes, { msg = msg, level = level or 2 }) end`);
+  await lua(`_G.__notes = {}`);
+  if (opts.captureNotify !== false) await lua(`vim.notify = function(msg, level) table.insert(_G.__notes, { msg = msg, level = level or 2 }) end`);
   if (opts.setup) await lua(opts.setup);
   return {
     api,

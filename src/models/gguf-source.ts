@@ -92,7 +92,7 @@ function httpError(url: string, err: unknown, o: HttpSourceOptions, timeoutMs: n
   if (err instanceof LlmFitError) return err;
   if (o.signal?.aborted) return new LlmFitError("cancelled", "reading the GGUF header was cancelled", undefined, { cause: err });
   if (err instanceof Error && err.name === "TimeoutError") {
-    return new LlmFitError("timeout", `${url} did not answer within ${Math.round(timeoutMs / 1000)} s`, "check the URL and your connection, or try again later", { cause: err });
+    return new LlmFitError("timeout", `${url} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`, "check the URL and your connection, or try again later", { cause: err });
   }
   const why = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
   return new LlmFitError("http", `cannot reach ${url}: ${why}`, "check the URL and your connection", { cause: err });

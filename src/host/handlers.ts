@@ -10,6 +10,7 @@ import { floatPayload, type FloatPayload } from "./float-payload.js";
 import { ModelRefSchema } from "../prompt/service.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
+import { withEnvKeys } from "../runtimes/config.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
@@ -38,7 +39,7 @@ export const HANDLERS = {
 
   configure: handler(z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
     const { config, problems } = parseConfig(options);
-    session.configure(config);
+    session.configure({ ...config, runtimes: withEnvKeys(config.runtimes, process.env) });
     return { problems };
   }),
 

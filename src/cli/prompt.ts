@@ -19,7 +19,8 @@ export const promptCommand: CliCommand = {
   summary: "send stdin through a prompt template to a local model, streaming the answer",
   usage:
     "llmfit prompt --model NAME [--template explain] [--input TEXT] [--filetype FT] [--file PATH]\n" +
-    "              [--ollama-url U] [--llamacpp-url U] [--lmstudio-url U] [--embedded GGUF]   < text",
+    "              [--ollama-url U] [--llamacpp-url U] [--lmstudio-url U] [--embedded GGUF]\n" +
+    "              [--stream-timeout MS]   < text   (a llama.cpp key comes from LLMFIT_LLAMACPP_API_KEY)",
   async run(argv, io: CliIo) {
     const { values } = parseFlags("prompt", argv, {
       model: { type: "string" },
@@ -31,6 +32,7 @@ export const promptCommand: CliCommand = {
       "llamacpp-url": { type: "string", multiple: true },
       "lmstudio-url": { type: "string" },
       embedded: { type: "string" },
+      "stream-timeout": { type: "string" },
     });
     if (!values.model && !values.embedded) {
       throw new LlmFitError("bad_args", "prompt: --model is required", "name a model your runtime lists (`llmfit runtimes`), or --embedded FILE.gguf");

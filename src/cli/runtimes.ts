@@ -2,7 +2,7 @@
 // context each installed model would run at here (what the report sizes it at).
 import { LlmFitError } from "../errors.js";
 import { detectHardware } from "../hardware/detect.js";
-import { ollamaUrlFromHost, runtimesConfigSchema, type RuntimesConfig } from "../runtimes/config.js";
+import { ollamaUrlFromHost, runtimesConfigSchema, withEnvKeys, type RuntimesConfig } from "../runtimes/config.js";
 import { discoverRuntimes, type DiscoveryDeps } from "../runtimes/discovery.js";
 import { runContextFor, sizeDiscovered, sizingContext, type SizingContext } from "../runtimes/sizing.js";
 import { totalVramBytes } from "../hardware/describe.js";
@@ -28,10 +28,12 @@ export function formatBytes(n: number | undefined): string {
 
 /** The config from flags; flags only add to or replace the defaults, nothing is read from disk here. */
 export function configFromFlags(
-  values: { "ollama-url"?: string; "llamacpp-url"?: string[]; "lmstudio-url"?: string; "llamacpp-key"?: string; timeout?: string },
+  values: { "ollama-url"?: string; "llamacpp-url"?: string[]; "lmstudio-url"?: string; "llamacpp-key"?: string; timeout?: string; "stream-timeout"?: string },
   env: NodeJS.ProcessEnv = {},
 ): RuntimesConfig {
-  const timeout = values.timeout === undefined ? undefined : Number.parseInt(values.timeout, 10);
+  const ms = (v: string | undefined): number | undefined => (v === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : Number.NaN);
+  const timeout = ms(values.timeout);
+  const streamTimeout = ms(values["stream-timeout"]);
   // Like Ollama's own CLI, OLLAMA_HOST says where the server is when no flag does.
   const ollamaUrl = values["ollama-url"] ?? (env.OLLAMA_HOST ? ollamaUrlFromHost(env.OLLAMA_HOST) : undefined);
   const parsed = runtimesConfigSchema.safeParse({
@@ -39,12 +41,13 @@ export function configFromFlags(
     llamacpp: { urls: values["llamacpp-url"] ?? [], ...(values["llamacpp-key"] ? { api_key: values["llamacpp-key"] } : {}) },
     ...(values["lmstudio-url"] ? { lmstudio: { url: values["lmstudio-url"] } } : {}),
     ...(timeout !== undefined ? { timeout_ms: timeout } : {}),
+    ...(streamTimeout !== undefined ? { stream_timeout_ms: streamTimeout } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LlmFitError("bad_args", `runtimes: ${issue?.path.join(".") ?? "flags"}: ${issue?.message ?? "invalid"}`, "see `llmfit runtimes --help`");
   }
-  return parsed.data;
+  return withEnvKeys(parsed.data, env);
 }
 
 export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext): string {

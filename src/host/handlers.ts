@@ -11,6 +11,7 @@ import { usableHardwareOptions } from "./hardware-options.js";
 import { ModelRefSchema } from "../prompt/service.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
+import { withEnvKeys } from "../runtimes/config.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
@@ -40,7 +41,7 @@ export const HANDLERS = {
   configure: handler(z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
     const parsed = parseConfig(options);
     const { config, problems } = usableHardwareOptions(parsed.config);
-    session.configure(config);
+    session.configure({ ...config, runtimes: withEnvKeys(config.runtimes, process.env) });
     return { problems: [...parsed.problems, ...problems] };
   }),
 

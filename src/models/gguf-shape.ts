@@ -2,7 +2,9 @@
 // re-expressed from llama.cpp's llama-arch.cpp (LLM_KV_NAMES) and llama-model.cpp (load_hparams:
 // per-layer head counts, sliding-window patterns, recurrent layers).
 
+import { LlmFitError } from "../errors.js";
 import { countParams, tensorsForShape } from "../sizing/tensors.js";
+import { LLAMA_MAX_LAYERS } from "./llama-limits.js";
 import type { ArchKind, ExpertShape, LayerShape, MlaShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
 
 /** A metadata value after validation: scalars, or arrays of them. */
@@ -56,6 +58,10 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
   const byName = new Map(named.map((t) => [t.name, t.ne]));
 
   const nLayer = num(k("block_count")) ?? 0;
+  // callers validate; this keeps a bad number from ever building millions of layers
+  if (!Number.isInteger(nLayer) || nLayer < 0 || nLayer > LLAMA_MAX_LAYERS) {
+    throw new LlmFitError("bad_gguf", `${arch}.block_count ${nLayer} is not a layer count llama.cpp accepts (1 to ${LLAMA_MAX_LAYERS})`, "check the model file");
+  }
   const nEmbd = num(k("embedding_length")) ?? 0;
   const nVocab =
     num(k("vocab_size")) ??

@@ -5,7 +5,9 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
-import { chatRuntimeFor, discoverRuntimes, runtimeClients } from "../runtimes/discovery.js";
+import { chatRuntimeFor, discoverRuntimes, runtimeClients, type DiscoveryDeps } from "../runtimes/discovery.js";
+import { hostOf } from "../runtimes/errors.js";
+import { normalizeBaseUrl } from "../runtimes/http.js";
 import { EmbeddedRuntime } from "../runtimes/embedded.js";
 import { runContextFor, sizingContext } from "../runtimes/sizing.js";
 import type { ChatMessage, ChatRuntime, InstalledModel } from "../runtimes/types.js";
@@ -79,6 +81,8 @@ export class PromptService {
     private readonly vramBytes: () => Promise<number>,
     private readonly lastChoiceFile?: string,
     private readonly rate?: RateModel,
+    /** Injected for tests (which llama.cpp ports count as the defaults). */
+    private readonly discovery: DiscoveryDeps = {},
   ) {
     this.last = this.readLast();
   }
@@ -90,7 +94,7 @@ export class PromptService {
   /** Every model a running runtime has, plus the embedded default when configured. */
   async models(): Promise<ModelChoice[]> {
     const cfg = this.config();
-    const [statuses, vram] = await Promise.all([discoverRuntimes(cfg.runtimes), this.vramBytes()]);
+    const [statuses, vram] = await Promise.all([discoverRuntimes(cfg.runtimes, this.discovery), this.vramBytes()]);
     const out: ModelChoice[] = [];
     for (const s of statuses) {
       if (s.state !== "up") continue;
@@ -200,8 +204,20 @@ export class PromptService {
   private async defaultModel(template: Template): Promise<ModelRef | undefined> {
     const wanted = template.model ?? this.config().prompt.model;
     if (wanted === undefined) return this.last;
-    const found = (await this.models()).find((m) => m.model === wanted);
+    // A name alone goes only to a runtime the user configured: llama.cpp's default ports are
+    // probed on a guess, and a selection must not reach whatever server happens to list the name.
+    const configured = new Set(this.config().runtimes.llamacpp.urls.map(normalizeBaseUrl));
+    const named = (await this.models()).filter((m) => m.model === wanted);
+    const found = named.find((m) => m.runtime !== "llamacpp" || configured.has(m.url));
     if (found) return found;
+    const guessed = named[0];
+    if (guessed) {
+      throw new LlmFitError(
+        "not_found",
+        `model "${wanted}" is not in a runtime you configured; llama.cpp on ${hostOf(guessed.url)} lists it`,
+        `add ${guessed.url} to runtimes.llamacpp.urls (llmfit prompt --llamacpp-url ${guessed.url}), or choose it in the model picker`,
+      );
+    }
     throw new LlmFitError(
       "not_found",
       `model "${wanted}" is not installed in any running runtime`,
@@ -220,7 +236,7 @@ export class PromptService {
       }
       return this.embedded.runtime;
     }
-    const clients = runtimeClients(this.config().runtimes);
+    const clients = runtimeClients(this.config().runtimes, this.discovery);
     const runtime = chatRuntimeFor(clients, { kind: ref.runtime, url: ref.url });
     if (runtime) return runtime;
     throw new LlmFitError("runtime_down", `${RUNTIME_NAMES[ref.runtime]} at ${ref.url} is not configured`, "pick another model, or add its URL under runtimes in setup()");

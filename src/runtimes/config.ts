@@ -26,7 +26,11 @@ export const runtimesConfigSchema = z
     llamacpp: z
       .object({
         urls: z.array(httpUrl).default([]).describe("llama-server URLs besides 127.0.0.1:8080 and :9931, which are always probed"),
-        api_key: z.string().min(1).optional().describe("llama-server --api-key, sent as a Bearer token"),
+        api_key: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("llama-server --api-key, sent as a Bearer token to `urls` only (or set LLMFIT_LLAMACPP_API_KEY)"),
         enabled: z.boolean().default(true).describe("probe llama.cpp servers"),
       })
       .strict()
@@ -61,6 +65,16 @@ export const runtimesConfigSchema = z
   .strict();
 
 export type RuntimesConfig = z.infer<typeof runtimesConfigSchema>;
+
+/** The environment variable a llama.cpp key can come from, so it stays out of argv (/proc/PID/cmdline) and config files. */
+export const LLAMACPP_KEY_ENV = "LLMFIT_LLAMACPP_API_KEY";
+
+/** The config with keys filled in from the environment where the config names none. */
+export function withEnvKeys(config: RuntimesConfig, env: Readonly<Record<string, string | undefined>>): RuntimesConfig {
+  const key = env[LLAMACPP_KEY_ENV];
+  if (config.llamacpp.api_key || !key) return config;
+  return { ...config, llamacpp: { ...config.llamacpp, api_key: key } };
+}
 export type RuntimesConfigInput = z.input<typeof runtimesConfigSchema>;
 
 export const DEFAULT_RUNTIMES_CONFIG: RuntimesConfig = runtimesConfigSchema.parse({});

@@ -38,13 +38,14 @@ export function runtimeClients(config: RuntimesConfig, deps: DiscoveryDeps = {})
     streamTimeoutMs: config.stream_timeout_ms,
   };
   const ports = deps.llamacppDefaultPorts ?? LLAMACPP_DEFAULT_PORTS;
-  const llamaUrls = config.llamacpp.enabled
-    ? [...new Set([...ports.map((p) => `http://127.0.0.1:${p}`), ...config.llamacpp.urls.map(normalizeBaseUrl)])]
-    : [];
+  const configured = new Set(config.llamacpp.urls.map(normalizeBaseUrl));
+  const llamaUrls = config.llamacpp.enabled ? [...new Set([...ports.map((p) => `http://127.0.0.1:${p}`), ...configured])] : [];
+  const key = config.llamacpp.api_key;
   return {
     ...(config.ollama.enabled ? { ollama: new OllamaClient({ ...common, url: config.ollama.url }) } : {}),
     llamacpp: llamaUrls.map(
-      (url) => new LlamaCppClient({ ...common, url, ...(config.llamacpp.api_key ? { apiKey: config.llamacpp.api_key } : {}) }),
+      // the key goes only where the user pointed it, never to the default ports probed on a guess
+      (url) => new LlamaCppClient({ ...common, url, ...(key && configured.has(url) ? { apiKey: key } : {}) }),
     ),
     ...(config.lmstudio.enabled ? { lmstudio: new LmStudioClient({ ...common, url: config.lmstudio.url }) } : {}),
     openai: config.openai.map((o) => new OpenAiCompatClient({ ...common, name: o.name, url: o.url, ...(o.api_key ? { apiKey: o.api_key } : {}) })),

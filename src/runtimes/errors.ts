@@ -14,6 +14,8 @@ export interface Endpoint {
   readonly startHint: string;
   /** How to get a missing model, given its name. */
   readonly missingModelHint?: (model: string) => string;
+  /** What to check when it answers 401/403; each runtime names its own setting. */
+  readonly authHint?: string;
 }
 
 /** host:port of a base URL, the way people write it. */
@@ -32,12 +34,13 @@ export function runtimeDown(ep: Endpoint, detail?: string): LlmFitError {
   return new LlmFitError("runtime_down", what, ep.startHint);
 }
 
-export function timedOut(ep: Endpoint, ms: number, phase: "answer" | "stream"): LlmFitError {
+export function timedOut(ep: Endpoint, ms: number, phase: "answer" | "stream", setting: "timeout_ms" | "stream_timeout_ms"): LlmFitError {
   const what =
     phase === "answer"
       ? `${ep.label} on ${hostOf(ep.url)} did not answer within ${ms} ms`
       : `${ep.label} on ${hostOf(ep.url)} went silent for ${ms} ms mid-stream`;
-  return new LlmFitError("timeout", what, "it may be loading a model or overloaded; raise `runtimes.timeout_ms`");
+  const raise = setting === "stream_timeout_ms" ? "`runtimes.stream_timeout_ms` (llmfit prompt --stream-timeout MS)" : "`runtimes.timeout_ms`";
+  return new LlmFitError("timeout", what, `it may be loading a model or overloaded; raise ${raise}`);
 }
 
 export function cancelled(): LlmFitError {
@@ -63,7 +66,7 @@ export function runtimeError(ep: Endpoint, status: number | undefined, message: 
     return new LlmFitError("not_found", `${ep.label} on ${hostOf(ep.url)}: not found (${text})`);
   }
   if (status === 401 || status === 403) {
-    return new LlmFitError("http", `${ep.label} on ${hostOf(ep.url)} refused the request (${status}: ${text})`, "check runtimes.llamacpp.api_key");
+    return new LlmFitError("http", `${ep.label} on ${hostOf(ep.url)} refused the request (${status}: ${text})`, ep.authHint ?? `check ${ep.label}'s access settings`);
   }
   const code = status === undefined ? "" : ` ${status}`;
   return new LlmFitError("http", `${ep.label} error${code}: ${text}`, `check the ${ep.label} log`);

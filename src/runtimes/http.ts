@@ -38,6 +38,8 @@ export interface RequestSpec {
 }
 
 type AbortCause = "caller" | "head-timeout" | "idle-timeout";
+/** The option that sets a deadline, named in the hint when it passes. */
+export type TimeoutSetting = "timeout_ms" | "stream_timeout_ms";
 
 /**
  * Owns one request's AbortController: the caller's signal, the head deadline and the idle
@@ -48,6 +50,7 @@ export class RequestGuard {
   private cause: AbortCause | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerMs = 0;
+  private timerSetting: TimeoutSetting = "timeout_ms";
   private readonly onCallerAbort = (): void => this.abort("caller");
 
   constructor(
@@ -67,9 +70,10 @@ export class RequestGuard {
   }
 
   /** (Re)starts the deadline; called before the head and after every chunk of a stream. */
-  arm(ms: number, kind: "head-timeout" | "idle-timeout"): void {
+  arm(ms: number, kind: "head-timeout" | "idle-timeout", setting: TimeoutSetting = kind === "idle-timeout" ? "stream_timeout_ms" : "timeout_ms"): void {
     this.clearTimer();
     this.timerMs = ms;
+    this.timerSetting = setting;
     if (ms > 0 && ms < Number.POSITIVE_INFINITY) {
       this.timer = setTimeout(() => this.abort(kind), ms);
       // A pending deadline must not keep the CLI alive after everything else finished.
@@ -92,8 +96,8 @@ export class RequestGuard {
   /** Any failure while the request ran → the LlmFitError a person should see. */
   toError(err: unknown): LlmFitError {
     if (this.cause === "caller") return cancelled();
-    if (this.cause === "head-timeout") return timedOut(this.endpoint, this.timerMs, "answer");
-    if (this.cause === "idle-timeout") return timedOut(this.endpoint, this.timerMs, "stream");
+    if (this.cause === "head-timeout") return timedOut(this.endpoint, this.timerMs, "answer", this.timerSetting);
+    if (this.cause === "idle-timeout") return timedOut(this.endpoint, this.timerMs, "stream", this.timerSetting);
     if (err instanceof LlmFitError) return err;
     return networkError(this.endpoint, err);
   }
@@ -185,7 +189,8 @@ export async function openRequest(
   spec: RequestSpec,
 ): Promise<{ response: Response; guard: RequestGuard }> {
   const guard = new RequestGuard(endpoint, spec.signal);
-  guard.arm(spec.timeoutMs ?? transport.timeoutMs, "head-timeout");
+  // only streaming requests override the head deadline, with runtimes.stream_timeout_ms
+  guard.arm(spec.timeoutMs ?? transport.timeoutMs, "head-timeout", spec.timeoutMs !== undefined ? "stream_timeout_ms" : "timeout_ms");
   try {
     if (guard.signal.aborted) throw guard.toError(undefined);
     const response = await transport.fetch(`${endpoint.url}${spec.path}`, buildInit(transport, spec, guard.signal));

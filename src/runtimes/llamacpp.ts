@@ -18,6 +18,7 @@ export function llamacppEndpoint(url: string): Endpoint {
     url: normalizeBaseUrl(url),
     startHint: "start it with `llama-server -m MODEL.gguf` or set `runtimes.llamacpp.urls`",
     missingModelHint: () => "llama-server serves the model it was started with; see /v1/models",
+    authHint: "set runtimes.llamacpp.api_key (or LLMFIT_LLAMACPP_API_KEY); it is sent only to the URLs in runtimes.llamacpp.urls",
   };
 }
 

@@ -17,6 +17,7 @@ export function lmstudioEndpoint(url: string): Endpoint {
     url: normalizeBaseUrl(url),
     startHint: "start its server (`lms server start`) or set `runtimes.lmstudio.url`",
     missingModelHint: (model) => `download it in LM Studio or with \`lms get ${model}\``,
+    authHint: "check LM Studio's server settings (authentication)",
   };
 }
 

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "../models/shape.js";
 import { fileTypeName } from "../models/gguf-file-type.js";
+import { LLAMA_MAX_LAYERS } from "../models/llama-limits.js";
 
 const GiB = 1024 ** 3;
 
@@ -106,6 +107,8 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
   const nLayer = num(info, k("block_count"));
   const nEmbd = num(info, k("embedding_length"));
   if (nLayer === undefined || nEmbd === undefined) return "unusable";
+  // a server's numbers are bounded like a file's: llama.cpp's LLAMA_MAX_LAYERS (src/llama-hparams.h)
+  if (!Number.isInteger(nLayer) || nLayer < 1 || nLayer > LLAMA_MAX_LAYERS) return "unusable";
 
   let elided = false;
   const take = (key: string, fallback: number[] | undefined): number[] | undefined => {

@@ -29,6 +29,7 @@ export function ollamaEndpoint(url: string): Endpoint {
     url: normalizeBaseUrl(url),
     startHint: "start it with `ollama serve` or set `runtimes.ollama.url`",
     missingModelHint: (model) => `pull it with \`llmfit pull ${model}\` (or \`ollama pull ${model}\`)`,
+    authHint: "Ollama itself has no keys: check the proxy in front of runtimes.ollama.url",
   };
 }
 
@@ -285,7 +286,7 @@ export class OllamaClient implements ChatRuntime {
   /** Streams a chat. Throws LlmFitError: not_found for a missing model, http for an in-band error, cancelled on abort. */
   async *chat(req: ChatRequest): AsyncGenerator<ChatChunk> {
     const guard = new RequestGuard(this.endpoint, req.signal);
-    guard.arm(this.streamTimeoutMs, "head-timeout");
+    guard.arm(this.streamTimeoutMs, "head-timeout", "stream_timeout_ms");
     const client = new Ollama({
       host: this.endpoint.url,
       fetch: this.guardedFetch(guard, "chat stream", req.model, { idleMs: this.streamTimeoutMs }),
@@ -341,7 +342,7 @@ export class OllamaClient implements ChatRuntime {
   /** Streams /api/pull progress until "success". */
   async *pull(model: string, signal?: AbortSignal): AsyncGenerator<PullProgress> {
     const guard = new RequestGuard(this.endpoint, signal);
-    guard.arm(this.streamTimeoutMs, "head-timeout");
+    guard.arm(this.streamTimeoutMs, "head-timeout", "stream_timeout_ms");
     const client = new Ollama({
       host: this.endpoint.url,
       fetch: this.guardedFetch(guard, "pull stream", model, { idleMs: this.streamTimeoutMs }),

@@ -69,7 +69,7 @@ describe("llama.cpp server (payloads from tools/server/README.md)", () => {
     await expect(new LlamaCppClient({ url: s.url, apiKey: "sekret" }).props()).resolves.toMatchObject({ total_slots: 1 });
     expect(s.requests.at(-1)?.headers.authorization).toBe("Bearer sekret");
     const err = await new LlamaCppClient({ url: s.url, apiKey: "wrong" }).props().catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "http", hint: "check runtimes.llamacpp.api_key" });
+    expect(err).toMatchObject({ code: "http", hint: expect.stringMatching(/^set runtimes.llamacpp.api_key \(or LLMFIT_LLAMACPP_API_KEY\); it is sent only to the URLs in runtimes.llamacpp.urls$/) });
     expect((err as LlmFitError).message).toMatch(/refused the request \(401: Invalid API Key\)/);
   });
 

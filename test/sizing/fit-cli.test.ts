@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import type { ModelShape } from "../../src/models/shape.js";
 import { applyQuantMix } from "../../src/sizing/quant-mix.js";
 import { referenceShape } from "../../src/sizing/reference-shapes.js";
 import { tensorsForShape } from "../../src/sizing/tensors.js";
-import { writeGguf } from "./gguf-writer.js";
+import { writeGgufFile } from "./gguf-writer.js";
 
 const MIB = 1024 * 1024;
 
@@ -33,12 +33,12 @@ describe("llmfit fit", () => {
     const shape = referenceShape("llama-3.2-1b") as ModelShape;
     const dir = mkdtempSync(join(tmpdir(), "llmfit-fit-"));
     const file = join(dir, "m.gguf");
-    writeFileSync(file, writeGguf(
+    writeGgufFile(file,
       [["general.architecture", "llama"], ["general.file_type", 15], ["llama.block_count", 16], ["llama.context_length", 131072],
         ["llama.embedding_length", 2048], ["llama.feed_forward_length", 8192], ["llama.attention.head_count", 32],
         ["llama.attention.head_count_kv", 8]],
       applyQuantMix(shape, tensorsForShape(shape), "Q4_K_M"),
-    ));
+    );
     const { code, out } = await fit([file, "--ctx", "8192", "--device", "cpu", "--ram", "64", "--json"]);
     expect(code).toBe(0);
     const j = Json.parse(JSON.parse(out));

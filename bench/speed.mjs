@@ -1,13 +1,16 @@
-// Speed model vs measurements: every row of data/speed/cpu-measurements.csv (llama.cpp on this
-// machine's CPU) and data/speed/gpu-published.csv (published llama.cpp results, cited per row),
-// estimated through the whole path (sizing placement → estimateSpeed) with the committed constants.
-// Prints estimate, measurement and error per row, then median and max |error| per table.
-// `--constants` also prints the constants fitted from the files now (to update src/speed/constants.ts).
+// Speed model vs measurements, honestly: leave-one-source-out cross-validation over
+// data/speed/cpu-measurements.csv (llama.cpp on this machine's CPU) and data/speed/gpu-published.csv
+// (published llama.cpp results, cited per row). Each source is held out in turn, the constants are
+// fitted to the rest, and the held-out rows are estimated through the whole path. Prints, per
+// backend and test, median and 90th percentile |error| of those held-out estimates beside the
+// one-line formula (spec bandwidth × 0.55 / weight bytes) on the same rows, then every row.
+// `--rows` lists every held-out row; `--constants` prints the constants fitted to all rows now.
 // Run after `npm run build`. Prints numbers; never fails.
 import { readFileSync } from "node:fs";
 import { fitSpeedConstants, predictCpuRows, predictPublishedRows } from "../dist/speed/calibration.js";
 import { SPEED_CONSTANTS } from "../dist/speed/constants.js";
 import { parseCpuMeasurements, parsePublished } from "../dist/speed/measurements.js";
+import { crossValidate, summarize } from "../dist/speed/validation.js";
 
 const root = new URL("../", import.meta.url);
 const cpu = parseCpuMeasurements(readFileSync(new URL("data/speed/cpu-measurements.csv", root), "utf8"));
@@ -15,34 +18,51 @@ const pub = parsePublished(readFileSync(new URL("data/speed/gpu-published.csv", 
 
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const pct = (x) => (Number.isFinite(x) ? `${x.toFixed(0)}%` : "—");
+const out = (s = "") => process.stdout.write(`${s}\n`);
 
-function table(title, rows) {
-  const w = Math.max(20, ...rows.map((r) => r.label.length));
-  const out = [`\n${title}`, `${pad("row", w)}  ${pad("test", 7)}  ${lpad("measured", 9)}  ${lpad("estimate", 9)}  ${lpad("error", 7)}`];
-  for (const r of rows) {
-    out.push(`${pad(r.label, w)}  ${pad(r.test, 7)}  ${lpad(r.measured.toFixed(1), 9)}  ${lpad(r.estimated.toFixed(1), 9)}  ${lpad(`${r.errorPct >= 0 ? "+" : ""}${r.errorPct.toFixed(0)}%`, 7)}`);
+const { rows, ranges } = crossValidate(cpu, pub);
+const backends = [...new Set(rows.map((r) => r.backend))].sort();
+
+function table(title, keep) {
+  out(`\n${title}`);
+  out(`${pad("backend", 8)} ${pad("test", 8)} ${lpad("rows", 5)} ${lpad("median", 7)} ${lpad("p90", 6)}   ${lpad("bw×0.55 median", 15)} ${lpad("p90", 6)}   ${lpad("range (meas/est)", 17)}`);
+  for (const b of backends) {
+    for (const test of ["decode", "prefill"]) {
+      const sel = rows.filter((r) => r.backend === b && r.test === test && keep(r));
+      if (sel.length === 0) continue;
+      const m = summarize(sel.map((r) => r.errorPct));
+      const withBase = sel.filter((r) => r.baseline !== undefined);
+      const base = summarize(withBase.map((r) => ((r.baseline - r.measured) / r.measured) * 100));
+      const rg = ranges[b]?.[test];
+      out(
+        `${pad(b, 8)} ${pad(test, 8)} ${lpad(sel.length, 5)} ${lpad(pct(m.median), 7)} ${lpad(pct(m.p90), 6)}   ${lpad(withBase.length ? `${pct(base.median)} (${withBase.length})` : "—", 15)} ${lpad(withBase.length ? pct(base.p90) : "", 6)}   ${lpad(rg ? `${rg[0]}–${rg[1]}` : "", 17)}`,
+      );
+    }
   }
-  for (const test of ["decode", "prefill"]) {
-    const errs = rows.filter((r) => r.test === test).map((r) => Math.abs(r.errorPct));
-    if (errs.length) out.push(`${test}: ${errs.length} rows, median |error| ${median(errs).toFixed(1)}%, max ${Math.max(...errs).toFixed(1)}%`);
-  }
-  const all = rows.map((r) => Math.abs(r.errorPct));
-  out.push(`all: ${all.length} rows, median |error| ${median(all).toFixed(1)}%, max ${Math.max(...all).toFixed(1)}%`);
-  return out.join("\n");
 }
 
-process.stdout.write("llama.cpp speed: estimate (committed constants, src/speed/constants.ts) vs measured\n");
-process.stdout.write(table("CPU, this machine (data/speed/cpu-measurements.csv; decode = decode_p10_tps)", predictCpuRows(cpu, SPEED_CONSTANTS)) + "\n");
-const published = predictPublishedRows(pub, SPEED_CONSTANTS);
-process.stdout.write(table("Published, current llama.cpp builds (data/speed/gpu-published.csv; GPU rows fitted)", published.filter((r) => !r.label.includes("not fitted"))) + "\n");
-process.stdout.write(table("Published, older llama.cpp builds (shown, not fitted: kernels have changed since)", published.filter((r) => r.label.includes("not fitted"))) + "\n");
+out("llama.cpp speed: held-out error (leave-one-source-out; each source fitted without its own rows)");
+table("All rows", () => true);
+table("llama.cpp builds of 2025 and later", (r) => r.year >= 2025);
 
+if (process.argv.includes("--rows")) {
+  const w = Math.max(20, ...rows.map((r) => r.label.length));
+  out(`\n${pad("row", w)}  ${pad("test", 7)}  ${lpad("measured", 9)}  ${lpad("held-out", 9)}  ${lpad("error", 6)}  ${lpad("bw×0.55", 8)}`);
+  for (const r of rows) {
+    out(
+      `${pad(r.label, w)}  ${pad(r.test, 7)}  ${lpad(r.measured.toFixed(1), 9)}  ${lpad(r.estimated.toFixed(1), 9)}  ${lpad(`${r.errorPct >= 0 ? "+" : ""}${r.errorPct.toFixed(0)}%`, 6)}  ${lpad(r.baseline !== undefined ? r.baseline.toFixed(1) : "", 8)}`,
+    );
+  }
+}
+
+// in-sample: the committed constants on every row (what a fit can do at best with this model)
+const inSample = [...predictCpuRows(cpu, SPEED_CONSTANTS), ...predictPublishedRows(pub, SPEED_CONSTANTS)];
+for (const test of ["decode", "prefill"]) {
+  const s = summarize(inSample.filter((r) => r.test === test).map((r) => r.errorPct));
+  out(`\nin-sample (committed constants, all ${s.n} ${test} rows): median ${pct(s.median)}, p90 ${pct(s.p90)}`);
+}
 const fit = fitSpeedConstants(cpu, pub);
-process.stdout.write(`\nfit RMS relative error: ${Object.entries(fit.rms).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(", ")}\n`);
-if (fit.skipped.length) process.stdout.write(`rows not fitted: ${fit.skipped.join("; ")}\n`);
-if (process.argv.includes("--constants")) process.stdout.write(`\nfitted now:\n${JSON.stringify(fit.constants, null, 2)}\n`);
+out(`fit RMS relative error: ${Object.entries(fit.rms).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(", ")}`);
+if (fit.skipped.length) out(`rows not fitted: ${[...new Set(fit.skipped)].join("; ")}`);
+if (process.argv.includes("--constants")) out(`\nfitted now:\n${JSON.stringify(fit.constants, null, 2)}`);

@@ -5,6 +5,7 @@
 import type { Hardware } from "../hardware/types.js";
 import type { DiffusionEntry } from "../models/catalog-schema.js";
 import { deviceOverheadBytes } from "../sizing/overhead.js";
+import { denoiserStepSeconds } from "../speed/diffusion-step.js";
 import {
   defaultDiffusionOptions,
   diffusionMemory,
@@ -29,6 +30,8 @@ export interface DiffusionFit {
   readonly reason: string;
   /** The first settings that fit on the GPU when the asked ones do not. */
   readonly suggestion?: { readonly options: DiffusionOptions; readonly neededBytes: number };
+  /** Seconds per denoiser step on the GPU (estimate, src/speed/diffusion-step.ts); absent without a GPU or rates. */
+  readonly stepSeconds?: number;
   readonly assumptions: readonly string[];
 }
 
@@ -103,7 +106,16 @@ export function fitDiffusion(entry: DiffusionEntry, asked: Partial<DiffusionOpti
     const why = dev.unified && options.offload !== "none" ? "offload does not help on unified memory; " : "";
     reason = `${why}peak ${gib(needed)}, ${gib(dev.available)} on ${dev.label}${s ? `; fits with ${flagsOf(s)}` : "; no setting fits"}`;
   }
-  return { entry, options, memory, deviceLabel: dev.label, availableBytes: dev.available, overheadBytes: dev.overhead, neededBytes: needed, verdict, reason, ...(suggestion && { suggestion }), assumptions: assumptionsOf(memory, options) };
+  const g = hw.gpus[0];
+  const a = memory.arch;
+  const denoiserParams = memory.parts.filter((p) => p.role === "denoiser").reduce((s, p) => s + p.params, 0);
+  // DiT only: a UNet's convolutions reuse most weights at reduced resolutions, so 2 × params × tokens does not hold there
+  const stepSeconds = g && a?.kind === "dit" && verdict === "gpu" ? denoiserStepSeconds({ params: denoiserParams, tokens: memory.tokens, hidden: a.hidden, attentionBlocks: a.blocks, guidanceBatch: a.guidanceBatch }, g) : undefined;
+  const assumptions = [
+    ...assumptionsOf(memory, options),
+    ...(stepSeconds !== undefined ? ["step time: 2 FLOPs per denoiser weight per token (+ attention) × guidance batch, at the GPU's matrix-engine rate × the fitted F16 prompt-processing efficiency of its backend (estimate)"] : []),
+  ];
+  return { entry, options, memory, deviceLabel: dev.label, availableBytes: dev.available, overheadBytes: dev.overhead, neededBytes: needed, verdict, reason, ...(suggestion && { suggestion }), ...(stepSeconds !== undefined && { stepSeconds }), assumptions };
 }
 
 /** The `llmfit fit` flags for a set of options. */
@@ -158,6 +170,7 @@ export function diffusionFitText(entry: DiffusionEntry, asked: Partial<Diffusion
     `  activations: denoiser ${fmtB(m.denoiserActivations)} (${m.tokens.toLocaleString("en-US")} tokens), VAE decode ${fmtB(m.vaeActivations)}`,
     `  peak on the device ${fmtB(m.peak)}${f.overheadBytes > 0 ? ` + ${fmtB(f.overheadBytes)} backend context` : ""}${m.offloadedBytes > 0 ? `; ${fmtB(m.offloadedBytes)} of weights in CPU RAM` : ""}`,
     `${f.verdict}: ${f.reason}`,
+    ...(f.stepSeconds !== undefined ? [`  about ${f.stepSeconds < 1 ? `${(f.stepSeconds * 1000).toFixed(0)} ms` : `${f.stepSeconds.toFixed(1)} s`} per denoiser step (estimate)`] : []),
     "assumptions:",
     ...f.assumptions.map((a) => `  - ${a}`),
   ];
@@ -182,6 +195,7 @@ export function diffusionFitJson(entry: DiffusionEntry, asked: Partial<Diffusion
     },
     verdict: f.verdict,
     reason: f.reason,
+    ...(f.stepSeconds !== undefined && { step_seconds: Math.round(f.stepSeconds * 1000) / 1000 }),
     ...(f.suggestion && { suggestion: { options: f.suggestion.options, flags: flagsOf(f.suggestion.options), needed_bytes: Math.round(f.suggestion.neededBytes) } }),
     assumptions: f.assumptions,
   };

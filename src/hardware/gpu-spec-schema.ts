@@ -4,7 +4,10 @@
 // Figures are per board as the vendor/TechPowerUp list them; `devices` > 1 marks dual-GPU
 // boards (Tesla K80), whose detection sees `devices` GPUs with a share each.
 // fp16Tflops is the non-tensor (vector) half-precision rate TechPowerUp lists as "FP16 (half)";
-// it is absent where the chip has no fast FP16 path (Kepler).
+// it is absent where the chip has no fast FP16 path (Kepler). matrixTflops is the dense FP16
+// rate of the chip's matrix engine (NVIDIA tensor cores with FP16 accumulate, AMD WMMA/MFMA,
+// Intel XMX, Apple's simdgroup matrix path), never a sparsity figure; where the chip has no matrix
+// engine it equals the vector rate. Prompt processing is bound by it (src/speed/model.ts).
 import { z } from "zod";
 
 export const GPU_TIERS = ["entry", "mainstream", "performance", "high-end", "datacenter"] as const;
@@ -22,6 +25,8 @@ export const GpuSpecRowSchema = z.object({
   bandwidthGBs: z.number().positive(),
   fp32Tflops: z.number().positive(),
   fp16Tflops: z.number().positive().optional(),
+  /** Dense FP16 matrix-engine TFLOPS (see the header); gpu-specs.data.ts derives it per architecture. */
+  matrixTflops: z.number().positive(),
   /** CUDA cores / stream processors / Xe ALUs / Apple GPU cores; absent where the vendor does not say. */
   cores: z.number().int().positive().optional(),
   tdpWatts: z.number().positive(),

@@ -2,9 +2,9 @@
 //
 // FP16 CONVENTION: fp16Tflops is the plain (non-tensor, vector/shader) half-precision rate, dense,
 // at boost clock — never the tensor-core / matrix-core rate and never a sparsity figure. So:
-// Pascal consumer 1/64 of FP32, Turing/Volta/P100/RDNA/Arc 2×, consumer Ampere/Ada/Blackwell 1×,
-// GA100 (A100/A30) 4× and Hopper 2× as NVIDIA lists "FP16 (non-Tensor)". Known exceptions, kept
-// only until their sources or pinned tests are updated, carry a comment on the row (T4, Instinct).
+// Pascal consumer 1/64 of FP32, Turing/Volta/P100/RDNA/Arc/CDNA 2× (packed FP16), consumer
+// Ampere/Ada/Blackwell 1×, GA100 (A100/A30) 4× and Hopper 2× as NVIDIA lists "FP16 (non-Tensor)".
+// The matrix engines' rate is a separate column, matrixTflops, derived by matrixRate() below.
 // RDNA 3/3.5 FP32 counts dual-issue (AMD's own 7900 XTX = 61 TFLOPS convention).
 // A `source` that is a URL names the page the row was checked against.
 // Discrete GPUs cite their TechPowerUp GPU Database entry by name (techpowerup.com/gpu-specs/,
@@ -16,6 +16,38 @@
 // memory (e.g. LPDDR5X-7500 × 128 bit = 120 GB/s) and list typical RAM sizes as memory options.
 import type { GpuSpecRow } from "./gpu-spec-schema.js";
 
+/**
+ * Dense FP16 matrix-engine TFLOPS of a row, by architecture, as multiples of the FP32 rate the
+ * vendors' architecture papers give (FP16 inputs, FP16 accumulate, no sparsity):
+ * - NVIDIA Volta and Turing tensor cores: 8× FP32 (V100 125 TFLOPS; Turing whitepaper: RTX 2080 Ti
+ *   107.6, T4 65); GTX 16xx Turing has none. Ampere GA10x and Ada, Blackwell GeForce: 4× FP32
+ *   (GA102 whitepaper: RTX 3090 142; Ada whitepaper: RTX 4090 330; Blackwell: RTX 5090 419).
+ *   GA100: 16× (A100 312, A30 165). Hopper and B200 are listed in `matrix` on their rows.
+ * - AMD RDNA 3/3.5 WMMA runs at the dual-issue FP16 rate (7900 XTX: AMD's 123 TFLOPS FP16), i.e.
+ *   the fp16 column; RDNA 4 doubles it again (RX 9070 XT: 195 dense FP16 = 4× FP32); RDNA 1/2
+ *   and GCN (MI50/60, Vega iGPUs) have no matrix engine. CDNA rows list their MFMA rate in `matrix`.
+ * - Intel XMX (Alchemist, Battlemage, Lunar Lake Xe2): 8× FP32 (A770 137.6 TFLOPS FP16); Xe-LP and
+ *   Xe-LPG iGPUs (Iris Xe, UHD, Meteor Lake) have none.
+ * - Apple M1–M4: simdgroup matrix instructions run on the FP32/FP16 ALUs: the FP32 rate.
+ */
+function matrixRate(vendor: GpuSpecRow["vendor"], id: string, fp32: number, fp16: number | undefined): number {
+  const vec = Math.max(fp32, fp16 ?? 0);
+  const x = (k: number): number => Math.round(fp32 * k * 100) / 100;
+  if (vendor === "nvidia") {
+    if (/^(gtx-|tesla-k80|tesla-p)/.test(id)) return vec;
+    if (/^(tesla-v100|tesla-t4|rtx-20|titan-rtx)/.test(id)) return x(8);
+    if (/^(a100|a30)/.test(id)) return x(16);
+    return x(4);
+  }
+  if (vendor === "amd") {
+    if (/^rx-90/.test(id)) return x(4);
+    if (/^(rx-7|radeon-pro-w7|radeon-7[68]0m|radeon-890m|radeon-80[56]0s)/.test(id)) return fp16 ?? vec;
+    return vec;
+  }
+  if (vendor === "intel") return /^(arc-a|arc-b|arc-140v)/.test(id) ? x(8) : vec;
+  return fp32;
+}
+
 type Kind = GpuSpecRow["kind"];
 const TPU = "TechPowerUp GPU Database: ";
 
@@ -24,6 +56,8 @@ interface Fig {
   readonly bw: number;
   readonly fp32: number;
   readonly fp16?: number;
+  /** Matrix-engine TFLOPS where matrixRate()'s rule does not apply (Hopper, B200, CDNA). */
+  readonly matrix?: number;
   readonly cores?: number;
   readonly tdp: number;
   readonly aliases?: readonly string[];
@@ -43,6 +77,7 @@ function row(vendor: GpuSpecRow["vendor"], kind: Kind, id: string, name: string,
     bandwidthGBs: f.bw,
     fp32Tflops: f.fp32,
     ...(f.fp16 !== undefined ? { fp16Tflops: f.fp16 } : {}),
+    matrixTflops: f.matrix ?? matrixRate(vendor, id, f.fp32, f.fp16),
     ...(f.cores !== undefined ? { cores: f.cores } : {}),
     tdpWatts: f.tdp,
     unified: f.unified ?? (kind === "igpu" || kind === "soc"),
@@ -150,9 +185,8 @@ const NVIDIA_DATACENTER: readonly GpuSpecRow[] = [
   nv("datacenter", "tesla-p100-sxm2", "Tesla P100 SXM2", { mem: [16], bw: 732.2, fp32: 10.61, fp16: 21.22, cores: 3584, tdp: 300, aliases: ["Tesla P100-SXM2-16GB"] }),
   nv("datacenter", "tesla-v100-pcie", "Tesla V100 PCIe 16 GB", { mem: [16, 32], bw: 897, fp32: 14.13, fp16: 28.26, cores: 5120, tdp: 250, aliases: ["Tesla V100-PCIE-16GB", "Tesla V100-PCIE-32GB", "V100 PCIe"] }),
   nv("datacenter", "tesla-v100-sxm2", "Tesla V100 SXM2 16 GB", { mem: [16, 32], bw: 897, fp32: 15.67, fp16: 31.33, cores: 5120, tdp: 300, aliases: ["Tesla V100-SXM2-16GB", "Tesla V100-SXM2-32GB", "V100", "Tesla V100"] }),
-  // EXCEPTION: 65.13 is the tensor-core FP16 rate (8× FP32); the shader rate is 2× FP32 = 16.28.
-  // Kept because test/hardware/match.test.ts and cli.test.ts pin 65.13; change both together.
-  nv("datacenter", "tesla-t4", "Tesla T4", { mem: [16], bw: 320, fp32: 8.141, fp16: 65.13, cores: 2560, tdp: 70, aliases: ["T4"] }),
+  // Tensor cores: 65.13 TFLOPS FP16 (8× FP32, NVIDIA T4 datasheet), in matrixTflops by rule.
+  nv("datacenter", "tesla-t4", "Tesla T4", { mem: [16], bw: 320, fp32: 8.141, fp16: 16.28, cores: 2560, tdp: 70, aliases: ["T4"] }),
   nv("datacenter", "a2", "A2 PCIe", { mem: [16], bw: 200, fp32: 4.531, fp16: 4.531, cores: 1280, tdp: 60, aliases: ["A2"] }),
   nv("datacenter", "a10", "A10 PCIe", { mem: [24], bw: 600.2, fp32: 31.24, fp16: 31.24, cores: 9216, tdp: 150, aliases: ["A10"] }),
   nv("datacenter", "a10g", "A10G", { mem: [24], bw: 600.2, fp32: 31.52, fp16: 31.52, cores: 9216, tdp: 300 }),
@@ -168,13 +202,17 @@ const NVIDIA_DATACENTER: readonly GpuSpecRow[] = [
   nv("datacenter", "l40s", "L40S", { mem: [48], bw: 864, fp32: 91.61, fp16: 91.61, cores: 18176, tdp: 350, aliases: ["L40 S"] }),
   // Hopper: non-tensor FP16 = 2× FP32 (H100 SXM5: FP32 66.9, FP16 VFMA 133.8; matrix 989.4 dense).
   // PCIe: 14,592 cores at 1,755 MHz = 51.22 TFLOPS; HBM2e 1,593 MHz × 5,120 bit = 2,039 GB/s.
-  nv("datacenter", "h100-pcie", "H100 PCIe", { mem: [80], bw: 2039, fp32: 51.22, fp16: 102.4, cores: 14592, tdp: 350, aliases: ["H100 PCIe 80GB", "H100 80GB PCIe"], source: "https://cputronic.com/de/gpu/nvidia-h100-pcie" }),
-  nv("datacenter", "h100-sxm5", "H100 SXM5", { mem: [80], bw: 3352, fp32: 66.91, fp16: 133.8, cores: 16896, tdp: 700, aliases: ["H100 80GB HBM3", "H100 SXM", "H100"], source: "https://glennklockwood.com/garden/processors/h100" }),
-  nv("datacenter", "h100-nvl", "H100 NVL", { mem: [94], bw: 3938, fp32: 60.32, fp16: 120.6, cores: 16896, tdp: 400 }),
-  nv("datacenter", "h200-sxm", "H200 SXM 141 GB", { mem: [141], bw: 4800, fp32: 66.91, fp16: 133.8, cores: 16896, tdp: 700, aliases: ["H200", "H200 SXM"] }),
-  nv("datacenter", "h200-nvl", "H200 NVL", { mem: [141], bw: 4800, fp32: 60.32, fp16: 120.6, cores: 16896, tdp: 600 }),
+  nv("datacenter", "h100-pcie", "H100 PCIe", { mem: [80], bw: 2039, fp32: 51.22, fp16: 102.4, matrix: 756, cores: 14592, tdp: 350, aliases: ["H100 PCIe 80GB", "H100 80GB PCIe"], source: "https://cputronic.com/de/gpu/nvidia-h100-pcie" }),
+  nv("datacenter", "h100-sxm5", "H100 SXM5", { mem: [80], bw: 3352, fp32: 66.91, fp16: 133.8, matrix: 989.4, cores: 16896, tdp: 700, aliases: ["H100 80GB HBM3", "H100 SXM", "H100"], source: "https://glennklockwood.com/garden/processors/h100" }),
+  nv("datacenter", "h100-nvl", "H100 NVL", { mem: [94], bw: 3938, fp32: 60.32, fp16: 120.6, matrix: 835.5, cores: 16896, tdp: 400 }),
+  nv("datacenter", "h200-sxm", "H200 SXM 141 GB", { mem: [141], bw: 4800, fp32: 66.91, fp16: 133.8, matrix: 989.4, cores: 16896, tdp: 700, aliases: ["H200", "H200 SXM"] }),
+  nv("datacenter", "h200-nvl", "H200 NVL", { mem: [141], bw: 4800, fp32: 60.32, fp16: 120.6, matrix: 835.5, cores: 16896, tdp: 600 }),
+  // DGX Spark: NVIDIA states 128 GB LPDDR5x at 273 GB/s and 1 PFLOP FP4 with sparsity
+  // (nvidia.com/en-us/products/workstations/dgx-spark/); dense FP16 tensor = 1000 / 2 (sparsity)
+  // / 4 (FP4 → FP16) = 125 TFLOPS; FP32 taken as a quarter of that, the Blackwell GeForce ratio.
+  nv("soc", "gb10", "GB10", { mem: [128], bw: 273, fp32: 31.25, fp16: 31.25, matrix: 125, tdp: 140, unified: true, aliases: ["DGX Spark", "NVIDIA GB10"], source: "NVIDIA DGX Spark product page (nvidia.com/en-us/products/workstations/dgx-spark/): 128 GB LPDDR5x, 273 GB/s, 1 PFLOP FP4 sparse" }),
   // NVIDIA states B200's memory, bandwidth and power but not its FP32 core count.
-  nv("datacenter", "b200", "B200 SXM 192 GB", { mem: [180, 192], bw: 8000, fp32: 80, fp16: 160, tdp: 1000, aliases: ["B200"], source: "NVIDIA DGX B200 datasheet (nvidia.com/en-us/data-center/dgx-b200/) and TechPowerUp GPU Database: B200 SXM 192 GB" }),
+  nv("datacenter", "b200", "B200 SXM 192 GB", { mem: [180, 192], bw: 8000, fp32: 80, fp16: 160, matrix: 2250, tdp: 1000, aliases: ["B200"], source: "NVIDIA DGX B200 datasheet (nvidia.com/en-us/data-center/dgx-b200/) and TechPowerUp GPU Database: B200 SXM 192 GB" }),
 ];
 
 const NVIDIA_WORKSTATION: readonly GpuSpecRow[] = [
@@ -213,19 +251,19 @@ const AMD_DESKTOP: readonly GpuSpecRow[] = [
   amd("workstation", "radeon-pro-w7900", "Radeon PRO W7900", { mem: [48], bw: 864, fp32: 61.32, fp16: 122.6, cores: 6144, tdp: 295 }),
 ];
 
-// EXCEPTION: from MI100 on, these fp16 figures are AMD's matrix-core (dense) FP16 rates, not the
-// vector rate the header's convention asks for; no checked source for the vector rates yet.
+// CDNA (MI100 on): fp16 is the packed vector rate, 2× FP32; `matrix` is AMD's dense matrix-core
+// FP16 rate from the product pages (MI100 184.6, MI210 181, MI250X 383, MI300X 1307.4 TFLOPS).
 const AMD_INSTINCT: readonly GpuSpecRow[] = [
   amd("datacenter", "mi50", "Radeon Instinct MI50", { mem: [16, 32], bw: 1024, fp32: 13.41, fp16: 26.82, cores: 3840, tdp: 300, aliases: ["Instinct MI50", "MI50"] }),
   amd("datacenter", "mi60", "Radeon Instinct MI60", { mem: [32], bw: 1024, fp32: 14.75, fp16: 29.49, cores: 4096, tdp: 300, aliases: ["Instinct MI60", "MI60"] }),
-  amd("datacenter", "mi100", "Radeon Instinct MI100", { mem: [32], bw: 1229, fp32: 23.07, fp16: 184.6, cores: 7680, tdp: 300, aliases: ["Instinct MI100", "MI100"] }),
-  amd("datacenter", "mi210", "Radeon Instinct MI210", { mem: [64], bw: 1638, fp32: 22.63, fp16: 181, cores: 6656, tdp: 300, aliases: ["Instinct MI210", "MI210"] }),
+  amd("datacenter", "mi100", "Radeon Instinct MI100", { mem: [32], bw: 1229, fp32: 23.07, fp16: 46.14, matrix: 184.6, cores: 7680, tdp: 300, aliases: ["Instinct MI100", "MI100"] }),
+  amd("datacenter", "mi210", "Radeon Instinct MI210", { mem: [64], bw: 1638, fp32: 22.63, fp16: 45.26, matrix: 181, cores: 6656, tdp: 300, aliases: ["Instinct MI210", "MI210"] }),
   // Two dies per package; ROCm shows each as its own GPU with half the memory.
-  amd("datacenter", "mi250", "Radeon Instinct MI250", { mem: [128], bw: 3277, fp32: 45.26, fp16: 362.1, cores: 13312, tdp: 500, devices: 2, aliases: ["Instinct MI250", "MI250"] }),
-  amd("datacenter", "mi250x", "Radeon Instinct MI250X", { mem: [128], bw: 3277, fp32: 47.87, fp16: 383, cores: 14080, tdp: 560, devices: 2, aliases: ["Instinct MI250X", "MI250X"] }),
-  amd("datacenter", "mi300a", "Radeon Instinct MI300A", { mem: [128], bw: 5300, fp32: 122.6, fp16: 980.6, cores: 14592, tdp: 550, unified: true, aliases: ["Instinct MI300A", "MI300A"] }),
-  amd("datacenter", "mi300x", "Radeon Instinct MI300X", { mem: [192], bw: 5300, fp32: 163.4, fp16: 1307, cores: 19456, tdp: 750, aliases: ["Instinct MI300X", "MI300X", "Instinct MI300X OAM"] }),
-  amd("datacenter", "mi325x", "Radeon Instinct MI325X", { mem: [256], bw: 6000, fp32: 163.4, fp16: 1307, cores: 19456, tdp: 1000, aliases: ["Instinct MI325X", "MI325X"] }),
+  amd("datacenter", "mi250", "Radeon Instinct MI250", { mem: [128], bw: 3277, fp32: 45.26, fp16: 90.52, matrix: 362.1, cores: 13312, tdp: 500, devices: 2, aliases: ["Instinct MI250", "MI250"] }),
+  amd("datacenter", "mi250x", "Radeon Instinct MI250X", { mem: [128], bw: 3277, fp32: 47.87, fp16: 95.74, matrix: 383, cores: 14080, tdp: 560, devices: 2, aliases: ["Instinct MI250X", "MI250X"] }),
+  amd("datacenter", "mi300a", "Radeon Instinct MI300A", { mem: [128], bw: 5300, fp32: 122.6, fp16: 245.2, matrix: 980.6, cores: 14592, tdp: 550, unified: true, aliases: ["Instinct MI300A", "MI300A"] }),
+  amd("datacenter", "mi300x", "Radeon Instinct MI300X", { mem: [192], bw: 5300, fp32: 163.4, fp16: 326.8, matrix: 1307, cores: 19456, tdp: 750, aliases: ["Instinct MI300X", "MI300X", "Instinct MI300X OAM"] }),
+  amd("datacenter", "mi325x", "Radeon Instinct MI325X", { mem: [256], bw: 6000, fp32: 163.4, fp16: 326.8, matrix: 1307, cores: 19456, tdp: 1000, aliases: ["Instinct MI325X", "MI325X"] }),
 ];
 
 // APU graphics share system RAM; bandwidth is the platform's (LPDDR5/5X on a 128-bit bus,

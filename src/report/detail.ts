@@ -5,7 +5,7 @@ import type { Canvas } from "./canvas.js";
 import { bytesShort } from "./format.js";
 import { ctxLabel, paramsLabel, VERDICT_GROUP, VERDICT_WORD } from "./models.js";
 import type { ModelRow } from "./recommend.js";
-import type { SpeedEstimate } from "../speed/estimate.js";
+import { tpsWithRange, type SpeedEstimate } from "../speed/estimate.js";
 import { fit } from "./width.js";
 
 export function paintDetail(
@@ -49,8 +49,9 @@ export function paintDetail(
     c.blank();
     c.line(["Speed", "LlmFitSection"], ["  " + speed.bound, "LlmFitMuted"]);
     for (const at of speed.at) {
-      c.line("  ", ["  " + fit(`at ${ctxLabel(at.ctx)} context`, 28), "LlmFitLabel"], `${at.decodeTps.toFixed(1)} tok/s decode · ${Math.round(at.prefillTps)} tok/s prefill`);
+      c.line("  ", ["  " + fit(`at ${ctxLabel(at.ctx)} context`, 28), "LlmFitLabel"], `${tpsWithRange(at.decodeTps, at.decodeRange)} decode · ${tpsWithRange(at.prefillTps, at.prefillRange)} prefill`);
     }
+    c.line("  ", ["  " + fit("bound by", 28), "LlmFitLabel"], `${speed.decodeBound} (decode), ${speed.prefillBound} (prefill)`);
     for (const a of speed.assumptions) c.line(["  - " + a, "LlmFitMuted"]);
   }
   c.blank();

@@ -6,6 +6,7 @@
 //   quant: 1.0 F16/Q8_0, 0.98 Q6_K, 0.96 Q5_K_M, 0.93 Q4_K_M, 0.9 IQ4_XS, 0.8 Q3_K_M/IQ3_M,
 //          0.65 Q2_K/IQ2_M (quality lost to quantization, after llama.cpp's perplexity tables)
 //   speed: min(1, decode tok/s ÷ 20) ^ 0.5 — 20 tok/s reads comfortably; below it counts
+import { speedRangeOf, type SpeedRange } from "../speed/estimate.js";
 import type { Hardware } from "../hardware/types.js";
 import type { CatalogEntry, LlmEntry } from "../models/catalog.js";
 import { filterCatalog, shapeOf } from "../models/catalog.js";
@@ -48,6 +49,8 @@ export interface ModelRow {
   /** Largest context that keeps this verdict at this quantization. */
   readonly ctxMax: number;
   readonly tps: number | undefined;
+  /** Where tps will likely land (src/speed/estimate.ts speedRangeOf): the held-out error of its backend. */
+  readonly tpsRange?: SpeedRange;
   readonly score: number;
 }
 
@@ -102,7 +105,8 @@ export function judge(entry: LlmEntry, shape: ModelShape, hw: Hardware, view: Mo
   const verdict = estimate.placement.verdict;
   const ctxMax = largestContext(sizer, shape, quant, settings, hw, (v) => v === verdict || (verdict !== "gpu" && v === "gpu")) ?? settings.ctx;
   const tps = speedOf?.(shape, estimate, hw);
-  return { entry, shape, quant, settings, estimate, verdict, ctxMax, tps, score: scoreOf(entry, verdict, quant, tps, hw) };
+  const tpsRange = tps !== undefined ? speedRangeOf(tps, verdict === "cpu" ? "cpu" : hw.backend) : undefined;
+  return { entry, shape, quant, settings, estimate, verdict, ctxMax, tps, ...(tpsRange && { tpsRange }), score: scoreOf(entry, verdict, quant, tps, hw) };
 }
 
 /** What would make a model that does not run at all run: a smaller quant, a shorter context, q8_0 KV. */

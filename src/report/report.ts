@@ -109,6 +109,7 @@ export function reportJson(report: Report): unknown {
             placement: r.estimate.placement,
             memory: r.estimate.memory,
             decode_tps: r.tps,
+            ...(r.tpsRange && { decode_range: [Math.round(r.tpsRange.low * 10) / 10, Math.round(r.tpsRange.high * 10) / 10] }),
             score: Number(r.score.toFixed(3)),
           })),
           almost: report.models.rec.nearMisses.map((m) => ({ id: m.entry.id, fix: m.fix })),

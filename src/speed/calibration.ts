@@ -3,6 +3,7 @@
 // `npm run bench:speed`. Pure: the caller reads the files and passes their text through
 // measurements.ts.
 
+import { requireGpu } from "../hardware/match.js";
 import { simulateHardware } from "../hardware/simulate.js";
 import type { Backend, Hardware } from "../hardware/types.js";
 import { findModel, shapeOf } from "../models/catalog.js";
@@ -11,12 +12,13 @@ import { parseQuantName } from "../sizing/quant-mix.js";
 import { createSizer, type Sizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
 import { typedTensors } from "../sizing/weights.js";
-import { estimateSpeed } from "./estimate.js";
+import { estimateSpeed, gpuPartWork } from "./estimate.js";
 import { fitNonNegative, type Observation } from "./fit.js";
 import type { CpuMeasurement, PublishedRow } from "./measurements.js";
 import {
-  backendGroup, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds, gpuDecodeFeatures,
-  type CpuConstants, type CpuPrefillWork, type GpuBackendGroup, type SimdLevel, type SpeedConstants,
+  CURRENT_BUILD_YEAR, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
+  gpuDecodeFeatures, gpuPrefillFeatures,
+  type CpuConstants, type CpuPrefillWork, type DeviceClass, type GpuConstants, type GpuPartWork, type LaunchGroup, type SimdLevel, type SpeedConstants,
 } from "./model.js";
 import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic, type WeightFamily } from "./traffic.js";
 
@@ -69,8 +71,8 @@ function cpuPrefillWork(m: RowModel, prompt: number): CpuPrefillWork {
   return { denseFlops: prefillFlops(m, prompt) - expertFlops, expertFlops, ssmElems: sum(ssmElemsPerLayer(m.shape)), mamba2: (m.shape.ssm?.nHead ?? 0) > 0 };
 }
 
-/** GPU constants are fitted to rows measured with llama.cpp builds from this year on; older rows are shown, not fitted. */
-export const CURRENT_FROM_YEAR = 2025;
+/** Rows of builds before this year fit their own launch and prompt groups (src/speed/model.ts, LAUNCH_GROUPS). */
+export const CURRENT_FROM_YEAR = CURRENT_BUILD_YEAR;
 
 export interface FitReport {
   readonly constants: SpeedConstants;
@@ -80,10 +82,145 @@ export interface FitReport {
 }
 
 const FAMILIES: readonly WeightFamily[] = ["f16", "q8", "quant"];
-const GROUPS: readonly GpuBackendGroup[] = ["cuda", "metal", "other"];
+
+/** The simulated machine a published GPU row ran on: the device on the row's backend, with its largest memory. */
+export function publishedMachine(r: PublishedRow): Hardware {
+  if (r.backend === "cpu") {
+    const flags = r.simd === "avx512" ? ["avx2", "avx512f"] : r.simd === "neon" ? ["neon"] : ["avx2"];
+    return cpuMachine(r.threads ?? 1, r.ram_gbs, flags);
+  }
+  const spec = requireGpu(r.device).spec;
+  // a shared-memory chip with its largest memory option (the rows' models fit there); else a 64 GB host
+  const ramGb = spec.unified ? Math.max(...spec.memoryGB) : 64;
+  return onBackend(simulateHardware(spec.name, { ramGb }), r.backend);
+}
+
+/** A published GPU row's per-token work on each GPU part, through the sizing placement; undefined when it does not fit on the GPU. */
+const workCache = new WeakMap<PublishedRow, GpuPartWork[] | undefined>();
+
+export function publishedWork(r: PublishedRow, sizer: Sizer = createSizer()): GpuPartWork[] | undefined {
+  if (workCache.has(r)) return workCache.get(r);
+  const w = computeWork(r, sizer);
+  workCache.set(r, w);
+  return w;
+}
+
+function computeWork(r: PublishedRow, sizer: Sizer): GpuPartWork[] | undefined {
+  const entry = findModel(r.model_id);
+  const q = parseQuantName(r.quant);
+  if (!entry || entry.kind === "diffusion" || !q || r.backend === "cpu") return undefined;
+  const shape = shapeOf(entry);
+  const hw = publishedMachine(r);
+  const est = sizer.estimate(shape, q, { ...DEFAULT_RUN_SETTINGS, ctx: 2048 }, hw);
+  if (est.placement.verdict !== "gpu") return undefined;
+  const decode = r.test.startsWith("tg");
+  const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
+  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
+  return work.length > 0 && work.every((w) => w.bandwidthGBs > 0 && w.matrixTflops > 0) ? work : undefined;
+}
+
+const addVec = (a: readonly number[], b: readonly number[]): number[] => a.map((x, i) => x + (b[i] ?? 0));
+
+/** Fallbacks for groups without rows: the older generation takes the current one's figure and vice versa; SYCL and ROCm take Vulkan's. */
+const GROUP_FALLBACK: Readonly<Record<LaunchGroup, readonly LaunchGroup[]>> = {
+  cuda: ["cuda-2024", "vulkan"],
+  "cuda-2024": ["cuda"],
+  metal: ["metal-2024"],
+  "metal-2024": ["metal"],
+  vulkan: ["rocm", "vulkan-nv"],
+  "vulkan-nv": ["cuda", "vulkan"],
+  rocm: ["vulkan"],
+  sycl: ["vulkan", "rocm"],
+};
+
+const medianOf = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? Number.NaN : s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+/** GPU terms from published rows of full GPU placements. */
+function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>, skipped: string[], sizer: Sizer): GpuConstants {
+  const decodeObs: Observation[] = [];
+  const prefillObs: Observation[] = [];
+  const seenCls = new Set<DeviceClass>();
+  const seenDecodeGroup = new Set<LaunchGroup>();
+  const seenPrefill = new Set<string>();
+  for (const r of published) {
+    if (r.backend === "cpu") continue;
+    const work = publishedWork(r, sizer);
+    if (!work) {
+      skipped.push(`${r.device} ${r.model_id} ${r.quant} ${r.test}: not a full GPU placement here (or unknown device / model)`);
+      continue;
+    }
+    if (r.test.startsWith("tg")) {
+      const f = work.map(gpuDecodeFeatures).reduce(addVec);
+      decodeObs.push({ features: f, time: 1 / r.tps });
+      for (const w of work) {
+        seenCls.add(w.cls);
+        seenDecodeGroup.add(w.group);
+      }
+    } else {
+      prefillObs.push({ features: work.map(gpuPrefillFeatures).reduce(addVec), time: 1 / r.tps });
+      for (const w of work) seenPrefill.add(`${w.group}/${w.family === undefined ? "f16" : "quant"}`);
+    }
+  }
+  const nc = DEVICE_CLASSES.length;
+  const nd = DEQUANT_FAMILIES.length;
+  const nl = LAUNCH_GROUPS.length;
+  const d = fitNonNegative(decodeObs, nc + nd + 2 + nl + 1);
+  rms["gpu decode"] = d.rmsRelError;
+  const p = fitNonNegative(prefillObs, 2 * nl + 2);
+  rms["gpu prefill"] = p.rmsRelError;
+  const x = (v: readonly number[], i: number): number => v[i] ?? 0;
+
+  // bandwidth efficiency: 1 / a, at most 1 (the physical peak); classes without rows take the median
+  const eff: Partial<Record<DeviceClass, number>> = {};
+  DEVICE_CLASSES.forEach((c, i) => {
+    if (seenCls.has(c)) eff[c] = Math.min(1, x(d.x, i) > 0 ? 1 / x(d.x, i) : 1);
+  });
+  const effMedian = medianOf(Object.values(eff)) || 0.7;
+  const perLayer: Partial<Record<LaunchGroup, number>> = {};
+  LAUNCH_GROUPS.forEach((l, i) => {
+    if (seenDecodeGroup.has(l)) perLayer[l] = x(d.x, nc + nd + 2 + i);
+  });
+  const matrix: Partial<Record<LaunchGroup, { f16?: number; quant?: number }>> = {};
+  LAUNCH_GROUPS.forEach((l, i) => {
+    const m: { f16?: number; quant?: number } = {};
+    for (const [j, fam] of (["f16", "quant"] as const).entries()) {
+      const a = x(p.x, 2 * i + j);
+      if (seenPrefill.has(`${l}/${fam}`)) m[fam] = Math.min(1, a > 0 ? 1 / a : 1);
+    }
+    matrix[l] = m;
+  });
+  const resolve = <T>(l: LaunchGroup, get: (g: LaunchGroup) => T | undefined, last: T): T => {
+    const own = get(l);
+    if (own !== undefined) return own;
+    for (const f of GROUP_FALLBACK[l]) {
+      const v = get(f);
+      if (v !== undefined) return v;
+    }
+    return last;
+  };
+  const matrixOf = (l: LaunchGroup, fam: "f16" | "quant"): number | undefined => matrix[l]?.[fam] ?? matrix[l]?.[fam === "f16" ? "quant" : "f16"];
+  const matrixMedian = medianOf(LAUNCH_GROUPS.flatMap((l) => [matrix[l]?.f16, matrix[l]?.quant].filter((v): v is number => v !== undefined))) || 0.5;
+  return {
+    bandwidthEfficiency: Object.fromEntries(DEVICE_CLASSES.map((c) => [c, eff[c] ?? effMedian])) as Record<DeviceClass, number>,
+    dequantFlopsPerWeight: Object.fromEntries(DEQUANT_FAMILIES.map((f, i) => [f, x(d.x, nc + i)])) as GpuConstants["dequantFlopsPerWeight"],
+    expertGatherFactor: x(d.x, nc + nd),
+    secPerMoeLayer: x(d.x, nc + nd + 1),
+    secPerLayer: Object.fromEntries(LAUNCH_GROUPS.map((l) => [l, resolve(l, (g) => perLayer[g], 0)])) as Record<LaunchGroup, number>,
+    secPerToken: x(d.x, nc + nd + 2 + nl),
+    matrixEfficiency: Object.fromEntries(
+      LAUNCH_GROUPS.map((l) => [l, { f16: resolve(l, (g) => matrixOf(g, "f16"), matrixMedian), quant: resolve(l, (g) => matrixOf(g, "quant"), matrixMedian) }]),
+    ) as GpuConstants["matrixEfficiency"],
+    expertMatmulFactor: x(p.x, 2 * nl),
+    attentionFactor: x(p.x, 2 * nl + 1),
+  };
+}
 
 /** Fits every constant. CPU rows use the least-disturbed decode steps (decode_p10_tps, see data/speed/README.md). */
-export function fitSpeedConstants(cpuRows: readonly CpuMeasurement[], published: readonly PublishedRow[]): FitReport {
+export function fitSpeedConstants(cpuRows: readonly CpuMeasurement[], published: readonly PublishedRow[], sizer: Sizer = createSizer()): FitReport {
   const skipped: string[] = [];
   const rms: Record<string, number> = {};
   const model = (id: string, q: string): RowModel | undefined => {
@@ -116,52 +253,18 @@ export function fitSpeedConstants(cpuRows: readonly CpuMeasurement[], published:
   const expertX = cp.x[3] ?? 0;
 
   // RAM efficiency: published CPU decode rows, read as bandwidth-bound (bytes × tok/s / RAM GB/s).
-  const ramEff: number[] = [];
-  const gpuDecode: Observation[] = [];
-  const gpuPrefill = new Map<GpuBackendGroup, Observation[]>();
+  const ramEff: { readonly eff: number; readonly threads: number; readonly ramGBs: number }[] = [];
   const simdRows: { readonly r: PublishedRow; readonly m: RowModel; readonly simd: SimdLevel; readonly threads: number }[] = [];
   for (const r of published) {
+    if (r.backend !== "cpu") continue;
     const m = model(r.model_id, r.quant);
     if (!m) continue;
-    if (r.backend === "cpu") {
-      if (r.test.startsWith("tg") && r.ram_gbs !== undefined) ramEff.push((decodeBytes(m, publishedDecodeCtx(r.test, r.depth)) * r.tps) / (r.ram_gbs * 1e9));
-      if (r.test.startsWith("pp") && r.simd !== undefined && r.threads !== undefined) simdRows.push({ r, m, simd: r.simd, threads: r.threads });
-      continue;
-    }
-    if (r.year < CURRENT_FROM_YEAR) continue;
-    const gpu = simulateHardware(r.device).gpus[0];
-    const bw = gpu?.bandwidthGBs?.value;
-    const peak = Math.max(gpu?.fp16Tflops?.value ?? 0, gpu?.fp32Tflops?.value ?? 0);
-    const group = backendGroup(r.backend);
-    if (r.test.startsWith("tg")) {
-      if (!bw) continue;
-      const [b, layers] = gpuDecodeFeatures(decodeBytes(m, publishedDecodeCtx(r.test, r.depth)), bw, m.shape.layers.length);
-      const features = [...GROUPS.map((g) => (g === group ? b : 0)), layers];
-      gpuDecode.push({ features, time: 1 / r.tps });
-    } else {
-      if (peak <= 0) continue;
-      const list = gpuPrefill.get(group) ?? [];
-      list.push({ features: [prefillFlops(m, promptLen(r.test), r.depth) / (peak * 1e12)], time: 1 / r.tps });
-      gpuPrefill.set(group, list);
-    }
+    if (r.test.startsWith("tg") && r.ram_gbs !== undefined) ramEff.push({ eff: (decodeBytes(m, publishedDecodeCtx(r.test, r.depth)) * r.tps) / (r.ram_gbs * 1e9), threads: r.threads ?? 1, ramGBs: r.ram_gbs });
+    if (r.test.startsWith("pp") && r.simd !== undefined && r.threads !== undefined) simdRows.push({ r, m, simd: r.simd, threads: r.threads });
   }
-  const gd = fitNonNegative(gpuDecode, GROUPS.length + 1);
-  rms["gpu decode"] = gd.rmsRelError;
-  const decodeEff: Partial<Record<GpuBackendGroup, number>> = {};
-  GROUPS.forEach((g, i) => {
-    const x = gd.x[i] ?? 0;
-    if (x > 0) decodeEff[g] = 1 / x;
-  });
-  const prefillEff: Partial<Record<GpuBackendGroup, number>> = {};
-  for (const g of GROUPS) {
-    const obs = gpuPrefill.get(g);
-    if (!obs?.length) continue;
-    const fit = fitNonNegative(obs, 1);
-    rms[`gpu prefill ${g}`] = fit.rmsRelError;
-    prefillEff[g] = 1 / (fit.x[0] ?? Number.POSITIVE_INFINITY);
-  }
-  const cudaDec = decodeEff.cuda ?? 0.6;
-  const cudaPp = prefillEff.cuda ?? 1;
+  // only rows whose threads could stream more than the RAM delivers say what the RAM reaches
+  const threadBw = 1 / (cd.x[0] || Number.POSITIVE_INFINITY);
+  const ramBound = ramEff.filter((e) => e.threads * threadBw > e.ramGBs * 1e9).map((e) => e.eff);
   const cpuBase: CpuConstants = {
     bytesPerSecPerThread: 1 / (cd.x[0] || Number.POSITIVE_INFINITY),
     secPerWeightPerThread: cd.x[1] ?? 0,
@@ -171,7 +274,7 @@ export function fitSpeedConstants(cpuRows: readonly CpuMeasurement[], published:
     prefillExpertFlopsPerThread: expertX > 0 ? 1 / expertX : fallbackRate,
     prefillSimdFactor: { avx512: 1, avx2: 1, neon: 1 },
     prefillSecPerSsmElemPerThread: { mamba1: cp.x[4] ?? 0, mamba2: cp.x[5] ?? 0 },
-    ramEfficiency: ramEff.length ? ramEff.reduce((a, b) => a + b, 0) / ramEff.length : 1,
+    ramEfficiency: ramBound.length ? ramBound.reduce((a, b) => a + b, 0) / ramBound.length : 1,
   };
   // SIMD factor: geometric mean of measured / predicted prompt speed of published CPU rows of that level
   const simdFactor = (level: SimdLevel): number => {
@@ -184,11 +287,8 @@ export function fitSpeedConstants(cpuRows: readonly CpuMeasurement[], published:
   return {
     constants: {
       cpu,
-      gpu: {
-        decodeEfficiency: { cuda: cudaDec, metal: decodeEff.metal ?? cudaDec, other: decodeEff.other ?? cudaDec },
-        secPerLayer: gd.x[GROUPS.length] ?? 0,
-        prefillEfficiency: { cuda: cudaPp, metal: prefillEff.metal ?? cudaPp, other: prefillEff.other ?? cudaPp },
-      },
+      gpu: fitGpu(published, rms, skipped, sizer),
+      ranges: {},
     },
     skipped,
     rms,
@@ -224,21 +324,21 @@ export function cpuMachine(threads: number, ramGBs: number | undefined, flags: r
 
 /** Each CPU row through the whole path (sizing placement → estimateSpeed); decode against decode_p10_tps. */
 export function predictCpuRows(rows: readonly CpuMeasurement[], k: SpeedConstants, sizer: Sizer = createSizer()): RowPrediction[] {
-  const out: RowPrediction[] = [];
-  for (const r of rows) {
-    const entry = findModel(r.model_id);
-    const q = parseQuantName(r.weights);
-    if (!entry || entry.kind === "diffusion" || !q) continue;
-    const shape = shapeOf(entry);
-    const hw = cpuMachine(r.threads, undefined, r.cpu_flags.split(/\s+/));
-    const est = sizer.estimate(shape, q, { ...DEFAULT_RUN_SETTINGS, ctx: 2048 }, hw, { device: "cpu" });
-    const dec = estimateSpeed(shape, est, hw, { contexts: [cpuDecodeCtx(r)], threads: r.threads, constants: k });
-    const pre = estimateSpeed(shape, est, hw, { contexts: [r.prefill_tokens], threads: r.threads, constants: k });
-    const label = `${r.model_id} ${r.weights} CPU ${r.threads}t (load ${r.loadavg_1m})`;
-    out.push(prediction(label, "decode", r.decode_p10_tps, dec.decodeTps));
-    out.push(prediction(label, "prefill", r.prefill_tps, pre.prefillTps));
-  }
-  return out;
+  return rows.flatMap((r) => predictCpu(r, k, sizer));
+}
+
+/** One CPU row's decode and prefill estimates (none for a model the catalog lacks). */
+export function predictCpu(r: CpuMeasurement, k: SpeedConstants, sizer: Sizer = createSizer()): RowPrediction[] {
+  const entry = findModel(r.model_id);
+  const q = parseQuantName(r.weights);
+  if (!entry || entry.kind === "diffusion" || !q) return [];
+  const shape = shapeOf(entry);
+  const hw = cpuMachine(r.threads, undefined, r.cpu_flags.split(/\s+/));
+  const est = sizer.estimate(shape, q, { ...DEFAULT_RUN_SETTINGS, ctx: 2048 }, hw, { device: "cpu" });
+  const dec = estimateSpeed(shape, est, hw, { contexts: [cpuDecodeCtx(r)], threads: r.threads, constants: k });
+  const pre = estimateSpeed(shape, est, hw, { contexts: [r.prefill_tokens], threads: r.threads, constants: k });
+  const label = `${r.model_id} ${r.weights} CPU ${r.threads}t (load ${r.loadavg_1m})`;
+  return [prediction(label, "decode", r.decode_p10_tps, dec.decodeTps), prediction(label, "prefill", r.prefill_tps, pre.prefillTps)];
 }
 
 /** The simulated machine with its GPUs on the row's backend (an NVIDIA card measured with Vulkan). */
@@ -250,20 +350,25 @@ function onBackend(hw: Hardware, backend: Backend): Hardware {
 export function predictPublishedRows(rows: readonly PublishedRow[], k: SpeedConstants, sizer: Sizer = createSizer()): RowPrediction[] {
   const out: RowPrediction[] = [];
   for (const r of rows) {
-    const entry = findModel(r.model_id);
-    const q = parseQuantName(r.quant);
-    if (!entry || entry.kind === "diffusion" || !q) continue;
-    const shape = shapeOf(entry);
-    const flags = r.simd === "avx512" ? ["avx2", "avx512f"] : r.simd === "neon" ? ["neon"] : ["avx2"];
-    const hw = r.backend === "cpu" ? cpuMachine(r.threads ?? 1, r.ram_gbs, flags) : onBackend(simulateHardware(r.device, { ramGb: 64 }), r.backend);
-    const est = sizer.estimate(shape, q, { ...DEFAULT_RUN_SETTINGS, ctx: 2048 }, hw, r.backend === "cpu" ? { device: "cpu" } : {});
-    const decode = r.test.startsWith("tg");
-    const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
-    const s = estimateSpeed(shape, est, hw, {
-      contexts: [ctx], constants: k, ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
-    });
-    const old = r.backend !== "cpu" && r.year < CURRENT_FROM_YEAR ? ` (${r.year}, not fitted)` : "";
-    out.push(prediction(`${r.device} ${r.model_id} ${r.quant} ${r.test}${r.depth ? `@d${r.depth}` : ""}${old}`, decode ? "decode" : "prefill", r.tps, decode ? s.decodeTps : s.prefillTps));
+    const p = predictPublished(r, k, sizer);
+    if (p) out.push(p);
   }
   return out;
+}
+
+/** One published row's estimate on its simulated device, with the row's build year; undefined for an unknown model. */
+export function predictPublished(r: PublishedRow, k: SpeedConstants, sizer: Sizer = createSizer()): RowPrediction | undefined {
+  const entry = findModel(r.model_id);
+  const q = parseQuantName(r.quant);
+  if (!entry || entry.kind === "diffusion" || !q) return undefined;
+  const shape = shapeOf(entry);
+  const hw = publishedMachine(r);
+  const est = sizer.estimate(shape, q, { ...DEFAULT_RUN_SETTINGS, ctx: 2048 }, hw, r.backend === "cpu" ? { device: "cpu" } : {});
+  const decode = r.test.startsWith("tg");
+  const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
+  const s = estimateSpeed(shape, est, hw, {
+    contexts: [ctx], constants: k, buildYear: r.year, ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
+  });
+  const old = r.backend !== "cpu" && r.year < CURRENT_FROM_YEAR ? ` (${r.year} build)` : "";
+  return prediction(`${r.device} ${r.model_id} ${r.quant} ${r.test}${r.depth ? `@d${r.depth}` : ""}${old}`, decode ? "decode" : "prefill", r.tps, decode ? s.decodeTps : s.prefillTps);
 }

@@ -3,26 +3,42 @@
 // effective speed, and the parts add up (llama.cpp runs the layer split one device after another).
 
 import { perDeviceSpec } from "../hardware/gpu-build.js";
-import { matchGpu } from "../hardware/match.js";
-import type { Gpu, Hardware } from "../hardware/types.js";
+import { gpuSpecById, matchGpu } from "../hardware/match.js";
+import type { Backend, Gpu, Hardware } from "../hardware/types.js";
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import type { Estimate, KvType } from "../sizing/types.js";
+import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
 import { typedTensors } from "../sizing/weights.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
-  backendGroup,
+  CURRENT_BUILD_YEAR,
   cpuDecodeSeconds,
   cpuPrefillSeconds,
+  deviceClass,
+  dequantFamily,
   gpuDecodeSeconds,
+  gpuDecodeTerms,
   gpuPrefillSeconds,
+  launchGroup,
   simdLevel,
+  type GpuPartWork,
   type SpeedConstants,
+  type SpeedRanges,
 } from "./model.js";
 import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic } from "./traffic.js";
 
 export const SHORT_CTX = 512;
 export const LONG_CTX = 32_768;
+
+/** Where a tok/s figure will likely land: the 10th–90th percentile of the held-out error of its backend. */
+export interface SpeedRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** The term that takes most of a token's time. */
+export type SpeedBound = "memory bandwidth" | "dequant compute" | "launch overhead" | "expert gather" | "matrix throughput" | "CPU memory bandwidth" | "CPU compute";
 
 export interface SpeedAt {
   readonly ctx: number;
@@ -30,6 +46,8 @@ export interface SpeedAt {
   readonly decodeTps: number;
   /** Tokens/s processing a prompt of `ctx` tokens. */
   readonly prefillTps: number;
+  readonly decodeRange: SpeedRange;
+  readonly prefillRange: SpeedRange;
 }
 
 export interface SpeedEstimate {
@@ -38,7 +56,12 @@ export interface SpeedEstimate {
   readonly prefillTps: number;
   /** Short context, then the long one (32k or the trained context when shorter). */
   readonly at: readonly SpeedAt[];
-  /** Where the decode time goes at the short context, in words. */
+  readonly decodeRange: SpeedRange;
+  readonly prefillRange: SpeedRange;
+  /** The terms that bound decode and prefill at the short context. */
+  readonly decodeBound: SpeedBound;
+  readonly prefillBound: SpeedBound;
+  /** Where the decode time goes at the short context, in words (names the bounding term). */
   readonly bound: string;
   readonly assumptions: readonly string[];
 }
@@ -55,6 +78,8 @@ export interface SpeedOptions {
   /** The typed tensor list, when the caller has it (saves rebuilding it). */
   readonly tensors?: readonly TensorInfo[];
   readonly constants?: SpeedConstants;
+  /** Year of the llama.cpp build (calibration of older published rows); default: a current build. */
+  readonly buildYear?: number;
 }
 
 /** One device's share of the layers: which layers, and whether it also holds the output matrix. */
@@ -86,13 +111,17 @@ function partsOf(est: Estimate, hw: Hardware, nLayer: number): Part[] {
  * Bandwidth and peak TFLOPS of a GPU: its own figures, else the spec row its name matches (a GPU
  * described only by name and VRAM, e.g. `llmfit fit --gpu NAME --vram GB`); 0 when unknown.
  */
-export function gpuFigures(g: Gpu): { bw: number; peak: number } {
-  const spec = g.bandwidthGBs === undefined || (g.fp16Tflops === undefined && g.fp32Tflops === undefined) ? matchGpu(g.name) : undefined;
-  const s = spec ? perDeviceSpec(spec.spec) : undefined;
+export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; spec: GpuSpec | undefined } {
+  const spec = (g.specId !== undefined ? gpuSpecById(g.specId) : undefined) ?? matchGpu(g.name)?.spec;
+  const s = spec ? perDeviceSpec(spec) : undefined;
   const bw = g.bandwidthGBs?.value ?? s?.bandwidthGBs?.value ?? 0;
   const fp16 = g.fp16Tflops?.value ?? s?.fp16Tflops?.value ?? 0;
   const fp32 = g.fp32Tflops?.value ?? s?.fp32Tflops?.value ?? 0;
-  return { bw, peak: Math.max(fp16, fp32) };
+  const peak = Math.max(fp16, fp32);
+  // the matrix rate scales with a detected vector rate (a clocked-down laptop part)
+  const specPeak = spec ? Math.max(spec.fp16Tflops ?? 0, spec.fp32Tflops) / spec.devices : 0;
+  const matrix = spec && specPeak > 0 ? (spec.matrixTflops / spec.devices) * (peak > 0 ? peak / specPeak : 1) : peak;
+  return { bw, peak, matrix, spec };
 }
 
 const sumAt = (xs: readonly number[], idx: readonly number[]): number => idx.reduce((a, i) => a + (xs[i] ?? 0), 0);
@@ -104,6 +133,58 @@ function defaultContexts(shape: ModelShape): number[] {
 
 export function defaultThreads(hw: Hardware): number {
   return Math.max(1, hw.cpu.cores.value || hw.cpu.threads.value || 1);
+}
+
+/** One device's decode and prefill time per token, and what bounds it. */
+interface PartTime {
+  readonly backend: Backend | "cpu";
+  readonly decode: number;
+  readonly prefill: number;
+  readonly decodeBound: SpeedBound;
+  readonly prefillBound: SpeedBound;
+}
+
+/** The per-token work of each GPU part, as the model's terms see it (exported for the calibration). */
+export function gpuPartWork(shape: ModelShape, est: Estimate, hw: Hardware, ctx: number, opts: SpeedOptions = {}): GpuPartWork[] {
+  const tensors = opts.tensors ?? typedTensors(shape, parseQuantName(est.quant));
+  const traffic = tokenTraffic(shape, tensors);
+  return partsOf(est, hw, shape.layers.length)
+    .filter((p) => p.gpu !== undefined)
+    .map((p) => workOf(shape, est, traffic, p, ctx, opts))
+    .filter((w): w is GpuPartWork => w !== undefined);
+}
+
+function workOf(shape: ModelShape, est: Estimate, traffic: TokenTraffic, part: Part, ctx: number, opts: SpeedOptions): GpuPartWork | undefined {
+  const g = part.gpu;
+  if (!g) return undefined;
+  const kv = kvReadPerLayer(shape, ctx, opts.kvTypeK ?? est.settings.kvTypeK, opts.kvTypeV ?? est.settings.kvTypeV);
+  const nLayer = shape.layers.length;
+  const f = gpuFigures(g);
+  const expertShare = shape.experts ? shape.experts.used / shape.experts.count : 0;
+  const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
+  const expertParams = sumAt(traffic.layerExpertParams, part.layers);
+  const layerBytes = sumAt(traffic.layerBytes, part.layers);
+  const layerParams = sumAt(traffic.layerParams, part.layers);
+  // routed-expert bytes: their share of the layer bytes, by elements (expert tensors share one type)
+  const expertBytes = expertShare > 0 && layerParams > 0 ? (layerBytes * expertParams) / layerParams : 0;
+  const share = nLayer > 0 ? part.layers.length / nLayer : 1;
+  return {
+    cls: deviceClass(g.vendor, f.spec?.name ?? g.name, f.spec?.kind),
+    group: launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor),
+    family: dequantFamily(est.quant),
+    bandwidthGBs: f.bw,
+    vectorTflops: f.peak,
+    matrixTflops: f.matrix,
+    bytes: layerBytes + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0),
+    weights,
+    expertBytes,
+    layers: part.layers.length,
+    moeLayers: expertParams > 0 ? part.layers.filter((l) => (traffic.layerExpertParams[l] ?? 0) > 0).length : 0,
+    last: part.output,
+    denseFlops: 2 * (weights - expertParams),
+    expertFlops: 2 * expertParams,
+    attnFlops: attentionFlops(shape, (opts.prefillDepth ?? 0) + ctx / 2) * share,
+  };
 }
 
 /**
@@ -125,63 +206,101 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
   const totalParams = traffic.activeParams || 1;
   const ssm = ssmElemsPerLayer(shape);
 
-  const partTimes = (ctx: number): { decode: number[]; prefill: number[] } => {
+  const partTimes = (ctx: number): PartTime[] => {
     const kv = kvReadPerLayer(shape, ctx, kvK, kvV);
     const attnPrompt = attentionFlops(shape, (opts.prefillDepth ?? 0) + ctx / 2);
-    const decode: number[] = [];
-    const prefill: number[] = [];
+    const out: PartTime[] = [];
     for (const part of parts) {
-      const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0);
-      const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
-      const share = nLayer > 0 ? part.layers.length / nLayer : 1;
-      const flops = 2 * weights + attnPrompt * share;
       if (!part.gpu) {
         if (part.layers.length === 0 && !part.output) continue;
-        decode.push(cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs));
+        const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0);
+        const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
+        const share = nLayer > 0 ? part.layers.length / nLayer : 1;
+        const flops = 2 * weights + attnPrompt * share;
+        const decode = cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs);
+        const streamed = bytes / Math.min(threads * k.cpu.bytesPerSecPerThread, ramGBs !== undefined && ramGBs > 0 ? ramGBs * 1e9 * k.cpu.ramEfficiency : Number.POSITIVE_INFINITY);
         const expertFlops = 2 * sumAt(traffic.layerExpertParams, part.layers);
         const work = { denseFlops: flops - expertFlops, expertFlops, ssmElems: sumAt(ssm, part.layers), mamba2: (shape.ssm?.nHead ?? 0) > 0 };
-        prefill.push(cpuPrefillSeconds(k.cpu, work, family, threads, simdLevel(hw.cpu.flags)));
-      } else {
-        const g = part.gpu;
-        const group = backendGroup(g.backend);
-        const { bw, peak } = gpuFigures(g);
-        decode.push(bw > 0 ? gpuDecodeSeconds(k.gpu, group, bytes, bw, part.layers.length) : Number.POSITIVE_INFINITY);
-        prefill.push(peak > 0 ? gpuPrefillSeconds(k.gpu, group, flops, peak) : Number.POSITIVE_INFINITY);
+        out.push({
+          backend: "cpu",
+          decode,
+          prefill: cpuPrefillSeconds(k.cpu, work, family, threads, simdLevel(hw.cpu.flags)),
+          decodeBound: streamed >= decode / 2 ? "CPU memory bandwidth" : "CPU compute",
+          prefillBound: "CPU compute",
+        });
+        continue;
       }
+      const w = workOf(shape, est, traffic, part, ctx, opts);
+      if (!w || w.bandwidthGBs <= 0 || w.matrixTflops <= 0) {
+        out.push({ backend: part.gpu.backend, decode: Number.POSITIVE_INFINITY, prefill: Number.POSITIVE_INFINITY, decodeBound: "memory bandwidth", prefillBound: "matrix throughput" });
+        continue;
+      }
+      const t = gpuDecodeTerms(k.gpu, w);
+      const top = Math.max(t.bandwidth, t.dequant, t.moe, t.launch);
+      const decodeBound: SpeedBound = top === t.bandwidth ? "memory bandwidth" : top === t.dequant ? "dequant compute" : top === t.moe ? "expert gather" : "launch overhead";
+      out.push({ backend: part.gpu.backend, decode: gpuDecodeSeconds(k.gpu, w), prefill: gpuPrefillSeconds(k.gpu, w), decodeBound, prefillBound: "matrix throughput" });
     }
-    return { decode, prefill };
+    return out;
   };
 
-  const at: SpeedAt[] = contexts.map((ctx) => {
-    const t = partTimes(ctx);
-    const d = t.decode.reduce((a, b) => a + b, 0);
-    const p = t.prefill.reduce((a, b) => a + b, 0);
-    return { ctx, decodeTps: d > 0 ? 1 / d : 0, prefillTps: p > 0 ? 1 / p : 0 };
+  const dominant = (ts: readonly PartTime[], key: "decode" | "prefill"): PartTime | undefined => ts.reduce<PartTime | undefined>((a, b) => (!a || b[key] > a[key] ? b : a), undefined);
+  const rangeOf = (tps: number, backend: Backend | "cpu" | undefined, test: "decode" | "prefill"): SpeedRange => {
+    const r = k.ranges[backend ?? "cpu"]?.[test] ?? DEFAULT_RANGE;
+    return { low: tps * r[0], high: tps * r[1] };
+  };
+  let bounds: { decode: SpeedBound; prefill: SpeedBound } = { decode: "memory bandwidth", prefill: "matrix throughput" };
+  const at: SpeedAt[] = contexts.map((ctx, i) => {
+    const ts = partTimes(ctx);
+    const d = ts.reduce((a, b) => a + b.decode, 0);
+    const p = ts.reduce((a, b) => a + b.prefill, 0);
+    const dd = dominant(ts, "decode");
+    const dp = dominant(ts, "prefill");
+    if (i === 0) bounds = { decode: dd?.decodeBound ?? "memory bandwidth", prefill: dp?.prefillBound ?? "matrix throughput" };
+    const decodeTps = d > 0 && Number.isFinite(d) ? 1 / d : 0;
+    const prefillTps = p > 0 && Number.isFinite(p) ? 1 / p : 0;
+    return { ctx, decodeTps, prefillTps, decodeRange: rangeOf(decodeTps, dd?.backend, "decode"), prefillRange: rangeOf(prefillTps, dp?.backend, "prefill") };
   });
-  const first = at[0] ?? { ctx: SHORT_CTX, decodeTps: 0, prefillTps: 0 };
+  const first = at[0] ?? { ctx: SHORT_CTX, decodeTps: 0, prefillTps: 0, decodeRange: { low: 0, high: 0 }, prefillRange: { low: 0, high: 0 } };
   return {
     decodeTps: first.decodeTps,
     prefillTps: first.prefillTps,
+    decodeRange: first.decodeRange,
+    prefillRange: first.prefillRange,
+    decodeBound: bounds.decode,
+    prefillBound: bounds.prefill,
     at,
-    bound: boundWords(parts, traffic, totalParams),
-    assumptions: assumptionWords(parts, threads, family, ramGBs, hw),
+    bound: boundWords(parts, traffic, totalParams, bounds.decode),
+    assumptions: assumptionWords(parts, threads, family, ramGBs, hw, k.ranges),
   };
 }
 
-function boundWords(parts: readonly Part[], t: TokenTraffic, totalParams: number): string {
+/**
+ * The range of a tok/s figure on a backend: its estimate × the held-out ratio percentiles of that
+ * backend (src/speed/constants.ts `ranges`); for callers that keep only the number.
+ */
+export function speedRangeOf(tps: number, backend: Backend, test: "decode" | "prefill" = "decode", k: SpeedConstants = SPEED_CONSTANTS): SpeedRange {
+  const r = k.ranges[backend]?.[test] ?? DEFAULT_RANGE;
+  return { low: tps * r[0], high: tps * r[1] };
+}
+
+/** A backend with no held-out rows: a wide range (±50 %). */
+const DEFAULT_RANGE: readonly [number, number] = [0.5, 1.5];
+
+function boundWords(parts: readonly Part[], t: TokenTraffic, totalParams: number, bound: SpeedBound): string {
   const gb = (b: number): string => (b / 1e9).toFixed(2);
   const bytes = t.layerBytes.reduce((a, b) => a + b, 0) + t.outputBytes;
   const where = parts
     .filter((p) => p.layers.length > 0 || p.output)
     .map((p) => `${p.gpu ? p.gpu.name : "CPU"} ${p.layers.length} layers`)
     .join(" + ");
-  return `decode reads ${gb(bytes)} GB of weights per token (${(totalParams / 1e9).toFixed(2)} B active weights): ${where}`;
+  return `decode bound by ${bound}; reads ${gb(bytes)} GB of weights per token (${(totalParams / 1e9).toFixed(2)} B active weights): ${where}`;
 }
 
-function assumptionWords(parts: readonly Part[], threads: number, family: string, ramGBs: number | undefined, hw: Hardware): string[] {
+function assumptionWords(parts: readonly Part[], threads: number, family: string, ramGBs: number | undefined, hw: Hardware, ranges: SpeedRanges): string[] {
   const out = [
-    "decode: memory-bound, time = bytes read per token (active weights + KV cache at the context) / effective bandwidth of each device, plus a per-layer overhead; device parts add up",
-    "prefill: compute-bound, 2 FLOPs per active weight + attention over the prompt, at a fitted fraction of peak",
+    "decode: bytes read per token (active weights + KV cache at the context) / effective bandwidth of the device class, + dequantisation compute per weight, + expert gather for MoE, + kernel-launch overhead per layer and per token; never above the spec bandwidth; device parts add up",
+    "prefill: dense matmul FLOPs at a fitted fraction of the device's matrix-engine rate (tensor cores, WMMA, XMX), + expert and attention FLOPs; never above the matrix peak",
+    "range: 10th–90th percentile of the held-out error of the backend (leave-one-source-out over data/speed/)",
   ];
   if (parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output))) {
     out.push(
@@ -193,11 +312,12 @@ function assumptionWords(parts: readonly Part[], threads: number, family: string
   for (const p of parts) {
     if (!p.gpu) continue;
     const g = p.gpu;
-    const { bw, peak } = gpuFigures(g);
+    const { bw, peak, matrix } = gpuFigures(g);
     if (bw === 0) out.push(`${g.name}: memory bandwidth unknown (not in the GPU spec table): its speed cannot be estimated`);
+    const fitted = ranges[g.backend] !== undefined;
     out.push(
-      `${g.name}: ${bw || "?"} GB/s, ${peak || "?"} TFLOPS (spec), ` +
-        `${backendGroup(g.backend) === "other" ? `${g.backend}: no published calibration, CUDA's efficiency used` : `efficiency fitted to published llama.cpp ${g.backend} results (data/speed/gpu-published.csv)`}`,
+      `${g.name}: ${bw || "?"} GB/s, ${peak || "?"} TFLOPS vector, ${matrix ? Math.round(matrix * 10) / 10 : "?"} TFLOPS matrix (spec), ` +
+        (fitted ? `terms fitted to published llama.cpp ${g.backend} results (data/speed/gpu-published.csv)` : `${g.backend}: no published ${g.backend} rows; terms of the nearest backend, wide range`),
     );
   }
   if (hw.simulated) out.push("simulated machine: spec figures, nothing measured");
@@ -205,17 +325,40 @@ function assumptionWords(parts: readonly Part[], threads: number, family: string
 }
 
 /** The `speed` object of `llmfit fit --json`. */
-export function speedJson(s: SpeedEstimate): { decode_tps: number; prefill_tps: number; at: { ctx: number; decode_tps: number; prefill_tps: number }[] } {
+export interface SpeedJson {
+  decode_tps: number;
+  prefill_tps: number;
+  at: { ctx: number; decode_tps: number; prefill_tps: number; decode_range: [number, number]; prefill_range: [number, number] }[];
+  decode_range: [number, number];
+  prefill_range: [number, number];
+  decode_bound: SpeedBound;
+  prefill_bound: SpeedBound;
+}
+
+export function speedJson(s: SpeedEstimate): SpeedJson {
   const r = (x: number): number => Math.round(x * 10) / 10;
+  const rr = (x: SpeedRange): [number, number] => [r(x.low), r(x.high)];
   return {
     decode_tps: r(s.decodeTps),
     prefill_tps: r(s.prefillTps),
-    at: s.at.map((a) => ({ ctx: a.ctx, decode_tps: r(a.decodeTps), prefill_tps: r(a.prefillTps) })),
+    at: s.at.map((a) => ({ ctx: a.ctx, decode_tps: r(a.decodeTps), prefill_tps: r(a.prefillTps), decode_range: rr(a.decodeRange), prefill_range: rr(a.prefillRange) })),
+    decode_range: rr(s.decodeRange),
+    prefill_range: rr(s.prefillRange),
+    decode_bound: s.decodeBound,
+    prefill_bound: s.prefillBound,
   };
 }
 
-/** Two report lines: tok/s at the short and the long context. */
-export function speedLines(s: SpeedEstimate): string[] {
+/** "38 tok/s (30–44)": a tok/s figure with its range. */
+export function tpsWithRange(tps: number, range: SpeedRange): string {
   const f = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-  return s.at.map((a) => `  speed at ${a.ctx >= 1024 ? `${Math.round(a.ctx / 1024)}k` : a.ctx} ctx: ${f(a.decodeTps)} tok/s decode, ${f(a.prefillTps)} tok/s prefill (estimate)`);
+  return `${f(tps)} tok/s (${f(range.low)}–${f(range.high)})`;
+}
+
+/** Report lines: tok/s (with its range) at the short and the long context, and the bounding terms. */
+export function speedLines(s: SpeedEstimate): string[] {
+  return [
+    ...s.at.map((a) => `  speed at ${a.ctx >= 1024 ? `${Math.round(a.ctx / 1024)}k` : a.ctx} ctx: ${tpsWithRange(a.decodeTps, a.decodeRange)} decode, ${tpsWithRange(a.prefillTps, a.prefillRange)} prefill (estimate)`),
+    `  decode bound by ${s.decodeBound}, prefill by ${s.prefillBound}`,
+  ];
 }

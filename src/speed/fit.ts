@@ -65,17 +65,69 @@ export function rmsRelError(obs: readonly Observation[], x: readonly number[]): 
   return Math.sqrt(s / obs.length);
 }
 
-/** Non-negative relative least squares over `n` unknowns (n ≤ 8: subsets are enumerated). */
+/**
+ * Non-negative relative least squares over `n` unknowns: Lawson & Hanson's active-set method
+ * ("Solving Least Squares Problems", 1974, ch. 23), on the rows scaled by 1 / measured time. It
+ * reaches the same optimum as trying every subset of unknowns, in polynomial time.
+ */
 export function fitNonNegative(obs: readonly Observation[], n: number): FitResult {
-  let best: FitResult | undefined;
-  for (let mask = 1; mask < 1 << n; mask++) {
-    const active = [...Array(n).keys()].filter((j) => (mask >> j) & 1);
-    const sol = leastSquares(obs, active);
-    if (!sol || sol.some((v) => !(v >= 0) || !Number.isFinite(v))) continue;
-    const x = new Array<number>(n).fill(0);
-    active.forEach((j, i) => (x[j] = sol[i] ?? 0));
-    const err = rmsRelError(obs, x);
-    if (!best || err < best.rmsRelError - 1e-12) best = { x, rmsRelError: err };
+  // columns scaled to unit RMS first: seconds per byte and seconds per layer differ by 1e8
+  const scale = Array.from({ length: n }, (_, j) => {
+    const ms = obs.reduce((a, o) => a + ((o.features[j] ?? 0) / o.time) ** 2, 0) / Math.max(1, obs.length);
+    return ms > 0 ? Math.sqrt(ms) : 1;
+  });
+  const scaled = obs.map((o) => ({ time: o.time, features: o.features.map((f, j) => f / (scale[j] ?? 1)) }));
+  const r = nnls(scaled, n);
+  const x = r.x.map((v, j) => v / (scale[j] ?? 1));
+  return { x, rmsRelError: rmsRelError(obs, x) };
+}
+
+function nnls(obs: readonly Observation[], n: number): FitResult {
+  const x = new Array<number>(n).fill(0);
+  if (obs.length === 0) return { x, rmsRelError: 0 };
+  const passive = new Set<number>();
+  const gradient = (): number[] => {
+    const g = new Array<number>(n).fill(0);
+    for (const o of obs) {
+      const w = 1 / o.time;
+      const r = 1 - o.features.reduce((a, f, j) => a + f * w * (x[j] ?? 0), 0);
+      for (let j = 0; j < n; j++) g[j] = (g[j] ?? 0) + (o.features[j] ?? 0) * w * r;
+    }
+    return g;
+  };
+  for (let outer = 0; outer < 3 * n + 10; outer++) {
+    const g = gradient();
+    let best = -1;
+    for (let j = 0; j < n; j++) if (!passive.has(j) && (g[j] ?? 0) > 1e-12 && (best < 0 || (g[j] ?? 0) > (g[best] ?? 0))) best = j;
+    if (best < 0) break;
+    passive.add(best);
+    for (let inner = 0; inner < 3 * n + 10; inner++) {
+      const act = [...passive].sort((a, b) => a - b);
+      const z = leastSquares(obs, act);
+      if (!z) {
+        passive.delete(best);
+        break;
+      }
+      if (z.every((v) => v > 0)) {
+        act.forEach((j, i) => (x[j] = z[i] ?? 0));
+        break;
+      }
+      // step back towards the last feasible point until one unknown reaches 0
+      let alpha = 1;
+      act.forEach((j, i) => {
+        const zi = z[i] ?? 0;
+        const xi = x[j] ?? 0;
+        if (zi <= 0) alpha = Math.min(alpha, xi / (xi - zi || 1));
+      });
+      act.forEach((j, i) => {
+        const v = (x[j] ?? 0) + alpha * ((z[i] ?? 0) - (x[j] ?? 0));
+        x[j] = v;
+        if (v <= 1e-15) {
+          x[j] = 0;
+          passive.delete(j);
+        }
+      });
+    }
   }
-  return best ?? { x: new Array<number>(n).fill(0), rmsRelError: Number.POSITIVE_INFINITY };
+  return { x, rmsRelError: rmsRelError(obs, x) };
 }

@@ -1,18 +1,27 @@
 // The speed model's terms, shared by the estimate and by the fit that calibrates it, so the
-// constants are fitted to exactly the formula that uses them.
+// constants are fitted to exactly the formula that uses them: every time is a dot product of a
+// feature vector (what the token costs on the part) with a vector of unknowns (the constants),
+// floored by what the hardware can physically do.
 //
-// Decode (one token) is memory-bound: every active weight and the KV cache are read once.
+// Decode (one token) reads every active weight and the KV cache once.
 //   CPU part:  bytes / min(threads × B_thread, RAM GB/s × e_ram) + weights × c_w / threads + layers × t_layer
-//   GPU part:  bytes / (spec GB/s × e_backend) + layers × t_layer_gpu
-// Prefill (one prompt token) is compute-bound:
+//   GPU part:  bytes / (spec GB/s × e[device class])            memory traffic
+//            + weights × ops[quant family] / vector FLOP/s      dequantisation compute
+//            + expert bytes / spec GB/s × g_moe + MoE layers × t_moe   expert gather (mul_mat_id)
+//            + layers × t_layer[backend, build generation] + t_token    launch and sync overhead
+//            and never less than bytes / spec GB/s (the physical peak).
+// Prefill (one prompt token) multiplies a 512-token batch through every matrix:
 //   CPU: dense FLOPs / (threads × F_thread[weight family]) + expert FLOPs / (threads × F_expert)
-//        + SSM state elements × c_ssm / threads;   GPU: FLOPs / (peak TFLOPS × e_pp[backend])
+//        + SSM state elements × c_ssm / threads
+//   GPU: dense FLOPs / (matrix TFLOPS × e[backend, generation, f16|quantized])
+//        + expert FLOPs × k_moe + attention FLOPs × k_attn, over the matrix rate,
+//        and never less than FLOPs / matrix TFLOPS (the physical peak).
 // Parts on different devices run one after the other (llama.cpp's layer split), so times add.
 
 import type { Backend } from "../hardware/types.js";
+import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
 import type { WeightFamily } from "./traffic.js";
 
-export type GpuBackendGroup = "cuda" | "metal" | "other";
 export type SimdLevel = "avx512" | "avx2" | "neon";
 
 /** The SIMD level llama.cpp's CPU kernels use on a CPU with these flags. */
@@ -45,22 +54,113 @@ export interface CpuConstants {
   readonly ramEfficiency: number;
 }
 
-export interface GpuConstants {
-  /** Fraction of the spec bandwidth decode reaches. */
-  readonly decodeEfficiency: Readonly<Record<GpuBackendGroup, number>>;
-  /** Seconds per layer per decode step on a GPU (kernel launches, synchronisation). */
-  readonly secPerLayer: number;
-  /** Fraction of max(FP16, FP32) spec TFLOPS prompt processing reaches. */
-  readonly prefillEfficiency: Readonly<Record<GpuBackendGroup, number>>;
+/**
+ * Device classes whose decode reaches a different share of the spec bandwidth (issue 18's rows:
+ * Apple Ultra chips reach 34–43 % with Q4_0, base and Pro chips 65–80 %: the two dies of an Ultra
+ * share one command stream; data-centre HBM parts and consumer GDDR parts differ too).
+ */
+export const DEVICE_CLASSES = ["nvidia", "nvidia-dc", "apple", "apple-max", "apple-ultra", "amd", "amd-dc", "igpu", "intel"] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+
+/**
+ * Launch groups: kernel-launch and synchronisation cost per layer differs by backend and by
+ * llama.cpp generation (CUDA graphs from 2024-05, Metal's concurrent command encoding and fused
+ * kernels through 2025): builds before 2025 are their own group where rows of them exist. Vulkan
+ * on NVIDIA is its own group: only NVIDIA's driver exposes VK_NV_cooperative_matrix2, which
+ * llama.cpp's Vulkan matmuls use for tensor cores (ggml_vulkan prints "matrix cores: NV_coopmat2";
+ * RADV on RDNA prints "none" or KHR_coopmat).
+ */
+export const LAUNCH_GROUPS = ["cuda", "cuda-2024", "metal", "metal-2024", "vulkan", "vulkan-nv", "rocm", "sycl"] as const;
+export type LaunchGroup = (typeof LAUNCH_GROUPS)[number];
+
+/** Dequantisation families: the kernels of one family unpack weights with the same work per weight. */
+export const DEQUANT_FAMILIES = ["q8", "legacy", "kquant", "iq", "mxfp4"] as const;
+export type DequantFamily = (typeof DEQUANT_FAMILIES)[number];
+
+/** The builds users run now: estimates use the current groups; older rows only inform the fit. */
+export const CURRENT_BUILD_YEAR = 2025;
+
+export function deviceClass(vendor: string, name: string, kind: GpuSpec["kind"] | undefined): DeviceClass {
+  if (vendor === "apple") return /ultra/i.test(name) ? "apple-ultra" : /max/i.test(name) ? "apple-max" : "apple";
+  // an NVIDIA SoC (GB10) runs the CUDA kernels of the discrete parts
+  if (vendor === "nvidia") return kind === "datacenter" ? "nvidia-dc" : "nvidia";
+  if (kind === "igpu" || kind === "soc") return "igpu";
+  if (vendor === "amd") return kind === "datacenter" ? "amd-dc" : "amd";
+  return "intel";
 }
+
+export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = ""): LaunchGroup {
+  const old = year < CURRENT_BUILD_YEAR;
+  if (backend === "vulkan" && vendor === "nvidia") return "vulkan-nv";
+  if (backend === "cuda") return old ? "cuda-2024" : "cuda";
+  if (backend === "metal") return old ? "metal-2024" : "metal";
+  if (backend === "rocm" || backend === "sycl" || backend === "vulkan") return backend;
+  return "vulkan";
+}
+
+export function dequantFamily(quant: string): DequantFamily | undefined {
+  const q = quant.toUpperCase();
+  if (q === "F16" || q === "BF16" || q === "F32") return undefined;
+  if (q === "Q8_0") return "q8";
+  if (/^Q[45]_[01]$/.test(q)) return "legacy";
+  if (/^Q\d_K/.test(q)) return "kquant";
+  return q.startsWith("MXFP4") ? "mxfp4" : "iq";
+}
+
+/** What one token costs on one GPU part, with the part's spec figures. */
+export interface GpuPartWork {
+  readonly cls: DeviceClass;
+  readonly group: LaunchGroup;
+  readonly family: DequantFamily | undefined;
+  /** Spec bandwidth (GB/s), vector rate max(FP16, FP32) and dense matrix rate (TFLOPS). */
+  readonly bandwidthGBs: number;
+  readonly vectorTflops: number;
+  readonly matrixTflops: number;
+  /** Decode: weight + KV bytes read, weights multiplied, routed-expert bytes, layers, MoE layers. */
+  readonly bytes: number;
+  readonly weights: number;
+  readonly expertBytes: number;
+  readonly layers: number;
+  readonly moeLayers: number;
+  /** The part holds the output matrix: the per-token fixed cost (sampling, sync) is counted once, there. */
+  readonly last: boolean;
+  /** Prefill per prompt token: dense matmul FLOPs, routed-expert FLOPs, attention FLOPs. */
+  readonly denseFlops: number;
+  readonly expertFlops: number;
+  readonly attnFlops: number;
+}
+
+export interface GpuConstants {
+  /** Fraction of the spec bandwidth decode streams at, by device class. */
+  readonly bandwidthEfficiency: Readonly<Record<DeviceClass, number>>;
+  /** Vector FLOPs spent unpacking one weight in decode, by quantization family. */
+  readonly dequantFlopsPerWeight: Readonly<Record<DequantFamily, number>>;
+  /** Extra traffic of gathering routed experts (mul_mat_id), as a fraction of their bytes at spec bandwidth. */
+  readonly expertGatherFactor: number;
+  /** Seconds per MoE layer per token (router, top-k, expert dispatch). */
+  readonly secPerMoeLayer: number;
+  /** Seconds per layer per token of kernel launches and synchronisation, by launch group. */
+  readonly secPerLayer: Readonly<Record<LaunchGroup, number>>;
+  /** Seconds per token that do not scale with layers (graph build, sampling, host sync). */
+  readonly secPerToken: number;
+  /** Fraction of the matrix rate dense prompt matmuls reach, by launch group, for F16 and quantized weights. */
+  readonly matrixEfficiency: Readonly<Record<LaunchGroup, { readonly f16: number; readonly quant: number }>>;
+  /** Seconds per routed-expert FLOP at 1 TFLOP/s of matrix rate, relative: k_moe. */
+  readonly expertMatmulFactor: number;
+  /** Attention FLOPs cost relative to dense matmul FLOPs at the matrix rate: k_attn. */
+  readonly attentionFactor: number;
+}
+
+/**
+ * Ratio measured / estimated at the 10th and 90th percentile of the rows each backend's
+ * leave-one-source-out validation held out: a tok/s estimate e is reported as e × [low, high].
+ */
+export type SpeedRanges = Readonly<Partial<Record<Backend | "cpu", { readonly decode: readonly [number, number]; readonly prefill: readonly [number, number] }>>>;
 
 export interface SpeedConstants {
   readonly cpu: CpuConstants;
   readonly gpu: GpuConstants;
-}
-
-export function backendGroup(b: Backend): GpuBackendGroup {
-  return b === "cuda" ? "cuda" : b === "metal" ? "metal" : "other";
+  readonly ranges: SpeedRanges;
 }
 
 /** Decode-time features of a CPU part, matched by the unknowns [1/B_thread, c_w, t_layer]. */
@@ -99,15 +199,66 @@ export function cpuPrefillSeconds(c: CpuConstants, w: CpuPrefillWork, family: We
   return t / c.prefillSimdFactor[simd];
 }
 
-/** Decode features of a GPU part: [bytes / spec bandwidth, layers]. */
-export function gpuDecodeFeatures(bytes: number, bandwidthGBs: number, layers: number): [number, number] {
-  return [bytes / (bandwidthGBs * 1e9), layers];
+const slot = <T extends string>(list: readonly T[], key: T | undefined, v: number): number[] => list.map((x) => (x === key ? v : 0));
+
+/** Decode features of a GPU part, in the order of gpuDecodeUnknowns. */
+export function gpuDecodeFeatures(w: GpuPartWork): number[] {
+  const bw = w.bandwidthGBs * 1e9;
+  return [
+    ...slot(DEVICE_CLASSES, w.cls, w.bytes / bw),
+    ...slot(DEQUANT_FAMILIES, w.family, w.weights / (w.vectorTflops * 1e12)),
+    w.expertBytes / bw,
+    w.moeLayers,
+    ...slot(LAUNCH_GROUPS, w.group, w.layers),
+    w.last ? 1 : 0,
+  ];
 }
 
-export function gpuDecodeSeconds(g: GpuConstants, group: GpuBackendGroup, bytes: number, bandwidthGBs: number, layers: number): number {
-  return bytes / (bandwidthGBs * 1e9 * g.decodeEfficiency[group]) + layers * g.secPerLayer;
+export function gpuDecodeUnknowns(g: GpuConstants): number[] {
+  return [
+    ...DEVICE_CLASSES.map((c) => 1 / g.bandwidthEfficiency[c]),
+    ...DEQUANT_FAMILIES.map((f) => g.dequantFlopsPerWeight[f]),
+    g.expertGatherFactor,
+    g.secPerMoeLayer,
+    ...LAUNCH_GROUPS.map((l) => g.secPerLayer[l]),
+    g.secPerToken,
+  ];
 }
 
-export function gpuPrefillSeconds(g: GpuConstants, group: GpuBackendGroup, flops: number, peakTflops: number): number {
-  return flops / (peakTflops * 1e12 * g.prefillEfficiency[group]);
+/** Prefill features of a GPU part (seconds per prompt token at 100 % of the matrix rate, by slot). */
+export function gpuPrefillFeatures(w: GpuPartWork): number[] {
+  const mx = w.matrixTflops * 1e12;
+  const f16 = w.family === undefined;
+  return [
+    ...LAUNCH_GROUPS.flatMap((l) => (l === w.group ? [f16 ? w.denseFlops / mx : 0, f16 ? 0 : w.denseFlops / mx] : [0, 0])),
+    w.expertFlops / mx,
+    w.attnFlops / mx,
+  ];
+}
+
+export function gpuPrefillUnknowns(g: GpuConstants): number[] {
+  return [...LAUNCH_GROUPS.flatMap((l) => [1 / g.matrixEfficiency[l].f16, 1 / g.matrixEfficiency[l].quant]), g.expertMatmulFactor, g.attentionFactor];
+}
+
+const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
+
+/** The terms of a GPU part's decode time, named, in seconds (the estimate names the largest). */
+export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: number; dequant: number; moe: number; launch: number } {
+  const f = gpuDecodeFeatures(w);
+  const u = gpuDecodeUnknowns(g);
+  const nc = DEVICE_CLASSES.length;
+  const nd = DEQUANT_FAMILIES.length;
+  const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
+  return { bandwidth: part(0, nc), dequant: part(nc, nc + nd), moe: part(nc + nd, nc + nd + 2), launch: part(nc + nd + 2, f.length) };
+}
+
+/** Seconds per decoded token on a GPU part: the model's terms, never faster than the spec bandwidth allows. */
+export function gpuDecodeSeconds(g: GpuConstants, w: GpuPartWork): number {
+  return Math.max(dot(gpuDecodeFeatures(w), gpuDecodeUnknowns(g)), w.bytes / (w.bandwidthGBs * 1e9));
+}
+
+/** Seconds per prompt token on a GPU part, never faster than the matrix engine's peak. */
+export function gpuPrefillSeconds(g: GpuConstants, w: GpuPartWork): number {
+  const floor = (w.denseFlops + w.expertFlops + w.attnFlops) / (w.matrixTflops * 1e12);
+  return Math.max(dot(gpuPrefillFeatures(w), gpuPrefillUnknowns(g)), floor);
 }

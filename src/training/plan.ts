@@ -6,20 +6,29 @@
 // gradients and weight gradients, 2 passes' worth: Kaplan et al. 2020, "Scaling Laws for Neural
 // Language Models", C ≈ 6N per token). LoRA and QLoRA skip the frozen weights' gradients: ≈ 2
 // forward passes (4N). Gradient checkpointing recomputes the forward once more (+2N).
-// Utilisation: 35 % of peak (model FLOPs utilisation). Chowdhery et al. 2022 ("PaLM", table 3)
+// Peak: the device's matrix-engine rate (tensor cores / WMMA / XMX: the spec table's
+// matrixTflops, the same device term prompt processing uses in src/speed/model.ts), because
+// training's matmuls run there in FP16/BF16; a device without one trains at its vector rate.
+// Utilisation (model FLOPs utilisation, MFU) by method: Chowdhery et al. 2022 ("PaLM", table 3)
 // report 46.2 % for PaLM 540B and 21.3–30.2 % for GPT-3 and Megatron-Turing NLG on large
-// clusters; single-GPU fine-tuning with Hugging Face libraries usually sits in the 30–40 % band,
-// so 35 % is an assumption, shown in the output and changeable with --mfu.
+// clusters. Single-GPU fine-tuning loses more to optimizer steps, small batches and, for LoRA, the
+// adapters' thin matmuls; QLoRA also dequantizes the 4-bit base weights in every pass. The
+// defaults (full 40 %, LoRA 35 %, QLoRA 25 %) are assumptions, shown in the output and changeable
+// with --mfu.
 
 import type { Gpu, Hardware } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { deviceOverheadBytes } from "../sizing/overhead.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
+import { gpuFigures } from "../speed/estimate.js";
 import { simdLevel } from "../speed/model.js";
 import { attentionFlops } from "../speed/traffic.js";
 import { trainingMemory, type TrainMemory, type TrainOptions } from "./memory.js";
 
-export const DEFAULT_MFU = 0.35;
+/** Model FLOPs utilisation of the matrix-engine peak, by method (see the header). */
+export const MFU_BY_METHOD: Readonly<Record<TrainOptions["method"], number>> = { full: 0.4, lora: 0.35, qlora: 0.25 };
+/** The LoRA figure, the most common run. */
+export const DEFAULT_MFU = MFU_BY_METHOD.lora;
 /** ≈ 5 bytes of English text per token (BPE tokenizers: "1 token ≈ 4 characters" plus spaces and markup). */
 export const TOKENS_PER_MB = 200_000;
 
@@ -31,6 +40,8 @@ export interface TrainDevice {
   readonly overheadBytes: number;
   readonly peakTflops: number;
   readonly precision: "fp16" | "fp32";
+  /** Whether peakTflops is a matrix-engine rate (tensor cores, WMMA, XMX) or the vector rate. */
+  readonly matrix: boolean;
   readonly notes: readonly string[];
 }
 
@@ -55,6 +66,8 @@ function gpuDevice(g: Gpu, count: number): TrainDevice {
   const fp16 = g.fp16Tflops?.value ?? 0;
   const fp32 = g.fp32Tflops?.value ?? 0;
   const precision = fp16 > fp32 * 1.05 || (fp16 > 0 && fp16 >= fp32) ? "fp16" : "fp32";
+  const { matrix, peak } = gpuFigures(g);
+  const hasMatrix = precision === "fp16" && matrix > peak * 1.05;
   const notes: string[] = [];
   if (count > 1) notes.push(`${count} devices: one device's memory (no model parallelism assumed)`);
   if (precision === "fp32") notes.push(`${g.name}: no fast FP16, trains at FP32 speed`);
@@ -63,8 +76,9 @@ function gpuDevice(g: Gpu, count: number): TrainDevice {
     label: g.name,
     memoryBytes: g.vramFreeBytes.value,
     overheadBytes: deviceOverheadBytes(g.backend),
-    peakTflops: precision === "fp16" ? fp16 : fp32,
+    peakTflops: hasMatrix ? matrix : precision === "fp16" ? fp16 : fp32,
     precision,
+    matrix: hasMatrix,
     notes,
   };
 }
@@ -82,6 +96,7 @@ export function trainDevice(hw: Hardware, threads?: number): TrainDevice {
     overheadBytes: 0,
     peakTflops: tflops,
     precision: "fp32",
+    matrix: false,
     notes: ["CPU: peak taken as llama.cpp's measured F16 matmul rate per thread (data/speed/cpu-measurements.csv) × threads"],
   };
 }
@@ -99,7 +114,7 @@ export interface PlanOptions {
 
 export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p: PlanOptions = {}): TrainPlan {
   const device = trainDevice(hw, p.threads);
-  const mfu = p.mfu ?? DEFAULT_MFU;
+  const mfu = p.mfu ?? MFU_BY_METHOD[o.method];
   const memory = trainingMemory(shape, o);
   const needed = memory.total + device.overheadBytes;
   const have = device.memoryBytes;
@@ -122,11 +137,11 @@ export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p
   const tokensPerSec = (device.peakTflops * 1e12 * mfu) / flopsPerToken;
   const assumptions = [
     ...memory.notes,
-    `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (FP16 where it has fast FP16, else FP32)`,
+    `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (${device.matrix ? "its matrix engine's FP16/BF16 rate" : "FP16 where it has fast FP16, else FP32"}; ${o.method} default ${Math.round(MFU_BY_METHOD[o.method] * 100)} %)`,
     `time per MB: ${TOKENS_PER_MB.toLocaleString("en-US")} tokens per MB of English text, one epoch`,
     ...device.notes,
   ];
-  reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()} TFLOPS`;
+  reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()}${device.matrix ? " tensor" : ""} TFLOPS`;
   return { device, memory, neededBytes: needed, verdict, reason, tokensPerSec, secondsPerMB: TOKENS_PER_MB / tokensPerSec, flopsPerToken, assumptions };
 }
 

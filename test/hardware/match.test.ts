@@ -29,7 +29,7 @@ describe("GPU spec table", () => {
     expect(row("Apple M1").fp32Tflops).toBeCloseTo(2.617, 2);
     expect(row("RTX 3070")).toMatchObject({ cores: 5888, fp32Tflops: 20.31, memoryGB: [8], tdpWatts: 220, tier: "performance" });
     expect(row("Tesla K80")).toMatchObject({ cores: 4992, fp32Tflops: 8.74, memoryGB: [24], tdpWatts: 300, devices: 2 });
-    expect(row("Tesla T4")).toMatchObject({ cores: 2560, fp32Tflops: 8.141, fp16Tflops: 65.13, memoryGB: [16], tdpWatts: 70, tier: "mainstream" });
+    expect(row("Tesla T4")).toMatchObject({ cores: 2560, fp32Tflops: 8.141, fp16Tflops: 16.28, matrixTflops: 65.13, memoryGB: [16], tdpWatts: 70, tier: "mainstream" });
     expect(row("Tesla P100")).toMatchObject({ cores: 3584, fp32Tflops: 9.526, fp16Tflops: 19.05, memoryGB: [16], tdpWatts: 250, tier: "performance" });
   });
 

@@ -5,7 +5,7 @@ import { findModel, shapeOf } from "../../src/models/catalog.js";
 import type { ModelShape } from "../../src/models/shape.js";
 import { denseShape } from "../../src/sizing/reference-shapes.js";
 import { activationBytes, DEFAULT_TRAIN_OPTIONS, NF4_BITS_PER_PARAM, paramGroups, trainingMemory, type TrainOptions } from "../../src/training/memory.js";
-import { DEFAULT_MFU, planTraining, TOKENS_PER_MB } from "../../src/training/plan.js";
+import { DEFAULT_MFU, MFU_BY_METHOD, planTraining, TOKENS_PER_MB } from "../../src/training/plan.js";
 
 function shape(id: string): ModelShape {
   const e = findModel(id);
@@ -96,11 +96,13 @@ describe("training speed", () => {
     const o = opts({ method: "lora", seq: 2048 });
     const p = planTraining(s, o, simulateHardware("T4"));
     const attn = 32 * 2 * 32 * 1024 * (128 + 128);
-    const byHand = (65.13e12 * DEFAULT_MFU) / (2 * (2 * s.params.active + attn));
+    // T4: tensor-core FP16 65.13 TFLOPS (the spec table's matrixTflops), LoRA's default MFU
+    const byHand = (65.13e12 * MFU_BY_METHOD.lora) / (2 * (2 * s.params.active + attn));
     expect(p.tokensPerSec).toBeCloseTo(byHand, 6);
     expect(p.secondsPerMB).toBeCloseTo(TOKENS_PER_MB / byHand, 6);
     const full = planTraining(s, { ...o, method: "full" }, simulateHardware("T4"));
-    expect(p.tokensPerSec / full.tokensPerSec).toBeCloseTo(1.5, 6);
+    expect(p.tokensPerSec / full.tokensPerSec).toBeCloseTo((1.5 * MFU_BY_METHOD.lora) / MFU_BY_METHOD.full, 6);
+    expect(DEFAULT_MFU).toBe(MFU_BY_METHOD.lora);
   });
   it("K80 trains at FP32 speed and says Kepler is unsupported by current CUDA", () => {
     const p = planTraining(shape("llama-3.2-1b"), opts({ method: "lora" }), simulateHardware("K80"));

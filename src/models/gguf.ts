@@ -64,6 +64,8 @@ function guardedFetch(url: string, o: ReadGgufOptions): typeof fetch {
     try {
       res = await base(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...o.headers }, signal: AbortSignal.any(signals) });
     } catch (err) {
+      // an injected fetch (src/models/sources) already says what went wrong, in its own words
+      if (err instanceof LlmFitError) throw err;
       if (o.signal?.aborted) throw new LlmFitError("cancelled", "reading the GGUF header was cancelled", undefined, { cause: err });
       throw new LlmFitError("http", `cannot reach ${url}: ${err instanceof Error ? err.message : String(err)}`, "check the URL and your connection", { cause: err });
     }

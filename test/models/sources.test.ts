@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fitCommand } from "../../src/cli/fit.js";
 import { readRemote } from "../../src/cli/fit-remote.js";
+import { parseConfig } from "../../src/config.js";
 import { LlmFitError } from "../../src/errors.js";
+import { dispatch } from "../../src/host/dispatch.js";
+import { Session } from "../../src/host/session.js";
+import { createLogger } from "../../src/log.js";
 import { parseRemoteRef } from "../../src/models/sources/refs.js";
 import { loadRemoteModel } from "../../src/models/sources/remote.js";
 import { startFakeHub, startFakeRegistry, type FakeHub, type FakeRegistry, type VirtualFile } from "../support/fake-hub.js";
@@ -320,6 +324,31 @@ describe("fit TAG (Ollama registry)", () => {
     const remote = memoryOf((await fit(["hf.co/test/Llama-3.2-1B-Instruct-GGUF:Q6_K", ...SETTINGS], env)).out);
     const disk = memoryOf((await fit([join(dir, "q6.gguf"), ...SETTINGS], env)).out);
     expect(remote.memory).toEqual(disk.memory);
+  });
+});
+
+describe(":LlmFit fit in the editor", () => {
+  it("reads an Ollama tag from runtimes.ollama.registry", async () => {
+    // the editor's fit runs with the host's environment: keep its cache and Ollama store in the test's dir
+    const saved = { XDG_CACHE_HOME: process.env["XDG_CACHE_HOME"], OLLAMA_MODELS: process.env["OLLAMA_MODELS"] };
+    process.env["XDG_CACHE_HOME"] = join(dir, "editor-cache");
+    process.env["OLLAMA_MODELS"] = join(dir, "no-ollama-store");
+    try {
+      const session = new Session(createLogger(undefined));
+      session.configure(parseConfig({ runtimes: { ollama: { registry: registry.url } } }).config);
+      const before = registry.log.length;
+      const env = await dispatch("command", { name: "fit", args: ["llama3.2:1b", "--ctx", "8192", "--device", "cpu", "--ram", "64"], width: 120, height: 40 }, session);
+      expect(env.ok ? "ok" : JSON.stringify(env)).toBe("ok");
+      if (!env.ok) return;
+      const lines = (env.value as { lines: string[] }).lines;
+      expect(lines.join("\n")).toMatch(/source: 127\.0\.0\.1:\d+ sha256:/);
+      expect(registry.log.length).toBeGreaterThan(before);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 });
 

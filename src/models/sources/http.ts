@@ -43,6 +43,8 @@ export interface GetResult {
   readonly body: Uint8Array;
   /** Total size from Content-Range, for range reads. */
   readonly total?: number;
+  /** Where the answer came from after redirects (a CDN's URL for an LFS file). */
+  readonly finalUrl: string;
 }
 
 /** A non-2xx answer: each client turns it into its own one line (gated, missing, rate-limited …). */
@@ -222,10 +224,10 @@ export async function boundedGet(http: SourceHttp, url: string, spec: GetSpec): 
         if (body.byteLength < want) {
           throw new LlmFitError("http", `${spec.what}: ${hostOf(current)} closed the connection mid-response (${body.byteLength} of ${want} bytes)`, "try again");
         }
-        return { status: res.status, headers: res.headers, body, ...(cr[2] !== undefined ? { total: cr[2] } : {}) };
+        return { status: res.status, headers: res.headers, body, finalUrl: current, ...(cr[2] !== undefined ? { total: cr[2] } : {}) };
       }
       const body = await readBody(res, spec.maxBytes ?? DEFAULT_JSON_MAX_BYTES, d, http, spec, current);
-      return { status: res.status, headers: res.headers, body };
+      return { status: res.status, headers: res.headers, body, finalUrl: current };
     } finally {
       d.dispose();
     }

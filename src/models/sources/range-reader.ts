@@ -26,6 +26,8 @@ export interface SourceContext {
   readonly http: SourceHttp;
   readonly cache: SourceCache;
   readonly stats: ReadStats;
+  /** Where each file's first read was redirected (its CDN URL): later ranges go there directly. */
+  readonly redirected: Map<string, string>;
 }
 
 /** Bytes [start, end] (inclusive, clipped at the end of the file) and the file's total size. */
@@ -38,7 +40,9 @@ export async function readRange(ctx: SourceContext, file: RemoteFile, start: num
     return { bytes: cached.bytes.slice(start, last + 1), ...(total !== undefined ? { total } : {}) };
   }
   if (total !== undefined && start >= total) return { bytes: new Uint8Array(), total };
-  const r = await boundedGet(ctx.http, file.url, { what: file.what, range: [start, last], ...(file.credential ? { credential: file.credential } : {}) });
+  const url = ctx.redirected.get(file.url) ?? file.url;
+  const r = await boundedGet(ctx.http, url, { what: file.what, range: [start, last], ...(file.credential ? { credential: file.credential } : {}) });
+  if (r.finalUrl !== url) ctx.redirected.set(file.url, r.finalUrl);
   const fileTotal = r.total ?? total;
   // Extend the cached prefix when this range joins it (header reads always grow from byte 0).
   const have = cached?.bytes ?? new Uint8Array();

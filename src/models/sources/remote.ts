@@ -72,7 +72,7 @@ function contextFor(deps: RemoteDeps): SourceContext {
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
   };
   const dir = deps.cacheDir === undefined ? join(defaultCacheDir(deps.env, process.platform), "sources") : deps.cacheDir;
-  return { http, cache: dir === false ? noCache : diskCache(dir), stats };
+  return { http, cache: dir === false ? noCache : diskCache(dir), stats, redirected: new Map() };
 }
 
 function report(ctx: SourceContext, ref: string, where: string, files: readonly ListedFile[], listedFromCache = true): SourceReport {

@@ -53,7 +53,9 @@ const mib = (b: number): string => `${(b / 1024 ** 2).toFixed(1)} MiB`;
 /** One line saying where the model came from and what it cost to read. */
 export function sourceLine(s: SourceReport): string {
   const files = s.files.length === 1 ? "1 file" : `${s.files.length} files`;
-  const cost = s.fromCache ? `headers from cache (${mib(s.bytesCached)})` : `read ${mib(s.bytesRead)} of headers in ${s.requests} requests${s.bytesCached > 0 ? `, ${mib(s.bytesCached)} from cache` : ""}`;
+  const cost = s.requests === 0 && s.bytesRead === 0 && !s.fromCache
+    ? "headers read from disk"
+    : s.fromCache ? `headers from cache (${mib(s.bytesCached)})` : `read ${mib(s.bytesRead)} of headers in ${s.requests} requests${s.bytesCached > 0 ? `, ${mib(s.bytesCached)} from cache` : ""}`;
   return `source: ${s.where}, ${files}, ${mb(s.files.reduce((a, f) => a + f.bytes, 0))} — ${cost}`;
 }
 

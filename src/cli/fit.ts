@@ -20,6 +20,7 @@ import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
 import { isUnreachable, quantTable, readRemote, remoteRefOf, safetensorsLine, sourceJson, sourceLine } from "./fit-remote.js";
 import type { RemoteModel } from "../models/sources/remote.js";
+import { isSafetensorsDir, loadLocalSafetensors } from "../models/sources/local-safetensors.js";
 
 
 const FlagsSchema = z.object({
@@ -145,6 +146,10 @@ export const fitCommand: CliCommand = {
     const local = existsSync(model) || isUrl(model) || model.endsWith(".gguf");
     const ref = remoteRefOf(model, { bareTags: !local, ...(f.quant !== undefined ? { quant: f.quant } : {}) });
     let remote: RemoteModel | undefined;
+    if (!ref && (await isSafetensorsDir(model))) {
+      const { model: st, files } = await loadLocalSafetensors(model);
+      remote = { kind: "safetensors", model: st, source: { ref: model, where: "local directory", files, bytesRead: 0, bytesCached: 0, requests: 0, fromCache: false } };
+    }
     if (ref) {
       try {
         remote = await readRemote(ref, io, { ...(f.registry !== undefined ? { registry: f.registry } : {}), ...(f["no-cache"] ? { cacheDir: false } : {}) });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fitCommand } from "../../src/cli/fit.js";
 import { readRemote } from "../../src/cli/fit-remote.js";
+import { trainCommand } from "../../src/cli/train.js";
 import { parseConfig } from "../../src/config.js";
 import { LlmFitError } from "../../src/errors.js";
 import { dispatch } from "../../src/host/dispatch.js";
@@ -272,6 +273,32 @@ describe("fit hf:ORG/REPO (safetensors)", () => {
     expect(remote.memory).toEqual(catalog.memory);
     // two safetensors headers (8 bytes + JSON each), config.json and the index: a few tens of KB
     expect(remote.source!.bytes_read).toBeLessThan(256 * 1024);
+  });
+  it("gives the same bytes for the repo as for the same files in a local directory", async () => {
+    const local = join(dir, "Llama-3.2-3B");
+    mkdirSync(local, { recursive: true });
+    for (const [name, f] of Object.entries(llamaTransformersRepo())) {
+      writeFileSync(join(local, name), f.head);
+      truncateSync(join(local, name), f.size);
+    }
+    const env = freshEnv();
+    const remote = memoryOf((await fit(["hf:test/Llama-3.2-3B", "--quant", "Q5_K_M", ...SETTINGS], env)).out);
+    const disk = memoryOf((await fit([local, "--quant", "Q5_K_M", ...SETTINGS], env)).out);
+    expect(remote.memory).toEqual(disk.memory);
+    const table = (await fit([local, "--ctx", "8192", "--device", "cpu", "--ram", "64"], env)).out;
+    expect(table).toMatch(/source: local directory, 2 files, 6.43 GB — headers read from disk/);
+    expect(table).toMatch(/safetensors: 3,212,749,824 parameters, mostly BF16/);
+  });
+  it("plans fine-tuning from the same headers (llmfit train hf:…)", async () => {
+    const run = async (model: string): Promise<unknown> => {
+      let out = "";
+      await trainCommand.run([model, "--method", "qlora", "--gpu", "T4", "--json"], { stdout: (t) => (out += t), stderr: () => {}, isTty: false, env: freshEnv() });
+      return (JSON.parse(out) as { machines: { memory: unknown }[] }).machines[0]!.memory;
+    };
+    const remote = await run("hf:test/Llama-3.2-3B");
+    expect(remote).toMatchObject({ weights: expect.any(Number), total: expect.any(Number) });
+    // the GGUF repo's shape plans the same as its file on disk
+    expect(await run("hf:test/Llama-3.2-1B-Instruct-GGUF:Q4_K_M")).toEqual(await run(join(dir, "q4.gguf")));
   });
   it("says in one line when the architecture is not one it can convert", async () => {
     expect(await fails(["hf:test/Odd-Arch"], freshEnv())).toMatch(/cannot convert model_type "frobnicator"/);

@@ -207,7 +207,7 @@ async function loadOllama(ctx: SourceContext, ref: OllamaRef, deps: RemoteDeps):
     return {
       kind: "gguf",
       quant: { label: shape.fileType ?? ref.tag, shape, fileBytes: size },
-      source: { ref: label, where: `local Ollama store ${local.digest.slice(0, 19)}`, files: [{ path: local.path, bytes: size }], bytesRead: 0, bytesCached: 0, requests: 0, fromCache: true },
+      source: { ref: label, where: `local Ollama store ${local.digest.slice(0, 19)}`, files: [{ path: local.path, bytes: size }], bytesRead: 0, bytesCached: 0, requests: 0, fromCache: false },
     };
   }
   const { manifest, fromCache } = await fetchManifest(ctx, registry, ref);

@@ -69,6 +69,8 @@ return {
       url = "http://127.0.0.1:11434",
       -- probe Ollama
       enabled = true,
+      -- registry `:LlmFit fit NAME:TAG` reads a tag's manifest and GGUF header from (header only, by range requests)
+      registry = "https://registry.ollama.ai",
     },
     llamacpp = {
       -- llama-server URLs besides 127.0.0.1:8080 and :9931, which are always probed

@@ -3,7 +3,7 @@
 
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { LlmFitError } from "../errors.js";
+import { errorLine, LlmFitError } from "../errors.js";
 import { detectHardware } from "../hardware/detect.js";
 import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";
@@ -18,6 +18,9 @@ import { createSizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
+import { isUnreachable, quantTable, readRemote, remoteRefOf, safetensorsLine, sourceJson, sourceLine } from "./fit-remote.js";
+import type { RemoteModel } from "../models/sources/remote.js";
+import { isSafetensorsDir, loadLocalSafetensors } from "../models/sources/local-safetensors.js";
 
 
 const FlagsSchema = z.object({
@@ -33,6 +36,8 @@ const FlagsSchema = z.object({
   vram: z.coerce.number().positive().optional(),
   ram: z.coerce.number().positive().optional(),
   json: z.boolean().optional(),
+  registry: z.string().min(1).optional(),
+  "no-cache": z.boolean().optional(),
 });
 type Flags = z.infer<typeof FlagsSchema>;
 
@@ -98,6 +103,7 @@ export const fitCommand: CliCommand = {
   usage:
     "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
     "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]\n" +
+    "       llmfit fit hf:ORG/REPO[:QUANT] | hf:ORG/REPO/FILE.gguf | NAME:TAG (Ollama) [--registry URL] [--no-cache] ...  (headers only, by range requests)\n" +
     "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
@@ -108,6 +114,7 @@ export const fitCommand: CliCommand = {
         "flash-attn": { type: "string" }, parallel: { type: "string" }, batch: { type: "string" },
         ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
         vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
+        registry: { type: "string" }, "no-cache": { type: "boolean" },
         ...DIFFUSION_FLAG_OPTIONS,
       },
       true,
@@ -134,7 +141,36 @@ export const fitCommand: CliCommand = {
       quant = parseQuantName(f.quant);
       if (!quant) throw new LlmFitError("bad_args", `fit: unknown quantization "${f.quant}"`, "try Q4_K_M, Q5_K_M, Q6_K, Q8_0, IQ4_XS or F16");
     }
-    const shape = await loadShape(model);
+    // A model named by where it lives is read header-only from there (src/models/sources).
+    // A bare NAME:TAG is an Ollama tag only when no file or URL of that name is meant.
+    const local = existsSync(model) || isUrl(model) || model.endsWith(".gguf");
+    const ref = remoteRefOf(model, { bareTags: !local, ...(f.quant !== undefined ? { quant: f.quant } : {}) });
+    let remote: RemoteModel | undefined;
+    if (!ref && (await isSafetensorsDir(model))) {
+      const { model: st, files } = await loadLocalSafetensors(model);
+      remote = { kind: "safetensors", model: st, source: { ref: model, where: "local directory", files, bytesRead: 0, bytesCached: 0, requests: 0, fromCache: false } };
+    }
+    if (ref) {
+      try {
+        remote = await readRemote(ref, io, { ...(f.registry !== undefined ? { registry: f.registry } : {}), ...(f["no-cache"] ? { cacheDir: false } : {}) });
+      } catch (err) {
+        // An Ollama tag the catalog knows still gets the catalog's answer when the registry is out of reach.
+        if (!(ref.kind === "ollama" && isUnreachable(err) && entry)) throw err;
+        io.stderr(`llmfit: ${errorLine(err)}; sizing the catalog's ${entry.id} instead\n`);
+      }
+    }
+    if (remote && (remote.kind === "gguf-list" || (remote.kind === "safetensors" && remote.tag === undefined && quant === undefined))) {
+      const table = quantTable(remote, settingsFrom(f), await hardwareFor(f), f.device ? { device: f.device } : {}, f.json === true);
+      io.stdout(table.text);
+      return table.fits ? 0 : 1;
+    }
+    if (remote?.kind === "safetensors" && quant === undefined && remote.tag !== undefined) {
+      quant = parseQuantName(remote.tag);
+      if (!quant) throw new LlmFitError("bad_args", `fit: "${remote.tag}" is not a quantization llama.cpp makes`, "try Q4_K_M, Q5_K_M, Q6_K, Q8_0, IQ4_XS or F16");
+    }
+    // A remote GGUF is sized as the file is (its own tensor types), like a local one.
+    if (remote?.kind === "gguf") quant = undefined;
+    const shape = remote?.kind === "gguf" ? remote.quant.shape : remote?.kind === "safetensors" ? remote.model.shape : await loadShape(model);
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
     if (!quant && !shape.tensors) quant = "Q4_K_M";
     const settings = settingsFrom(f);
@@ -147,7 +183,7 @@ export const fitCommand: CliCommand = {
       total: 0,
     };
     memory.total = memory.weights + memory.kv + memory.recurrent + memory.compute + memory.output + memory.overhead;
-    const quantLabel = quant ?? shape.fileType ?? "file";
+    const quantLabel = quant ?? (remote?.kind === "gguf" ? remote.quant.label : undefined) ?? shape.fileType ?? "file";
     const speed = est.placement.verdict === "no" ? undefined : estimateSpeed(shape, est, hw);
     if (f.json) {
       io.stdout(
@@ -156,12 +192,15 @@ export const fitCommand: CliCommand = {
           settings, memory, placement: est.placement, verdict: est.placement.verdict,
           ...(speed ? { speed: speedJson(speed) } : {}),
           cpuRepack: est.placement.layersOnGpu < est.placement.layersTotal ? est.detail.weights.cpuRepack : 0,
+          ...(remote ? { source: sourceJson(remote.source) } : {}),
         }) + "\n",
       );
       return 0;
     }
     const lines = [
       `${model} (${shape.arch}, ${quantLabel}) at ctx ${settings.ctx}, flash attention ${est.detail.flashAttn ? "on" : "off"}`,
+      ...(remote ? [`  ${sourceLine(remote.source)}`] : []),
+      ...(remote?.kind === "safetensors" ? [`  ${safetensorsLine(remote)}`] : []),
       `  weights  ${mib(memory.weights)}`,
       `  KV cache ${mib(memory.kv)}`,
       ...(memory.recurrent > 0 ? [`  recurrent state ${mib(memory.recurrent)}`] : []),

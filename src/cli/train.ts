@@ -9,7 +9,8 @@ import type { Hardware } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from "../training/memory.js";
 import { formatDuration, planTraining, type TrainPlan } from "../training/plan.js";
-import type { CliCommand } from "./command.js";
+import { parseRemoteRef } from "../models/sources/refs.js";
+import type { CliCommand, CliIo } from "./command.js";
 import { formatTable } from "./compare.js";
 import { gbFlag } from "./detect.js";
 import { parseFlags } from "./flags.js";
@@ -36,7 +37,14 @@ const VERDICT_WORDS: Readonly<Record<TrainPlan["verdict"], string>> = {
   no: "does not fit",
 };
 
-async function loadShape(model: string): Promise<ModelShape> {
+async function loadShape(model: string, io: CliIo): Promise<ModelShape> {
+  // hf:ORG/REPO and ollama:NAME:TAG are read header-only from where they live (bare tags stay catalog names here).
+  const ref = parseRemoteRef(model);
+  if (ref) {
+    const { readRemote } = await import("./fit-remote.js");
+    const r = await readRemote(ref, io, {});
+    return r.kind === "gguf" ? r.quant.shape : r.kind === "safetensors" ? r.model.shape : (r.quants[0] as { shape: ModelShape }).shape;
+  }
   if (model.endsWith(".gguf") || existsSync(model)) {
     const { readGgufShape } = await import("../models/gguf.js");
     return readGgufShape(model);
@@ -106,7 +114,7 @@ export const trainCommand: CliCommand = {
       targets: f.targets, flashAttention: !f["no-flash-attn"], mixedPrecision: !f.fp32,
     };
     const ramGb = ram !== undefined ? gbFlag("train", "--ram", ram) : undefined;
-    const shape = await loadShape(model);
+    const shape = await loadShape(model, io);
     const machines: Machine[] = gpu?.length
       ? gpu.map((n) => ({ label: n, hardware: simulateHardware(n, ramGb !== undefined ? { ramGb } : {}) }))
       : [{ label: "this machine", hardware: await (await import("../hardware/detect.js")).detectHardware() }];

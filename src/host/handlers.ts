@@ -66,7 +66,7 @@ export const HANDLERS = {
   /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
   command: handler(
     z.object({ name: z.string().min(1), args: z.array(z.string()).default([]), ...Size }).strict(),
-    async ({ name, args, width }) => {
+    async ({ name, args, width }, session) => {
       const command = COMMANDS.find((c) => c.name === name);
       if (!command) {
         throw new LlmFitError(
@@ -75,7 +75,10 @@ export const HANDLERS = {
           `use one of: ${COMMANDS.map((c) => c.name).join(", ")}`,
         );
       }
-      const painted = await runCommandCaptured(command, args, { width });
+      // `fit NAME:TAG` reads an uninstalled Ollama tag from the configured registry.
+      const registry = session.config.runtimes.ollama.registry;
+      const withRegistry = name === "fit" && !args.includes("--registry") ? [...args, "--registry", registry] : args;
+      const painted = await runCommandCaptured(command, withRegistry, { width });
       return floatPayload(`llmfit ${name}`, painted);
     },
   ),

@@ -193,19 +193,23 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
       params,
     };
   }
-  const { hp } = entry;
+  return llmShape(entry.kind, entry.arch, entry.hp, params);
+}
+
+/** A language model's shape from its hyperparameters (a catalog entry's, or a config.json's). */
+export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
   const headDim = hp.heads > 0 ? (hp.headDim ?? hp.hidden / hp.heads) : 0;
   const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : headDim;
   const headDimV = hp.mla ? hp.mla.vHeadDim : (hp.headDimV ?? headDim);
   return {
-    arch: entry.arch,
-    kind: entry.kind,
+    arch,
+    kind,
     nEmbd: hp.hidden,
     nVocab: hp.vocab,
     nCtxTrain: hp.ctx,
     headDimK,
     headDimV,
-    layers: expandLayers(hp, entry.kind),
+    layers: expandLayers(hp, kind),
     swaWindow: hp.swa?.window ?? 0,
     ...(hp.ssm && {
       ssm: {

@@ -193,7 +193,7 @@ function mlaOf(k: (name: string) => GgufValue | undefined): { mla?: MlaShape } {
 }
 
 /** Parameters touched per token: all but the unused experts. */
-function activeParams(shape: ModelShape, list: readonly { readonly name: string; readonly ne: readonly number[] }[], total: number): number {
+export function activeParams(shape: ModelShape, list: readonly { readonly name: string; readonly ne: readonly number[] }[], total: number): number {
   const x = shape.experts;
   if (!x || x.count <= 1) return total;
   const expertParams = countParams(list.filter((t) => /_exps\./.test(t.name)));

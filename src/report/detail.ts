@@ -64,6 +64,11 @@ export function paintDetail(
   c.line(["Get it", "LlmFitSection"]);
   for (const tag of entry.ollama) c.line("  ", ["ollama pull ", "LlmFitMuted"], [tag, "LlmFitValue"]);
   for (const repo of entry.gguf) c.line("  ", ["GGUF  ", "LlmFitMuted"], `https://huggingface.co/${repo}`);
+  // The exact file is one header read away; it is read only when asked for (nothing is fetched to paint this).
+  const exact = entry.gguf[0] ?? entry.hf;
+  if (exact !== undefined) {
+    c.line("  ", [`${r.quant} is about ${bytesShort(m.weights)} of weights; the exact file: `, "LlmFitMuted"], [`:LlmFit fit hf:${exact}${entry.gguf[0] !== undefined ? `:${r.quant}` : ` --quant ${r.quant}`}`, "LlmFitValue"]);
+  }
   for (const id of entry.lmstudio) c.line("  ", ["LM Studio  ", "LlmFitMuted"], id);
   if (entry.ollama.length + entry.gguf.length + entry.lmstudio.length === 0) c.line(["  no published download known", "LlmFitMuted"]);
   c.line(["  source: " + entry.source, "LlmFitSource"]);

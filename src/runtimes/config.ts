@@ -20,6 +20,9 @@ export const runtimesConfigSchema = z
           .positive()
           .optional()
           .describe("the num_ctx you run models with; unset: Ollama's default for this machine's VRAM"),
+        registry: httpUrl
+          .default("https://registry.ollama.ai")
+          .describe("registry `:LlmFit fit NAME:TAG` reads a tag's manifest and GGUF header from (header only, by range requests)"),
       })
       .strict()
       .prefault({}),

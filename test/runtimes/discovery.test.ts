@@ -16,7 +16,7 @@ const keep = <T extends FakeServer>(s: T): T => (servers.push(s), s);
 describe("runtimes config", () => {
   it("fills every default from an empty object", () => {
     expect(runtimesConfigSchema.parse({})).toEqual({
-      ollama: { url: "http://127.0.0.1:11434", enabled: true },
+      ollama: { url: "http://127.0.0.1:11434", enabled: true, registry: "https://registry.ollama.ai" },
       llamacpp: { urls: [], enabled: true },
       lmstudio: { url: "http://127.0.0.1:1234", enabled: true },
       openai: [],

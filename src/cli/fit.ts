@@ -18,6 +18,7 @@ import { createSizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
+import { runClusterFit, wantsCluster } from "../cluster/cli.js";
 
 
 const FlagsSchema = z.object({
@@ -33,6 +34,11 @@ const FlagsSchema = z.object({
   vram: z.coerce.number().positive().optional(),
   ram: z.coerce.number().positive().optional(),
   json: z.boolean().optional(),
+  host: z.array(z.string().min(1)).optional(),
+  cluster: z.string().min(1).optional(),
+  link: z.string().min(1).optional(),
+  "link-gbps": z.coerce.number().positive().optional(),
+  "link-rtt-ms": z.coerce.number().nonnegative().optional(),
 });
 type Flags = z.infer<typeof FlagsSchema>;
 
@@ -98,6 +104,7 @@ export const fitCommand: CliCommand = {
   usage:
     "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
     "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]\n" +
+    "       llmfit fit MODEL --host SPEC|URL|FILE.json --host … | --cluster FILE.json [--link 1gbe|10gbe|…] [--link-gbps N --link-rtt-ms N] …\n" +
     "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
@@ -108,6 +115,8 @@ export const fitCommand: CliCommand = {
         "flash-attn": { type: "string" }, parallel: { type: "string" }, batch: { type: "string" },
         ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
         vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
+        host: { type: "string", multiple: true }, cluster: { type: "string" }, link: { type: "string" },
+        "link-gbps": { type: "string" }, "link-rtt-ms": { type: "string" },
         ...DIFFUSION_FLAG_OPTIONS,
       },
       true,
@@ -138,6 +147,10 @@ export const fitCommand: CliCommand = {
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
     if (!quant && !shape.tensors) quant = "Q4_K_M";
     const settings = settingsFrom(f);
+    const cluster = { host: f.host, cluster: f.cluster, link: f.link, linkGbps: f["link-gbps"], linkRttMs: f["link-rtt-ms"] };
+    if (wantsCluster(cluster)) {
+      return runClusterFit({ model, ...(entry ? { entry } : {}), shape, quant, settings, json: f.json === true }, cluster, io.stdout);
+    }
     const hw = await hardwareFor(f);
     const est = createSizer().estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
     const m = est.memory;

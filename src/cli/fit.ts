@@ -149,6 +149,9 @@ export const fitCommand: CliCommand = {
     const settings = settingsFrom(f);
     const cluster = { host: f.host, cluster: f.cluster, link: f.link, linkGbps: f["link-gbps"], linkRttMs: f["link-rtt-ms"] };
     if (wantsCluster(cluster)) {
+      if (f.gpu !== undefined || f.vram !== undefined || f.ram !== undefined || f.device !== undefined) {
+        throw new LlmFitError("bad_args", "fit: --gpu, --vram, --ram and --device describe one machine; with --host describe each machine in its --host", 'e.g. --host "RTX 3090, ram=64"');
+      }
       return runClusterFit({ model, ...(entry ? { entry } : {}), shape, quant, settings, json: f.json === true }, cluster, io.stdout);
     }
     const hw = await hardwareFor(f);

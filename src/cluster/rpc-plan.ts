@@ -7,8 +7,9 @@
 //   output goes to the last device and the first n_layer + 1 − N layers stay on the main CPU;
 // - offloaded layer i goes to the first device whose cumulative share of --tensor-split exceeds
 //   i / N (std::upper_bound); with no --tensor-split the shares are each device's free memory;
-// - the token embedding stays on the main host's CPU, with the logits buffer; each layer's KV
-//   cache lives with the layer; each device holds a compute buffer.
+// - the token embedding stays on the main host's CPU, with the logits buffer (a tied embedding is
+//   loaded again on the output device); each layer's KV cache lives with the layer; each device
+//   holds a compute buffer.
 // Every byte comes from the single-machine sizing core (src/sizing/), per layer.
 import type { Backend, Gpu } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
@@ -151,7 +152,9 @@ function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: re
     let compute = 0;
     let outputWeights = 0;
     if (units > 0) compute = output ? Math.max(d.computePeaks.output, d.computePeaks.layer) : d.computePeaks.layer;
-    if (output) outputWeights = d.weights.output;
+    // tied embeddings: llama.cpp loads token_embd a second time, as the output matrix, into the output
+    // device's buffer (llama-model-loader.cpp, TENSOR_DUPLICATED); the main CPU keeps its own copy for get_rows
+    if (output) outputWeights = d.weights.output + (shape.tiedEmbeddings ? d.weights.inputEmbd : 0);
     const overhead = units > 0 ? deviceOverheadBytes(dev.backend) : 0;
     const weights = p.weights + outputWeights;
     const total = weights + p.kv + p.recurrent + compute + overhead;

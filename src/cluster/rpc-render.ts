@@ -8,7 +8,7 @@ import { USABLE_DECODE_TPS, type RpcAdvice, type RpcPlan } from "./rpc-search.js
 const GIB = 1024 ** 3;
 const gib = (b: number): string => (b / GIB).toFixed(1);
 /** GiB with one decimal, or MiB below 1 GiB (compute and KV parts are often a few hundred MiB). */
-const size = (b: number): string => (b >= GIB ? `${gib(b)} GiB` : `${Math.round(b / 1024 ** 2)} MiB`);
+const size = (b: number): string => (b >= GIB ? `${gib(b)} GiB` : b >= 10 * 1024 ** 2 ? `${Math.round(b / 1024 ** 2)} MiB` : `${(b / 1024 ** 2).toFixed(1)} MiB`);
 const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const ctxLabel = (c: number): string => (c >= 1024 && c % 1024 === 0 ? `${c / 1024}k` : String(c));
 

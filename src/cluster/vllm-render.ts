@@ -7,7 +7,8 @@ const gib = (b: number): string => (b / GIB).toFixed(2);
 export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[], hfRepo: string | undefined, gpuHosts: number): string[] {
   if (gpuHosts === 0) return ["vLLM plan: no host has a CUDA or ROCm GPU (vLLM does not run on Metal, Vulkan or the CPU here)"];
   if (!best) {
-    const biggest = tried.reduce<VllmPlan | undefined>((a, p) => (!a || p.tp * p.pp > a.tp * a.pp ? p : a), undefined);
+    // the most GPUs at the smallest dtype: the nearest miss
+    const biggest = tried.reduce<VllmPlan | undefined>((a, p) => (!a || p.tp * p.pp > a.tp * a.pp || (p.tp * p.pp === a.tp * a.pp && p.dtype === "fp8") ? p : a), undefined);
     return [`vLLM plan: does not fit${biggest ? ` (largest tried: TP ${biggest.tp} × PP ${biggest.pp} ${biggest.dtype}: ${biggest.reason})` : ""}`];
   }
   const out = [

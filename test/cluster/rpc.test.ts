@@ -86,6 +86,18 @@ describe("RPC layout", () => {
       }
     }
   });
+  it("a tied embedding is loaded twice: on the main CPU for the lookup and on the output device as the output matrix", () => {
+    const shape = shapeOf(findModel("llama-3.2-3b-instruct")!);
+    expect(shape.tiedEmbeddings).toBe(true);
+    const d = estimateMemory(shape, "Q8_0", settings, "cpu", sizer.weights(shape, "Q8_0"));
+    const plan = planRpcLayout(shape, d, settings, [host("cpu, ram=32", 0), host("RTX 3060@b", 1), host("RTX 3060@c", 2)]);
+    expect(plan.verdict).toBe("fits");
+    const placed = plan.devices.reduce((a, l) => a + l.weights, 0) + plan.main.weights;
+    expect(Math.abs(placed - (d.memory.weights + d.weights.inputEmbd))).toBeLessThan(1);
+    const out = plan.devices.find((l) => l.output)!;
+    expect(out.device.label).toBe("c:50052 CUDA0");
+    expect(plan.main.weights).toBe(d.weights.inputEmbd);
+  });
   it("70B Q4_K_M: one RTX 3090 only partly, two hold it all; the output layer on the main host's GPU", () => {
     const d = detail();
     const one = planRpcLayout(shape70, d, settings, [host("RTX 3090", 0)]);
@@ -228,6 +240,7 @@ describe("llmfit fit MODEL --host …", () => {
   it("bad cluster input is one line with the fix", async () => {
     await expect(fit(["llama-3.3-70b-instruct", "--host", "RTX 3090", "--link", "carrier-pigeon"])).rejects.toThrow(/unknown link "carrier-pigeon"/);
     await expect(fit(["llama-3.3-70b-instruct", "--host", "RTX 3090", "--link-gbps", "10"])).rejects.toThrow(/go together/);
+    await expect(fit(["llama-3.3-70b-instruct", "--host", "RTX 3090", "--gpu", "RTX 4090"])).rejects.toThrow(/describe each machine in its --host/);
     const dir = mkdtempSync(join(tmpdir(), "llmfit-cluster-"));
     const file = join(dir, "c.json");
     writeFileSync(file, JSON.stringify({ hosts: [{ spec: "RTX 3090", profile: "x.json" }] }));

@@ -21,6 +21,7 @@ import { parseFlags } from "./flags.js";
 import { isUnreachable, quantTable, readRemote, remoteRefOf, safetensorsLine, sourceJson, sourceLine } from "./fit-remote.js";
 import type { RemoteModel } from "../models/sources/remote.js";
 import { isSafetensorsDir, loadLocalSafetensors } from "../models/sources/local-safetensors.js";
+import { runClusterFit, wantsCluster } from "../cluster/cli.js";
 
 
 const FlagsSchema = z.object({
@@ -38,6 +39,11 @@ const FlagsSchema = z.object({
   json: z.boolean().optional(),
   registry: z.string().min(1).optional(),
   "no-cache": z.boolean().optional(),
+  host: z.array(z.string().min(1)).optional(),
+  cluster: z.string().min(1).optional(),
+  link: z.string().min(1).optional(),
+  "link-gbps": z.coerce.number().positive().optional(),
+  "link-rtt-ms": z.coerce.number().nonnegative().optional(),
 });
 type Flags = z.infer<typeof FlagsSchema>;
 
@@ -104,6 +110,7 @@ export const fitCommand: CliCommand = {
     "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
     "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]\n" +
     "       llmfit fit hf:ORG/REPO[:QUANT] | hf:ORG/REPO/FILE.gguf | NAME:TAG (Ollama) [--registry URL] [--no-cache] ...  (headers only, by range requests)\n" +
+    "       llmfit fit MODEL --host SPEC|URL|FILE.json --host … | --cluster FILE.json [--link 1gbe|10gbe|…] [--link-gbps N --link-rtt-ms N] …\n" +
     "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseFlags(
@@ -115,6 +122,8 @@ export const fitCommand: CliCommand = {
         ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
         vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
         registry: { type: "string" }, "no-cache": { type: "boolean" },
+        host: { type: "string", multiple: true }, cluster: { type: "string" }, link: { type: "string" },
+        "link-gbps": { type: "string" }, "link-rtt-ms": { type: "string" },
         ...DIFFUSION_FLAG_OPTIONS,
       },
       true,
@@ -174,6 +183,13 @@ export const fitCommand: CliCommand = {
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
     if (!quant && !shape.tensors) quant = "Q4_K_M";
     const settings = settingsFrom(f);
+    const cluster = { host: f.host, cluster: f.cluster, link: f.link, linkGbps: f["link-gbps"], linkRttMs: f["link-rtt-ms"] };
+    if (wantsCluster(cluster)) {
+      if (f.gpu !== undefined || f.vram !== undefined || f.ram !== undefined || f.device !== undefined) {
+        throw new LlmFitError("bad_args", "fit: --gpu, --vram, --ram and --device describe one machine; with --host describe each machine in its --host", 'e.g. --host "RTX 3090, ram=64"');
+      }
+      return runClusterFit({ model, ...(entry ? { entry } : {}), shape, quant, settings, json: f.json === true }, cluster, io.stdout);
+    }
     const hw = await hardwareFor(f);
     const est = createSizer().estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
     const m = est.memory;

@@ -83,7 +83,8 @@ export interface SpeedOptions {
 }
 
 /** One device's share of the layers: which layers, and whether it also holds the output matrix. */
-interface Part {
+/** A device's share of the model: its layers, and whether it computes the logits. */
+export interface Part {
   readonly gpu?: Gpu;
   readonly layers: readonly number[];
   readonly output: boolean;
@@ -155,9 +156,17 @@ export function gpuPartWork(shape: ModelShape, est: Estimate, hw: Hardware, ctx:
 }
 
 function workOf(shape: ModelShape, est: Estimate, traffic: TokenTraffic, part: Part, ctx: number, opts: SpeedOptions): GpuPartWork | undefined {
+  return gpuWork(shape, traffic, est.quant, opts.kvTypeK ?? est.settings.kvTypeK, opts.kvTypeV ?? est.settings.kvTypeV, part, ctx, opts);
+}
+
+/**
+ * What one token costs a GPU part, from the model's per-layer traffic: shared by the
+ * single-machine estimate and the multi-host plans (src/cluster), which place parts themselves.
+ */
+export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string, kvTypeK: KvType, kvTypeV: KvType, part: Part, ctx: number, opts: SpeedOptions = {}): GpuPartWork | undefined {
   const g = part.gpu;
   if (!g) return undefined;
-  const kv = kvReadPerLayer(shape, ctx, opts.kvTypeK ?? est.settings.kvTypeK, opts.kvTypeV ?? est.settings.kvTypeV);
+  const kv = kvReadPerLayer(shape, ctx, kvTypeK, kvTypeV);
   const nLayer = shape.layers.length;
   const f = gpuFigures(g);
   const expertShare = shape.experts ? shape.experts.used / shape.experts.count : 0;
@@ -171,7 +180,7 @@ function workOf(shape: ModelShape, est: Estimate, traffic: TokenTraffic, part: P
   return {
     cls: deviceClass(g.vendor, f.spec?.name ?? g.name, f.spec?.kind),
     group: launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor),
-    family: dequantFamily(est.quant),
+    family: dequantFamily(quant),
     bandwidthGBs: f.bw,
     vectorTflops: f.peak,
     matrixTflops: f.matrix,

@@ -112,8 +112,18 @@ export const HyperparamsSchema = z.strictObject({
   /** Dense FFN size (0 when there is none, e.g. Mamba). */
   ffn: size,
   vocab: count,
-  /** Trained context length. */
+  /**
+   * Trained context: the context length the model's maker publishes for it (model card, report),
+   * what the default context is sized against. Usually config.json's max_position_embeddings; where
+   * the two differ, `positionLimit` keeps the config's value and the entry cites `ctxSource`.
+   */
   ctx: count,
+  /**
+   * config.json's max_position_embeddings (the GGUF's context_length) when it differs from the
+   * published `ctx`: DeepSeek V3 publishes 128K and configures 163,840 (4,096 × YaRN factor 40).
+   * RoPE accepts positions up to it; the model was not trained or evaluated that far.
+   */
+  positionLimit: count.optional(),
   /** Output projection shares the token embedding. */
   tied: z.boolean(),
   rope: RopeSchema.optional(),
@@ -184,6 +194,10 @@ const common = {
   capabilities: z.array(z.enum(CAPABILITIES)).min(1),
   /** YYYY-MM or YYYY-MM-DD. */
   released: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  /** The day this entry was last checked against its sources (YYYY-MM-DD): how fresh it is. */
+  checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Where the published context length comes from, when it differs from config.json's (`hp.positionLimit`). */
+  ctxSource: z.url().optional(),
   /**
    * Quality class for ranking, 1–10, comparable within a kind (see catalog/README.md):
    * 10 frontier open weights · 8–9 strong current large · 6–7 good current mid-size ·

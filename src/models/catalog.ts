@@ -69,6 +69,9 @@ function checkLayers(entry: LlmEntry): void {
       throw new Error(`catalog entry ${entry.id}: ${name} has ${list.length} layers, hp.layers is ${hp.layers}`);
     }
   }
+  if (hp.positionLimit !== undefined && (hp.positionLimit === hp.ctx || entry.ctxSource === undefined)) {
+    throw new Error(`catalog entry ${entry.id}: hp.positionLimit is for a config limit that differs from the published ctx, cited in ctxSource`);
+  }
   if (entry.kind === "moe" && hp.moe === undefined) throw new Error(`catalog entry ${entry.id}: kind moe needs hp.moe`);
   if (entry.kind === "ssm" && hp.ssm === undefined) throw new Error(`catalog entry ${entry.id}: kind ssm needs hp.ssm`);
   if (entry.kind === "hybrid" && hp.layerPattern === undefined) {

@@ -45,6 +45,8 @@ export const HfConfigSchema = z.looseObject({
   shared_expert_intermediate_size: num,
   shared_intermediate_size: num,
   first_k_dense_replace: num,
+  /** DeepSeek-V3's "noaux_tc" routing adds a learned per-expert bias (e_score_correction_bias). */
+  topk_method: z.string().optional(),
   // MLA
   q_lora_rank: num.nullable(),
   kv_lora_rank: num,
@@ -72,7 +74,10 @@ export type HfConfig = z.infer<typeof HfConfigSchema>;
 export interface FromConfigMeta {
   /** The entry this config belongs to, for error messages. */
   readonly id?: string;
-  /** Trained context for models whose config has none (Mamba). */
+  /**
+   * The published trained context (model card), when it differs from max_position_embeddings or
+   * the config has none (Mamba). A config limit that differs is kept as `positionLimit`.
+   */
   readonly ctx?: number;
 }
 
@@ -215,6 +220,7 @@ function moeOf(c: HfConfig): HyperparamsInput["moe"] {
     expertFfn,
     ...(shared > 0 && sharedFfn !== undefined && { shared, sharedFfn }),
     ...(c.first_k_dense_replace !== undefined && c.first_k_dense_replace > 0 && { leadingDense: c.first_k_dense_replace }),
+    ...(c.topk_method === "noaux_tc" && { selectionBias: true }),
   };
 }
 
@@ -252,7 +258,8 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
   const hidden = need(c.hidden_size, "hidden_size", meta);
   const layers = need(c.num_hidden_layers, "num_hidden_layers", meta);
   const vocab = need(c.vocab_size, "vocab_size", meta);
-  const ctx = c.max_position_embeddings ?? meta.ctx;
+  const ctx = meta.ctx ?? c.max_position_embeddings;
+  const positionLimit = meta.ctx !== undefined && c.max_position_embeddings !== undefined && c.max_position_embeddings !== meta.ctx ? c.max_position_embeddings : undefined;
   const tied = c.tie_word_embeddings ?? info.tied;
   const isMamba = info.arch === "mamba" || info.arch === "mamba2";
 
@@ -286,6 +293,7 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
     ffn,
     vocab,
     ctx: need(ctx, "max_position_embeddings", meta),
+    ...(positionLimit !== undefined && { positionLimit }),
     tied,
     ...(c.model_type !== "granitemoehybrid" && { rope: ropeOf(c, info) }),
     ...(swa !== undefined && { swa }),

@@ -17,7 +17,7 @@ export function paintDetail(
 ): void {
   const { entry, estimate } = r;
   const m = estimate.memory;
-  c.line([entry.name, "LlmFitTitle"], [`  ${entry.id} · ${entry.family} · ${entry.license} · released ${entry.released}`, "LlmFitMuted"]);
+  c.line([entry.name, "LlmFitTitle"], [`  ${entry.id} · ${entry.family} · ${entry.license} · released ${entry.released} · checked ${entry.checked}`, "LlmFitMuted"]);
   c.line(
     "  ",
     [VERDICT_WORD[r.verdict], VERDICT_GROUP[r.verdict]],

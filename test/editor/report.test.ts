@@ -115,6 +115,7 @@ describe("the report at 200 columns", () => {
     expect(text).toMatch(/weights\s+\d/);
     expect(text).toMatch(/KV cache\s+\d/);
     expect(text).toMatch(/ollama pull \S+/);
+    expect(text).toMatch(/released \d{4}-\d{2}(-\d{2})? · checked \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/GeForce RTX 3070\s+\d+ layers/);
     await press(nvim, "<BS>", (l) => l.some((x) => x.startsWith("Models that run here")), "the list again");
   });

@@ -50,6 +50,37 @@ describe("catalog data", () => {
     }
   });
 
+  it("cites where every entry's shape came from: a config.json / model index, a model page or a paper", () => {
+    const SHAPE_SOURCE = /^https:\/\/(huggingface\.co\/[\w.-]+\/[\w.-]+(\/blob\/main\/(config|model_index|params)\.json)?|arxiv\.org\/abs\/\d{4}\.\d{4,5})$/;
+    for (const entry of CATALOG) expect(entry.source, entry.id).toMatch(SHAPE_SOURCE);
+    const { source: _dropped, ...withoutSource } = byId("llama-3.2-1b-instruct");
+    expect(CatalogEntrySchema.safeParse(withoutSource).success).toBe(false);
+    expect(CatalogEntrySchema.safeParse({ ...byId("llama-3.2-1b-instruct"), source: "see the model card" }).success).toBe(false);
+  });
+
+  it("dates every entry: released, and last checked on or after its release", () => {
+    for (const entry of CATALOG) {
+      expect(entry.checked, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.checked >= entry.released, `${entry.id}: checked ${entry.checked} before its release ${entry.released}`).toBe(true);
+    }
+    const { checked: _dropped, ...undated } = byId("llama-3.2-1b-instruct");
+    expect(CatalogEntrySchema.safeParse(undated).success).toBe(false);
+  });
+
+  it("keeps a config's position limit apart from the published context, citing where the latter is published", () => {
+    for (const entry of CATALOG) {
+      if (entry.kind === "diffusion" || entry.hp.positionLimit === undefined) continue;
+      expect(entry.hp.positionLimit, entry.id).not.toBe(entry.hp.ctx);
+      expect(entry.ctxSource, entry.id).toMatch(/^https:\/\//);
+      expect(shapeOf(entry).nCtxTrain, entry.id).toBe(entry.hp.ctx);
+    }
+    expect([byId("deepseek-v3").hp.ctx, byId("deepseek-v3").hp.positionLimit]).toEqual([131072, 163840]);
+    expect([byId("deepseek-v2-lite-chat").hp.ctx, byId("deepseek-coder-v2-lite-instruct").hp.ctx]).toEqual([32768, 131072]);
+    expect(byId("mistral-nemo-instruct-2407").hp.ctx).toBe(131072);
+    const v3 = byId("deepseek-v3");
+    expect(() => parseCatalog([[{ ...v3, ctxSource: undefined }]])).toThrow(/deepseek-v3: hp.positionLimit/);
+  });
+
   it("covers the families the issue asks for", () => {
     const families = new Set(CATALOG.map((e) => e.family));
     for (const f of ["gpt-2", "gpt-j", "gpt-neox", "llama-1", "llama-2", "llama-3.1", "llama-3.2", "llama-3.3", "falcon", "bloom", "opt", "gpt-3",

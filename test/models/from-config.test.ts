@@ -118,4 +118,21 @@ describe("entryFromConfig on configs quoted in public code", () => {
     expect(shapeOf(fresh)).toEqual(shapeOf(air));
     expect(fresh.hp.rope).toEqual(air.hp.rope);
   });
+
+  it("keeps DeepSeek-V3's config limit as positionLimit when the published context is given (deepseek-ai/DeepSeek-V3 config.json fields)", () => {
+    const cfg = {
+      model_type: "deepseek_v3", hidden_size: 7168, intermediate_size: 18432, moe_intermediate_size: 2048, num_hidden_layers: 61,
+      num_attention_heads: 128, num_key_value_heads: 128, n_shared_experts: 1, n_routed_experts: 256, num_experts_per_tok: 8,
+      first_k_dense_replace: 3, topk_method: "noaux_tc", q_lora_rank: 1536, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128,
+      max_position_embeddings: 163840, rope_theta: 10000, tie_word_embeddings: false, vocab_size: 129280,
+      rope_scaling: { type: "yarn", factor: 40, original_max_position_embeddings: 4096, beta_fast: 32, beta_slow: 1, mscale: 1, mscale_all_dim: 1 },
+    };
+    const v3 = entry("deepseek-v3");
+    const published = entryFromConfig(cfg, { ctx: 131072 });
+    expect([published.hp.ctx, published.hp.positionLimit]).toEqual([131072, 163840]);
+    expect(entryFromConfig(cfg).hp).not.toHaveProperty("positionLimit");
+    const fresh = LlmEntrySchema.parse({ ...v3, ...published });
+    expect(shapeOf(fresh)).toEqual(shapeOf(v3));
+    expect(fresh.hp.positionLimit).toBe(v3.hp.positionLimit);
+  });
 });

@@ -55,6 +55,13 @@ describe("llmfit list", () => {
     expect(ids).toEqual(["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.1-i2v-14b-480p"]);
   });
 
+  it("shows each entry's release date and the day it was last checked in --json", async () => {
+    const { out } = await run(["--family", "deepseek-v3", "--json"]);
+    const entries = JSON.parse(out) as { id: string; released: string; checked: string; hp: { ctx: number; positionLimit?: number } }[];
+    const v3 = entries.find((e) => e.id === "deepseek-v3");
+    expect(v3).toMatchObject({ released: "2024-12-26", checked: "2026-12-03", hp: { ctx: 131072, positionLimit: 163840 } });
+  });
+
   it("filters by size in billions", async () => {
     const { out } = await run(["--kind", "ssm", "--max-params", "0.5", "--json"]);
     const totals = (JSON.parse(out) as { params: { total: number } }[]).map((e) => e.params.total);

@@ -1,17 +1,22 @@
 // DeepSeek V2-Lite, V3, R1 and the R1 distills, and Kimi K2 (DeepSeek V3's architecture).
 // llama.cpp loads the MLA/MoE models as "deepseek2"; the distills keep their base's arch.
-import { BIG_QUANTS, GGUF_QUANTS, hfConfig } from "./util.js";
+import { BIG_QUANTS, GGUF_QUANTS, hfCard, hfConfig } from "./util.js";
 import type { Entries, HyperparamsInput } from "./util.js";
 
-const V3 = {
-  layers: 61, hidden: 7168, heads: 128, ffn: 18432, vocab: 129280, ctx: 163840, tied: false,
+// DeepSeek publishes a 128K context for V3, V3.1 and R1 (the model cards' tables; V3 technical
+// report §4.3: YaRN extension to 32K, then 128K); config.json's 163,840 is 4,096 × the YaRN factor 40.
+const V3_ARCH = {
+  layers: 61, hidden: 7168, heads: 128, ffn: 18432, vocab: 129280, ctx: 131072, tied: false,
   rope: { theta: 10000, scaling: { type: "yarn", factor: 40, originalCtx: 4096 } },
   mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
   // noaux_tc routing: e_score_correction_bias per expert (llama.cpp's exp_probs_b)
   moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3, selectionBias: true },
 } satisfies HyperparamsInput;
+const V3 = { ...V3_ARCH, positionLimit: 163840 } satisfies HyperparamsInput;
+// DeepSeek-V2-Lite(-Chat) is published with a 32K context (its model card's table); DeepSeek-Coder-V2-Lite
+// with 128K. Both configs say 163,840 (4,096 × YaRN factor 40).
 const V2_LITE = {
-  layers: 27, hidden: 2048, heads: 16, ffn: 10944, vocab: 102400, ctx: 163840, tied: false,
+  layers: 27, hidden: 2048, heads: 16, ffn: 10944, vocab: 102400, ctx: 32768, positionLimit: 163840, tied: false,
   rope: { theta: 10000, scaling: { type: "yarn", factor: 40, originalCtx: 4096 } },
   mla: { qLoraRank: 0, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
   moe: { experts: 64, used: 6, shared: 2, expertFfn: 1408, sharedFfn: 1408, leadingDense: 1 },
@@ -30,33 +35,33 @@ const DISTILL_LLAMA_70B = { layers: 80, hidden: 8192, heads: 64, kvHeads: 8, ffn
 export const ENTRIES = [
   {
     id: "deepseek-v3", family: "deepseek-v3", name: "DeepSeek V3", license: "deepseek", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-V3", source: hfConfig("deepseek-ai/DeepSeek-V3"), hp: V3,
+    hf: "deepseek-ai/DeepSeek-V3", source: hfConfig("deepseek-ai/DeepSeek-V3"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-v3:671b", "deepseek-v3"],
-    gguf: ["unsloth/DeepSeek-V3-GGUF", "bartowski/DeepSeek-V3-GGUF"], capabilities: ["chat"], released: "2024-12-26", quality: 9,
+    gguf: ["unsloth/DeepSeek-V3-GGUF", "bartowski/DeepSeek-V3-GGUF"], capabilities: ["chat"], released: "2024-12-26", checked: "2026-12-03", quality: 9,
   },
   {
     id: "deepseek-v3-0324", family: "deepseek-v3", name: "DeepSeek V3 0324", license: "mit", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-V3-0324", source: hfConfig("deepseek-ai/DeepSeek-V3-0324"), hp: V3,
+    hf: "deepseek-ai/DeepSeek-V3-0324", source: hfConfig("deepseek-ai/DeepSeek-V3-0324"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3-0324"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS,
-    gguf: ["unsloth/DeepSeek-V3-0324-GGUF"], capabilities: ["chat", "tools"], released: "2025-03-24", quality: 9,
+    gguf: ["unsloth/DeepSeek-V3-0324-GGUF"], capabilities: ["chat", "tools"], released: "2025-03-24", checked: "2026-12-03", quality: 9,
   },
   {
     id: "deepseek-v3.1", family: "deepseek-v3", name: "DeepSeek V3.1", license: "mit", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-V3.1", source: hfConfig("deepseek-ai/DeepSeek-V3.1"), hp: V3,
+    hf: "deepseek-ai/DeepSeek-V3.1", source: hfConfig("deepseek-ai/DeepSeek-V3.1"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.1"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-v3.1:671b"],
-    gguf: ["unsloth/DeepSeek-V3.1-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-21", quality: 10,
+    gguf: ["unsloth/DeepSeek-V3.1-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-21", checked: "2026-12-03", quality: 10,
   },
   {
     id: "deepseek-r1", family: "deepseek-r1", name: "DeepSeek R1", license: "mit", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-R1", source: hfConfig("deepseek-ai/DeepSeek-R1"), hp: V3,
+    hf: "deepseek-ai/DeepSeek-R1", source: hfConfig("deepseek-ai/DeepSeek-R1"), ctxSource: hfCard("deepseek-ai/DeepSeek-R1"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-r1:671b"],
-    gguf: ["unsloth/DeepSeek-R1-GGUF", "bartowski/DeepSeek-R1-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 10,
+    gguf: ["unsloth/DeepSeek-R1-GGUF", "bartowski/DeepSeek-R1-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-12-03", quality: 10,
   },
   {
     id: "deepseek-r1-0528", family: "deepseek-r1", name: "DeepSeek R1 0528", license: "mit", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-R1-0528", source: hfConfig("deepseek-ai/DeepSeek-R1-0528"), hp: V3,
+    hf: "deepseek-ai/DeepSeek-R1-0528", source: hfConfig("deepseek-ai/DeepSeek-R1-0528"), ctxSource: hfCard("deepseek-ai/DeepSeek-R1-0528"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS,
-    gguf: ["unsloth/DeepSeek-R1-0528-GGUF"], capabilities: ["chat", "reasoning", "tools"], released: "2025-05-28", quality: 10,
+    gguf: ["unsloth/DeepSeek-R1-0528-GGUF"], capabilities: ["chat", "reasoning", "tools"], released: "2025-05-28", checked: "2026-12-03", quality: 10,
   },
   {
     id: "deepseek-r1-0528-qwen3-8b", family: "deepseek-r1", name: "DeepSeek R1 0528 Qwen3 8B", license: "mit", kind: "dense", arch: "qwen3",
@@ -67,7 +72,7 @@ export const ENTRIES = [
     },
     params: { total: 8_190_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:8b", "deepseek-r1"],
     gguf: ["unsloth/DeepSeek-R1-0528-Qwen3-8B-GGUF", "lmstudio-community/DeepSeek-R1-0528-Qwen3-8B-GGUF"], lmstudio: ["deepseek/deepseek-r1-0528-qwen3-8b"],
-    capabilities: ["chat", "reasoning"], released: "2025-05-29", quality: 6,
+    capabilities: ["chat", "reasoning"], released: "2025-05-29", checked: "2026-11-24", quality: 6,
   },
   {
     id: "deepseek-r1-distill-qwen-1.5b", family: "deepseek-r1", name: "DeepSeek R1 Distill Qwen 1.5B", license: "mit", kind: "dense", arch: "qwen2",
@@ -75,14 +80,14 @@ export const ENTRIES = [
     params: { total: 1_780_000_000 }, paramsNote: "Unlike Qwen2.5-1.5B it has an untied output head, hence 1.78B.",
     quants: GGUF_QUANTS, ollama: ["deepseek-r1:1.5b"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Qwen-1.5B-GGUF", "unsloth/DeepSeek-R1-Distill-Qwen-1.5B-GGUF"], lmstudio: ["deepseek-r1-distill-qwen-1.5b"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 3,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 3,
   },
   {
     id: "deepseek-r1-distill-qwen-7b", family: "deepseek-r1", name: "DeepSeek R1 Distill Qwen 7B", license: "mit", kind: "dense", arch: "qwen2",
     hf: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", source: hfConfig("deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"), hp: DISTILL_QWEN_7B,
     params: { total: 7_620_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:7b"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Qwen-7B-GGUF", "unsloth/DeepSeek-R1-Distill-Qwen-7B-GGUF"], lmstudio: ["deepseek-r1-distill-qwen-7b"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 5,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 5,
   },
   {
     id: "deepseek-r1-distill-llama-8b", family: "deepseek-r1", name: "DeepSeek R1 Distill Llama 8B", license: "llama3.1", kind: "dense", arch: "llama",
@@ -90,7 +95,7 @@ export const ENTRIES = [
     // deepseek-r1:8b now pulls the 0528 Qwen3 distill; the Llama distill stays under its own tag.
     params: { total: 8_030_261_248 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:8b-llama-distill-q8_0"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Llama-8B-GGUF", "unsloth/DeepSeek-R1-Distill-Llama-8B-GGUF"], lmstudio: ["deepseek-r1-distill-llama-8b"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 5,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 5,
     notes: "Ollama's deepseek-r1:8b now points at the R1-0528 Qwen3 distill.",
   },
   {
@@ -98,45 +103,45 @@ export const ENTRIES = [
     hf: "deepseek-ai/DeepSeek-R1-Distill-Qwen-14B", source: hfConfig("deepseek-ai/DeepSeek-R1-Distill-Qwen-14B"), hp: DISTILL_QWEN_14B,
     params: { total: 14_800_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:14b"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF", "unsloth/DeepSeek-R1-Distill-Qwen-14B-GGUF"], lmstudio: ["deepseek-r1-distill-qwen-14b"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 6,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 6,
   },
   {
     id: "deepseek-r1-distill-qwen-32b", family: "deepseek-r1", name: "DeepSeek R1 Distill Qwen 32B", license: "mit", kind: "dense", arch: "qwen2",
     hf: "deepseek-ai/DeepSeek-R1-Distill-Qwen-32B", source: hfConfig("deepseek-ai/DeepSeek-R1-Distill-Qwen-32B"), hp: DISTILL_QWEN_32B,
     params: { total: 32_800_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-r1:32b"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Qwen-32B-GGUF", "unsloth/DeepSeek-R1-Distill-Qwen-32B-GGUF"], lmstudio: ["deepseek-r1-distill-qwen-32b"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 7,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 7,
   },
   {
     id: "deepseek-r1-distill-llama-70b", family: "deepseek-r1", name: "DeepSeek R1 Distill Llama 70B", license: "llama3.3", kind: "dense", arch: "llama",
     hf: "deepseek-ai/DeepSeek-R1-Distill-Llama-70B", source: hfConfig("deepseek-ai/DeepSeek-R1-Distill-Llama-70B"), hp: DISTILL_LLAMA_70B,
     params: { total: 70_553_706_496 }, quants: BIG_QUANTS, ollama: ["deepseek-r1:70b"],
     gguf: ["bartowski/DeepSeek-R1-Distill-Llama-70B-GGUF", "unsloth/DeepSeek-R1-Distill-Llama-70B-GGUF"],
-    capabilities: ["chat", "reasoning"], released: "2025-01-20", quality: 7,
+    capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-11-24", quality: 7,
   },
   {
     id: "deepseek-v2-lite-chat", family: "deepseek-v2", name: "DeepSeek V2 Lite Chat", license: "deepseek", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-V2-Lite-Chat", source: hfConfig("deepseek-ai/DeepSeek-V2-Lite-Chat"), hp: V2_LITE,
+    hf: "deepseek-ai/DeepSeek-V2-Lite-Chat", source: hfConfig("deepseek-ai/DeepSeek-V2-Lite-Chat"), ctxSource: hfCard("deepseek-ai/DeepSeek-V2-Lite-Chat"), hp: V2_LITE,
     params: { total: 15_700_000_000, active: 2_400_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-v2:16b", "deepseek-v2"],
-    gguf: ["bartowski/DeepSeek-V2-Lite-Chat-GGUF"], capabilities: ["chat"], released: "2024-05-16", quality: 4,
+    gguf: ["bartowski/DeepSeek-V2-Lite-Chat-GGUF"], capabilities: ["chat"], released: "2024-05-16", checked: "2026-12-03", quality: 4,
   },
   {
     id: "deepseek-coder-v2-lite-instruct", family: "deepseek-coder", name: "DeepSeek Coder V2 Lite Instruct", license: "deepseek", kind: "moe", arch: "deepseek2",
-    hf: "deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct", source: hfConfig("deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct"), hp: V2_LITE,
+    hf: "deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct", source: hfConfig("deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct"), ctxSource: hfCard("deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct"), hp: { ...V2_LITE, ctx: 131072 },
     params: { total: 15_700_000_000, active: 2_400_000_000 }, quants: GGUF_QUANTS, ollama: ["deepseek-coder-v2:16b", "deepseek-coder-v2"],
     gguf: ["bartowski/DeepSeek-Coder-V2-Lite-Instruct-GGUF", "lmstudio-community/DeepSeek-Coder-V2-Lite-Instruct-GGUF"],
-    capabilities: ["chat", "code"], released: "2024-06-17", quality: 5,
+    capabilities: ["chat", "code"], released: "2024-06-17", checked: "2026-12-03", quality: 5,
   },
   {
     id: "kimi-k2-instruct", family: "kimi", name: "Kimi K2 Instruct", license: "modified-mit", kind: "moe", arch: "deepseek2",
     hf: "moonshotai/Kimi-K2-Instruct", source: hfConfig("moonshotai/Kimi-K2-Instruct"),
     hp: {
-      ...V3, heads: 64, vocab: 163840, ctx: 131072, rope: { theta: 50000, scaling: { type: "yarn", factor: 32, originalCtx: 4096 } },
+      ...V3_ARCH, heads: 64, vocab: 163840, ctx: 131072, rope: { theta: 50000, scaling: { type: "yarn", factor: 32, originalCtx: 4096 } },
       moe: { experts: 384, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 1, selectionBias: true },
     },
     params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true },
     paramsNote: "Moonshot publishes \"1 trillion total parameters\", a rounded label: the config's shape gives 1.026T (1,026,408,232,448 with the MoE routers' selection biases).",
     quants: BIG_QUANTS,
-    gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-11", quality: 10,
+    gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-11", checked: "2026-11-24", quality: 10,
   },
 ] satisfies Entries;

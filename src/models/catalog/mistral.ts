@@ -14,7 +14,8 @@ const MIXTRAL_8X22B = {
 const M22B = { layers: 56, hidden: 6144, heads: 48, kvHeads: 8, headDim: 128, ffn: 16384, vocab: 32768, ctx: 32768, tied: false, rope: { theta: 1000000 } } satisfies HyperparamsInput;
 const SMALL3 = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 32768, vocab: 131072, ctx: 32768, tied: false, rope: { theta: 100000000 } } satisfies HyperparamsInput;
 const SMALL31 = { ...SMALL3, ctx: 131072, rope: { theta: 1000000000 } } satisfies HyperparamsInput;
-const NEMO = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 14336, vocab: 131072, ctx: 1024000, tied: false, rope: { theta: 1000000 } } satisfies HyperparamsInput;
+// "Trained with a 128k context window" (the model cards); early config.json revisions said 1,024,000.
+const NEMO = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 14336, vocab: 131072, ctx: 131072, tied: false, rope: { theta: 1000000 } } satisfies HyperparamsInput;
 const SMALL31_NOTE =
   "24.0B published includes the Pixtral vision encoder and projector; the text decoder is the Mistral Small 3 (2501) decoder, 23.57B.";
 
@@ -24,37 +25,37 @@ export const ENTRIES = [
     hf: "mistralai/Mistral-7B-Instruct-v0.3", source: hfConfig("mistralai/Mistral-7B-Instruct-v0.3"), hp: M7B_V03,
     params: { total: 7_248_023_552 }, quants: GGUF_QUANTS, ollama: ["mistral:7b", "mistral"],
     gguf: ["bartowski/Mistral-7B-Instruct-v0.3-GGUF", "lmstudio-community/Mistral-7B-Instruct-v0.3-GGUF", "MaziyarPanahi/Mistral-7B-Instruct-v0.3-GGUF"],
-    lmstudio: ["mistral-7b-instruct-v0.3"], capabilities: ["chat", "tools"], released: "2024-05-22", quality: 4,
+    lmstudio: ["mistral-7b-instruct-v0.3"], capabilities: ["chat", "tools"], released: "2024-05-22", checked: "2026-11-24", quality: 4,
   },
   {
     id: "mistral-7b-v0.3", family: "mistral", name: "Mistral 7B v0.3 (base)", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-7B-v0.3", source: hfConfig("mistralai/Mistral-7B-v0.3"), hp: M7B_V03,
-    params: { total: 7_248_023_552 }, quants: GGUF_QUANTS, ollama: ["mistral:7b-text"], capabilities: ["chat"], released: "2024-05-22", quality: 3,
+    params: { total: 7_248_023_552 }, quants: GGUF_QUANTS, ollama: ["mistral:7b-text"], capabilities: ["chat"], released: "2024-05-22", checked: "2026-11-24", quality: 3,
   },
   {
     id: "mistral-7b-instruct-v0.2", family: "mistral", name: "Mistral 7B Instruct v0.2", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-7B-Instruct-v0.2", source: hfConfig("mistralai/Mistral-7B-Instruct-v0.2"), hp: M7B_V02,
     params: { total: 7_241_732_096 }, quants: LEGACY_QUANTS, gguf: ["TheBloke/Mistral-7B-Instruct-v0.2-GGUF"],
-    capabilities: ["chat"], released: "2023-12-11", quality: 3,
+    capabilities: ["chat"], released: "2023-12-11", checked: "2026-11-24", quality: 3,
   },
   {
     id: "mistral-7b-instruct-v0.1", family: "mistral", name: "Mistral 7B Instruct v0.1", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-7B-Instruct-v0.1", source: hfConfig("mistralai/Mistral-7B-Instruct-v0.1"), hp: M7B_V01,
     params: { total: 7_241_732_096 }, quants: LEGACY_QUANTS, gguf: ["TheBloke/Mistral-7B-Instruct-v0.1-GGUF"],
-    capabilities: ["chat"], released: "2023-09-27", quality: 2,
+    capabilities: ["chat"], released: "2023-09-27", checked: "2026-11-24", quality: 2,
     notes: "config.json sets sliding_window 4096; llama.cpp's llama arch attends over the full context, so no window here.",
   },
   {
     id: "mistral-7b-v0.1", family: "mistral", name: "Mistral 7B v0.1 (base)", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-7B-v0.1", source: hfConfig("mistralai/Mistral-7B-v0.1"), hp: M7B_V01,
     params: { total: 7_241_732_096 }, quants: LEGACY_QUANTS, gguf: ["TheBloke/Mistral-7B-v0.1-GGUF"],
-    capabilities: ["chat"], released: "2023-09-27", quality: 2,
+    capabilities: ["chat"], released: "2023-09-27", checked: "2026-11-24", quality: 2,
   },
   {
     id: "zephyr-7b-beta", family: "zephyr", name: "Zephyr 7B β", license: "mit", kind: "dense", arch: "llama",
     hf: "HuggingFaceH4/zephyr-7b-beta", source: hfConfig("HuggingFaceH4/zephyr-7b-beta"), hp: M7B_V01,
     params: { total: 7_241_732_096 }, quants: LEGACY_QUANTS, ollama: ["zephyr:7b", "zephyr"], gguf: ["TheBloke/zephyr-7B-beta-GGUF"],
-    capabilities: ["chat"], released: "2023-10-26", quality: 2,
+    capabilities: ["chat"], released: "2023-10-26", checked: "2026-11-24", quality: 2,
   },
   {
     id: "mixtral-8x7b-instruct-v0.1", family: "mixtral", name: "Mixtral 8x7B Instruct v0.1", license: "apache-2.0", kind: "moe", arch: "llama",
@@ -62,92 +63,92 @@ export const ENTRIES = [
     params: { total: 46_702_792_704, active: 12_900_000_000 }, paramsNote: "Active count: the Mixtral paper gives 13B active (arXiv:2401.04088).",
     quants: LEGACY_QUANTS, ollama: ["mixtral:8x7b", "mixtral"],
     gguf: ["TheBloke/Mixtral-8x7B-Instruct-v0.1-GGUF", "bartowski/Mixtral-8x7B-Instruct-v0.1-GGUF"],
-    capabilities: ["chat", "tools"], released: "2023-12-11", quality: 5,
+    capabilities: ["chat", "tools"], released: "2023-12-11", checked: "2026-11-24", quality: 5,
   },
   {
     id: "mixtral-8x7b-v0.1", family: "mixtral", name: "Mixtral 8x7B v0.1 (base)", license: "apache-2.0", kind: "moe", arch: "llama",
     hf: "mistralai/Mixtral-8x7B-v0.1", source: hfConfig("mistralai/Mixtral-8x7B-v0.1"), hp: MIXTRAL_8X7B,
     params: { total: 46_702_792_704, active: 12_900_000_000 }, quants: LEGACY_QUANTS, ollama: ["mixtral:8x7b-text"],
-    capabilities: ["chat"], released: "2023-12-11", quality: 4,
+    capabilities: ["chat"], released: "2023-12-11", checked: "2026-11-24", quality: 4,
   },
   {
     id: "mixtral-8x22b-instruct-v0.1", family: "mixtral", name: "Mixtral 8x22B Instruct v0.1", license: "apache-2.0", kind: "moe", arch: "llama",
     hf: "mistralai/Mixtral-8x22B-Instruct-v0.1", source: hfConfig("mistralai/Mixtral-8x22B-Instruct-v0.1"), hp: MIXTRAL_8X22B,
     params: { total: 141_000_000_000, active: 39_000_000_000 }, quants: BIG_QUANTS, ollama: ["mixtral:8x22b"],
     gguf: ["bartowski/Mixtral-8x22B-Instruct-v0.1-GGUF", "MaziyarPanahi/Mixtral-8x22B-Instruct-v0.1-GGUF"],
-    capabilities: ["chat", "tools"], released: "2024-04-17", quality: 6,
+    capabilities: ["chat", "tools"], released: "2024-04-17", checked: "2026-11-24", quality: 6,
   },
   {
     id: "mistral-nemo-instruct-2407", family: "mistral-nemo", name: "Mistral Nemo 12B Instruct 2407", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Nemo-Instruct-2407", source: hfConfig("mistralai/Mistral-Nemo-Instruct-2407"), hp: NEMO,
     params: { total: 12_247_782_400 }, quants: GGUF_QUANTS, ollama: ["mistral-nemo:12b", "mistral-nemo"],
     gguf: ["bartowski/Mistral-Nemo-Instruct-2407-GGUF", "lmstudio-community/Mistral-Nemo-Instruct-2407-GGUF"],
-    lmstudio: ["mistral-nemo-instruct-2407"], capabilities: ["chat", "tools"], released: "2024-07-18", quality: 5,
+    lmstudio: ["mistral-nemo-instruct-2407"], capabilities: ["chat", "tools"], released: "2024-07-18", checked: "2026-12-03", quality: 5,
     notes: "The model card recommends up to 128k tokens although config.json allows 1,024,000.",
   },
   {
     id: "mistral-nemo-base-2407", family: "mistral-nemo", name: "Mistral Nemo 12B Base 2407", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Nemo-Base-2407", source: hfConfig("mistralai/Mistral-Nemo-Base-2407"), hp: NEMO,
-    params: { total: 12_247_782_400 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-07-18", quality: 4,
+    params: { total: 12_247_782_400 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2024-07-18", checked: "2026-12-03", quality: 4,
   },
   {
     id: "mistral-small-instruct-2409", family: "mistral-small", name: "Mistral Small 22B Instruct 2409", license: "mrl", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Small-Instruct-2409", source: hfConfig("mistralai/Mistral-Small-Instruct-2409"), hp: M22B,
     params: { total: 22_200_000_000 }, quants: GGUF_QUANTS, ollama: ["mistral-small:22b"],
-    gguf: ["bartowski/Mistral-Small-Instruct-2409-GGUF"], capabilities: ["chat", "tools"], released: "2024-09-17", quality: 6,
+    gguf: ["bartowski/Mistral-Small-Instruct-2409-GGUF"], capabilities: ["chat", "tools"], released: "2024-09-17", checked: "2026-11-24", quality: 6,
   },
   {
     id: "mistral-small-24b-instruct-2501", family: "mistral-small", name: "Mistral Small 3 24B Instruct 2501", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Small-24B-Instruct-2501", source: hfConfig("mistralai/Mistral-Small-24B-Instruct-2501"), hp: SMALL3,
     params: { total: 23_572_403_200 }, quants: GGUF_QUANTS, ollama: ["mistral-small:24b", "mistral-small"],
     gguf: ["bartowski/Mistral-Small-24B-Instruct-2501-GGUF", "unsloth/Mistral-Small-24B-Instruct-2501-GGUF"],
-    lmstudio: ["mistral-small-24b-instruct-2501"], capabilities: ["chat", "tools"], released: "2025-01-30", quality: 7,
+    lmstudio: ["mistral-small-24b-instruct-2501"], capabilities: ["chat", "tools"], released: "2025-01-30", checked: "2026-11-24", quality: 7,
   },
   {
     id: "mistral-small-24b-base-2501", family: "mistral-small", name: "Mistral Small 3 24B Base 2501", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Small-24B-Base-2501", source: hfConfig("mistralai/Mistral-Small-24B-Base-2501"), hp: SMALL3,
-    params: { total: 23_572_403_200 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-01-30", quality: 6,
+    params: { total: 23_572_403_200 }, quants: GGUF_QUANTS, capabilities: ["chat"], released: "2025-01-30", checked: "2026-11-24", quality: 6,
   },
   {
     id: "mistral-small-3.1-24b-instruct-2503", family: "mistral-small", name: "Mistral Small 3.1 24B Instruct 2503", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Small-3.1-24B-Instruct-2503", source: hfConfig("mistralai/Mistral-Small-3.1-24B-Instruct-2503"), hp: SMALL31,
     params: { total: 24_000_000_000, text: 23_572_403_200 }, paramsNote: SMALL31_NOTE, quants: GGUF_QUANTS, ollama: ["mistral-small3.1:24b", "mistral-small3.1"],
     gguf: ["bartowski/mistralai_Mistral-Small-3.1-24B-Instruct-2503-GGUF", "unsloth/Mistral-Small-3.1-24B-Instruct-2503-GGUF"],
-    lmstudio: ["mistralai/mistral-small-3.1-24b-instruct-2503"], capabilities: ["chat", "tools", "vision"], released: "2025-03-17", quality: 7,
+    lmstudio: ["mistralai/mistral-small-3.1-24b-instruct-2503"], capabilities: ["chat", "tools", "vision"], released: "2025-03-17", checked: "2026-11-24", quality: 7,
   },
   {
     id: "mistral-small-3.2-24b-instruct-2506", family: "mistral-small", name: "Mistral Small 3.2 24B Instruct 2506", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Small-3.2-24B-Instruct-2506", source: hfConfig("mistralai/Mistral-Small-3.2-24B-Instruct-2506"), hp: SMALL31,
     params: { total: 24_000_000_000, text: 23_572_403_200 }, paramsNote: SMALL31_NOTE, quants: GGUF_QUANTS, ollama: ["mistral-small3.2:24b", "mistral-small3.2"],
     gguf: ["unsloth/Mistral-Small-3.2-24B-Instruct-2506-GGUF", "bartowski/mistralai_Mistral-Small-3.2-24B-Instruct-2506-GGUF"],
-    lmstudio: ["mistralai/mistral-small-3.2"], capabilities: ["chat", "tools", "vision"], released: "2025-06-20", quality: 7,
+    lmstudio: ["mistralai/mistral-small-3.2"], capabilities: ["chat", "tools", "vision"], released: "2025-06-20", checked: "2026-11-24", quality: 7,
   },
   {
     id: "devstral-small-2505", family: "devstral", name: "Devstral Small 24B 2505", license: "apache-2.0", kind: "dense", arch: "llama",
     hf: "mistralai/Devstral-Small-2505", source: hfConfig("mistralai/Devstral-Small-2505"), hp: SMALL31,
     params: { total: 23_572_403_200 }, quants: GGUF_QUANTS, ollama: ["devstral:24b", "devstral"],
     gguf: ["unsloth/Devstral-Small-2505-GGUF", "lmstudio-community/Devstral-Small-2505-GGUF"], lmstudio: ["mistralai/devstral-small-2505"],
-    capabilities: ["chat", "code", "tools"], released: "2025-05-21", quality: 7,
+    capabilities: ["chat", "code", "tools"], released: "2025-05-21", checked: "2026-11-24", quality: 7,
   },
   {
     id: "codestral-22b-v0.1", family: "codestral", name: "Codestral 22B v0.1", license: "mnpl", kind: "dense", arch: "llama",
     hf: "mistralai/Codestral-22B-v0.1", source: hfConfig("mistralai/Codestral-22B-v0.1"), hp: M22B,
     params: { total: 22_200_000_000 }, quants: GGUF_QUANTS, ollama: ["codestral:22b", "codestral"],
-    gguf: ["bartowski/Codestral-22B-v0.1-GGUF"], capabilities: ["chat", "code"], released: "2024-05-29", quality: 6,
+    gguf: ["bartowski/Codestral-22B-v0.1-GGUF"], capabilities: ["chat", "code"], released: "2024-05-29", checked: "2026-11-24", quality: 6,
   },
   {
     id: "mistral-large-instruct-2407", family: "mistral-large", name: "Mistral Large 2 123B Instruct 2407", license: "mrl", kind: "dense", arch: "llama",
     hf: "mistralai/Mistral-Large-Instruct-2407", source: hfConfig("mistralai/Mistral-Large-Instruct-2407"),
     hp: { layers: 88, hidden: 12288, heads: 96, kvHeads: 8, headDim: 128, ffn: 28672, vocab: 32768, ctx: 131072, tied: false, rope: { theta: 1000000 } },
     params: { total: 123_000_000_000 }, quants: BIG_QUANTS, ollama: ["mistral-large:123b", "mistral-large"],
-    gguf: ["bartowski/Mistral-Large-Instruct-2407-GGUF"], capabilities: ["chat", "tools"], released: "2024-07-24", quality: 8,
+    gguf: ["bartowski/Mistral-Large-Instruct-2407-GGUF"], capabilities: ["chat", "tools"], released: "2024-07-24", checked: "2026-11-24", quality: 8,
   },
   {
     id: "ministral-8b-instruct-2410", family: "ministral", name: "Ministral 8B Instruct 2410", license: "mrl", kind: "dense", arch: "llama",
     hf: "mistralai/Ministral-8B-Instruct-2410", source: hfConfig("mistralai/Ministral-8B-Instruct-2410"),
     hp: { layers: 36, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 12288, vocab: 131072, ctx: 32768, tied: false, rope: { theta: 100000000 } },
     params: { total: 8_020_000_000 }, quants: GGUF_QUANTS, gguf: ["bartowski/Ministral-8B-Instruct-2410-GGUF"],
-    capabilities: ["chat", "tools"], released: "2024-10-16", quality: 5,
+    capabilities: ["chat", "tools"], released: "2024-10-16", checked: "2026-11-24", quality: 5,
     notes: "config.json sets sliding_window 32768, the whole trained context.",
   },
 ] satisfies Entries;

@@ -330,7 +330,10 @@ describe("fit TAG (Ollama registry)", () => {
     mkdirSync(join(store, "manifests", host, "library", "llama3.2"), { recursive: true });
     mkdirSync(join(store, "blobs"), { recursive: true });
     writeFileSync(join(store, "manifests", host, "library", "llama3.2", "1b"), JSON.stringify({ schemaVersion: 2, layers: [{ mediaType: "application/vnd.ollama.image.model", digest, size: q4.size }] }));
-    writeFileSync(join(store, "blobs", digest.replace(":", "-")), q4.head);
+    // Sparse, at the full size: the header reader checks the declared tensors against the file.
+    const blob = join(store, "blobs", digest.replace(":", "-"));
+    writeFileSync(blob, q4.head);
+    truncateSync(blob, q4.size);
     const before = registry.log.length;
     const { out } = await fit(["llama3.2:1b", "--registry", registry.url, ...SETTINGS], freshEnv({ OLLAMA_MODELS: store }));
     expect(registry.log.length).toBe(before);

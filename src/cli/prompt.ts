@@ -1,5 +1,6 @@
 // `llmfit prompt --model M [--template T] < file`: the editor's prompt feature from a terminal.
 // Text comes from stdin, the answer streams to stdout; Ctrl-C stops the request.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { DEFAULT_CONFIG, type Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
@@ -20,7 +21,9 @@ export const promptCommand: CliCommand = {
   usage:
     "llmfit prompt --model NAME [--template explain] [--input TEXT] [--filetype FT] [--file PATH]\n" +
     "              [--ollama-url U] [--llamacpp-url U] [--lmstudio-url U] [--embedded GGUF]\n" +
-    "              [--stream-timeout MS]   < text   (a llama.cpp key comes from LLMFIT_LLAMACPP_API_KEY)",
+    "              [--stream-timeout MS] [--max-tokens N] [--threads N]   < text\n" +
+    "       llmfit prompt --model FILE.gguf ...   runs that file in-process (node-llama-cpp)\n" +
+    "       (a llama.cpp key comes from LLMFIT_LLAMACPP_API_KEY)",
   async run(argv, io: CliIo) {
     const { values } = parseFlags("prompt", argv, {
       model: { type: "string" },
@@ -33,7 +36,16 @@ export const promptCommand: CliCommand = {
       "lmstudio-url": { type: "string" },
       embedded: { type: "string" },
       "stream-timeout": { type: "string" },
+      "max-tokens": { type: "string" },
+      threads: { type: "string" },
     });
+    const maxTokens = positiveInt(values["max-tokens"], "--max-tokens");
+    const threads = positiveInt(values.threads, "--threads");
+    // A path to a .gguf file is a model to run here, not a name a runtime lists.
+    if (values.model && /\.gguf$/i.test(values.model) && !values.embedded) {
+      if (!existsSync(values.model)) throw new LlmFitError("not_found", `prompt: no GGUF file at ${values.model}`, "check the path, or name a model your runtime lists (`llmfit runtimes`)");
+      values.embedded = values.model;
+    }
     if (!values.model && !values.embedded) {
       throw new LlmFitError("bad_args", "prompt: --model is required", "name a model your runtime lists (`llmfit runtimes`), or --embedded FILE.gguf");
     }
@@ -45,6 +57,8 @@ export const promptCommand: CliCommand = {
         ...DEFAULT_CONFIG.prompt,
         ...(values.model ? { model: values.model } : { model: values.embedded }),
         ...(values.embedded ? { embedded_model: values.embedded } : {}),
+        ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
+        ...(threads !== undefined ? { embedded_threads: threads } : {}),
       },
     };
     let failure: { message: string; level: string } | undefined;
@@ -91,3 +105,10 @@ export const promptCommand: CliCommand = {
     return 0;
   },
 };
+
+function positiveInt(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new LlmFitError("bad_args", `prompt: ${flag} takes a whole number of at least 1, not "${raw}"`, `e.g. ${flag} 256`);
+  return n;
+}

@@ -45,6 +45,9 @@ export class PromptRun {
     this.messages = [...o.messages];
   }
 
+  /** How the last stream ended: undefined while none has. */
+  outcome: { readonly state: "done" | "failed" | "cancelled"; readonly tokens: number } | undefined;
+
   get streaming(): boolean {
     return this.controller !== undefined;
   }
@@ -112,10 +115,13 @@ export class PromptRun {
       }
       out.flush();
       this.messages.push({ role: "assistant", content: answer });
+      this.outcome = { state: "done", tokens };
       this.o.events.done(this.id, answer, this.o.extract ? extractCode(answer) : answer, stats());
     } catch (err) {
       out.flush();
-      if (isCancelled(err) || controller.signal.aborted) this.o.events.failed(this.id, "cancelled", "info", stats());
+      const cancelled = isCancelled(err) || controller.signal.aborted;
+      this.outcome = { state: cancelled ? "cancelled" : "failed", tokens };
+      if (cancelled) this.o.events.failed(this.id, "cancelled", "info", stats());
       else this.o.events.failed(this.id, errorLine(err), "error", stats());
     } finally {
       this.controller = undefined;

@@ -1,6 +1,7 @@
 // Prompting, host side: templates, the model list for the picker, resolving which model and
 // runtime answer, the context guard, and the conversations in flight (one PromptRun each).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -70,9 +71,21 @@ async function countPromptTokens(runtime: ChatRuntime, text: string): Promise<{ 
   return { tokens: estimateTokens(text), counted: "estimate" };
 }
 
+/**
+ * Threads for the embedded runtime when the user set none: llama.cpp spin-waits, so more threads
+ * than physical cores (or all of them while the editor needs one) make it crawl — on a busy
+ * 2-core machine the default streamed ~1.2 tok/s where 1 thread streamed 31 tokens in 0.04 s.
+ * Physical cores are taken as half the logical CPUs above 4 (2-way SMT, an estimate), minus one
+ * for the editor and the host.
+ */
+export function embeddedThreads(logical: number = availableParallelism()): number {
+  const physical = logical > 4 ? Math.ceil(logical / 2) : logical;
+  return Math.max(1, physical - 1);
+}
+
 export class PromptService {
   private readonly runs = new Map<number, PromptRun>();
-  private embedded: { model: string; runtime: EmbeddedRuntime } | undefined;
+  private embedded: { model: string; threads: number; runtime: EmbeddedRuntime } | undefined;
   private last: ModelRef | undefined;
 
   constructor(
@@ -112,7 +125,8 @@ export class PromptService {
         });
       }
     }
-    if (cfg.prompt.embedded_model) {
+    // Only a file that is there: the picker must not offer what cannot load.
+    if (cfg.prompt.embedded_model && existsSync(cfg.prompt.embedded_model)) {
       out.push({
         runtime: "embedded",
         url: "",
@@ -163,7 +177,11 @@ export class PromptService {
       extract: template.extract,
     });
     this.runs.set(args.id, run);
-    void run.start();
+    // An embedded model that fails before its first token (a missing or broken file) must not
+    // stay the default: the next prompt asks for a model instead of failing the same way.
+    void run.start().then(() => {
+      if (run.outcome?.state === "failed" && run.outcome.tokens === 0 && ref.runtime === "embedded") this.forget(ref);
+    });
     this.remember(ref);
     return {
       state: "started",
@@ -177,6 +195,9 @@ export class PromptService {
 
   /** Use this model for prompts from now on (until another is chosen). */
   choose(ref: ModelRef): void {
+    if (ref.runtime === "embedded" && !existsSync(ref.model)) {
+      throw new LlmFitError("not_found", `no GGUF file at ${ref.model}`, "check prompt.embedded_model, or pick a model a runtime has");
+    }
     this.remember(ref);
   }
 
@@ -227,11 +248,13 @@ export class PromptService {
 
   private runtimeFor(ref: ModelRef): ChatRuntime {
     if (ref.runtime === "embedded") {
-      if (this.embedded?.model !== ref.model) {
-        const threads = this.config().prompt.embedded_threads;
+      const threads = this.config().prompt.embedded_threads ?? embeddedThreads();
+      // A new thread count from setup() takes effect on the next prompt, on a running host too.
+      if (this.embedded?.model !== ref.model || this.embedded.threads !== threads) {
         this.embedded = {
           model: ref.model,
-          runtime: new EmbeddedRuntime({ model: ref.model, contextSize: ref.context ?? EMBEDDED_CONTEXT, ...(threads ? { threads } : {}) }),
+          threads,
+          runtime: new EmbeddedRuntime({ model: ref.model, contextSize: ref.context ?? EMBEDDED_CONTEXT, threads }),
         };
       }
       return this.embedded.runtime;
@@ -253,10 +276,20 @@ export class PromptService {
     }
   }
 
+  /** Drop a remembered choice that failed to load, so the next prompt asks instead of failing again. */
+  private forget(ref: ModelRef): void {
+    if (this.last?.runtime !== ref.runtime || this.last.model !== ref.model) return;
+    this.last = undefined;
+    if (this.lastChoiceFile) rmSync(this.lastChoiceFile, { force: true });
+    if (this.embedded?.model === ref.model) this.embedded = undefined;
+  }
+
   private readLast(): ModelRef | undefined {
     if (!this.lastChoiceFile) return undefined;
     try {
       const parsed = ModelRefSchema.safeParse(JSON.parse(readFileSync(this.lastChoiceFile, "utf8")));
+      // A remembered embedded file that has since gone is not a choice any more.
+      if (parsed.success && parsed.data.runtime === "embedded" && !existsSync(parsed.data.model)) return undefined;
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;

@@ -47,4 +47,35 @@ describe("llmfit prompt", () => {
     expect(code).toBe(2);
     expect(err).toMatch(/^llmfit: prompt: --model is required — /);
   });
+
+  it("caps the answer with --max-tokens and refuses a bad number in one line", async () => {
+    ollama.route("POST /api/chat", (req, res) => {
+      res.writeHead(200, { "Content-Type": "application/x-ndjson" });
+      for (const line of ollamaChatStream(["ok"], "llama3:latest")) res.write(line);
+      res.end();
+    });
+    const before = ollama.requests.length;
+    const { code } = await run(["prompt", "--model", "llama3:latest", "--max-tokens", "7", "--ollama-url", ollama.url], "x");
+    expect(code).toBe(0);
+    const body = ollama.requests.slice(before).find((r) => r.path === "/api/chat")!.json as { options?: { num_predict?: number } };
+    expect(body.options?.num_predict).toBe(7);
+    const bad = await run(["prompt", "--model", "llama3:latest", "--threads", "two"], "x");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^llmfit: prompt: --threads takes a whole number of at least 1, not "two" — e\.g\. --threads 256\n$/);
+  });
+
+  it("runs --model FILE.gguf in-process with the threads asked for, and names a missing file", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { writeTinyGguf } = await import("../support/tiny-gguf.js");
+    const file = writeTinyGguf(join(mkdtempSync(join(tmpdir(), "llmfit-cli-gguf-")), "tiny.gguf"));
+    const { code, out, err } = await run(["prompt", "--model", file, "--threads", "1", "--max-tokens", "8"], "hello");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out.length).toBeGreaterThan(1);
+    const missing = await run(["prompt", "--model", "/nonexistent/model.gguf"], "x");
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/^llmfit: prompt: no GGUF file at \/nonexistent\/model\.gguf — /);
+  }, 60_000);
 });

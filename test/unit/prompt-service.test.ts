@@ -37,3 +37,47 @@ describe("the context guard", () => {
     expect(started).toMatchObject({ state: "started", label: "m · llama.cpp" });
   });
 });
+
+describe("a broken embedded model is not remembered", () => {
+  it("forgets a remembered GGUF that fails to load, and the picker never lists a missing file", async () => {
+    const { mkdtempSync, writeFileSync, existsSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "llmfit-forget-"));
+    const broken = join(dir, "broken.gguf");
+    writeFileSync(broken, "not a gguf at all");
+    const lastFile = join(dir, "last-model.json");
+    const { config } = parseConfig({
+      runtimes: { ollama: { enabled: false }, lmstudio: { enabled: false }, llamacpp: { enabled: false } },
+      prompt: { embedded_model: join(dir, "missing.gguf"), embedded_threads: 1 },
+    });
+    const failures: string[] = [];
+    let ended!: () => void;
+    const over = new Promise<void>((r) => (ended = r));
+    const events = { chunk: () => undefined, done: () => ended(), failed: (_id: number, m: string) => (failures.push(m), ended()) };
+    const svc = new PromptService(() => config, events, async () => 0, lastFile);
+
+    // A configured file that is not there is not offered.
+    expect((await svc.models()).filter((m) => m.runtime === "embedded")).toEqual([]);
+    expect(() => svc.choose({ runtime: "embedded", url: "", model: join(dir, "missing.gguf") })).toThrow(/no GGUF file at .*missing\.gguf/);
+
+    svc.choose({ runtime: "embedded", url: "", model: broken });
+    expect(JSON.parse(readFileSync(lastFile, "utf8"))).toMatchObject({ model: broken });
+    const started = await svc.start({ id: 9, template: "explain", input: "", context });
+    expect(started).toMatchObject({ state: "started" });
+    await over;
+    await svc.run(9).settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(failures).toHaveLength(1);
+    expect(existsSync(lastFile)).toBe(false);
+    // The next prompt asks for a model instead of failing the same way.
+    expect(await svc.start({ id: 10, template: "explain", input: "", context })).toEqual({ state: "needs_model" });
+  }, 30_000);
+});
+
+describe("embedded threads", () => {
+  it("never oversubscribes: physical cores (half the logical CPUs above 4) minus one for the editor", async () => {
+    const { embeddedThreads } = await import("../../src/prompt/service.js");
+    expect([1, 2, 4, 8, 16, 32].map((n) => embeddedThreads(n))).toEqual([1, 1, 3, 3, 7, 15]);
+  });
+});

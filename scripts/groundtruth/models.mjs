@@ -14,6 +14,12 @@
 // (biases, ssm_a, ssm_d), ssm_conv1d, shortconv.conv and ffn_gate_inp in F32; all else F16
 // (conversion/base.py, prepare_tensors).
 
+// Shapes the sizing engine already builds (new architectures): the tensor list is the engine's
+// tensorsForShape for the catalog entry, and llama.cpp's loader is the check (it refuses a missing,
+// extra or mis-shaped tensor); the GGUF keys are what convert_hf_to_gguf.py writes for the
+// config.json values. Needs `npm run build` (reads dist/).
+const engine = await Promise.all([import("../../dist/models/catalog.js"), import("../../dist/sizing/tensors.js")]).catch(() => undefined);
+
 export const CONFIGS = {
   // https://huggingface.co/google/gemma-2-2b/blob/main/config.json
   "gemma-2-2b": {
@@ -133,7 +139,66 @@ export const CONFIGS = {
     n_expert: 64, n_expert_used: 6, n_expert_shared: 2, F_exp: 1408, dense_lead: 1, expert_scale: 1.0,
     yarn_factor: 40, yarn_orig_ctx: 4096, mscale_all_dim: 0.707, tied: false,
   },
+  // https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct/blob/main/config.json (text_config:
+  // hidden 5120, 48 layers, 40 heads, 8 KV heads of 128, intermediate_size 8192 per expert,
+  // intermediate_size_mlp 16384, 16 experts (1 used) + shared, interleave_moe_layer_step 1,
+  // vocab 202048, rope_theta 5e5 with llama3 scaling ×16 over 8192, max_position_embeddings 10485760,
+  // attention_chunk_size 8192, rms_norm_eps 1e-5). conversion: Llama4Model (no sliding_window key:
+  // llama4.cpp then sets chunked attention with n_swa 8192 and period 4 itself)
+  "llama-4-scout": {
+    hf: "meta-llama/Llama-4-Scout-17B-16E-Instruct", arch: "llama4", catalog: "llama-4-scout-17b-16e-instruct",
+    gguf: {
+      context_length: 10485760, embedding_length: 5120, block_count: 48, feed_forward_length: 16384,
+      "attention.head_count": 40, "attention.head_count_kv": 8, "attention.key_length": 128, "attention.value_length": 128,
+      "rope.freq_base": 500000, "rope.dimension_count": 128, "attention.layer_norm_rms_epsilon": 1e-5,
+      expert_count: 16, expert_used_count: 1, expert_feed_forward_length: 8192, interleave_moe_layer_step: 1, vocab_size: 202048,
+    },
+  },
+  // https://huggingface.co/MiniMaxAI/MiniMax-M2/blob/main/config.json (hidden 3072, 62 layers, 48 heads,
+  // 8 KV heads, head_dim 128, rotary_dim 64, 256 experts of 1536 (8 used), sigmoid routing with
+  // e_score_correction_bias, vocab 200064, rope_theta 5e6, max_position_embeddings 196608, eps 1e-6)
+  "minimax-m2": {
+    hf: "MiniMaxAI/MiniMax-M2", arch: "minimax-m2", catalog: "minimax-m2",
+    gguf: {
+      context_length: 196608, embedding_length: 3072, block_count: 62, feed_forward_length: 1536,
+      "attention.head_count": 48, "attention.head_count_kv": 8, "attention.key_length": 128, "attention.value_length": 128,
+      "rope.freq_base": 5000000, "rope.dimension_count": 64, "attention.layer_norm_rms_epsilon": 1e-6,
+      expert_count: 256, expert_used_count: 8, expert_feed_forward_length: 1536, expert_gating_func: 2, vocab_size: 200064,
+    },
+  },
+  // https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json (hidden 2048, 48 layers,
+  // full_attention_interval 4, 16 heads / 2 KV heads of 256, partial_rotary_factor 0.25, linear attention
+  // 16 key heads and 32 value heads of 128, conv kernel 4, 512 experts of 512 (10 used) + shared 512,
+  // vocab 151936, rope_theta 1e7, max_position_embeddings 262144, eps 1e-6). conversion: Qwen3NextModel
+  // (ssm.state_size = linear_key_head_dim, group_count = key heads, time_step_rank = value heads,
+  // inner_size = value heads × value head dim)
+  "qwen3-next-80b-a3b": {
+    hf: "Qwen/Qwen3-Next-80B-A3B-Instruct", arch: "qwen3next", catalog: "qwen3-next-80b-a3b-instruct",
+    gguf: {
+      context_length: 262144, embedding_length: 2048, block_count: 48, feed_forward_length: 5120,
+      "attention.head_count": 16, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "attention.layer_norm_rms_epsilon": 1e-6,
+      expert_count: 512, expert_used_count: 10, expert_feed_forward_length: 512, expert_shared_feed_forward_length: 512,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 151936,
+    },
+  },
 };
+
+/** A shape from the engine's tensor list for a catalog entry, with the config's GGUF keys. */
+function buildFromEngine(id, c) {
+  if (!engine) throw new Error(`${id}: run \`npm run build\` first (the tensor list comes from dist/)`);
+  const [{ CATALOG, shapeOf }, { tensorsForShape }] = engine;
+  const entry = CATALOG.find((e) => e.id === c.catalog);
+  if (!entry) throw new Error(`${id}: no catalog entry ${c.catalog}`);
+  const T = tensorsForShape(shapeOf(entry)).map((t) => [t.name, [...t.ne]]);
+  const hp = Object.fromEntries(Object.entries(c.gguf).map(([key, v]) => [`${c.arch}.${key}`, v]));
+  const types = {};
+  for (const [name, shape] of T) types[name] = f16TypeFor(name, shape);
+  const total = T.reduce((s, [, sh]) => s + sh.reduce((x, y) => x * y, 1), 0);
+  const spec = { arch: c.arch, catalog: c.catalog, V: c.gguf.vocab_size, ...c.gguf };
+  return { hf_source: c.hf, arch: c.arch, gguf_hparams: hp, spec, tensor_count: T.length, total_elements: total, tensors: T, tensor_types: { F16: types } };
+}
 
 function f16TypeFor(name, shape) {
   if (shape.length <= 1 || name.endsWith("_norm.weight")) return "f32";
@@ -145,6 +210,7 @@ function f16TypeFor(name, shape) {
 export function buildShape(id) {
   const c = CONFIGS[id];
   if (!c) throw new Error(`unknown model ${id}`);
+  if (c.catalog) return buildFromEngine(id, c);
   const a = c.arch;
   const T = [];
   const t = (name, shape) => T.push([name, shape]);

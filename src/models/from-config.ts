@@ -67,6 +67,21 @@ export const HfConfigSchema = z.looseObject({
   mamba_n_groups: num,
   mamba_expand: num,
   conv_L_cache: num,
+  // Llama 4
+  intermediate_size_mlp: num,
+  interleave_moe_layer_step: num,
+  attention_chunk_size: num.nullable(),
+  no_rope_layer_interval: num,
+  // MiniMax-M2
+  rotary_dim: num,
+  use_routing_bias: z.boolean().optional(),
+  // Qwen3-Next gated DeltaNet
+  full_attention_interval: num,
+  linear_num_key_heads: num,
+  linear_num_value_heads: num,
+  linear_key_head_dim: num,
+  linear_value_head_dim: num,
+  linear_conv_kernel_dim: num,
   text_config: z.record(z.string(), z.unknown()).optional(),
 });
 export type HfConfig = z.infer<typeof HfConfigSchema>;
@@ -115,6 +130,13 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   smollm3: { arch: "smollm3", tied: true },
   gpt_oss: { arch: "gpt-oss", tied: false, ropeTheta: 150000 },
   deepseek_v3: { arch: "deepseek2", tied: false },
+  kimi_k2: { arch: "deepseek2", tied: false },
+  llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },
+  minimax_m2: { arch: "minimax-m2", tied: false },
+  qwen3_next: { arch: "qwen3next", tied: false },
+  ministral3: { arch: "mistral3", tied: false },
+  qwen3_vl_text: { arch: "qwen3vl", tied: false },
+  qwen3_vl_moe_text: { arch: "qwen3vlmoe", tied: false },
   glm4_moe: { arch: "glm4moe", tied: false },
   lfm2: { arch: "lfm2", tied: true, ropeTheta: 1e6 },
   mamba: { arch: "mamba", tied: true },
@@ -176,6 +198,11 @@ function swaFromLayerTypes(types: readonly string[], window: number): Hyperparam
 }
 
 function swaOf(c: HfConfig): HyperparamsInput["swa"] {
+  // Llama 4: chunked attention on all but every no_rope_layer_interval-th layer; llama.cpp sizes
+  // the chunked layers' cache like a sliding window of the chunk size
+  if (c.model_type === "llama4_text" && c.attention_chunk_size) {
+    return { window: c.attention_chunk_size, pattern: { globalEvery: c.no_rope_layer_interval ?? 4 } };
+  }
   const window = c.sliding_window ?? undefined;
   if (window === undefined) return undefined;
   if (c.layer_types !== undefined && c.layer_types.some((t) => t.includes("attention"))) return swaFromLayerTypes(c.layer_types, window);
@@ -186,6 +213,12 @@ function swaOf(c: HfConfig): HyperparamsInput["swa"] {
   return undefined;
 }
 
+/** The rotated fraction of the head: partial_rotary_factor, or MiniMax-M2's rotary_dim over head_dim. */
+function partialRotary(c: HfConfig): number | undefined {
+  const f = c.partial_rotary_factor ?? (c.rotary_dim !== undefined && c.head_dim ? c.rotary_dim / c.head_dim : undefined);
+  return f !== undefined && f < 1 ? f : undefined;
+}
+
 function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
   const theta = c.rope_theta ?? info.ropeTheta ?? 10000;
   const s = c.rope_scaling ?? undefined;
@@ -194,7 +227,7 @@ function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
   const scalingType = known.find((k) => k === type);
   return {
     theta,
-    ...(c.partial_rotary_factor !== undefined && c.partial_rotary_factor < 1 && { partial: c.partial_rotary_factor }),
+    ...(partialRotary(c) !== undefined && { partial: partialRotary(c) }),
     ...(scalingType !== undefined &&
       s?.factor !== undefined && {
         scaling: {
@@ -212,6 +245,11 @@ function moeOf(c: HfConfig): HyperparamsInput["moe"] {
   if (experts === undefined || experts <= 1 || used === undefined) return undefined;
   const expertFfn = c.moe_intermediate_size ?? c.intermediate_size;
   if (expertFfn === undefined) return undefined;
+  if (c.model_type === "llama4_text") {
+    // routed experts of intermediate_size plus one shared expert as wide, on every step-th layer
+    const step = c.interleave_moe_layer_step ?? 1;
+    return { experts, used, shared: 1, expertFfn, sharedFfn: expertFfn, ...(step > 1 && { every: step, offset: step - 1 }) };
+  }
   const sharedFfn = c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? (c.n_shared_experts ? c.moe_intermediate_size : undefined);
   const shared = c.n_shared_experts ?? (sharedFfn !== undefined ? 1 : 0);
   return {
@@ -220,7 +258,7 @@ function moeOf(c: HfConfig): HyperparamsInput["moe"] {
     expertFfn,
     ...(shared > 0 && sharedFfn !== undefined && { shared, sharedFfn }),
     ...(c.first_k_dense_replace !== undefined && c.first_k_dense_replace > 0 && { leadingDense: c.first_k_dense_replace }),
-    ...(c.topk_method === "noaux_tc" && { selectionBias: true }),
+    ...((c.topk_method === "noaux_tc" || c.use_routing_bias === true) && { selectionBias: true }),
   };
 }
 
@@ -228,6 +266,18 @@ function mambaOf(c: HfConfig, hidden: number, meta: FromConfigMeta): NonNullable
   if (c.model_type === "mamba2") {
     const dInner = c.intermediate_size ?? (c.expand ?? 2) * hidden;
     return { dConv: c.conv_kernel ?? 4, dInner, dState: need(c.state_size, "state_size", meta), nGroup: c.n_groups ?? 1, heads: need(c.num_heads, "num_heads", meta) };
+  }
+  if (c.model_type === "qwen3_next") {
+    // gated DeltaNet state as llama.cpp keeps it: ssm.state_size = key head dim, group_count = key
+    // heads, time_step_rank = value heads, inner_size = value heads × value head dim
+    const vHeads = need(c.linear_num_value_heads, "linear_num_value_heads", meta);
+    return {
+      dConv: c.linear_conv_kernel_dim ?? 4,
+      dInner: vHeads * need(c.linear_value_head_dim, "linear_value_head_dim", meta),
+      dState: need(c.linear_key_head_dim, "linear_key_head_dim", meta),
+      nGroup: need(c.linear_num_key_heads, "linear_num_key_heads", meta),
+      heads: vHeads,
+    };
   }
   if (c.model_type === "granitemoehybrid") {
     const heads = need(c.mamba_n_heads, "mamba_n_heads", meta);
@@ -244,7 +294,15 @@ const LAYER_LETTER: Readonly<Record<string, string>> = {
   full_attention: "A",
   sliding_attention: "A",
   conv: "C",
+  linear_attention: "M",
 };
+
+/** Qwen3-Next: layer_types when present, else every full_attention_interval-th layer attends fully. */
+function qwenNextLetters(c: HfConfig, layers: number): string {
+  if (c.layer_types !== undefined) return c.layer_types.map((t) => LAYER_LETTER[t] ?? "A").join("");
+  const every = c.full_attention_interval ?? 4;
+  return Array.from({ length: layers }, (_, i) => ((i + 1) % every === 0 ? "A" : "M")).join("");
+}
 
 /** The architecture fields of a catalog entry, from a config.json's parsed contents. */
 export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): ConfigDerived {
@@ -277,12 +335,17 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
   const headDim = c.head_dim ?? undefined;
   const moe = moeOf(c);
   const swa = swaOf(c);
-  const letters = c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
+  const letters = c.model_type === "qwen3_next" ? qwenNextLetters(c, layers) : c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
   const hybrid = letters !== undefined && /[MC]/.test(letters);
   const ssm = hybrid && letters.includes("M") ? mambaOf(c, hidden, meta) : undefined;
   // Granite 4.0-H keeps its dense MLP size in shared_intermediate_size; its MoE models have no dense MLP.
+  // Llama 4 keeps its dense FFN size in intermediate_size_mlp (intermediate_size is one expert's).
   const ffn =
-    c.model_type === "granitemoehybrid" ? (moe !== undefined ? 0 : (c.shared_intermediate_size ?? c.intermediate_size ?? 0)) : (c.intermediate_size ?? 0);
+    c.model_type === "granitemoehybrid"
+      ? moe !== undefined ? 0 : (c.shared_intermediate_size ?? c.intermediate_size ?? 0)
+      : c.model_type === "llama4_text"
+        ? (c.intermediate_size_mlp ?? c.intermediate_size ?? 0)
+        : (c.intermediate_size ?? 0);
 
   const hp: HyperparamsInput = {
     layers,
@@ -304,4 +367,63 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
     ...(c.model_type === "lfm2" && { convLCache: c.conv_L_cache ?? 3 }),
   };
   return { kind: hybrid ? "hybrid" : moe !== undefined ? "moe" : "dense", arch: info.arch, hp };
+}
+
+/**
+ * What a config.json does not say, from the model card: who publishes it under which license,
+ * when, how many parameters it has and what it can do. `params` is the card's count; `checked`
+ * is the day the entry was compared with its sources.
+ */
+export interface CardFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly family: string;
+  readonly license: string;
+  readonly released: string;
+  readonly checked: string;
+  readonly params: number;
+  readonly active?: number;
+  readonly capabilities: readonly string[];
+  readonly quality: number;
+  /** Hugging Face repo of the original weights; the entry's source is its config.json. */
+  readonly hf?: string;
+  readonly source?: string;
+  /** The card's context length when it differs from max_position_embeddings. */
+  readonly ctxSource?: string;
+  readonly ollama?: readonly string[];
+  readonly gguf?: readonly string[];
+  readonly quants?: readonly string[];
+}
+
+/** The quantizations GGUF publishers upload: i-quants matter from ~70B on. */
+function defaultQuants(params: number): string[] {
+  return params >= 70e9
+    ? ["IQ2_XS", "Q2_K", "IQ3_M", "Q3_K_M", "Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0"]
+    : ["Q2_K", "Q3_K_M", "Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0", "F16"];
+}
+
+/** A complete catalog entry (compact input form) from a config's architecture fields and the card's facts. */
+export function catalogEntryFrom(derived: ConfigDerived, facts: CardFacts): Record<string, unknown> {
+  const source = facts.source ?? (facts.hf !== undefined ? `https://huggingface.co/${facts.hf}/blob/main/config.json` : undefined);
+  if (source === undefined) throw bad({ id: facts.id }, "no source: give the Hugging Face repo or a source URL");
+  return {
+    id: facts.id,
+    family: facts.family,
+    name: facts.name,
+    license: facts.license,
+    kind: derived.kind,
+    arch: derived.arch,
+    ...(facts.hf !== undefined && { hf: facts.hf }),
+    source,
+    ...(facts.ctxSource !== undefined && { ctxSource: facts.ctxSource }),
+    hp: derived.hp,
+    params: { total: facts.params, ...(facts.active !== undefined && { active: facts.active }) },
+    quants: facts.quants ?? defaultQuants(facts.params),
+    ...(facts.ollama !== undefined && facts.ollama.length > 0 && { ollama: facts.ollama }),
+    ...(facts.gguf !== undefined && facts.gguf.length > 0 && { gguf: facts.gguf }),
+    capabilities: facts.capabilities,
+    released: facts.released,
+    checked: facts.checked,
+    quality: facts.quality,
+  };
 }

@@ -28,7 +28,7 @@ function perLayer(v: GgufValue | undefined, n: number, fallback: number): number
 function swaPattern(arch: string, meta: GgufMetadata, nLayer: number): (il: number) => boolean {
   const explicit = meta[`${arch}.attention.sliding_window_pattern`];
   if (Array.isArray(explicit)) return (il) => explicit[il] === true;
-  const period: Readonly<Record<string, number>> = { gemma2: 2, gemma3: 6, "gpt-oss": 2, cohere2: 4, gemma3n: 5 };
+  const period: Readonly<Record<string, number>> = { gemma2: 2, gemma3: 6, "gpt-oss": 2, cohere2: 4, gemma3n: 5, llama4: 4 };
   const p = num(explicit as GgufValue | undefined) ?? period[arch];
   if (p === undefined || p <= 0 || nLayer === 0) return () => false;
   // llama.cpp: layer il slides when il % p < p − 1
@@ -75,8 +75,15 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
   const h0 = heads.find((h) => h > 0) ?? 0;
   const headDimK = num(k("attention.key_length")) ?? (h0 > 0 ? nEmbd / h0 : 0);
   const headDimV = num(k("attention.value_length")) ?? headDimK;
-  const swaWindow = num(k("attention.sliding_window")) ?? 0;
+  // Llama 4: chunked attention over 8,192 tokens on 3 of 4 layers unless the file sets sliding_window 0
+  // (llama4.cpp load_arch_hparams hard-codes n_swa 8192 and the period 4)
+  const swaWindow = num(k("attention.sliding_window")) ?? (arch === "llama4" ? 8192 : 0);
   const isSwa = swaWindow > 0 ? swaPattern(arch, meta, nLayer) : () => false;
+  // Qwen3-Next: gated DeltaNet on every layer but each full_attention_interval-th (qwen3next.cpp)
+  const fullEvery = num(k("full_attention_interval")) ?? 4;
+  const isLinearAttn = (il: number): boolean => arch === "qwen3next" && (il + 1) % fullEvery !== 0;
+  // Llama 4 Maverick: MoE on every interleave_moe_layer_step-th layer (llama4.cpp load_arch_tensors)
+  const moeStep = num(k("interleave_moe_layer_step"));
 
   const ssm: SsmShape | undefined =
     num(k("ssm.inner_size")) !== undefined
@@ -93,7 +100,8 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
 
   const expertCount = num(k("expert_count")) ?? 0;
   const nFfExp = num(k("expert_feed_forward_length")) ?? nFf[0] ?? 0;
-  const sharedCount = num(k("expert_shared_count"));
+  // Llama 4's converter writes no shared-expert keys; llama4.cpp always creates one shared expert of n_ff_exp
+  const sharedCount = num(k("expert_shared_count")) ?? (arch === "llama4" ? 1 : undefined);
   const experts: ExpertShape | undefined =
     expertCount > 1
       ? {
@@ -117,14 +125,19 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
   for (let il = 0; il < nLayer; il++) {
     const mixer: LayerShape["mixer"] = il >= kvFromStart
       ? "none"
-      : RECURRENT_ARCHES.has(arch)
+      : RECURRENT_ARCHES.has(arch) || isLinearAttn(il)
       ? "recurrent"
       : arch === "lfm2" && (headsKv[il] ?? 0) === 0
         ? "shortconv"
         : (arch === "granitehybrid" || arch === "jamba") && (headsKv[il] ?? 0) === 0
           ? "recurrent"
           : "attention";
-    const moe = experts && named.length > 0 ? names.has(`blk.${il}.ffn_gate_inp.weight`) : undefined;
+    const moe =
+      experts && named.length > 0
+        ? names.has(`blk.${il}.ffn_gate_inp.weight`)
+        : experts && moeStep !== undefined && moeStep > 0
+          ? (il + 1) % moeStep === 0
+          : undefined;
     layers.push({
       mixer,
       nHead: heads[il] ?? 0,

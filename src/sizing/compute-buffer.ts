@@ -45,7 +45,31 @@ function outputPeak(c: ComputeInputs, ub: number): number {
   // two [n_embd, n_ubatch] tensors are alive beside the logits; a third with a quantized KV cache
   // or Mamba layers (their graphs order the final nodes differently), as measured
   const residual = isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2;
-  return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd);
+  return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd + llama4SharedBelowLogits(shape)) + qwen3NextMaskBelowLogits(c, ub);
+}
+
+/**
+ * Qwen3-Next (hybrid DeltaNet + attention): with flash attention and an f16 cache the f16 KQ mask
+ * [n_kv, n_ubatch] is still allocated below the logits. Measured on Qwen3-Next-80B-A3B
+ * (data/groundtruth: 340.76 MiB at 32k = 308.75 + the 32 MiB mask; 308.75 at 8k, 314.76 at 2k,
+ * where the allocator reuses the space).
+ */
+function qwen3NextMaskBelowLogits(c: ComputeInputs, ub: number): number {
+  if (c.shape.arch !== "qwen3next" || !c.flashAttn || isQuantizedKv(c.settings)) return 0;
+  return c.kv.cells * ub * 2;
+}
+
+/**
+ * Llama 4 (llama4 with a MoE last layer): the logits sit above two [n_ff_shexp, n_ubatch] f32
+ * tensors of the last layer's shared expert (its gate and up outputs). Measured on Llama 4 Scout
+ * (data/groundtruth: 448.65 / 450.65 / 434.72 MiB at 2k / 8k / 32k against logits + 2 [n_embd] =
+ * 414.63 MiB; + 2 × 8,192 floats per token = 446.63). Returns floats per micro-batch token.
+ */
+function llama4SharedBelowLogits(shape: ModelShape): number {
+  const x = shape.experts;
+  const last = shape.layers[shape.layers.length - 1];
+  if (shape.arch !== "llama4" || !x || x.shared === 0 || last?.moe === false) return 0;
+  return 2 * x.nFfShexp;
 }
 
 /**

@@ -21,7 +21,7 @@ export const KNOWN_ARCHES = [
   "gemma", "gemma2", "gemma3", "gemma3n", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
-  "bert", "nomic-bert",
+  "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe",
 ] as const;
 
 /**
@@ -224,6 +224,30 @@ function mlaAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
 }
 
 /**
+ * Qwen3-Next's gated DeltaNet (linear attention) layer, as src/models/qwen3next.cpp creates it:
+ * q/k/v in one projection (key_dim = ssm.state_size × ssm.group_count for q and for k, value_dim =
+ * ssm.inner_size), the output gate z, a short causal conv over q/k/v, per-value-head decay (ssm_a,
+ * ssm_dt) and beta/alpha projections, a gated RMS norm over one head, and the output projection.
+ * The time-step rank holds the value-head count (llama.cpp's ssm_dt_rank).
+ */
+function gatedDeltaNet(e: Emit, shape: ModelShape): void {
+  const s = shape.ssm;
+  if (!s) return;
+  const E = shape.nEmbd;
+  const keyDim = s.dState * s.nGroup;
+  const valueDim = s.dInner;
+  const conv = ssmConvChannels(shape);
+  e("attn_qkv.weight", [E, 2 * keyDim + valueDim]);
+  e("attn_gate.weight", [E, valueDim]);
+  e("ssm_conv1d.weight", [s.dConv, conv]);
+  e("ssm_dt.bias", [s.nHead]);
+  e("ssm_a", [s.nHead]);
+  e("ssm_ba.weight", [E, 2 * s.nHead]);
+  e("ssm_norm.weight", [s.dState]);
+  e("ssm_out.weight", [valueDim, E]);
+}
+
+/**
  * Falcon 40B/180B ("new decoder architecture") norm attention and MLP input apart (ln_attn and
  * ln_mlp → attn_norm and attn_norm_2); Falcon 7B has one shared input norm. Of the published
  * checkpoints exactly the grouped-query ones (1 < KV heads < heads) use the new layout:
@@ -351,11 +375,54 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       return;
     case "qwen3":
     case "qwen3moe":
+    case "qwen3vl":
+    case "qwen3vlmoe":
+      // Qwen3-VL's language model is Qwen3's (its DeepStack features come in with the embeddings
+      // from the vision projector file, mmproj)
       e("attn_norm.weight", [E]);
       attention(e, shape, l, { qkNorm: "head" });
       e("ffn_norm.weight", [E]);
       ffn();
       return;
+    case "llama4":
+      // src/models/llama4.cpp: plain attention (its QK norm is weightless); MoE layers every
+      // interleave_moe_layer_step-th layer with one shared expert as wide as a routed one; the
+      // other layers a dense FFN of n_ff (intermediate_size_mlp)
+      e("attn_norm.weight", [E]);
+      attention(e, shape, l, {});
+      e("ffn_norm.weight", [E]);
+      if (moe) {
+        moeFfn(e, shape);
+        sharedExperts(e, shape, false);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "minimax-m2":
+      // src/models/minimax-m2.cpp: q/k RMS norms over the whole projection, sigmoid-routed experts
+      // with a selection bias, no shared expert
+      attention(e, shape, l, { qkNorm: "full" });
+      e("attn_norm.weight", [E]);
+      e("ffn_norm.weight", [E]);
+      moeFfn(e, shape, { selectionBias: true });
+      return;
+    case "qwen3next": {
+      // src/models/qwen3next.cpp: every layer has a pre- and post-attention norm and a MoE FFN with
+      // a gated shared expert; 3 of 4 layers are gated DeltaNet, the 4th full attention whose query
+      // projection also yields an output gate (2 × n_head × head_dim)
+      e("attn_norm.weight", [E]);
+      e("post_attention_norm.weight", [E]);
+      if (l.mixer === "recurrent") gatedDeltaNet(e, shape);
+      else {
+        e("attn_q.weight", [E, 2 * qDim(shape, l)]);
+        e("attn_k.weight", [E, kDim(shape, l)]);
+        e("attn_v.weight", [E, vDim(shape, l)]);
+        e("attn_output.weight", [oDim(shape, l), E]);
+        e("attn_q_norm.weight", [shape.headDimK]);
+        e("attn_k_norm.weight", [shape.headDimK]);
+      }
+      moeFfn(e, shape);
+      sharedExperts(e, shape, true);
+      return;
+    }
     case "gemma":
       e("attn_norm.weight", [E]);
       attention(e, shape, l, {});

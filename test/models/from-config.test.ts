@@ -1,13 +1,15 @@
 // entryFromConfig on saved config.json files (test/fixtures/configs, see its README for where each
 // came from): the regenerated hyperparameters must give the same shape as the catalog entry that
 // cites the same config.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG, shapeOf } from "../../src/models/catalog.js";
 import type { LlmEntry } from "../../src/models/catalog.js";
 import { LlmEntrySchema } from "../../src/models/catalog-schema.js";
-import { compressPattern, entryFromConfig } from "../../src/models/from-config.js";
+import { catalogEntryFrom, compressPattern, entryFromConfig } from "../../src/models/from-config.js";
+import { parseCatalog } from "../../src/models/catalog.js";
 import { LlmFitError } from "../../src/errors.js";
 
 const DIR = resolve(import.meta.dirname, "../fixtures/configs");
@@ -134,5 +136,112 @@ describe("entryFromConfig on configs quoted in public code", () => {
     const fresh = LlmEntrySchema.parse({ ...v3, ...published });
     expect(shapeOf(fresh)).toEqual(shapeOf(v3));
     expect(fresh.hp.positionLimit).toBe(v3.hp.positionLimit);
+  });
+
+  it("reads Qwen3-Next's gated DeltaNet layers as recurrent, with llama.cpp's state sizes (Qwen/Qwen3-Next-80B-A3B-Instruct config.json fields)", () => {
+    const cfg = {
+      model_type: "qwen3_next", decoder_sparse_step: 1, full_attention_interval: 4, head_dim: 256, hidden_size: 2048, intermediate_size: 5120,
+      linear_conv_kernel_dim: 4, linear_key_head_dim: 128, linear_num_key_heads: 16, linear_num_value_heads: 32, linear_value_head_dim: 128,
+      max_position_embeddings: 262144, moe_intermediate_size: 512, num_attention_heads: 16, num_experts: 512, num_experts_per_tok: 10,
+      num_hidden_layers: 48, num_key_value_heads: 2, partial_rotary_factor: 0.25, rope_theta: 10000000, shared_expert_intermediate_size: 512,
+      tie_word_embeddings: false, vocab_size: 151936,
+    };
+    const next = entry("qwen3-next-80b-a3b-instruct");
+    const derived = entryFromConfig(cfg);
+    expect([derived.kind, derived.arch, derived.hp.layerPattern]).toEqual(["hybrid", "qwen3next", "MMMA*12"]);
+    expect(derived.hp.ssm).toEqual({ dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 });
+    const fresh = LlmEntrySchema.parse({ ...next, ...derived });
+    expect(shapeOf(fresh)).toEqual(shapeOf(next));
+    expect(fresh.hp.rope).toEqual(next.hp.rope);
+  });
+
+  it("reads Llama 4's text_config: chunked attention, shared expert, interleaved MoE (meta-llama/Llama-4-* config.json fields)", () => {
+    const text = {
+      model_type: "llama4_text", hidden_size: 5120, head_dim: 128, intermediate_size: 8192, intermediate_size_mlp: 16384, num_hidden_layers: 48,
+      num_attention_heads: 40, num_key_value_heads: 8, vocab_size: 202048, rope_theta: 500000, attention_chunk_size: 8192, no_rope_layer_interval: 4,
+      num_local_experts: 16, num_experts_per_tok: 1, interleave_moe_layer_step: 1, max_position_embeddings: 10485760,
+      rope_scaling: { factor: 16, high_freq_factor: 1, low_freq_factor: 1, original_max_position_embeddings: 8192, rope_type: "llama3" },
+    };
+    const scout = entry("llama-4-scout-17b-16e-instruct");
+    const fromScout = entryFromConfig({ model_type: "llama4", text_config: text, tie_word_embeddings: false, vision_config: { hidden_size: 1408 } });
+    expect([fromScout.kind, fromScout.arch]).toEqual(["moe", "llama4"]);
+    expect(fromScout.hp.swa).toEqual({ window: 8192, pattern: { globalEvery: 4 } });
+    expect(shapeOf(LlmEntrySchema.parse({ ...scout, ...fromScout }))).toEqual(shapeOf(scout));
+
+    const maverickText = { ...text, num_local_experts: 128, interleave_moe_layer_step: 2, max_position_embeddings: 1048576, rope_scaling: null };
+    const maverick = entry("llama-4-maverick-17b-128e-instruct");
+    const fromMaverick = entryFromConfig({ model_type: "llama4", text_config: maverickText });
+    expect(fromMaverick.hp.moe).toMatchObject({ experts: 128, every: 2, offset: 1 });
+    expect(shapeOf(LlmEntrySchema.parse({ ...maverick, ...fromMaverick }))).toEqual(shapeOf(maverick));
+  });
+
+  it("reads MiniMax-M2's routing bias and partial rotary (MiniMaxAI/MiniMax-M2 config.json fields)", () => {
+    const cfg = {
+      model_type: "minimax_m2", hidden_size: 3072, intermediate_size: 1536, num_hidden_layers: 62, num_attention_heads: 48, num_key_value_heads: 8,
+      head_dim: 128, rotary_dim: 64, num_local_experts: 256, num_experts_per_tok: 8, use_routing_bias: true, vocab_size: 200064,
+      max_position_embeddings: 196608, rope_theta: 5000000, tie_word_embeddings: false,
+    };
+    const m2 = entry("minimax-m2");
+    const derived = entryFromConfig(cfg);
+    expect(derived.hp.moe).toEqual({ experts: 256, used: 8, expertFfn: 1536, selectionBias: true });
+    expect(derived.hp.rope).toEqual({ theta: 5000000, partial: 0.5 });
+    expect(shapeOf(LlmEntrySchema.parse({ ...m2, ...derived }))).toEqual(shapeOf(m2));
+  });
+
+  it("reads Ministral 3's text_config as llama.cpp's mistral3 (mistralai/Ministral-3-14B-Instruct-2512 fields)", () => {
+    const cfg = {
+      model_type: "mistral3",
+      text_config: {
+        model_type: "ministral3", hidden_size: 5120, intermediate_size: 16384, num_hidden_layers: 40, num_attention_heads: 32, num_key_value_heads: 8,
+        head_dim: 128, vocab_size: 131072, max_position_embeddings: 262144, rope_theta: 1000000000, tie_word_embeddings: false,
+        rope_scaling: { rope_type: "yarn", factor: 16, original_max_position_embeddings: 16384, beta_fast: 32, beta_slow: 1 },
+      },
+    };
+    const m14 = entry("ministral-3-14b-instruct-2512");
+    const derived = entryFromConfig(cfg);
+    expect(derived.arch).toBe("mistral3");
+    expect(shapeOf(LlmEntrySchema.parse({ ...m14, ...derived }))).toEqual(shapeOf(m14));
+    expect(derived.hp.rope).toEqual(m14.hp.rope);
+  });
+});
+
+describe("scripts/catalog-from-config.mjs (one command to add a model)", () => {
+  const SCRIPT = resolve(import.meta.dirname, "../../scripts/catalog-from-config.mjs");
+  const run = (args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: "utf8" });
+  const CARD = ["--name", "Qwen3 8B (copy)", "--family", "qwen3", "--license", "apache-2.0", "--released", "2025-04-29", "--params", "8.19e9",
+    "--capabilities", "chat,tools,reasoning", "--quality", "6", "--source", "https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json"];
+
+  it("prints a complete, valid entry from a saved config.json and the card's facts", () => {
+    const r = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "qwen3-8b-copy", ...CARD]);
+    expect(r.status, r.stderr).toBe(0);
+    const [parsed] = parseCatalog([[JSON.parse(r.stdout)]]);
+    expect(parsed?.id).toBe("qwen3-8b-copy");
+    expect(parsed?.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (parsed === undefined || parsed.kind === "diffusion") throw new Error("not an LLM entry");
+    const { params: _mine, ...mine } = shapeOf(parsed);
+    const { params: _theirs, ...theirs } = shapeOf(entry("qwen3-8b"));
+    expect(mine).toEqual(theirs);
+    expect(r.stderr).toMatch(/qwen3-8b-copy: 8\.191B from the shape vs 8\.190B published/);
+  });
+
+  it("names the card facts still missing, and compares with an existing entry", () => {
+    const partial = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "qwen3-8b-copy"]);
+    expect(partial.status).toBe(1);
+    expect(partial.stderr).toMatch(/also give --name --family --license --released --params --capabilities --quality/);
+    const same = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "qwen3-8b"]);
+    expect([same.status, same.stderr]).toEqual([0, "qwen3-8b: the catalog's shape matches this config\n"]);
+    const bad = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "x", ...CARD.slice(0, 8), "--params", "lots", ...CARD.slice(10)]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--params lots: give a positive number/);
+  });
+
+  it("builds the entry from the same pure function the tests can call", () => {
+    const derived = entryFromConfig(config("Qwen__Qwen3-4B"));
+    const e = catalogEntryFrom(derived, {
+      id: "q4", name: "Q4", family: "qwen3", license: "apache-2.0", released: "2025-04-29", checked: "2026-12-03", params: 4.02e9,
+      capabilities: ["chat"], quality: 4, hf: "Qwen/Qwen3-4B",
+    });
+    expect(e).toMatchObject({ hf: "Qwen/Qwen3-4B", source: "https://huggingface.co/Qwen/Qwen3-4B/blob/main/config.json", quants: ["Q2_K", "Q3_K_M", "Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0", "F16"] });
+    expect(() => catalogEntryFrom(derived, { id: "q", name: "Q", family: "q", license: "x", released: "2025-01", checked: "2026-12-03", params: 1, capabilities: ["chat"], quality: 1 })).toThrow(/no source/);
   });
 });

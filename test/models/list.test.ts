@@ -15,7 +15,7 @@ async function run(argv: string[]) {
 describe("filterCatalog", () => {
   it("matches a family and its sub-families", () => {
     const ids = filterCatalog(CATALOG, { family: "llama" }).map((e) => e.family);
-    expect(new Set(ids)).toEqual(new Set(["llama-1", "llama-2", "llama-3", "llama-3.1", "llama-3.2", "llama-3.3"]));
+    expect(new Set(ids)).toEqual(new Set(["llama-1", "llama-2", "llama-3", "llama-3.1", "llama-3.2", "llama-3.3", "llama-4"]));
     expect(filterCatalog(CATALOG, { family: "qwen3" }).some((e) => e.family === "qwen3-coder")).toBe(true);
   });
 

@@ -32,6 +32,14 @@ const L3_ROPE = { theta: 500000, scaling: { type: "llama3", factor: 8, originalC
 const DISTILL_LLAMA_8B = { layers: 32, hidden: 4096, heads: 32, kvHeads: 8, ffn: 14336, vocab: 128256, ctx: 131072, tied: false, rope: L3_ROPE } satisfies HyperparamsInput;
 const DISTILL_LLAMA_70B = { layers: 80, hidden: 8192, heads: 64, kvHeads: 8, ffn: 28672, vocab: 128256, ctx: 131072, tied: false, rope: L3_ROPE } satisfies HyperparamsInput;
 
+// Kimi K2 0905 and K2 Thinking: K2's shape with the context extended to 256K (config.json rope_scaling
+// yarn factor 64 over 4,096 → max_position_embeddings 262,144; the cards say 256K).
+const K2_256K = {
+  ...V3_ARCH, heads: 64, vocab: 163840, ctx: 262144, rope: { theta: 50000, scaling: { type: "yarn", factor: 64, originalCtx: 4096 } },
+  moe: { experts: 384, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 1, selectionBias: true },
+} satisfies HyperparamsInput;
+const K2_NOTE = "Moonshot publishes \"1 trillion total parameters\", a rounded label: the config's shape gives 1.026T.";
+
 export const ENTRIES = [
   {
     id: "deepseek-v3", family: "deepseek-v3", name: "DeepSeek V3", license: "deepseek", kind: "moe", arch: "deepseek2",
@@ -143,5 +151,18 @@ export const ENTRIES = [
     paramsNote: "Moonshot publishes \"1 trillion total parameters\", a rounded label: the config's shape gives 1.026T (1,026,408,232,448 with the MoE routers' selection biases).",
     quants: BIG_QUANTS,
     gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-11", checked: "2026-11-24", quality: 10,
+  },
+  {
+    id: "kimi-k2-instruct-0905", family: "kimi", name: "Kimi K2 Instruct 0905", license: "modified-mit", kind: "moe", arch: "deepseek2",
+    hf: "moonshotai/Kimi-K2-Instruct-0905", source: hfConfig("moonshotai/Kimi-K2-Instruct-0905"), hp: K2_256K,
+    params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true }, paramsNote: K2_NOTE, quants: BIG_QUANTS,
+    gguf: ["unsloth/Kimi-K2-Instruct-0905-GGUF"], capabilities: ["chat", "tools", "code"], released: "2025-09-05", checked: "2026-12-03", quality: 10,
+  },
+  {
+    id: "kimi-k2-thinking", family: "kimi", name: "Kimi K2 Thinking", license: "modified-mit", kind: "moe", arch: "deepseek2",
+    hf: "moonshotai/Kimi-K2-Thinking", source: hfConfig("moonshotai/Kimi-K2-Thinking"), hp: K2_256K,
+    params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true }, paramsNote: K2_NOTE, quants: BIG_QUANTS,
+    gguf: ["unsloth/Kimi-K2-Thinking-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-11-06", checked: "2026-12-03", quality: 10,
+    notes: "Released with INT4 (quantization-aware trained) routed experts; GGUF conversions store them in the usual ggml types.",
   },
 ] satisfies Entries;

@@ -17,6 +17,26 @@ const L2_7B = { layers: 32, hidden: 4096, heads: 32, ffn: 11008, vocab: 32000, c
 const L2_13B = { layers: 40, hidden: 5120, heads: 40, ffn: 13824, vocab: 32000, ctx: 4096, tied: false, rope: { theta: 10000 } } satisfies HyperparamsInput;
 const L2_70B = { layers: 80, hidden: 8192, heads: 64, kvHeads: 8, ffn: 28672, vocab: 32000, ctx: 4096, tied: false, rope: { theta: 10000 } } satisfies HyperparamsInput;
 
+// Llama 4 (meta-llama/Llama-4-*-Instruct config.json, text_config): 48 layers; 3 of every 4 use
+// chunked attention over 8,192-token chunks with RoPE, the 4th is global without RoPE (iRoPE;
+// attention_chunk_size 8192, no_rope_layer_interval 4). llama.cpp sizes the chunked layers' cache
+// like a sliding window of 8,192 (llama4.cpp: LLAMA_SWA_TYPE_CHUNKED, swa pattern 4). MoE on every
+// interleave_moe_layer_step-th layer: routed experts of intermediate_size and one shared expert as
+// wide; the other layers a dense FFN of intermediate_size_mlp.
+const L4_BASE = {
+  layers: 48, hidden: 5120, heads: 40, kvHeads: 8, headDim: 128, ffn: 16384, vocab: 202048, tied: false,
+  swa: { window: 8192, pattern: { globalEvery: 4 } },
+} as const;
+const L4_SCOUT = {
+  ...L4_BASE, ctx: 10485760,
+  rope: { theta: 500000, scaling: { type: "llama3", factor: 16, originalCtx: 8192 } },
+  moe: { experts: 16, used: 1, shared: 1, expertFfn: 8192, sharedFfn: 8192 },
+} satisfies HyperparamsInput;
+const L4_MAVERICK = {
+  ...L4_BASE, ctx: 1048576, rope: { theta: 500000 },
+  moe: { experts: 128, used: 1, shared: 1, expertFfn: 8192, sharedFfn: 8192, every: 2, offset: 1 },
+} satisfies HyperparamsInput;
+
 export const ENTRIES = [
   // Llama 3.2
   {
@@ -211,5 +231,23 @@ export const ENTRIES = [
     hf: "lmsys/vicuna-13b-v1.5", source: hfConfig("lmsys/vicuna-13b-v1.5"), hp: L2_13B,
     params: { total: 13_015_864_320 }, quants: LEGACY_QUANTS, ollama: ["vicuna:13b"], gguf: ["TheBloke/vicuna-13B-v1.5-GGUF"],
     capabilities: ["chat"], released: "2023-08-01", checked: "2026-11-24", quality: 2,
+  },
+  // Llama 4 (Meta, 2025-04-05): natively multimodal MoE; the vision encoder is llama.cpp's mmproj file.
+  {
+    id: "llama-4-scout-17b-16e-instruct", family: "llama-4", name: "Llama 4 Scout 17B-16E Instruct", license: "llama4", kind: "moe", arch: "llama4",
+    hf: "meta-llama/Llama-4-Scout-17B-16E-Instruct", source: hfConfig("meta-llama/Llama-4-Scout-17B-16E-Instruct"), hp: L4_SCOUT,
+    params: { total: 109_000_000_000, active: 17_000_000_000, rounded: true },
+    paramsNote: "The model card lists 17B active / 109B total, rounded labels that include the vision encoder; the language model's tensors give 107.8B.",
+    quants: BIG_QUANTS, ollama: ["llama4:16x17b", "llama4:scout", "llama4"],
+    gguf: ["unsloth/Llama-4-Scout-17B-16E-Instruct-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2025-04-05", checked: "2026-12-03", quality: 7,
+    notes: "Chunked attention (8,192-token chunks) on 36 of 48 layers: their KV cache stays at 8,192 + one micro-batch of cells at any context.",
+  },
+  {
+    id: "llama-4-maverick-17b-128e-instruct", family: "llama-4", name: "Llama 4 Maverick 17B-128E Instruct", license: "llama4", kind: "moe", arch: "llama4",
+    hf: "meta-llama/Llama-4-Maverick-17B-128E-Instruct", source: hfConfig("meta-llama/Llama-4-Maverick-17B-128E-Instruct"), hp: L4_MAVERICK,
+    params: { total: 400_000_000_000, active: 17_000_000_000, rounded: true },
+    paramsNote: "The model card lists 17B active / 400B total (rounded labels); MoE on every second layer, a dense FFN of 16,384 on the others.",
+    quants: BIG_QUANTS, ollama: ["llama4:128x17b", "llama4:maverick"],
+    gguf: ["unsloth/Llama-4-Maverick-17B-128E-Instruct-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2025-04-05", checked: "2026-12-03", quality: 8,
   },
 ] satisfies Entries;

@@ -19,6 +19,15 @@ const NEMO = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ff
 const SMALL31_NOTE =
   "24.0B published includes the Pixtral vision encoder and projector; the text decoder is the Mistral Small 3 (2501) decoder, 23.57B.";
 
+// Ministral 3 (mistralai/Ministral-3-*-2512 config.json text_config, the Mistral3 multimodal layout;
+// sizes as NVIDIA Megatron-Bridge's Ministral3 providers restate them): 32 heads, 8 KV heads of 128,
+// YaRN factor 16 over 16,384 → 262,144 ("256K context" on the cards); llama.cpp arch mistral3.
+const MIN3_ROPE = { type: "yarn", factor: 16, originalCtx: 16384 } as const;
+const MIN3_3B = { layers: 26, hidden: 3072, heads: 32, kvHeads: 8, headDim: 128, ffn: 9216, vocab: 131072, ctx: 262144, tied: true, rope: { theta: 1000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
+const MIN3_8B = { layers: 34, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 14336, vocab: 131072, ctx: 262144, tied: false, rope: { theta: 1000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
+const MIN3_14B = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 16384, vocab: 131072, ctx: 262144, tied: false, rope: { theta: 1000000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
+const MIN3_NOTE = "The card's total includes the 0.4B vision encoder (llama.cpp's mmproj file); the language model alone is the other figure.";
+
 export const ENTRIES = [
   {
     id: "mistral-7b-instruct-v0.3", family: "mistral", name: "Mistral 7B Instruct v0.3", license: "apache-2.0", kind: "dense", arch: "llama",
@@ -150,5 +159,29 @@ export const ENTRIES = [
     params: { total: 8_020_000_000 }, quants: GGUF_QUANTS, gguf: ["bartowski/Ministral-8B-Instruct-2410-GGUF"],
     capabilities: ["chat", "tools"], released: "2024-10-16", checked: "2026-11-24", quality: 5,
     notes: "config.json sets sliding_window 32768, the whole trained context.",
+  },
+  {
+    id: "ministral-3-3b-instruct-2512", family: "ministral-3", name: "Ministral 3 3B Instruct 2512", license: "apache-2.0", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Ministral-3-3B-Instruct-2512", source: hfConfig("mistralai/Ministral-3-3B-Instruct-2512"), hp: MIN3_3B,
+    params: { total: 3_800_000_000, text: 3_400_000_000, rounded: true }, paramsNote: MIN3_NOTE, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Ministral-3-3B-Instruct-2512-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2025-12-02", checked: "2026-12-03", quality: 4,
+  },
+  {
+    id: "ministral-3-8b-instruct-2512", family: "ministral-3", name: "Ministral 3 8B Instruct 2512", license: "apache-2.0", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Ministral-3-8B-Instruct-2512", source: hfConfig("mistralai/Ministral-3-8B-Instruct-2512"), hp: MIN3_8B,
+    params: { total: 8_800_000_000, text: 8_400_000_000, rounded: true }, paramsNote: MIN3_NOTE, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Ministral-3-8B-Instruct-2512-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2025-12-02", checked: "2026-12-03", quality: 5,
+  },
+  {
+    id: "ministral-3-14b-instruct-2512", family: "ministral-3", name: "Ministral 3 14B Instruct 2512", license: "apache-2.0", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Ministral-3-14B-Instruct-2512", source: hfConfig("mistralai/Ministral-3-14B-Instruct-2512"), hp: MIN3_14B,
+    params: { total: 13_900_000_000, text: 13_500_000_000, rounded: true }, paramsNote: MIN3_NOTE, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Ministral-3-14B-Instruct-2512-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2025-12-02", checked: "2026-12-03", quality: 6,
+  },
+  {
+    id: "ministral-3-14b-reasoning-2512", family: "ministral-3", name: "Ministral 3 14B Reasoning 2512", license: "apache-2.0", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Ministral-3-14B-Reasoning-2512", source: hfConfig("mistralai/Ministral-3-14B-Reasoning-2512"), hp: MIN3_14B,
+    params: { total: 13_900_000_000, text: 13_500_000_000, rounded: true }, paramsNote: MIN3_NOTE, quants: GGUF_QUANTS,
+    gguf: ["unsloth/Ministral-3-14B-Reasoning-2512-GGUF"], capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-12-02", checked: "2026-12-03", quality: 6,
   },
 ] satisfies Entries;

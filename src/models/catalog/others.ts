@@ -28,6 +28,19 @@ const CMD_R = { vocab: 256000, ctx: 131072, tied: true, rope: { theta: 8000000 }
 const FALCON3 = { heads: 12, kvHeads: 4, headDim: 256, vocab: 131072, ctx: 32768, tied: false, rope: { theta: 1000042 } } as const;
 const YI = { hidden: 4096, heads: 32, kvHeads: 4, ffn: 11008, vocab: 64000, ctx: 4096, tied: false, rope: { theta: 5000000 } } as const;
 
+// GLM-4.6 / 4.7 (zai-org config.json): GLM-4.5's 355B-A32B shape with the context raised to 202,752.
+const GLM46 = {
+  layers: 92, hidden: 5120, heads: 96, kvHeads: 8, headDim: 128, ffn: 12288, vocab: 151552, ctx: 202752, tied: false, rope: { theta: 1000000, partial: 0.5 },
+  moe: { experts: 160, used: 8, shared: 1, expertFfn: 1536, sharedFfn: 1536, leadingDense: 3 },
+} satisfies HyperparamsInput;
+// MiniMax-M2 / M2.1 (MiniMaxAI config.json): 62 layers, 48 query and 8 KV heads of 128 (RoPE on 64 of
+// them: rotary_dim 64), q/k RMS norms over the whole projection, 256 experts of 1,536 with 8 used,
+// sigmoid routing with a per-expert bias, no shared expert; max_position_embeddings 196,608.
+const MINIMAX_M2 = {
+  layers: 62, hidden: 3072, heads: 48, kvHeads: 8, headDim: 128, ffn: 1536, vocab: 200064, ctx: 196608, tied: false,
+  rope: { theta: 5000000, partial: 0.5 }, moe: { experts: 256, used: 8, expertFfn: 1536, selectionBias: true },
+} satisfies HyperparamsInput;
+
 export const ENTRIES = [
   // gpt-oss (OpenAI): MXFP4 experts, alternating 128-token sliding window
   {
@@ -410,5 +423,30 @@ export const ENTRIES = [
     hf: "01-ai/Yi-1.5-34B-Chat", source: hfConfig("01-ai/Yi-1.5-34B-Chat"),
     hp: { layers: 60, hidden: 7168, heads: 56, kvHeads: 8, ffn: 20480, vocab: 64000, ctx: 4096, tied: false, rope: { theta: 5000000 } },
     params: { total: 34_400_000_000 }, quants: GGUF_QUANTS, ollama: ["yi:34b", "yi"], capabilities: ["chat"], released: "2024-05-12", checked: "2026-11-24", quality: 5,
+  },
+  {
+    id: "glm-4.6", family: "glm-4.6", name: "GLM-4.6 (355B-A32B)", license: "mit", kind: "moe", arch: "glm4moe",
+    hf: "zai-org/GLM-4.6", source: hfConfig("zai-org/GLM-4.6"), hp: GLM46,
+    params: { total: 355_000_000_000, active: 32_000_000_000 }, quants: BIG_QUANTS, gguf: ["unsloth/GLM-4.6-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-09-30", checked: "2026-12-03", quality: 9,
+  },
+  {
+    id: "glm-4.7", family: "glm-4.7", name: "GLM-4.7 (355B-A32B)", license: "mit", kind: "moe", arch: "glm4moe",
+    hf: "zai-org/GLM-4.7", source: hfConfig("zai-org/GLM-4.7"), hp: GLM46,
+    params: { total: 355_000_000_000, active: 32_000_000_000 }, quants: BIG_QUANTS, gguf: ["unsloth/GLM-4.7-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-12-22", checked: "2026-12-03", quality: 9,
+  },
+  // MiniMax
+  {
+    id: "minimax-m2", family: "minimax-m2", name: "MiniMax-M2 (230B-A10B)", license: "mit", kind: "moe", arch: "minimax-m2",
+    hf: "MiniMaxAI/MiniMax-M2", source: hfConfig("MiniMaxAI/MiniMax-M2"), hp: MINIMAX_M2,
+    params: { total: 230_000_000_000, active: 10_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/MiniMax-M2-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-10-27", checked: "2026-12-03", quality: 9,
+  },
+  {
+    id: "minimax-m2.1", family: "minimax-m2", name: "MiniMax-M2.1 (230B-A10B)", license: "modified-mit", kind: "moe", arch: "minimax-m2",
+    hf: "MiniMaxAI/MiniMax-M2.1", source: hfConfig("MiniMaxAI/MiniMax-M2.1"), hp: MINIMAX_M2,
+    params: { total: 230_000_000_000, active: 10_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/MiniMax-M2.1-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-12-23", checked: "2026-12-03", quality: 9,
   },
 ] satisfies Entries;

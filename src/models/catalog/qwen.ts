@@ -28,6 +28,18 @@ const Q3_235B_A22B = {
   moe: { experts: 128, used: 8, expertFfn: 1536 },
 } satisfies HyperparamsInput;
 
+// Qwen3-Next-80B-A3B (Qwen config.json): 48 layers, every 4th full attention (16 query heads of 256
+// whose projection also yields an output gate, 2 KV heads), the others gated DeltaNet linear attention
+// (16 key heads and 32 value heads of 128, conv kernel 4): llama.cpp keeps their state like Mamba-2's
+// (ssm.state_size 128, group_count 16 key heads, inner_size 32 × 128, time_step_rank 32 value heads).
+// Every layer a MoE of 512 experts of 512 (10 used) plus one gated shared expert of 512.
+const QNEXT = {
+  layers: 48, hidden: 2048, heads: 16, kvHeads: 2, headDim: 256, ffn: 5120, vocab: 151936, ctx: 262144, tied: false,
+  rope: { theta: 10000000, partial: 0.25 }, layerPattern: "MMMA*12",
+  ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 },
+  moe: { experts: 512, used: 10, shared: 1, expertFfn: 512, sharedFfn: 512 },
+} satisfies HyperparamsInput;
+
 export const ENTRIES = [
   // Qwen2.5
   {
@@ -356,5 +368,28 @@ export const ENTRIES = [
     },
     params: { total: 480_000_000_000, active: 35_000_000_000 }, quants: BIG_QUANTS, ollama: ["qwen3-coder:480b"],
     gguf: ["unsloth/Qwen3-Coder-480B-A35B-Instruct-GGUF"], capabilities: ["chat", "code", "tools"], released: "2025-07-22", checked: "2026-11-24", quality: 9,
+  },
+  {
+    id: "qwen3-next-80b-a3b-instruct", family: "qwen3-next", name: "Qwen3-Next 80B-A3B Instruct", license: "apache-2.0", kind: "hybrid", arch: "qwen3next",
+    hf: "Qwen/Qwen3-Next-80B-A3B-Instruct", source: hfConfig("Qwen/Qwen3-Next-80B-A3B-Instruct"), hp: QNEXT,
+    params: { total: 80_000_000_000, active: 3_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/Qwen3-Next-80B-A3B-Instruct-GGUF"],
+    capabilities: ["chat", "tools"], released: "2025-09-11", checked: "2026-12-03", quality: 8,
+    notes: "36 of 48 layers are gated DeltaNet: a fixed state per sequence instead of a KV cache; only 12 layers' cache grows with the context.",
+  },
+  {
+    id: "qwen3-next-80b-a3b-thinking", family: "qwen3-next", name: "Qwen3-Next 80B-A3B Thinking", license: "apache-2.0", kind: "hybrid", arch: "qwen3next",
+    hf: "Qwen/Qwen3-Next-80B-A3B-Thinking", source: hfConfig("Qwen/Qwen3-Next-80B-A3B-Thinking"), hp: QNEXT,
+    params: { total: 80_000_000_000, active: 3_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/Qwen3-Next-80B-A3B-Thinking-GGUF"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-09-11", checked: "2026-12-03", quality: 8,
+  },
+  {
+    id: "qwen3-vl-8b-instruct", family: "qwen3-vl", name: "Qwen3-VL 8B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-8B-Instruct", source: hfConfig("Qwen/Qwen3-VL-8B-Instruct"),
+    // text_config: Qwen3-8B's decoder (36 layers of 4096, 32 heads, 8 KV heads of 128, FFN 12288) with a 256K context
+    hp: { layers: 36, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 12288, vocab: 151936, ctx: 262144, tied: false, rope: { theta: 5000000 } },
+    params: { total: 8_770_000_000, text: 8_190_000_000 },
+    paramsNote: "8.77B published (LM Studio's model page) includes the vision encoder and its DeepStack mergers (llama.cpp's mmproj file); the decoder alone is Qwen3-8B's 8.19B.",
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-8B-Instruct-GGUF"], lmstudio: ["qwen/qwen3-vl-8b"],
+    capabilities: ["chat", "tools", "vision"], released: "2025-10-15", checked: "2026-12-03", quality: 6,
   },
 ] satisfies Entries;

@@ -88,24 +88,51 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
 
-/** Parse user options; unknown or wrong keys become one line each and fall back to defaults. */
+type Path = readonly PropertyKey[];
+
+/** `value` without the option at `path` (a copy; the caller's table is never changed). */
+function without(value: unknown, path: Path): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const obj = value as Record<PropertyKey, unknown>;
+  if (!Object.hasOwn(obj, head)) return value;
+  if (rest.length === 0) {
+    const { [head]: _dropped, ...kept } = obj;
+    return kept;
+  }
+  return { ...obj, [head]: without(obj[head], rest) };
+}
+
+/** The option an issue is about: a list (keys.accept, openai) falls back whole, not element by element. */
+function optionPath(issue: z.core.$ZodIssue): Path[] {
+  const at = issue.path.findIndex((p) => typeof p === "number");
+  const path = at >= 0 ? issue.path.slice(0, at) : issue.path;
+  if (issue.code === "unrecognized_keys" && at < 0) return issue.keys.map((k) => [...path, k]);
+  return [path];
+}
+
+/**
+ * Parse user options; each unknown or wrong option becomes one line and falls back to its own
+ * default, so a bad `runtimes.ollama.url` keeps `runtimes.llamacpp.enabled = false` as given.
+ */
 export function parseConfig(raw: unknown): { config: Config; problems: string[] } {
-  const input = raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0) ? {} : raw;
-  const result = ConfigSchema.safeParse(input);
-  if (result.success) return { config: result.data, problems: [] };
-  const problems = result.error.issues.map((issue) => configProblemLine(issue));
-  // Keep what is valid: drop each offending top-level key and parse again.
-  const bad = new Set(
-    result.error.issues.flatMap((i) =>
-      i.path.length > 0 ? [String(i.path[0])] : i.code === "unrecognized_keys" ? i.keys : [],
-    ),
-  );
-  const kept =
-    typeof input === "object" && input !== null
-      ? Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)))
-      : {};
-  const retry = ConfigSchema.safeParse(kept);
-  return { config: retry.success ? retry.data : DEFAULT_CONFIG, problems };
+  let input: unknown = raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0) ? {} : raw;
+  const first = ConfigSchema.safeParse(input);
+  if (first.success) return { config: first.data, problems: [] };
+  // one line per option, even when several checks of it failed
+  const seen = new Set<string>();
+  const problems = first.error.issues
+    .filter((i) => i.code === "unrecognized_keys" || (!seen.has(i.path.join(".")) && seen.add(i.path.join("."))))
+    .map((issue) => configProblemLine(issue));
+  let issues = first.error.issues;
+  // dropping an option can only uncover problems inside it, so a few rounds always end
+  for (let round = 0; round < 5; round++) {
+    for (const issue of issues) for (const p of optionPath(issue)) input = p.length > 0 ? without(input, p) : {};
+    const retry = ConfigSchema.safeParse(input);
+    if (retry.success) return { config: retry.data, problems };
+    issues = retry.error.issues;
+  }
+  return { config: DEFAULT_CONFIG, problems };
 }
 
 function configProblemLine(issue: z.core.$ZodIssue): string {

@@ -32,10 +32,28 @@ export class LlmFitError extends Error {
   }
 }
 
+/**
+ * Messages Node and undici throw that say nothing to a person, with what they mean. "fetch failed"
+ * carries its reason in `cause` (ECONNREFUSED …); "terminated" is a body cut mid-read; an "out of
+ * bounds" RangeError is binary data that ended early.
+ */
+export function plainMessage(err: Error): string {
+  const msg = err.message.split("\n")[0] ?? "";
+  if (msg === "fetch failed") {
+    const cause = err.cause instanceof Error ? err.cause.message.split("\n")[0] : undefined;
+    return cause ? `a network request failed (${cause})` : "a network request failed";
+  }
+  if (msg === "terminated") return "the connection closed mid-response";
+  if (err instanceof RangeError && /out of (bounds|range)|beyond|Invalid array length|invalid table size/i.test(msg)) {
+    return "the data ended early or is corrupt";
+  }
+  return msg || err.name;
+}
+
 /** One line for any thrown value; unknown errors keep their message, never their stack. */
 export function errorLine(err: unknown): string {
   if (err instanceof LlmFitError) return err.oneLine();
-  if (err instanceof Error) return err.message.split("\n")[0] ?? String(err);
+  if (err instanceof Error) return plainMessage(err);
   return String(err);
 }
 

@@ -1,7 +1,8 @@
 // The host process the Lua shim starts with jobstart({'node', 'dist/host.js'}, {rpc = true}).
 // stdin/stdout are the msgpack-RPC channel: nothing else may write to stdout, so the `neovim`
 // package's logger (which also captures console.*) is pointed at our log file before it loads.
-import { createLogger, type LogLevel } from "./log.js";
+import { createLogger, isLogLevel } from "./log.js";
+import { AsyncCalls } from "./host/async-calls.js";
 import { dispatch } from "./host/dispatch.js";
 import { Session } from "./host/session.js";
 
@@ -12,7 +13,8 @@ function flag(name: string): string | undefined {
 
 const logPath = flag("--log") ?? process.env.LLMFIT_LOG;
 const cacheDir = flag("--cache");
-const level = (process.env.LLMFIT_LOG_LEVEL as LogLevel | undefined) ?? "info";
+// the shim passes the option before the host has validated it: an unknown value means "info"
+const level = isLogLevel(process.env.LLMFIT_LOG_LEVEL) ? process.env.LLMFIT_LOG_LEVEL : "info";
 const log = createLogger(logPath, level);
 
 if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
@@ -30,7 +32,11 @@ session.report.warm().catch(() => undefined);
 
 const { attach } = await import("neovim");
 const nvim = attach({ reader: process.stdin, writer: process.stdout });
-push = (module, fn, args) => nvim.notify("nvim_exec_lua", [`require(${JSON.stringify(module)}).${fn}(...)`, [...args]]);
+// package.loaded, never require: a require interrupted by <C-c> would leave the module broken,
+// and every module the host talks to was loaded by the command that started the talk.
+push = (module, fn, args) =>
+  nvim.notify("nvim_exec_lua", [`local m = package.loaded[${JSON.stringify(module)}] if type(m) == "table" then m.${fn}(...) end`, [...args]]);
+const calls = new AsyncCalls(session, (id, envelope) => push?.("llmfit.host", "on_reply", [id, envelope]));
 
 
 nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
@@ -38,6 +44,8 @@ nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, 
 });
 
 nvim.on("notification", (method: string, args: unknown[]) => {
+  if (method === "call") return calls.start(args[0]);
+  if (method === "call_cancel") return calls.cancel(args[0]);
   void dispatch(method, args[0], session).then((envelope) => {
     if (!envelope.ok && envelope.level !== "info") log.warn(`notification ${method}: ${envelope.message}`);
   });

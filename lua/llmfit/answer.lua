@@ -6,6 +6,7 @@ local host = require("llmfit.host")
 local util = require("llmfit.util")
 local config = require("llmfit.config")
 local selection = require("llmfit.selection")
+local float = require("llmfit.float")
 
 local M = {}
 local sessions = {}
@@ -26,10 +27,10 @@ local function status(s)
   end
 end
 
---- A new prompt id, and a place for events that arrive before the float opens.
+--- A new prompt id for the selection.
 function M.prepare(sel)
   last_id = last_id + 1
-  sessions[last_id] = { sel = sel, state = "starting", buffered = {} }
+  sessions[last_id] = { sel = sel, state = "starting" }
   return last_id
 end
 
@@ -57,6 +58,10 @@ function actions.accept(s)
   local text = accepted_text(s)
   if not text then
     return
+  end
+  if selection.gone(s.sel) then
+    local keys = config.options.keys
+    return util.notify(("not replaced: the selected text is gone — %s inserts the answer where it was, %s yanks it"):format(keys.insert[1], keys.yank[1]), vim.log.levels.WARN)
   end
   if selection.text(s.sel) ~= s.sel.text then
     local choice = vim.fn.confirm("llmfit: the selected text changed since the prompt was sent. Replace it anyway?", "&Replace\n&Cancel", 2)
@@ -123,15 +128,17 @@ function actions.retry(s)
 end
 
 function actions.cancel(s)
-  if s.state == "streaming" then
+  if s.state == "starting" then
+    host.cancel(s.call)
+  elseif s.state == "streaming" then
     host.request("prompt_cancel", { id = s.id })
   end
 end
 
---- Open the float for a started prompt (`info` is prompt_start's answer).
-function M.open(id, info)
+--- Open the float before the request that fills it: "starting" until M.started.
+function M.open(id)
   local s = sessions[id]
-  s.id, s.label, s.state = id, info.label, "streaming"
+  s.id, s.label, s.state = id, "asking the model …", "starting"
   s.width = math.floor(vim.o.columns * 0.7)
   s.height = math.floor(vim.o.lines * 0.5)
   local keys = config.options.keys
@@ -141,24 +148,73 @@ function M.open(id, info)
   end
   local hints = ("%s accept · %s insert · %s yank · %s follow-up · %s retry · %s cancel"):format(
     keys.accept[1], keys.insert[1], keys.yank[1], keys.followup[1], keys.retry[1], keys.cancel[1])
-  s.float = require("llmfit.float").open(
+  s.float = float.open(
     { title = s.label, footer = hints, lines = { "" }, spans = {}, width = s.width, height = s.height },
     {
       filetype = "markdown",
       maps = maps,
       close_on_leave = false,
       on_close = function()
-        host.request("prompt_close", { id = id })
-        M.discard(id)
+        if s.state == "starting" then
+          host.cancel(s.call)
+        end
+        if host.running() then
+          host.request("prompt_close", { id = id })
+        end
+        M.discard(id, s.keep_selection)
       end,
     }
   )
-  for _, text in ipairs(s.buffered) do
-    s.float:append(text)
-  end
-  s.buffered = {}
   status(s)
   return s
+end
+
+--- The host call that starts the prompt, so cancel and close can stop it.
+function M.waiting(id, call)
+  local s = sessions[id]
+  if s and s.state == "starting" then
+    s.call = call
+  end
+end
+
+--- prompt_start answered: the answer streams from here.
+function M.started(id, info)
+  local s = sessions[id]
+  if not s or s.state ~= "starting" then
+    return
+  end
+  s.label, s.state = info.label, "streaming"
+  status(s)
+end
+
+--- prompt_start failed (its line is shown), was cancelled, or needs a model picked first (`keep`
+--- the selection for the second try): nothing reached a model, so the float goes away.
+function M.unstarted(id, code, keep)
+  local s = sessions[id]
+  if not s or s.state ~= "starting" then
+    return
+  end
+  s.state, s.keep_selection = code == "cancelled" and "cancelled" or "failed", keep
+  if s.float then
+    s.float:close()
+  else
+    M.discard(id, keep)
+  end
+end
+
+--- The host exited: every answer still coming turns to failed at once, with one line.
+function M.host_stopped(why)
+  local n = 0
+  for _, s in pairs(sessions) do
+    if s.state == "streaming" or s.state == "starting" then
+      s.state = "failed"
+      n = n + 1
+      status(s)
+    end
+  end
+  if n > 0 then
+    util.notify(("the answer stopped: %s — see :LlmFit log"):format(why), vim.log.levels.ERROR)
+  end
 end
 
 --- Called by the host (nvim_exec_lua notifications): "chunk", "done" or "failed".
@@ -169,11 +225,7 @@ function M.on_event(kind, id, payload)
   end
   s.tokens, s.tps, s.elapsed = payload.tokens, payload.tps, payload.elapsedMs
   if kind == "chunk" then
-    if s.float then
-      s.float:append(payload.text)
-    else
-      table.insert(s.buffered, payload.text)
-    end
+    s.float:append(payload.text) -- the float opens before the prompt is sent
   elseif kind == "done" then
     s.answer, s.accept, s.state = payload.answer, payload.accept, "done"
   elseif kind == "failed" then

@@ -1,6 +1,8 @@
 -- The host's lifecycle: start on first use, reuse while alive, notice when it exits, say so
 -- once, and start again on the next command. Requests return the value, or nil after one
 -- notification line (the host sends errors as envelopes: { ok, value } or { ok = false, message }).
+-- Calls that may wait on I/O are asynchronous: M.call sends a notification and the host answers
+-- with one (M.on_reply), so Neovim never blocks on a slow server; M.cancel gives up on one.
 local util = require("llmfit.util")
 local config = require("llmfit.config")
 
@@ -8,6 +10,9 @@ local M = {}
 local levels = { error = vim.log.levels.ERROR, warn = vim.log.levels.WARN, info = vim.log.levels.INFO }
 
 local state = { chan = nil, exited = nil, stopping = false, stderr = {} }
+-- asynchronous calls in flight: id -> { method, done, chan }
+local pending = {}
+local last_call = 0
 
 local function first_line(text)
   return (tostring(text):gsub("^.-Error invoking '[^']*' on channel %d+[^\n]*\n?", ""):match("[^\n]+") or tostring(text))
@@ -17,12 +22,28 @@ function M.script()
   return util.root() .. "/dist/host.js"
 end
 
+--- Every call and stream that waited on `chan` fails now, with one line, instead of waiting forever.
+local function fail_pending(chan, why)
+  for id, p in pairs(pending) do
+    if p.chan == chan then
+      pending[id] = nil
+      util.notify(("%s: %s — see :LlmFit log"):format(p.method, why), vim.log.levels.ERROR)
+      p.done(nil, "host_exit")
+    end
+  end
+  local answer = package.loaded["llmfit.answer"]
+  if type(answer) == "table" then
+    answer.host_stopped(why)
+  end
+end
+
 local function on_exit(chan, code)
   if state.chan == chan then
     state.chan = nil
   end
   if not state.stopping then
     state.exited = { code = code, stderr = table.concat(state.stderr, "\n") }
+    fail_pending(chan, ("the host stopped (exit %s)"):format(code))
   end
 end
 
@@ -31,6 +52,11 @@ local function configure(chan)
   if ok and type(res) == "table" and res.ok and res.value then
     for _, problem in ipairs(res.value.problems or {}) do
       util.notify(problem, vim.log.levels.WARN)
+    end
+    -- the host validated every option once; floats and keys use its values (a bad one is
+    -- its default there), never the raw ones (`border = "fancy"` would break every float)
+    for key, value in pairs(res.value.options or {}) do
+      config.options[key] = value
     end
   end
   return ok
@@ -125,9 +151,7 @@ local function call(method, args)
   return pcall(vim.rpcrequest, chan, method, args)
 end
 
---- Ask the host; returns the value, or nil after one notification.
-function M.request(method, args)
-  local ok, res = call(method, args or vim.empty_dict())
+local function unwrap(method, ok, res)
   if not ok then
     util.notify(("%s: the host stopped answering (%s) — see :LlmFit log"):format(method, first_line(res)), vim.log.levels.ERROR)
     return nil
@@ -143,6 +167,64 @@ function M.request(method, args)
     util.notify(res.message, levels[res.level] or vim.log.levels.ERROR)
   end
   return nil
+end
+
+--- Ask the host and wait; for calls that never wait on I/O. The value, or nil after one notification.
+function M.request(method, args)
+  return unwrap(method, call(method, args or vim.empty_dict()))
+end
+
+--- Ask the host without waiting: `done(value)` runs when it answers, `done(nil, code)` after a
+--- failure (already notified) or a cancel. Returns an id for M.cancel, or nil when done already ran.
+function M.call(method, args, done)
+  if config.options.transport == "rplugin" then
+    -- the remote-plugin door is synchronous only
+    local value = M.request(method, args)
+    done(value, value == nil and "failed" or nil)
+    return nil
+  end
+  local chan = M.ensure()
+  if not chan then
+    done(nil, "cancelled") -- start() already said why
+    return nil
+  end
+  last_call = last_call + 1
+  local id = last_call
+  pending[id] = { method = method, done = done, chan = chan }
+  local ok, err = pcall(vim.rpcnotify, chan, "call", { id = id, method = method, args = args or vim.empty_dict() })
+  if not ok then
+    pending[id] = nil
+    unwrap(method, false, err)
+    done(nil, "failed")
+    return nil
+  end
+  return id
+end
+
+--- Give up on a call: the host is told to stop it, and its `done` runs with "cancelled" now.
+function M.cancel(id)
+  local p = id and pending[id]
+  if not p then
+    return
+  end
+  pending[id] = nil
+  pcall(vim.rpcnotify, p.chan, "call_cancel", { id = id })
+  p.done(nil, "cancelled")
+end
+
+--- Called by the host (a notification) with a call's envelope.
+function M.on_reply(id, res)
+  local p = pending[id]
+  if not p then
+    return -- cancelled meanwhile
+  end
+  pending[id] = nil
+  local value = unwrap(p.method, true, res)
+  p.done(value, value == nil and (type(res) == "table" and res.code or "failed") or nil)
+end
+
+function M.pending_count()
+  return vim.tbl_count(pending)
 end
 
 function M.reconfigure()

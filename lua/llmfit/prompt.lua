@@ -5,6 +5,8 @@ local host = require("llmfit.host")
 local util = require("llmfit.util")
 local selection = require("llmfit.selection")
 local answer = require("llmfit.answer")
+local busy = require("llmfit.busy")
+local pull = require("llmfit.pull")
 
 local M = {}
 
@@ -32,11 +34,18 @@ local function context(sel)
 end
 
 --- Let the user pick a model; warns before one that will not fit or is slow. Calls back with its ref.
-function M.pick_model(callback)
-  local models = host.request("prompt_models")
-  if not models then
-    return
-  end
+--- Listing asks every runtime, so it runs behind a busy float and can be cancelled.
+function M.pick_model(callback, on_cancel)
+  busy.call(host, "finding local models", "prompt_models", nil, function(models)
+    if models then
+      M.select_model(models, callback, on_cancel)
+    elseif on_cancel then
+      on_cancel()
+    end
+  end)
+end
+
+function M.select_model(models, callback, on_cancel)
   vim.ui.select(models, {
     prompt = "llmfit model",
     format_item = function(m)
@@ -44,10 +53,10 @@ function M.pick_model(callback)
     end,
   }, function(choice)
     if not choice then
-      return
+      return on_cancel and on_cancel()
     end
     if choice.warning and vim.fn.confirm("llmfit: " .. choice.warning .. ". Send anyway?", "&Send\n&Cancel", 2) ~= 1 then
-      return
+      return on_cancel and on_cancel()
     end
     callback(choice.ref)
   end)
@@ -55,23 +64,30 @@ end
 
 local function start(sel, template, input, model)
   local id = answer.prepare(sel)
-  local res = host.request("prompt_start", {
+  -- the float that shows the answer exists before the request is sent; resolving the model
+  -- may ask slow runtimes, so the request does not wait (the float's cancel key stops it)
+  answer.open(id)
+  local call = host.call("prompt_start", {
     id = id,
     template = template.name,
     input = input,
     context = context(sel),
     model = model,
-  })
-  if not res then
-    return answer.discard(id)
-  end
-  if res.state == "needs_model" then
-    answer.discard(id, true) -- keep the selection's marks for the second try
-    return M.pick_model(function(ref)
-      start(sel, template, input, ref)
-    end)
-  end
-  answer.open(id, res)
+  }, function(res, code)
+    if not res then
+      return answer.unstarted(id, code)
+    end
+    if res.state == "needs_model" then
+      answer.unstarted(id, "cancelled", true) -- keeps the selection's marks for the second try
+      return M.pick_model(function(ref)
+        start(sel, template, input, ref)
+      end, function()
+        selection.release(sel)
+      end)
+    end
+    answer.started(id, res)
+  end)
+  answer.waiting(id, call)
 end
 
 local function with_template(sel, template)
@@ -122,23 +138,29 @@ function M.run(opts, args)
 end
 
 --- "Use for prompting" from the report: the first installed model that is one of `entry`'s tags.
+--- Without a busy float: the report closes when focus leaves it, and it stays usable meanwhile.
 function M.choose_installed(entry)
-  for _, m in ipairs(host.request("prompt_models") or {}) do
-    if vim.tbl_contains(entry.ollama, m.ref.model) then
-      if host.request("prompt_choose", { model = m.ref }) then
-        util.notify("prompts now use " .. m.ref.model)
-      end
+  host.call("prompt_models", nil, function(models, code)
+    if code == "cancelled" then
       return
     end
-  end
-  local tag = entry.ollama[1]
-  if not tag then
-    return util.notify(entry.name .. " is not installed in a running runtime and has no Ollama tag — get a GGUF from its page (<CR>)", vim.log.levels.WARN)
-  end
-  -- Not installed: offer the pull rather than an error (the report stays open beneath it).
-  if vim.fn.confirm(("%s is not installed. Pull %s with Ollama now?"):format(entry.name, tag), "&Pull\n&Cancel", 1) == 1 then
-    require("llmfit.pull").start(tag)
-  end
+    for _, m in ipairs(models or {}) do
+      if vim.tbl_contains(entry.ollama, m.ref.model) then
+        if host.request("prompt_choose", { model = m.ref }) then
+          util.notify("prompts now use " .. m.ref.model)
+        end
+        return
+      end
+    end
+    local tag = entry.ollama[1]
+    if not tag then
+      return util.notify(entry.name .. " is not installed in a running runtime and has no Ollama tag — get a GGUF from its page (<CR>)", vim.log.levels.WARN)
+    end
+    -- Not installed: offer the pull rather than an error (the report stays open beneath it).
+    if vim.fn.confirm(("%s is not installed. Pull %s with Ollama now?"):format(entry.name, tag), "&Pull\n&Cancel", 1) == 1 then
+      pull.start(tag)
+    end
+  end)
 end
 
 --- Names for completion (asks the host, which knows the user's templates too).

@@ -82,6 +82,9 @@ end
 
 --- Where each part is now, following the extmarks.
 local function ranges(sel)
+  if not api.nvim_buf_is_valid(sel.buf) then
+    return nil -- :bwipeout! of the source
+  end
   local out = {}
   for _, p in ipairs(sel.parts) do
     local s = api.nvim_buf_get_extmark_by_id(sel.buf, ns, p.marks[1], {})
@@ -109,10 +112,28 @@ function M.text(sel)
   return table.concat(out, "\n")
 end
 
+--- Whether the selected text no longer exists: its buffer was wiped, or every part collapsed
+--- to nothing (its lines were deleted, `:%d`) while it had text at prompt time.
+function M.gone(sel)
+  local now = ranges(sel)
+  if not now then
+    return true
+  end
+  if sel.text == "" then
+    return false
+  end
+  for _, r in ipairs(now) do
+    if r[1] ~= r[3] or r[2] ~= r[4] then
+      return false
+    end
+  end
+  return true
+end
+
 --- Replace the selection with `lines`, as one undo step. Returns nil, why on refusal.
 function M.replace(sel, lines)
   local now = ranges(sel)
-  if not now then
+  if not now or M.gone(sel) then
     return nil, "the selected text is gone"
   end
   if sel.mode == "block" and #lines ~= #now then
@@ -130,9 +151,10 @@ end
 function M.insert_below(sel, lines)
   local now = ranges(sel)
   if not now then
-    return nil, "the selected text is gone"
+    return nil, "the source buffer is gone"
   end
-  local row = now[#now][3] + 1
+  -- deleted lines: the answer goes where they were, not below the line that followed them
+  local row = M.gone(sel) and now[1][1] or now[#now][3] + 1
   api.nvim_buf_set_lines(sel.buf, row, row, false, lines)
   return true
 end

@@ -7,7 +7,7 @@ import type { CliCommand } from "./command.js";
 export async function runCommandCaptured(
   command: CliCommand,
   args: readonly string[],
-  opts: { readonly width: number },
+  opts: { readonly width: number; readonly signal?: AbortSignal },
 ): Promise<Painted> {
   let out = "";
   let err = "";
@@ -17,9 +17,12 @@ export async function runCommandCaptured(
     isTty: false,
     columns: opts.width,
     env: process.env,
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
   if (code !== 0 && out.trim() === "") {
-    throw new LlmFitError("bad_args", err.trim().split("\n")[0] || `${command.name} failed (exit ${code})`);
+    // the CLI's own "llmfit: " prefix; the editor adds its own
+    const line = (err.trim().split("\n")[0] ?? "").replace(/^llmfit: /, "");
+    throw new LlmFitError("bad_args", line || `${command.name} failed (exit ${code})`);
   }
   const lines = out.replace(/\n$/, "").split("\n");
   return { lines, spans: [] };

@@ -10,6 +10,8 @@ export interface CliIo {
   readonly columns?: number;
   readonly stdin?: NodeJS.ReadableStream;
   readonly env: NodeJS.ProcessEnv;
+  /** Aborted when the caller (the editor) gives up; commands that wait on I/O pass it on. */
+  readonly signal?: AbortSignal;
 }
 
 export interface CliCommand {

@@ -62,8 +62,8 @@ async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, u
   return 0;
 }
 
-async function loadShape(model: string): Promise<ModelShape> {
-  if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return readGgufShape(model);
+async function loadShape(model: string, signal?: AbortSignal): Promise<ModelShape> {
+  if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return readGgufShape(model, signal ? { signal } : {});
   try {
     const catalog = await import("../models/catalog.js");
     const entry = catalog.findModel(model);
@@ -179,7 +179,7 @@ export const fitCommand: CliCommand = {
     }
     // A remote GGUF is sized as the file is (its own tensor types), like a local one.
     if (remote?.kind === "gguf") quant = undefined;
-    const shape = remote?.kind === "gguf" ? remote.quant.shape : remote?.kind === "safetensors" ? remote.model.shape : await loadShape(model);
+    const shape = remote?.kind === "gguf" ? remote.quant.shape : remote?.kind === "safetensors" ? remote.model.shape : await loadShape(model, io.signal);
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
     if (!quant && !shape.tensors) quant = "Q4_K_M";
     const settings = settingsFrom(f);

@@ -23,7 +23,8 @@ function argumentsLine(method: string, error: z.ZodError): string {
   return `invalid arguments for ${method}: ${where}${first?.message ?? "bad value"}${more}`;
 }
 
-export async function dispatch(method: string, rawArgs: unknown, session: Session): Promise<Envelope> {
+/** `signal` aborts a call the editor gave up on (an asynchronous call cancelled with <C-c> or q). */
+export async function dispatch(method: string, rawArgs: unknown, session: Session, signal?: AbortSignal): Promise<Envelope> {
   const started = performance.now();
   try {
     if (!Object.hasOwn(HANDLERS, method)) {
@@ -39,8 +40,8 @@ export async function dispatch(method: string, rawArgs: unknown, session: Sessio
       throw new LlmFitError("bad_args", argumentsLine(method, parsed.error), "see :LlmFit log for the call");
     }
     // The table's entries are each typed with their own schema; the parse above made the match.
-    const run = entry.run as (args: unknown, s: Session) => Promise<unknown>;
-    const value = await run(parsed.data, session);
+    const run = entry.run as (args: unknown, s: Session, signal?: AbortSignal) => Promise<unknown>;
+    const value = await run(parsed.data, session, signal);
     session.log.debug(`${method} ok in ${(performance.now() - started).toFixed(1)} ms`);
     return { ok: true, value };
   } catch (err) {

@@ -22,12 +22,14 @@ const Size = {
   height: z.number().int().min(3).max(1000),
 };
 
+type Run<S extends z.ZodType> = (args: z.infer<S>, session: Session, signal?: AbortSignal) => Promise<unknown>;
+
 interface Handler<S extends z.ZodType> {
   readonly schema: S;
-  readonly run: (args: z.infer<S>, session: Session) => Promise<unknown>;
+  readonly run: Run<S>;
 }
 
-function handler<S extends z.ZodType>(schema: S, run: (args: z.infer<S>, session: Session) => Promise<unknown>): Handler<S> {
+function handler<S extends z.ZodType>(schema: S, run: Run<S>): Handler<S> {
   return { schema, run };
 }
 
@@ -42,7 +44,9 @@ export const HANDLERS = {
     const parsed = parseConfig(options);
     const { config, problems } = usableHardwareOptions(parsed.config);
     session.configure({ ...config, runtimes: withEnvKeys(config.runtimes, process.env) });
-    return { problems: [...parsed.problems, ...problems] };
+    // the Lua side uses these validated values, never the raw ones it was given
+    const { border, width, height, keys, log_level } = config;
+    return { problems: [...parsed.problems, ...problems], options: { border, width, height, keys, log_level } };
   }),
 
   report: handler(z.object({ ...Size, refresh: z.boolean().default(false) }).strict(), async (args, session) =>
@@ -66,7 +70,7 @@ export const HANDLERS = {
   /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
   command: handler(
     z.object({ name: z.string().min(1), args: z.array(z.string()).default([]), ...Size }).strict(),
-    async ({ name, args, width }, session) => {
+    async ({ name, args, width }, session, signal) => {
       const command = COMMANDS.find((c) => c.name === name);
       if (!command) {
         throw new LlmFitError(
@@ -78,7 +82,7 @@ export const HANDLERS = {
       // `fit NAME:TAG` reads an uninstalled Ollama tag from the configured registry.
       const registry = session.config.runtimes.ollama.registry;
       const withRegistry = name === "fit" && !args.includes("--registry") ? [...args, "--registry", registry] : args;
-      const painted = await runCommandCaptured(command, withRegistry, { width });
+      const painted = await runCommandCaptured(command, withRegistry, { width, ...(signal ? { signal } : {}) });
       return floatPayload(`llmfit ${name}`, painted);
     },
   ),
@@ -126,7 +130,15 @@ export const HANDLERS = {
         model: ModelRefSchema.optional(),
       })
       .strict(),
-    async (args, session) => session.prompts.start(args),
+    async (args, session, signal) => {
+      const started = await session.prompts.start(args);
+      // the editor gave up while the model was being resolved: stop the answer it no longer shows
+      if (signal?.aborted) {
+        session.prompts.close(args.id);
+        throw new LlmFitError("cancelled", "cancelled");
+      }
+      return started;
+    },
   ),
 
   prompt_choose: handler(z.object({ model: ModelRefSchema }).strict(), async ({ model }, session) => {

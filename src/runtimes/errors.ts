@@ -95,6 +95,12 @@ export function errorMessageOf(body: string, fallback: string): string {
 
 /** First line, at most 200 characters: error texts end up in a single notify line. */
 export function oneLine(text: string): string {
+  // a proxy's error page (502 from nginx …): its title, never the markup
+  if (/^\s*</.test(text) && /<(html|head|body|title|h1|center)\b/i.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1] ?? text.replace(/<[^>]*>/g, " ");
+    const words = title.replace(/\s+/g, " ").trim().slice(0, 120);
+    return words ? `an HTML page: ${words}` : "an HTML error page";
+  }
   const first = text.split(/\r?\n/, 1)[0] ?? "";
   return first.length > 200 ? `${first.slice(0, 197)}...` : first;
 }

@@ -2,7 +2,7 @@
 // flows, the caller's AbortSignal, a cap on how much we read, and every failure turned into a
 // typed LlmFitError (errors.ts). The runtime clients build on `openRequest` and `getJson`.
 import type { z } from "zod";
-import { LlmFitError } from "../errors.js";
+import { LlmFitError, plainMessage } from "../errors.js";
 import {
   badResponse,
   cancelled,
@@ -128,8 +128,9 @@ function networkError(ep: Endpoint, err: unknown): LlmFitError {
     case "EPIPE":
       return streamBroken(ep, "the connection closed mid-response");
     case undefined: {
-      const msg = err instanceof Error ? err.message : String(err);
-      if (msg === "terminated") return streamBroken(ep, "the connection closed mid-response");
+      const raw = err instanceof Error ? err.message : String(err);
+      if (raw === "terminated") return streamBroken(ep, "the connection closed mid-response");
+      const msg = err instanceof Error ? plainMessage(err) : raw;
       return runtimeDown(ep, msg);
     }
     default:

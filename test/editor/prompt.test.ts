@@ -211,10 +211,11 @@ describe("the context guard", () => {
     await source(Array.from({ length: 40 }, (_, i) => `local line_${i} = "some text to make this long enough"`));
     const before = ollama.requests.filter((r) => r.path === "/api/chat").length;
     await nvim.cmd("LlmFit prompt explain");
-    const notes = await nvim.notes();
+    // asynchronous: the refusal comes back as a notification, and the float it would fill closes
+    const notes = await waitFor(async () => ((await nvim.notes()).length > 0 ? nvim.notes() : undefined), 10_000, "the refusal");
     expect(notes).toHaveLength(1);
     expect(notes[0]!.msg).toMatch(/^llmfit: the prompt is ≈\d+ tokens and the answer may take 4000, more than the model's context of 4096 — select less text/);
-    expect((await nvim.floats()).length).toBe(0);
+    await waitFor(async () => (await nvim.floats()).length === 0, 5000, "the float to close");
     expect(ollama.requests.filter((r) => r.path === "/api/chat").length).toBe(before);
   });
 });

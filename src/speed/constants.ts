@@ -29,72 +29,98 @@ export const SPEED_CONSTANTS: SpeedConstants = {
   },
   "gpu": {
     "bandwidthEfficiency": {
-      "nvidia": 1,
-      "nvidia-dc": 0.853,
-      "apple": 0.87,
-      "apple-max": 0.826,
-      "apple-ultra": 0.865,
-      "amd": 1,
-      "amd-dc": 0.859,
-      "igpu": 0.672,
-      "intel": 0.698
+      "nvidia": 0.848,
+      "nvidia-dc": 0.902,
+      "apple": 0.798,
+      "apple-max": 0.642,
+      "apple-ultra": 0.692,
+      "amd": 0.903,
+      "amd-dc": 0.78,
+      "igpu": 0.763,
+      "intel": 0.697
     },
     "dequantFlopsPerWeight": {
-      "q8": 23.2,
-      "legacy": 1.08,
-      "kquant": 4.99,
-      "iq": 0,
-      "mxfp4": 14.3
+      "q8": 1,
+      "legacy": 1,
+      "kquant": 1,
+      "iq": 1,
+      "mxfp4": 1
     },
-    "expertGatherFactor": 0,
-    "secPerMoeLayer": 0,
+    "expertGatherFactor": {
+      "cuda": 0.0978,
+      "cuda-2024": 0.1,
+      "metal": 0.1,
+      "metal-2024": 0.1,
+      "vulkan": 0.104,
+      "vulkan-nv": 0.1,
+      "rocm": 0.102,
+      "sycl": 0.1
+    },
+    "secPerMoeLayer": 0.0000736,
     "secPerLayer": {
-      "cuda": 0.0000739,
-      "cuda-2024": 0.000112,
-      "metal": 0.000129,
-      "metal-2024": 0.000148,
-      "vulkan": 0.00018,
-      "vulkan-nv": 0.0000342,
-      "rocm": 0.00022,
-      "sycl": 0
+      "cuda": 0.000011,
+      "cuda-2024": 0.0000427,
+      "metal": 0.0000476,
+      "metal-2024": 0.0000351,
+      "vulkan": 0.0000305,
+      "vulkan-nv": 0.0000198,
+      "rocm": 0.0000389,
+      "sycl": 0.0000206
     },
-    "secPerToken": 0,
+    "secPerToken": {
+      "cuda": 0.000167,
+      "cuda-2024": 0.000271,
+      "metal": 0.000329,
+      "metal-2024": 0.000253,
+      "vulkan": 0.000241,
+      "vulkan-nv": 0.000199,
+      "rocm": 0.000197,
+      "sycl": 0.000202
+    },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.36,
-        "quant": 0.36
+        "f16": 0.508,
+        "bf16": 0.508,
+        "quant": 0.508
       },
       "cuda-2024": {
-        "f16": 0.459,
-        "quant": 0.636
+        "f16": 0.402,
+        "bf16": 0.402,
+        "quant": 0.425
       },
       "metal": {
-        "f16": 0.76,
-        "quant": 0.76
+        "f16": 0.769,
+        "bf16": 0.769,
+        "quant": 0.769
       },
       "metal-2024": {
-        "f16": 0.767,
-        "quant": 0.644
+        "f16": 0.79,
+        "bf16": 0.79,
+        "quant": 0.699
       },
       "vulkan": {
-        "f16": 0.185,
-        "quant": 0.185
+        "f16": 0.255,
+        "bf16": 0.255,
+        "quant": 0.255
       },
       "vulkan-nv": {
-        "f16": 0.313,
-        "quant": 0.313
+        "f16": 0.344,
+        "bf16": 0.344,
+        "quant": 0.344
       },
       "rocm": {
-        "f16": 0.439,
-        "quant": 0.439
+        "f16": 0.0656,
+        "bf16": 0.0656,
+        "quant": 0.389
       },
       "sycl": {
         "f16": 0.305,
+        "bf16": 0.305,
         "quant": 0.305
       }
     },
-    "expertMatmulFactor": 5.28,
-    "attentionFactor": 3.82
+    "expertMatmulFactor": 3.84,
+    "attentionFactor": 4.34
   },
   "ranges": {
     "cpu": {
@@ -109,42 +135,42 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "cuda": {
       "decode": [
-        0.77,
-        1.43
+        0.71,
+        1.14
       ],
       "prefill": [
-        0.46,
-        1.63
+        0.54,
+        1.59
       ]
     },
     "metal": {
       "decode": [
-        0.78,
-        1.24
+        0.71,
+        1.31
       ],
       "prefill": [
-        0.75,
-        1.17
+        0.76,
+        1.16
       ]
     },
     "rocm": {
       "decode": [
-        1,
-        1.6
+        0.69,
+        1.56
       ],
       "prefill": [
-        0.82,
-        1.22
+        0.13,
+        2.9
       ]
     },
     "vulkan": {
       "decode": [
-        0.67,
-        2.24
+        0.75,
+        1.16
       ],
       "prefill": [
-        0.34,
-        2.77
+        0.32,
+        1.81
       ]
     }
   }

@@ -9,6 +9,8 @@ export interface Observation {
   readonly features: readonly number[];
   /** Measured time (seconds per token). */
   readonly time: number;
+  /** Weight of the row's relative residual (1 when absent); priors use less. */
+  readonly weight?: number;
 }
 
 export interface FitResult {
@@ -43,10 +45,10 @@ function leastSquares(obs: readonly Observation[], active: readonly number[]): n
   const ata = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const atb = new Array<number>(k).fill(0);
   for (const o of obs) {
-    const w = 1 / o.time;
+    const w = (o.weight ?? 1) / o.time;
     const f = active.map((j) => (o.features[j] ?? 0) * w);
     for (let i = 0; i < k; i++) {
-      atb[i] = (atb[i] ?? 0) + (f[i] ?? 0); // target time × w = 1
+      atb[i] = (atb[i] ?? 0) + (f[i] ?? 0) * (o.weight ?? 1); // target time × w = weight
       const row = ata[i];
       if (!row) continue;
       for (let j = 0; j < k; j++) row[j] = (row[j] ?? 0) + (f[i] ?? 0) * (f[j] ?? 0);
@@ -76,10 +78,10 @@ export function fitNonNegative(obs: readonly Observation[], n: number): FitResul
     const ms = obs.reduce((a, o) => a + ((o.features[j] ?? 0) / o.time) ** 2, 0) / Math.max(1, obs.length);
     return ms > 0 ? Math.sqrt(ms) : 1;
   });
-  const scaled = obs.map((o) => ({ time: o.time, features: o.features.map((f, j) => f / (scale[j] ?? 1)) }));
+  const scaled = obs.map((o) => ({ time: o.time, ...(o.weight !== undefined && { weight: o.weight }), features: o.features.map((f, j) => f / (scale[j] ?? 1)) }));
   const r = nnls(scaled, n);
   const x = r.x.map((v, j) => v / (scale[j] ?? 1));
-  return { x, rmsRelError: rmsRelError(obs, x) };
+  return { x, rmsRelError: rmsRelError(obs.filter((o) => o.weight === undefined), x) };
 }
 
 function nnls(obs: readonly Observation[], n: number): FitResult {
@@ -89,8 +91,9 @@ function nnls(obs: readonly Observation[], n: number): FitResult {
   const gradient = (): number[] => {
     const g = new Array<number>(n).fill(0);
     for (const o of obs) {
-      const w = 1 / o.time;
-      const r = 1 - o.features.reduce((a, f, j) => a + f * w * (x[j] ?? 0), 0);
+      const ow = o.weight ?? 1;
+      const w = ow / o.time;
+      const r = ow - o.features.reduce((a, f, j) => a + f * w * (x[j] ?? 0), 0);
       for (let j = 0; j < n; j++) g[j] = (g[j] ?? 0) + (o.features[j] ?? 0) * w * r;
     }
     return g;

@@ -77,6 +77,15 @@ export type LaunchGroup = (typeof LAUNCH_GROUPS)[number];
 export const DEQUANT_FAMILIES = ["q8", "legacy", "kquant", "iq", "mxfp4"] as const;
 export type DequantFamily = (typeof DEQUANT_FAMILIES)[number];
 
+/** Prompt matmul kernels by weight type: F16 (cuBLAS/MPS-class GEMMs), BF16 (native only on some devices), quantized (MMQ-class kernels). */
+export const PREFILL_SLOTS = ["f16", "bf16", "quant"] as const;
+export type PrefillSlot = (typeof PREFILL_SLOTS)[number];
+
+export function prefillSlot(quant: string): PrefillSlot {
+  const q = quant.toUpperCase();
+  return q === "BF16" ? "bf16" : q === "F16" || q === "F32" ? "f16" : "quant";
+}
+
 /** The builds users run now: estimates use the current groups; older rows only inform the fit. */
 export const CURRENT_BUILD_YEAR = 2025;
 
@@ -112,6 +121,7 @@ export interface GpuPartWork {
   readonly cls: DeviceClass;
   readonly group: LaunchGroup;
   readonly family: DequantFamily | undefined;
+  readonly slot: PrefillSlot;
   /** Spec bandwidth (GB/s), vector rate max(FP16, FP32) and dense matrix rate (TFLOPS). */
   readonly bandwidthGBs: number;
   readonly vectorTflops: number;
@@ -135,16 +145,16 @@ export interface GpuConstants {
   readonly bandwidthEfficiency: Readonly<Record<DeviceClass, number>>;
   /** Vector FLOPs spent unpacking one weight in decode, by quantization family. */
   readonly dequantFlopsPerWeight: Readonly<Record<DequantFamily, number>>;
-  /** Extra traffic of gathering routed experts (mul_mat_id), as a fraction of their bytes at spec bandwidth. */
-  readonly expertGatherFactor: number;
+  /** Extra traffic of gathering routed experts (mul_mat_id), as a fraction of their bytes at spec bandwidth, by launch group. */
+  readonly expertGatherFactor: Readonly<Record<LaunchGroup, number>>;
   /** Seconds per MoE layer per token (router, top-k, expert dispatch). */
   readonly secPerMoeLayer: number;
   /** Seconds per layer per token of kernel launches and synchronisation, by launch group. */
   readonly secPerLayer: Readonly<Record<LaunchGroup, number>>;
-  /** Seconds per token that do not scale with layers (graph build, sampling, host sync). */
-  readonly secPerToken: number;
-  /** Fraction of the matrix rate dense prompt matmuls reach, by launch group, for F16 and quantized weights. */
-  readonly matrixEfficiency: Readonly<Record<LaunchGroup, { readonly f16: number; readonly quant: number }>>;
+  /** Seconds per token that do not scale with layers (graph build, sampling, host sync), by launch group. */
+  readonly secPerToken: Readonly<Record<LaunchGroup, number>>;
+  /** Fraction of the matrix rate dense prompt matmuls reach, by launch group and weight type. */
+  readonly matrixEfficiency: Readonly<Record<LaunchGroup, Readonly<Record<PrefillSlot, number>>>>;
   /** Seconds per routed-expert FLOP at 1 TFLOP/s of matrix rate, relative: k_moe. */
   readonly expertMatmulFactor: number;
   /** Attention FLOPs cost relative to dense matmul FLOPs at the matrix rate: k_attn. */
@@ -207,10 +217,10 @@ export function gpuDecodeFeatures(w: GpuPartWork): number[] {
   return [
     ...slot(DEVICE_CLASSES, w.cls, w.bytes / bw),
     ...slot(DEQUANT_FAMILIES, w.family, w.weights / (w.vectorTflops * 1e12)),
-    w.expertBytes / bw,
+    ...slot(LAUNCH_GROUPS, w.group, w.expertBytes / bw),
     w.moeLayers,
     ...slot(LAUNCH_GROUPS, w.group, w.layers),
-    w.last ? 1 : 0,
+    ...slot(LAUNCH_GROUPS, w.group, w.last ? 1 : 0),
   ];
 }
 
@@ -218,26 +228,25 @@ export function gpuDecodeUnknowns(g: GpuConstants): number[] {
   return [
     ...DEVICE_CLASSES.map((c) => 1 / g.bandwidthEfficiency[c]),
     ...DEQUANT_FAMILIES.map((f) => g.dequantFlopsPerWeight[f]),
-    g.expertGatherFactor,
+    ...LAUNCH_GROUPS.map((l) => g.expertGatherFactor[l]),
     g.secPerMoeLayer,
     ...LAUNCH_GROUPS.map((l) => g.secPerLayer[l]),
-    g.secPerToken,
+    ...LAUNCH_GROUPS.map((l) => g.secPerToken[l]),
   ];
 }
 
 /** Prefill features of a GPU part (seconds per prompt token at 100 % of the matrix rate, by slot). */
 export function gpuPrefillFeatures(w: GpuPartWork): number[] {
   const mx = w.matrixTflops * 1e12;
-  const f16 = w.family === undefined;
   return [
-    ...LAUNCH_GROUPS.flatMap((l) => (l === w.group ? [f16 ? w.denseFlops / mx : 0, f16 ? 0 : w.denseFlops / mx] : [0, 0])),
+    ...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => (l === w.group && s === w.slot ? w.denseFlops / mx : 0))),
     w.expertFlops / mx,
     w.attnFlops / mx,
   ];
 }
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
-  return [...LAUNCH_GROUPS.flatMap((l) => [1 / g.matrixEfficiency[l].f16, 1 / g.matrixEfficiency[l].quant]), g.expertMatmulFactor, g.attentionFactor];
+  return [...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => 1 / g.matrixEfficiency[l][s])), g.expertMatmulFactor, g.attentionFactor];
 }
 
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
@@ -249,7 +258,8 @@ export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: nu
   const nc = DEVICE_CLASSES.length;
   const nd = DEQUANT_FAMILIES.length;
   const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
-  return { bandwidth: part(0, nc), dequant: part(nc, nc + nd), moe: part(nc + nd, nc + nd + 2), launch: part(nc + nd + 2, f.length) };
+  const nl = LAUNCH_GROUPS.length;
+  return { bandwidth: part(0, nc), dequant: part(nc, nc + nd), moe: part(nc + nd, nc + nd + nl + 1), launch: part(nc + nd + nl + 1, f.length) };
 }
 
 /** Seconds per decoded token on a GPU part: the model's terms, never faster than the spec bandwidth allows. */

@@ -179,7 +179,7 @@ printTable(
   rows,
 );
 process.stdout.write(
-  "\n@huggingface/gguf reads GGUF headers in 2,000,000-byte chunks: a header under 2 MB costs one chunk. The tokenizer arrays\n" +
-    "come before the tensor list and are length-prefixed strings, so a header cannot be read with fewer bytes than it has.\n" +
-    "Times include parsing the header (most of it, for vocab-length arrays), not only the transfer.\n",
+  "\nThe GGUF reader asks for 1 MiB windows from where it stands, so a header costs about its own size rounded up to the next MiB:\n" +
+    "the tokenizer arrays come before the tensor list and are length-prefixed strings, so a header cannot be read with fewer\n" +
+    "bytes than it has. Times include parsing, not only the transfer.\n",
 );

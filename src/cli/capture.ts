@@ -7,13 +7,16 @@ import type { CliCommand } from "./command.js";
 export async function runCommandCaptured(
   command: CliCommand,
   args: readonly string[],
-  opts: { readonly width: number },
+  opts: { readonly width: number; /** Each stderr line as it comes (progress, notes), e.g. to notify the editor. */ readonly onStderrLine?: (line: string) => void },
 ): Promise<Painted> {
   let out = "";
   let err = "";
   const code = await command.run(args, {
     stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
+    stderr: (t) => {
+      err += t;
+      for (const line of t.split("\n")) if (line.trim() !== "") opts.onStderrLine?.(line.replace(/^llmfit: /, ""));
+    },
     isTty: false,
     columns: opts.width,
     env: process.env,

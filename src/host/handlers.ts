@@ -78,7 +78,9 @@ export const HANDLERS = {
       // `fit NAME:TAG` reads an uninstalled Ollama tag from the configured registry.
       const registry = session.config.runtimes.ollama.registry;
       const withRegistry = name === "fit" && !args.includes("--registry") ? [...args, "--registry", registry] : args;
-      const painted = await runCommandCaptured(command, withRegistry, { width });
+      // fit's progress while it reads a remote model's headers, and its notes, reach the editor as they come.
+      const onStderrLine = name === "fit" ? (line: string) => session.editor?.call("llmfit.util", "notify", [line]) : undefined;
+      const painted = await runCommandCaptured(command, withRegistry, { width, ...(onStderrLine ? { onStderrLine } : {}) });
       return floatPayload(`llmfit ${name}`, painted);
     },
   ),

@@ -20,6 +20,7 @@ import { LlmFitError } from "../../src/errors.js";
 import { dispatch } from "../../src/host/dispatch.js";
 import { Session } from "../../src/host/session.js";
 import { createLogger } from "../../src/log.js";
+import { diskCache, mergeSegment } from "../../src/models/sources/cache.js";
 import { parseRemoteRef } from "../../src/models/sources/refs.js";
 import { loadRemoteModel } from "../../src/models/sources/remote.js";
 import { startFakeHub, startFakeRegistry, type FakeHub, type FakeRegistry, type VirtualFile } from "../support/fake-hub.js";
@@ -145,7 +146,7 @@ describe("fit hf:ORG/REPO (GGUF)", () => {
     const src = remote.source!;
     const shards = quant === "Q8_0" ? 2 : 1;
     expect(src.files).toHaveLength(shards);
-    // header only: the 2 MB first chunk @huggingface/gguf asks for, per file, and never more
+    // header only: the GGUF reader's first 1 MiB window per file, and never more than 2 MB
     expect(src.bytes_read).toBeLessThanOrEqual(shards * 2_000_000 + 64 * 1024);
     expect(src.bytes_read).toBeLessThan(src.files.reduce((s, f) => s + f.bytes, 0) / 100);
   });
@@ -203,7 +204,8 @@ describe("fit hf:ORG/REPO (GGUF)", () => {
     expect(await fails(["hf:test/Gated-GGUF:Q4_K_M"], freshEnv({ HF_TOKEN: "hf_wrong" }))).toMatch(/is gated \(HTTP 403\): your token has no access yet/);
   });
   it("turns a missing repo, a missing revision and a repo with nothing to size into one line each", async () => {
-    expect(await fails(["hf:test/No-Such-Repo"], freshEnv())).toMatch(/was not found or is private \(HTTP 401\)/);
+    expect(await fails(["hf:test/No-Such-Repo"], freshEnv())).toMatch(/was not found or is private \(HTTP 401\) — check the name; for a private repo set HF_TOKEN/);
+    expect(await fails(["hf:test/No-Such-Repo"], freshEnv({ HF_TOKEN: TOKEN }))).toMatch(/was not found or is private \(HTTP 401\) — check the name, and that your token/);
     expect(await fails(["hf:test/Llama-3.2-1B-Instruct-GGUF/x.gguf#v9"], freshEnv())).toMatch(/has no that revision|no that revision/);
     expect(await fails(["hf:test/Empty"], freshEnv())).toMatch(/has no GGUF files and no config\.json with safetensors weights/);
   });
@@ -378,6 +380,13 @@ describe(":LlmFit fit in the editor", () => {
       const lines = (env.value as { lines: string[] }).lines;
       expect(lines.join("\n")).toMatch(/source: 127\.0\.0\.1:\d+ sha256:/);
       expect(registry.log.length).toBeGreaterThan(before);
+      // notes (and progress) on fit's stderr become notifications in the editor
+      const calls: unknown[][] = [];
+      const noted = new Session(createLogger(undefined), {}, { call: (module, fn, args) => void calls.push([module, fn, ...args]) });
+      noted.configure(parseConfig({ runtimes: { ollama: { registry: "http://127.0.0.1:9" } } }).config);
+      const fallback = await dispatch("command", { name: "fit", args: ["llama3.2:1b", "--ctx", "8192"], width: 120, height: 40 }, noted);
+      expect(fallback.ok).toBe(true);
+      expect(calls).toEqual([["llmfit.util", "notify", expect.stringMatching(/^llama3\.2:1b: cannot reach 127\.0\.0\.1:9 .*sizing the catalog's/)]]);
     } finally {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
@@ -399,8 +408,25 @@ describe("the report's Get it", () => {
   });
 });
 
+describe("the byte cache", () => {
+  const seg = (start: number, ...bytes: number[]) => ({ start, bytes: Uint8Array.from(bytes) });
+  it("merges touching and overlapping ranges and keeps gaps", () => {
+    const merged = mergeSegment([seg(0, 1, 2, 3), seg(10, 9)], seg(3, 4, 5));
+    expect(merged.map((x) => [x.start, [...x.bytes]])).toEqual([[0, [1, 2, 3, 4, 5]], [10, [9]]]);
+    expect(mergeSegment(merged, seg(4, 7, 7, 7)).map((x) => [x.start, [...x.bytes]])).toEqual([[0, [1, 2, 3, 4, 5, 7, 7]], [10, [9]]]);
+  });
+  it("reads back what it stored, and a damaged index as a miss", async () => {
+    const c = diskCache(join(dir, "byte-cache"));
+    await c.putRanges("k", { segments: [seg(0, 1, 2), seg(100, 3)], total: 500 });
+    const back = await c.getRanges("k");
+    expect(back?.total).toBe(500);
+    expect(back?.segments.map((x) => [x.start, [...x.bytes]])).toEqual([[0, [1, 2]], [100, [3]]]);
+    expect(await c.getRanges("other")).toBeUndefined();
+  });
+});
+
 describe("reads are bounded", () => {
-  it("a GGUF header over the Hub costs at most one 2 MB chunk per file", async () => {
+  it("a small GGUF header over the Hub costs at most 2 MiB per file", async () => {
     const env = freshEnv();
     const m = await loadRemoteModel(parseRemoteRef("hf:test/Llama-3.2-1B-Instruct-GGUF:Q8_0")!, { env, cacheDir: false });
     expect(m.source.bytesRead / MIB).toBeLessThanOrEqual(2 * 2);

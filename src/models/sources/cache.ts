@@ -1,6 +1,6 @@
 // What remote model sources read, kept on disk so asking again costs nothing: JSON answers
-// (listings, manifests, config.json) and the leading bytes of files (GGUF and safetensors headers
-// are always a prefix). Content that cannot change is keyed by what names it exactly — a commit
+// (listings, manifests, config.json) and the byte ranges read of files (header reads: mostly one
+// prefix, with gaps where the GGUF reader skips a fixed-size array). Content that cannot change is keyed by what names it exactly — a commit
 // sha or a blob digest — and kept for good; names that move (a branch, an Ollama tag) are kept
 // for `MOVING_TTL_MS` only. A broken or foreign cache file reads as a miss, never as an error.
 import { createHash } from "node:crypto";
@@ -12,15 +12,46 @@ import { z } from "zod";
 export const MOVING_TTL_MS = 60 * 60 * 1000;
 
 const JsonEntry = z.object({ savedAt: z.number(), value: z.unknown() });
-const PrefixMeta = z.object({ total: z.number().int().nonnegative().optional() });
+const RangesMeta = z.object({
+  total: z.number().int().nonnegative().optional(),
+  segments: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+});
 
 export interface SourceCache {
   /** A JSON value saved under `key`, if younger than `maxAgeMs` (undefined: any age). */
   getJson(key: string, maxAgeMs?: number): Promise<unknown>;
   putJson(key: string, value: unknown): Promise<void>;
-  /** The cached leading bytes of the file named by `key`, and its total size when known. */
-  getPrefix(key: string): Promise<{ bytes: Uint8Array; total?: number } | undefined>;
-  putPrefix(key: string, bytes: Uint8Array, total?: number): Promise<void>;
+  /** The cached byte ranges of the file named by `key` (sorted, disjoint), and its total size when known. */
+  getRanges(key: string): Promise<CachedRanges | undefined>;
+  putRanges(key: string, ranges: CachedRanges): Promise<void>;
+}
+
+export interface Segment {
+  readonly start: number;
+  readonly bytes: Uint8Array;
+}
+
+export interface CachedRanges {
+  readonly segments: readonly Segment[];
+  readonly total?: number;
+}
+
+/** `have` with `add` merged in: overlapping or touching segments become one. */
+export function mergeSegment(have: readonly Segment[], add: Segment): Segment[] {
+  const all = [...have, add].sort((a, b) => a.start - b.start);
+  const out: Segment[] = [];
+  for (const seg of all) {
+    const last = out[out.length - 1];
+    if (last && seg.start <= last.start + last.bytes.byteLength) {
+      const end = Math.max(last.start + last.bytes.byteLength, seg.start + seg.bytes.byteLength);
+      const merged = new Uint8Array(end - last.start);
+      merged.set(seg.bytes, seg.start - last.start);
+      // the earlier bytes win where they overlap: both came from the same immutable file
+      merged.set(last.bytes, 0);
+      out[out.length - 1] = { start: last.start, bytes: merged };
+    } else out.push(seg);
+  }
+  return out;
 }
 
 const fileName = (key: string): string => createHash("sha256").update(key).digest("hex").slice(0, 32);
@@ -54,23 +85,39 @@ export function diskCache(dir: string, now: () => number = Date.now): SourceCach
         // a read-only or full disk only costs the next run a fetch
       }
     },
-    async getPrefix(key) {
+    async getRanges(key) {
       try {
         const base = join(bytes, fileName(key));
-        const meta = PrefixMeta.safeParse(JSON.parse(await readFile(`${base}.json`, "utf8")) as unknown);
+        const meta = RangesMeta.safeParse(JSON.parse(await readFile(`${base}.json`, "utf8")) as unknown);
         if (!meta.success) return undefined;
         const data = new Uint8Array(await readFile(`${base}.bin`));
-        return { bytes: data, ...(meta.data.total !== undefined ? { total: meta.data.total } : {}) };
+        const segments: Segment[] = [];
+        let at = 0;
+        for (const [start, length] of meta.data.segments) {
+          if (at + length > data.byteLength) return undefined;
+          segments.push({ start, bytes: data.subarray(at, at + length) });
+          at += length;
+        }
+        return { segments, ...(meta.data.total !== undefined ? { total: meta.data.total } : {}) };
       } catch {
         return undefined;
       }
     },
-    async putPrefix(key, data, total) {
+    async putRanges(key, ranges) {
       try {
         await mkdir(bytes, { recursive: true });
         const base = join(bytes, fileName(key));
+        const size = ranges.segments.reduce((n, seg) => n + seg.bytes.byteLength, 0);
+        const data = new Uint8Array(size);
+        let at = 0;
+        for (const seg of ranges.segments) {
+          data.set(seg.bytes, at);
+          at += seg.bytes.byteLength;
+        }
+        // the data first, then the index that describes it: a reader never sees an index without its bytes
         await atomicWrite(`${base}.bin`, data);
-        await atomicWrite(`${base}.json`, JSON.stringify({ key, ...(total !== undefined ? { total } : {}) }));
+        const meta = { key, segments: ranges.segments.map((seg) => [seg.start, seg.bytes.byteLength]), ...(ranges.total !== undefined ? { total: ranges.total } : {}) };
+        await atomicWrite(`${base}.json`, JSON.stringify(meta));
       } catch {
         // as above
       }
@@ -82,6 +129,6 @@ export function diskCache(dir: string, now: () => number = Date.now): SourceCach
 export const noCache: SourceCache = {
   getJson: async () => undefined,
   putJson: async () => undefined,
-  getPrefix: async () => undefined,
-  putPrefix: async () => undefined,
+  getRanges: async () => undefined,
+  putRanges: async () => undefined,
 };

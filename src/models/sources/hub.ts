@@ -96,11 +96,11 @@ export function hubStatusLine(err: unknown, what: string, access: HubAccess, rep
         `accept its licence at ${page}, then set HF_TOKEN or run \`huggingface-cli login\``,
       );
     }
-    return new LlmFitError(
-      "http",
-      access.credential ? `${what}: the Hub refused your token (HTTP ${err.status})` : `${what} was not found or is private (HTTP ${err.status})`,
-      access.credential ? "check HF_TOKEN (or the huggingface-cli token)" : "check the name; for a private repo set HF_TOKEN",
-    );
+    // The Hub answers 401 RepoNotFound for a missing repo and for a private one alike.
+    if (code === "RepoNotFound" || !access.credential) {
+      return new LlmFitError("not_found", `${what} was not found or is private (HTTP ${err.status})`, access.credential ? "check the name, and that your token can read the repo" : "check the name; for a private repo set HF_TOKEN");
+    }
+    return new LlmFitError("http", `${what}: the Hub refused your token (HTTP ${err.status})`, "check HF_TOKEN (or the huggingface-cli token)");
   }
   if (err.status === 404) {
     const thing = code === "RevisionNotFound" ? "that revision" : code === "EntryNotFound" ? "that file" : "that repo";

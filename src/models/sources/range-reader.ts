@@ -1,8 +1,8 @@
-// Byte ranges of a remote file, served from the prefix cache when it already holds them and
-// read with one bounded range request otherwise; what arrives extends the cached prefix. Also
+// Byte ranges of a remote file, served from the cache when it already holds them and read with
+// one bounded range request otherwise; what arrives joins the cached ranges. Also
 // the `fetch` the GGUF header parser is given, so it reads remote files through the same path.
 import { boundedGet, type Credential, type SourceHttp } from "./http.js";
-import type { SourceCache } from "./cache.js";
+import { mergeSegment, type SourceCache } from "./cache.js";
 
 export interface RemoteFile {
   readonly url: string;
@@ -32,31 +32,26 @@ export interface SourceContext {
 
 /** Bytes [start, end] (inclusive, clipped at the end of the file) and the file's total size. */
 export async function readRange(ctx: SourceContext, file: RemoteFile, start: number, end: number): Promise<{ bytes: Uint8Array; total?: number }> {
-  const cached = await ctx.cache.getPrefix(file.key);
+  const cached = await ctx.cache.getRanges(file.key);
   const total = cached?.total ?? file.size;
   const last = total !== undefined ? Math.min(end, total - 1) : end;
-  if (cached && last < cached.bytes.byteLength && start <= last) {
-    ctx.stats.cached += last - start + 1;
-    return { bytes: cached.bytes.slice(start, last + 1), ...(total !== undefined ? { total } : {}) };
-  }
   if (total !== undefined && start >= total) return { bytes: new Uint8Array(), total };
+  const hit = cached?.segments.find((seg) => seg.start <= start && last < seg.start + seg.bytes.byteLength);
+  if (hit) {
+    ctx.stats.cached += last - start + 1;
+    return { bytes: hit.bytes.slice(start - hit.start, last - hit.start + 1), ...(total !== undefined ? { total } : {}) };
+  }
   const url = ctx.redirected.get(file.url) ?? file.url;
   const r = await boundedGet(ctx.http, url, { what: file.what, range: [start, last], ...(file.credential ? { credential: file.credential } : {}) });
   if (r.finalUrl !== url) ctx.redirected.set(file.url, r.finalUrl);
   const fileTotal = r.total ?? total;
-  // Extend the cached prefix when this range joins it (header reads always grow from byte 0).
-  const have = cached?.bytes ?? new Uint8Array();
-  if (start <= have.byteLength && start + r.body.byteLength > have.byteLength) {
-    const grown = new Uint8Array(start + r.body.byteLength);
-    grown.set(have.subarray(0, start));
-    grown.set(r.body, start);
-    await ctx.cache.putPrefix(file.key, grown, fileTotal);
-  }
+  const segments = mergeSegment(cached?.segments ?? [], { start, bytes: r.body });
+  await ctx.cache.putRanges(file.key, { segments, ...(fileTotal !== undefined ? { total: fileTotal } : {}) });
   return { bytes: r.body, ...(fileTotal !== undefined ? { total: fileTotal } : {}) };
 }
 
 /**
- * A fetch for @huggingface/gguf: it asks for `Range: bytes=a-b` of URLs it builds itself (split
+ * A fetch for the GGUF header reader: it asks for `Range: bytes=a-b` of URLs it builds itself (split
  * shards' names come from the first one), so every URL it may ask for is listed in `files`.
  */
 export function rangeFetchFor(ctx: SourceContext, files: ReadonlyMap<string, RemoteFile>, mapError: (err: unknown) => unknown = (e) => e): typeof fetch {

@@ -4,7 +4,7 @@
 import type { ModelShape } from "../models/shape.js";
 import { estimateMemory, type MemoryDetail } from "../sizing/memory.js";
 import type { QuantName } from "../sizing/quant-mix.js";
-import type { Sizer } from "../sizing/search.js";
+import { largestFitting, type Sizer } from "../sizing/search.js";
 import type { RunSettings } from "../sizing/types.js";
 import { typedTensors } from "../sizing/weights.js";
 import type { ClusterHost } from "./hosts.js";
@@ -97,19 +97,9 @@ export function adviseRpc(r: RpcRequest): RpcAdvice {
 
 /** The largest context (a multiple of 256, at most the trained one) at which `hosts` hold every layer. */
 export function largestRpcContext(r: RpcRequest, hosts: readonly ClusterHost[]): number | undefined {
-  const step = 256;
   const fits = (ctx: number): boolean => {
     const s = { ...r.settings, ctx };
     return planRpcLayout(r.shape, detailFor(r, s), s, hosts).verdict === "fits";
   };
-  let lo = 1;
-  let hi = Math.max(1, Math.floor(Math.max(r.shape.nCtxTrain, step) / step));
-  if (!fits(lo * step)) return undefined;
-  if (fits(hi * step)) return hi * step;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (fits(mid * step)) lo = mid;
-    else hi = mid;
-  }
-  return lo * step;
+  return largestFitting(fits, r.shape.nCtxTrain);
 }

@@ -87,10 +87,18 @@ export function largestContext(
   sizer: Sizer, shape: ModelShape, quant: QuantName | undefined, settings: RunSettings, hw: Hardware,
   accept: Accept = RUNS, opts: PlacementOptions = {},
 ): number | undefined {
+  return largestFitting((ctx) => accept(sizer.estimate(shape, quant, { ...settings, ctx }, hw, opts).placement.verdict), shape.nCtxTrain);
+}
+
+/**
+ * The largest multiple of 256 up to `limit` for which `fits` holds, by bisection (fitting only
+ * gets harder as the context grows); undefined when not even 256 does. Shared by single-machine
+ * and multi-host sizing.
+ */
+export function largestFitting(fits: (ctx: number) => boolean, limit: number): number | undefined {
   const step = 256;
-  const fits = (ctx: number): boolean => accept(sizer.estimate(shape, quant, { ...settings, ctx }, hw, opts).placement.verdict);
   let lo = 1;
-  let hi = Math.max(1, Math.floor(Math.max(shape.nCtxTrain, step) / step));
+  let hi = Math.max(1, Math.floor(Math.max(limit, step) / step));
   if (!fits(lo * step)) return undefined;
   if (fits(hi * step)) return hi * step;
   while (hi - lo > 1) {

@@ -11,6 +11,7 @@ import type { ModelShape } from "../../src/models/shape.js";
 import { applyQuantMix } from "../../src/sizing/quant-mix.js";
 import { referenceShape } from "../../src/sizing/reference-shapes.js";
 import { tensorsForShape } from "../../src/sizing/tensors.js";
+import { rng } from "../support/rng.js";
 
 const MIB = 1024 * 1024;
 
@@ -144,17 +145,6 @@ describe("truncated and big files", () => {
   });
 });
 
-/** mulberry32: a fixed seed gives the same cases on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INTERESTING = [0n, 1n, 0x7fn, 0xffn, 0xffffn, 0xffff_ffffn, 0x1_0000_0000n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n];
 

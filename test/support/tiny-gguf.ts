@@ -9,20 +9,10 @@
 // control/byte tokens lean negative, so generation keeps emitting words and never EOS.
 import { writeFileSync } from "node:fs";
 import { ggufHeader, type GgufWriteValue } from "../../src/models/gguf-write.js";
+import { rng } from "./rng.js";
 
 const ALIGN = 32;
 
-/** Small deterministic PRNG (mulberry32) so fixtures are identical run to run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TinyGgufOptions {
   readonly nEmbd?: number;

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Writes the options tables of README.md and doc/llmfit.txt from the host's zod schema
-// (dist/config.js), so the docs list every option with its real default. Run by `npm run build`;
+// (dist/config.js), so the docs list every option with its real default, and the exit-code
+// tables from the CLI's one definition (dist/cli/exit-codes.js). Run by `npm run build`;
 // `--check` exits 1 when a committed file is stale (the test suite uses it).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ConfigSchema, DEFAULT_CONFIG } from "../dist/config.js";
+import { EXIT_CODE_TABLE } from "../dist/cli/exit-codes.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const check = process.argv.includes("--check");
@@ -54,9 +56,15 @@ const help =
     .join("\n") +
   "\n\n";
 
+const exitReadme = `\n| Code | Meaning |\n|---|---|\n${EXIT_CODE_TABLE.map(([c, m]) => `| ${c} | ${m} |`).join("\n")}\n`;
+const exitHelp = EXIT_CODE_TABLE.map(([c, m]) => `  ${String(c).padEnd(5)}${m}`).join("\n");
+
 const files = [
-  ["README.md", (t) => replaceBetween(t, "<!-- options:start -->", "<!-- options:end -->", readme)],
-  ["doc/llmfit.txt", (t) => replaceBetween(t, "Every option:\n", "==============================================================================", help)],
+  ["README.md", (t) => replaceBetween(replaceBetween(t, "<!-- options:start -->", "<!-- options:end -->", readme), "<!-- exit-codes:start -->", "<!-- exit-codes:end -->", exitReadme)],
+  [
+    "doc/llmfit.txt",
+    (t) => replaceBetween(replaceBetween(t, "Every option:\n", "==============================================================================", help), "Exit codes, the same for every command:\n", "\n\n", exitHelp),
+  ],
 ];
 let stale = false;
 for (const [rel, update] of files) {

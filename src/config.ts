@@ -40,10 +40,27 @@ const Keys = z
 
 const Hardware = z
   .object({
-    gpu: z.string().optional().describe("pretend this GPU (a name from the spec table) is present"),
+    gpu: z.string().optional().describe("simulate this GPU (a name from the spec table); an Apple chip or laptop iGPU brings its own RAM and CPU"),
+    cpu: z.string().optional().describe("simulate this CPU (a name from the CPU spec table): cores, SIMD, memory bandwidth"),
     vram_gb: z.number().positive().optional().describe("override the GPU memory, in GB"),
     ram_gb: z.number().positive().optional().describe("override the system RAM, in GB"),
     unified: z.boolean().optional().describe("treat GPU memory as shared with RAM"),
+  })
+  .strict()
+  .prefault({});
+
+const Advice = z
+  .object({
+    min_tps: z
+      .number()
+      .nonnegative()
+      .default(5)
+      .describe("slowest decode tok/s that counts as usable (reading speed ≈ 5); the ranking prefers models at or above it"),
+    reserve_gb: z
+      .number()
+      .nonnegative()
+      .default(2)
+      .describe("RAM in GB kept for the OS and the editor; models are judged against total RAM less this, not momentary free RAM"),
   })
   .strict()
   .prefault({});
@@ -61,6 +78,7 @@ export const ConfigSchema = z
     log_level: z.enum(["error", "warn", "info", "debug"]).default("info").describe("host log detail"),
     keys: Keys.describe("keys in llmfit floats"),
     hardware: Hardware.describe("hardware overrides"),
+    advice: Advice.describe("how models are judged and ranked"),
     runtimes: runtimesConfigSchema.prefault({}).describe("where to find Ollama, llama.cpp and LM Studio"),
     prompt: z
       .object({

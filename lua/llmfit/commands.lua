@@ -41,7 +41,9 @@ M.subcommands = {
     return pull.tags()
   end },
   { name = "compare", desc = "compare machines: --gpu T4 --gpu \"RTX 3070\"", host = true },
-  { name = "fit", desc = "size one model: MODEL [--quant Q] [--ctx N] …", host = true },
+  { name = "fit", desc = "size one model: MODEL [--quant Q] [--ctx N] …", host = true, complete = function()
+    return require("llmfit.host").request("model_ids") or {}
+  end },
   { name = "list", desc = "the model catalog [--family F] [--kind K]", host = true },
   { name = "log", desc = "open the host's log file", nargs = 0, run = function()
     vim.cmd("split " .. vim.fn.fnameescape(util.log_path()))

@@ -62,6 +62,13 @@ return {
   },
   -- hardware overrides
   hardware = {},
+  -- how models are judged and ranked
+  advice = {
+    -- slowest decode tok/s that counts as usable (reading speed ≈ 5); the ranking prefers models at or above it
+    min_tps = 5,
+    -- RAM in GB kept for the OS and the editor; models are judged against total RAM less this, not momentary free RAM
+    reserve_gb = 2,
+  },
   -- where to find Ollama, llama.cpp and LM Studio
   runtimes = {
     ollama = {

@@ -107,11 +107,13 @@ M.keys = {
   { "compare", "this machine beside common ones", act("compare") },
   { "refresh", "detect the hardware and runtimes again", act("refresh") },
   { "pull", "pull the model with Ollama", function(self)
+    -- The host picks the tag of the quantization it sized (or says which it pulls instead).
     local e = entry(self)
-    if e and #e.ollama == 0 then
-      util.notify(e.name .. " has no Ollama tag — get a GGUF from its page (<CR>)", vim.log.levels.WARN)
-    elseif e then
-      require("llmfit.pull").start(e.ollama[1])
+    if e and e.pull_note then
+      util.notify(e.pull_note, e.pull and vim.log.levels.INFO or vim.log.levels.WARN)
+    end
+    if e and e.pull then
+      require("llmfit.pull").start(e.pull)
     end
   end },
   { "choose", "use the model for prompting", function(self)

@@ -4,17 +4,22 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { errorLine, LlmFitError } from "../errors.js";
-import { detectHardware } from "../hardware/detect.js";
 import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";
 import type { ModelShape } from "../models/shape.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
 import { diffusionFitJson, diffusionFitText } from "../diffusion/fit.js";
 import { DIFFUSION_FLAG_OPTIONS, diffusionOptionsFromFlags } from "../diffusion/flags.js";
-import { findModel, type DiffusionEntry } from "../models/catalog.js";
+import { findModel, shapeOf, type DiffusionEntry, type LlmEntry } from "../models/catalog.js";
+import { resolveModel, tryResolveModel } from "../models/resolve.js";
+import { adviseModel, createAdvisor, DEFAULT_VIEW, nearMiss, type Advisor } from "../advice/advise.js";
+import { memoryWarning, planningHardware } from "../advice/policy.js";
+import { EXIT } from "./exit-codes.js";
+import { tagQuant } from "../advice/pull.js";
+import { ADVICE_FLAGS, ADVICE_USAGE, HARDWARE_FLAGS, HARDWARE_USAGE, hardwareFromFlags, policyFromFlags, type HardwareFlagValues } from "./hardware-flags.js";
 import { estimateSpeed, speedJson, speedLines } from "../speed/estimate.js";
 import { referenceShape } from "../sizing/reference-shapes.js";
-import { createSizer } from "../sizing/search.js";
+import { bestQuant, RUNS } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
@@ -33,9 +38,7 @@ const FlagsSchema = z.object({
   batch: z.coerce.number().int().positive().optional(),
   ubatch: z.coerce.number().int().positive().optional(),
   device: z.enum(["cpu", "gpu"]).optional(),
-  gpu: z.string().min(1).optional(),
-  vram: z.coerce.number().positive().optional(),
-  ram: z.coerce.number().positive().optional(),
+  "rope-scaling": z.boolean().optional(),
   json: z.boolean().optional(),
   registry: z.string().min(1).optional(),
   "no-cache": z.boolean().optional(),
@@ -48,7 +51,7 @@ const FlagsSchema = z.object({
 type Flags = z.infer<typeof FlagsSchema>;
 
 /** Image and video pipelines: every part's memory at the asked resolution and dtype, and what fits. */
-async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, unknown>, f: Flags, io: CliIo): Promise<number> {
+async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, unknown>, f: Flags, hw: Hardware, io: CliIo): Promise<number> {
   let asked: ReturnType<typeof diffusionOptionsFromFlags>;
   try {
     asked = diffusionOptionsFromFlags(values);
@@ -56,42 +59,28 @@ async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, u
     const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
     throw new LlmFitError("bad_args", `fit: --${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`, "see `llmfit fit --help`");
   }
-  const hw = await hardwareFor(f);
-  if (f.json) io.stdout(`${JSON.stringify(diffusionFitJson(entry, asked, hw))}\n`);
+  const json = diffusionFitJson(entry, asked, hw);
+  if (f.json) io.stdout(`${JSON.stringify(json)}\n`);
   else io.stdout(diffusionFitText(entry, asked, hw));
-  return 0;
+  return json.verdict === "no" ? EXIT.no : EXIT.ok;
 }
 
-async function loadShape(model: string, signal?: AbortSignal): Promise<ModelShape> {
-  if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return readGgufShape(model, signal ? { signal } : {});
-  try {
-    const catalog = await import("../models/catalog.js");
-    const entry = catalog.findModel(model);
-    if (entry) return catalog.shapeOf(entry);
-  } catch {
-    // the catalog is optional here: fall back to the built-in reference shapes
-  }
+/** A file or URL, a catalog model (any name it answers to), or a built-in reference shape. */
+async function loadShape(model: string, signal?: AbortSignal): Promise<{ shape: ModelShape; entry?: LlmEntry }> {
+  if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return { shape: await readGgufShape(model, signal ? { signal } : {}) };
+  const entry = tryResolveModel(model);
+  if (entry && entry.kind !== "diffusion") return { shape: shapeOf(entry), entry };
   const ref = referenceShape(model);
-  if (ref) return ref;
-  throw new LlmFitError("not_found", `unknown model "${model}"`, "give a catalog id, a .gguf path or a GGUF URL");
+  if (ref) return { shape: ref };
+  resolveModel(model, "fit"); // throws the one-line error with the nearest names
+  throw new LlmFitError("not_found", `fit: unknown model "${model}"`, "give a catalog id, a .gguf path or a GGUF URL");
 }
 
-/** This machine as detected, with --gpu/--vram/--ram applied the way every command applies them. */
-function hardwareFor(f: Flags): Promise<Hardware> {
-  return detectHardware({
-    overrides: {
-      ...(f.gpu !== undefined ? { gpu: f.gpu } : {}),
-      ...(f.vram !== undefined ? { vramGb: f.vram } : {}),
-      ...(f.ram !== undefined ? { ramGb: f.ram } : {}),
-    },
-  });
-}
-
-function settingsFrom(f: Flags): RunSettings {
+function settingsFrom(f: Flags, ctx: number): RunSettings {
   const kv = f["kv-type"] ?? DEFAULT_RUN_SETTINGS.kvTypeK;
   return {
     ...DEFAULT_RUN_SETTINGS,
-    ctx: f.ctx ?? DEFAULT_RUN_SETTINGS.ctx,
+    ctx,
     nSeq: f.parallel ?? 1,
     nBatch: f.batch ?? DEFAULT_RUN_SETTINGS.nBatch,
     nUbatch: f.ubatch ?? DEFAULT_RUN_SETTINGS.nUbatch,
@@ -101,14 +90,42 @@ function settingsFrom(f: Flags): RunSettings {
   };
 }
 
-const mib = (b: number): string => `${(b / 1024 ** 2).toFixed(1)} MiB`;
+/**
+ * The context to size: --ctx, else the report's (8k), never past what the model was trained on
+ * unless --rope-scaling says the run stretches it. Returns a note when the context was capped.
+ */
+function contextFor(model: string, shape: ModelShape, f: Flags): { ctx: number; note?: string } {
+  const trained = shape.nCtxTrain;
+  if (f.ctx !== undefined) {
+    if (trained > 0 && f.ctx > trained) {
+      if (!f["rope-scaling"]) {
+        throw new LlmFitError("bad_args", `fit: --ctx ${f.ctx} is beyond ${model}'s trained context of ${trained}`, `use --ctx ${trained} or less, or add --rope-scaling to size a RoPE-stretched context`);
+      }
+      return { ctx: f.ctx, note: `context ${f.ctx} is beyond the trained ${trained} (--rope-scaling): quality may drop` };
+    }
+    return { ctx: f.ctx };
+  }
+  const ctx = trained > 0 ? Math.min(DEFAULT_VIEW.ctx, trained) : DEFAULT_VIEW.ctx;
+  return ctx < DEFAULT_VIEW.ctx ? { ctx, note: `context ${ctx}: capped at the trained context (the report's default is ${DEFAULT_VIEW.ctx})` } : { ctx };
+}
+
+/** This machine as the hardware flags describe it, the way every command applies them. */
+function hardwareFor(v: HardwareFlagValues, io: CliIo): Promise<Hardware> {
+  return hardwareFromFlags("fit", v, io.env);
+}
+
+const GIB = 1024 ** 3;
+const gibs = (b: number): string => `${(b / GIB).toFixed(2)} GiB`;
 
 export const fitCommand: CliCommand = {
   name: "fit",
-  summary: "memory one model needs (weights, KV, compute …) and where it fits",
+  summary: "memory one model needs (weights, KV, compute …), where it fits and how fast it runs",
   usage:
-    "llmfit fit MODEL [--quant Q] [--ctx N] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
-    "[--batch N] [--ubatch N] [--device cpu|gpu] [--gpu NAME] [--vram GB] [--ram GB] [--json]\n" +
+    "llmfit fit MODEL [--quant Q] [--ctx N] [--rope-scaling] [--kv-type f16|q8_0|q4_0] [--flash-attn auto|on|off] [--parallel N] " +
+    `[--batch N] [--ubatch N] [--device cpu|gpu] ${HARDWARE_USAGE} ${ADVICE_USAGE} [--json]\n` +
+    "       MODEL: a catalog id, display name, Ollama tag, Hugging Face repo, .gguf path or URL. Without --quant a catalog\n" +
+    "       model is sized at the report's pick (the best quantization that fits and is fast enough), at 8k context\n" +
+    "       or its trained context when shorter.\n" +
     "       llmfit fit hf:ORG/REPO[:QUANT] | hf:ORG/REPO/FILE.gguf | NAME:TAG (Ollama) [--registry URL] [--no-cache] ...  (headers only, by range requests)\n" +
     "       llmfit fit MODEL --host SPEC|URL|FILE.json --host … | --cluster FILE.json [--link 1gbe|10gbe|…] [--link-gbps N --link-rtt-ms N] …\n" +
     "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
@@ -119,8 +136,8 @@ export const fitCommand: CliCommand = {
       {
         quant: { type: "string" }, ctx: { type: "string" }, "kv-type": { type: "string" },
         "flash-attn": { type: "string" }, parallel: { type: "string" }, batch: { type: "string" },
-        ubatch: { type: "string" }, device: { type: "string" }, gpu: { type: "string" },
-        vram: { type: "string" }, ram: { type: "string" }, json: { type: "boolean" },
+        ubatch: { type: "string" }, device: { type: "string" }, "rope-scaling": { type: "boolean" },
+        json: { type: "boolean" }, ...HARDWARE_FLAGS, ...ADVICE_FLAGS,
         registry: { type: "string" }, "no-cache": { type: "boolean" },
         host: { type: "string", multiple: true }, cluster: { type: "string" }, link: { type: "string" },
         "link-gbps": { type: "string" }, "link-rtt-ms": { type: "string" },
@@ -128,7 +145,9 @@ export const fitCommand: CliCommand = {
       },
       true,
     );
-    const { res, frames, dtype, "encoder-dtype": encoderDtype, offload, "vae-tiling": vaeTiling, ...llmValues } = values;
+    const { res, frames, dtype, "encoder-dtype": encoderDtype, offload, "vae-tiling": vaeTiling, ...rest } = values;
+    const { gpu, vram, ram, cpu, unified, refresh, "min-tps": minTps, reserve, ...llmValues } = rest;
+    const hwValues: HardwareFlagValues = { gpu, vram, ram, cpu, unified, refresh };
     const diffusionValues = { res, frames, dtype, "encoder-dtype": encoderDtype, offload, "vae-tiling": vaeTiling };
     const parsed = FlagsSchema.safeParse(llmValues);
     if (!parsed.success) {
@@ -140,8 +159,9 @@ export const fitCommand: CliCommand = {
       throw new LlmFitError("bad_args", "fit: give exactly one MODEL (catalog id, .gguf path or URL)", "see `llmfit fit --help`");
     }
     const f = parsed.data;
-    const entry = findModel(model);
-    if (entry?.kind === "diffusion") return fitDiffusionModel(entry, diffusionValues, f, io);
+    const policy = policyFromFlags("fit", { "min-tps": minTps, reserve });
+    const entry = findModel(model) ?? (isUrl(model) || model.endsWith(".gguf") ? undefined : tryResolveModel(model));
+    if (entry?.kind === "diffusion") return fitDiffusionModel(entry, diffusionValues, f, await hardwareFor(hwValues, io), io);
     if (Object.values(diffusionValues).some((v) => v !== undefined)) {
       throw new LlmFitError("bad_args", "fit: --res, --frames, --dtype, --offload and --vae-tiling are for image/video models", "see `llmfit list --kind diffusion`");
     }
@@ -169,9 +189,9 @@ export const fitCommand: CliCommand = {
       }
     }
     if (remote && (remote.kind === "gguf-list" || (remote.kind === "safetensors" && remote.tag === undefined && quant === undefined))) {
-      const table = quantTable(remote, settingsFrom(f), await hardwareFor(f), f.device ? { device: f.device } : {}, f.json === true);
+      const table = quantTable(remote, settingsFrom(f, f.ctx ?? DEFAULT_VIEW.ctx), planningHardware(await hardwareFor(hwValues, io), policy), f.device ? { device: f.device } : {}, f.json === true);
       io.stdout(table.text);
-      return table.fits ? 0 : 1;
+      return table.fits ? EXIT.ok : EXIT.no;
     }
     if (remote?.kind === "safetensors" && quant === undefined && remote.tag !== undefined) {
       quant = parseQuantName(remote.tag);
@@ -179,19 +199,42 @@ export const fitCommand: CliCommand = {
     }
     // A remote GGUF is sized as the file is (its own tensor types), like a local one.
     if (remote?.kind === "gguf") quant = undefined;
-    const shape = remote?.kind === "gguf" ? remote.quant.shape : remote?.kind === "safetensors" ? remote.model.shape : await loadShape(model, io.signal);
+    const loaded = remote?.kind === "gguf" ? { shape: remote.quant.shape } : remote?.kind === "safetensors" ? { shape: remote.model.shape } : await loadShape(model, io.signal);
+    const shape = loaded.shape;
+    const llm = "entry" in loaded ? loaded.entry : undefined;
     if (shape.layers.length === 0) throw new LlmFitError("bad_args", `${model} is not a language model llama.cpp sizes`, "pick an LLM from the catalog");
-    if (!quant && !shape.tensors) quant = "Q4_K_M";
-    const settings = settingsFrom(f);
+    const { ctx, note: ctxNote } = contextFor(model, shape, f);
+    const settings = settingsFrom(f, ctx);
     const cluster = { host: f.host, cluster: f.cluster, link: f.link, linkGbps: f["link-gbps"], linkRttMs: f["link-rtt-ms"] };
     if (wantsCluster(cluster)) {
-      if (f.gpu !== undefined || f.vram !== undefined || f.ram !== undefined || f.device !== undefined) {
+      if (gpu !== undefined || vram !== undefined || ram !== undefined || cpu !== undefined || f.device !== undefined) {
         throw new LlmFitError("bad_args", "fit: --gpu, --vram, --ram and --device describe one machine; with --host describe each machine in its --host", 'e.g. --host "RTX 3090, ram=64"');
       }
-      return runClusterFit({ model, ...(entry ? { entry } : {}), shape, quant, settings, json: f.json === true }, cluster, io.stdout);
+      return runClusterFit({ model, ...(entry ? { entry } : {}), shape, quant: quant ?? (shape.tensors ? undefined : "Q4_K_M"), settings, json: f.json === true }, cluster, io.stdout);
     }
-    const hw = await hardwareFor(f);
-    const est = createSizer().estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
+    const detected = await hardwareFor(hwValues, io);
+    // Judged as the report judges: RAM less the reserve, the report's quant pick and speed model.
+    const hw = planningHardware(detected, policy);
+    const advisor = createAdvisor();
+    let pick: string | undefined;
+    // A model named by its Ollama tag is sized as the quantization that tag holds.
+    const tag = llm?.ollama.find((t) => t.toLowerCase() === model.toLowerCase().replace(/:latest$/, "") || `${t}:latest` === model.toLowerCase());
+    if (!quant && tag !== undefined) {
+      quant = tagQuant(tag);
+      pick = `the Ollama tag ${tag} holds ${quant}`;
+    }
+    if (!quant && llm && !remote) {
+      const row = adviseModel(llm, detected, { ...DEFAULT_VIEW, ctx, kv: settings.kvTypeK }, advisor, policy);
+      if (row) {
+        quant = row.quant;
+        pick = row.quantWhy ?? `the report's pick: the best quantization that fits${row.verdict === "gpu" ? " on the GPU" : ""} and decodes at least ${policy.minTps} tok/s`;
+      }
+    }
+    if (!quant && !shape.tensors) {
+      quant = "Q4_K_M";
+      pick = llm ? "nothing fits; sized at Q4_K_M" : undefined;
+    }
+    const est = advisor.sizer.estimate(shape, quant, settings, hw, f.device ? { device: f.device } : {});
     const m = est.memory;
     const memory = {
       weights: Math.round(m.weights), kv: Math.round(m.kv), recurrent: Math.round(m.recurrent),
@@ -200,37 +243,58 @@ export const fitCommand: CliCommand = {
     };
     memory.total = memory.weights + memory.kv + memory.recurrent + memory.compute + memory.output + memory.overhead;
     const quantLabel = quant ?? (remote?.kind === "gguf" ? remote.quant.label : undefined) ?? shape.fileType ?? "file";
-    const speed = est.placement.verdict === "no" ? undefined : estimateSpeed(shape, est, hw);
+    const verdict = est.placement.verdict;
+    const speed = verdict === "no" ? undefined : estimateSpeed(shape, est, hw);
+    // llama.cpp repacks Q4 weights for AVX2/AVX-512 x86 CPUs; on ARM (Apple) that buffer does not apply here.
+    const repack = est.placement.layersOnGpu < est.placement.layersTotal && hw.cpu.flags.includes("avx2") ? est.detail.weights.cpuRepack : 0;
+    const hint = verdict === "no" ? noHint(llm, shape, settings, hw, advisor) : undefined;
+    const warning = memoryWarning(detected, est.placement.devices.find((d) => d.device === "cpu")?.bytes ?? 0);
     if (f.json) {
       io.stdout(
         JSON.stringify({
-          model, arch: shape.arch, quant: quantLabel, ctx: settings.ctx, flashAttn: est.detail.flashAttn,
-          settings, memory, placement: est.placement, verdict: est.placement.verdict,
+          model, ...(llm ? { id: llm.id } : {}), arch: shape.arch, quant: quantLabel, ...(pick ? { quant_why: pick } : {}),
+          ctx: settings.ctx, ctx_trained: shape.nCtxTrain, ...(ctxNote ? { ctx_note: ctxNote } : {}), flashAttn: est.detail.flashAttn,
+          settings, memory, placement: est.placement, verdict,
+          ...(hint ? { hint } : {}),
+          ...(warning ? { warning } : {}),
           ...(speed ? { speed: speedJson(speed) } : {}),
-          cpuRepack: est.placement.layersOnGpu < est.placement.layersTotal ? est.detail.weights.cpuRepack : 0,
+          cpuRepack: repack,
           ...(remote ? { source: sourceJson(remote.source) } : {}),
         }) + "\n",
       );
-      return 0;
+      return verdict === "no" ? EXIT.no : EXIT.ok;
     }
     const lines = [
       `${model} (${shape.arch}, ${quantLabel}) at ctx ${settings.ctx}, flash attention ${est.detail.flashAttn ? "on" : "off"}`,
       ...(remote ? [`  ${sourceLine(remote.source)}`] : []),
       ...(remote?.kind === "safetensors" ? [`  ${safetensorsLine(remote)}`] : []),
-      `  weights  ${mib(memory.weights)}`,
-      `  KV cache ${mib(memory.kv)}`,
-      ...(memory.recurrent > 0 ? [`  recurrent state ${mib(memory.recurrent)}`] : []),
-      `  compute  ${mib(memory.compute)}`,
-      `  output   ${mib(memory.output)}`,
-      ...(memory.overhead > 0 ? [`  overhead ${mib(memory.overhead)} (estimate: backend context, not printed by llama.cpp)`] : []),
-      `  total    ${mib(memory.total)}`,
-      ...(est.placement.layersOnGpu < est.placement.layersTotal && est.detail.weights.cpuRepack > 0
-        ? [`  (+ up to ${mib(est.detail.weights.cpuRepack)} CPU_REPACK on AVX2 CPUs: Q4 weights copied for speed; their mapped pages become evictable)`]
-        : []),
-      `${est.placement.verdict}: ${est.placement.reason}`,
+      ...(pick ? [`  quant ${quantLabel}: ${pick} (--quant to choose)`] : []),
+      ...(ctxNote ? [`  ${ctxNote}`] : []),
+      `  weights  ${gibs(memory.weights)}`,
+      `  KV cache ${gibs(memory.kv)}`,
+      ...(memory.recurrent > 0 ? [`  recurrent state ${gibs(memory.recurrent)}`] : []),
+      `  compute  ${gibs(memory.compute)}`,
+      `  output   ${gibs(memory.output)}`,
+      ...(memory.overhead > 0 ? [`  overhead ${gibs(memory.overhead)} (estimate: backend context, not printed by llama.cpp)`] : []),
+      `  total    ${gibs(memory.total)}`,
+      ...(repack > 0 ? [`  (+ up to ${gibs(repack)} CPU_REPACK on AVX2 CPUs: Q4 weights copied for speed; their mapped pages become evictable)`] : []),
+      `${verdict}: ${est.placement.reason}`,
+      ...(hint ? [`  ${hint}`] : []),
+      ...(warning ? [`  ! ${warning}`] : []),
       ...(speed ? speedLines(speed) : []),
     ];
     io.stdout(lines.join("\n") + "\n");
-    return est.placement.verdict === "no" ? 1 : 0;
+    return verdict === "no" ? EXIT.no : EXIT.ok;
   },
 };
+/** What would make a model that does not fit run, as the report's "Almost" says it. */
+function noHint(entry: LlmEntry | undefined, shape: ModelShape, settings: RunSettings, hw: Hardware, advisor: Advisor): string {
+  if (entry) {
+    const miss = nearMiss(entry, shape, hw, { ...DEFAULT_VIEW, ctx: settings.ctx, kv: settings.kvTypeK }, advisor.sizer);
+    if (miss) return `almost: ${miss.fix}`;
+  }
+  const q = bestQuant(advisor.sizer, shape, settings, hw, RUNS);
+  if (q) return `try --quant ${q}`;
+  return "too big for this machine at any quantization: try a shorter --ctx, --kv-type q8_0, or a machine with more memory";
+}
+

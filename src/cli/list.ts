@@ -6,6 +6,7 @@ import { CATALOG, filterCatalog } from "../models/catalog.js";
 import type { CatalogEntry, CatalogFilter } from "../models/catalog.js";
 import type { CliCommand } from "./command.js";
 import { parseFlags } from "./flags.js";
+import { EXIT } from "./exit-codes.js";
 
 const billions = z.coerce.number().nonnegative();
 
@@ -83,8 +84,8 @@ export const listCommand: CliCommand = {
       return 0;
     }
     if (entries.length === 0) {
-      io.stderr("llmfit: list: no catalog entry matches those filters\n");
-      return 1;
+      io.stderr("llmfit: list: no catalog entry matches those filters — loosen --family, --kind, --license, --capability or the size bounds\n");
+      return EXIT.no;
     }
     io.stdout(catalogTable(entries));
     return 0;

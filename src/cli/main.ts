@@ -1,7 +1,10 @@
-// The `llmfit` program: `llmfit [COMMAND] [FLAGS]`. Bad input exits 2 with one line on stderr.
+// The `llmfit` program: `llmfit [COMMAND] [FLAGS]`. Bad input exits 2 with one line on stderr;
+// every exit code is in src/cli/exit-codes.ts.
 import { COMMANDS } from "./commands.js";
 import type { CliIo } from "./command.js";
-import { errorLine, LlmFitError } from "../errors.js";
+import { errorLine } from "../errors.js";
+import { EXIT, exitCodeFor, exitCodeHelp } from "./exit-codes.js";
+import { inCliWords } from "./vocabulary.js";
 import { VERSION } from "../version.js";
 
 function helpText(): string {
@@ -15,6 +18,8 @@ function helpText(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `llmfit COMMAND --help` for a command's flags. `--json` prints data for scripts.",
+    "",
+    ...exitCodeHelp(),
     "",
   ].join("\n");
 }
@@ -33,18 +38,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const command = named ? COMMANDS.find((c) => c.name === first) : COMMANDS.find((c) => c.name === "report");
   if (!command) {
     io.stderr(`llmfit: unknown command "${first}" — run \`llmfit --help\` for the list\n`);
-    return 2;
+    return EXIT.usage;
   }
   const args = named ? rest : argv;
   if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${command.usage}\n\n${command.summary}\n`);
-    return 0;
+    io.stdout(`${command.usage}\n\n${command.summary}\n\n${exitCodeHelp().join("\n")}\n`);
+    return EXIT.ok;
   }
   try {
     return await command.run(args, io);
   } catch (err) {
-    io.stderr(`llmfit: ${errorLine(err)}\n`);
-    return err instanceof LlmFitError && err.code !== "internal" ? 2 : 1;
+    io.stderr(`llmfit: ${inCliWords(errorLine(err))}\n`);
+    return exitCodeFor(err);
   }
 }
 

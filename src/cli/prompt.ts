@@ -7,6 +7,8 @@ import { LlmFitError } from "../errors.js";
 import { PromptService } from "../prompt/service.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
+import { EXIT } from "./exit-codes.js";
+import { inCliWords } from "./vocabulary.js";
 import { configFromFlags } from "./runtimes.js";
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -99,8 +101,8 @@ export const promptCommand: CliCommand = {
     }
     if (failure) {
       // End a partly streamed line first, so the error stands on a line of its own.
-      io.stderr(`${wrote ? "\n" : ""}llmfit: ${failure.message}\n`);
-      return failure.level === "info" ? 130 : 1;
+      io.stderr(`${wrote ? "\n" : ""}llmfit: ${inCliWords(failure.message)}\n`);
+      return failure.level === "info" ? EXIT.cancelled : EXIT.unavailable;
     }
     return 0;
   },

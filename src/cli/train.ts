@@ -14,6 +14,7 @@ import type { CliCommand, CliIo } from "./command.js";
 import { formatTable } from "./compare.js";
 import { gbFlag } from "./detect.js";
 import { parseFlags } from "./flags.js";
+import { EXIT } from "./exit-codes.js";
 
 const FlagsSchema = z.object({
   method: z.enum(["full", "lora", "qlora"]).default("lora"),
@@ -34,6 +35,7 @@ const VERDICT_WORDS: Readonly<Record<TrainPlan["verdict"], string>> = {
   fits: "fits",
   "fits-paged": "fits (paged optimizer)",
   "needs-checkpointing": "needs --checkpointing",
+  "needs-gpu": "needs a GPU",
   no: "does not fit",
 };
 
@@ -77,7 +79,7 @@ export function trainRows(machines: readonly Machine[], plans: readonly TrainPla
     ["Tier", ...cell((m) => { const id = gpu(m)?.specId; return (id ? gpuSpecById(id)?.tier : undefined) ?? "—"; })],
     ["Memory needed", ...cell((_, p) => gibs(p.neededBytes))],
     ["Verdict", ...cell((_, p) => VERDICT_WORDS[p.verdict])],
-    ["Training tok/s", ...cell((_, p) => num(p.tokensPerSec, p.tokensPerSec < 10 ? 1 : 0))],
+    ["Training tok/s", ...cell((_, p) => (p.verdict === "needs-gpu" ? "—" : num(p.tokensPerSec, p.tokensPerSec < 10 ? 1 : 0)))],
     ["Time per MB", ...cell((_, p) => formatDuration(p.secondsPerMB))],
   ];
 }
@@ -133,12 +135,12 @@ export const trainCommand: CliCommand = {
           }),
         }, undefined, 2)}\n`,
       );
-      return 0;
+      return plans.every((p) => p.verdict === "no" || p.verdict === "needs-gpu") ? EXIT.no : EXIT.ok;
     }
     const head = `${model}: ${opts.method}${opts.method !== "full" ? ` rank ${opts.rank} (${opts.targets === "all" ? "all linear layers" : "attention"})` : ""}, seq ${opts.seq}, batch ${opts.batch}${opts.checkpointing ? ", gradient checkpointing" : ""}`;
     const notes = [...new Set(plans.flatMap((p) => p.assumptions))].map((a) => `  - ${a}`);
     const reasons = machines.map((m, i) => `  ${m.label}: ${plans[i]?.reason ?? ""}`);
     io.stdout(`${head}\n\n${formatTable(trainRows(machines, plans))}\n\n${reasons.join("\n")}\n\nassumptions:\n${notes.join("\n")}\n`);
-    return plans.every((p) => p.verdict === "no") ? 1 : 0;
+    return plans.every((p) => p.verdict === "no" || p.verdict === "needs-gpu") ? EXIT.no : EXIT.ok;
   },
 };

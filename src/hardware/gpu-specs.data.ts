@@ -296,6 +296,14 @@ const INTEL: readonly GpuSpecRow[] = [
   intel("igpu", "uhd-620", "UHD Graphics 620", { mem: [8, 16], bw: 34.1, fp32: 0.403, fp16: 0.806, cores: 192, tdp: 15, aliases: ["UHD 620"] }),
   intel("igpu", "uhd-770", "UHD Graphics 770", { mem: [16, 32, 64], bw: 76.8, fp32: 0.794, fp16: 1.587, cores: 256, tdp: 65, aliases: ["UHD 770", "AlderLake-S GT1"] }),
   intel("igpu", "arc-meteor-lake", "Arc Graphics (Meteor Lake)", { mem: [16, 32], bw: 119.5, fp32: 4.608, fp16: 9.216, cores: 1024, tdp: 28, aliases: ["Meteor Lake-P Arc Graphics", "Arc Graphics", "Arc Graphics 8 Xe"] }),
+  // Ice Lake (10th gen, Gen11) and Tiger Lake UHD iGPUs, and Alder Lake's UHD 730: FP32 = EUs × 8
+  // ALUs × 2 × max dynamic clock from the CPU's Intel ARK page, FP16 twice that; bandwidth is the
+  // platform's memory (Ice Lake LPDDR4X-3733: ARK's 58.3 GB/s).
+  intel("igpu", "uhd-g1-ice-lake", "UHD Graphics G1 (Ice Lake)", { mem: [8, 16], bw: 58.3, fp32: 0.538, fp16: 1.075, cores: 256, tdp: 15, aliases: ["Iris Plus Graphics G1", "UHD Graphics G1", "Ice Lake UHD"], source: "Intel ARK: Intel Core i5-1035G1 Processor (32 EU, 1.05 GHz)" }),
+  intel("igpu", "iris-plus-g4", "Iris Plus Graphics G4", { mem: [8, 16], bw: 58.3, fp32: 0.806, fp16: 1.613, cores: 384, tdp: 15, aliases: ["Iris Plus G4"], source: "Intel ARK: Intel Core i5-1035G4 Processor (48 EU, 1.05 GHz)" }),
+  intel("igpu", "iris-plus-g7", "Iris Plus Graphics G7", { mem: [8, 16, 32], bw: 58.3, fp32: 1.126, fp16: 2.253, cores: 512, tdp: 15, aliases: ["Iris Plus G7", "Iris Plus Graphics", "Ice Lake-LP GT2"], source: "Intel ARK: Intel Core i7-1065G7 Processor (64 EU, 1.1 GHz)" }),
+  intel("igpu", "uhd-g4-tiger-lake", "UHD Graphics G4 (Tiger Lake)", { mem: [8, 16], bw: 68.3, fp32: 0.96, fp16: 1.92, cores: 384, tdp: 15, aliases: ["UHD Graphics G4", "TigerLake-LP GT1"], source: "Intel ARK: Intel Core i3-1115G4 Processor (48 EU, 1.25 GHz)" }),
+  intel("igpu", "uhd-730", "UHD Graphics 730", { mem: [16, 32], bw: 76.8, fp32: 0.557, fp16: 1.114, cores: 192, tdp: 65, aliases: ["UHD 730"], source: "Intel ARK: Intel Core i5-12400 Processor (24 EU, 1.45 GHz)" }),
   intel("igpu", "arc-140v", "Arc 140V", { mem: [16, 32], bw: 136.5, fp32: 4.198, fp16: 8.397, cores: 1024, tdp: 30, aliases: ["Lunar Lake Arc 140V", "Arc 140V GPU"] }),
 ];
 

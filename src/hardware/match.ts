@@ -90,22 +90,40 @@ export function requireGpu(name: string, hints?: { cores?: number }): GpuMatch {
   throw new LlmFitError("unknown_gpu", `unknown GPU "${name}"`, `nearest known: ${near.join(", ")}`);
 }
 
+/** Vendor words in a name: "Intel UHD" is answered with Intel rows, never data-centre NVIDIA. */
+function vendorOf(name: string): GpuSpec["vendor"] | undefined {
+  const s = name.toLowerCase();
+  if (/\b(intel|uhd|iris|arc)\b/.test(s)) return "intel";
+  if (/\b(nvidia|geforce|rtx|gtx|quadro|tesla)\b/.test(s)) return "nvidia";
+  if (/\b(amd|radeon|instinct|rx)\b/.test(s)) return "amd";
+  if (/\b(apple|m[1-9])\b/.test(s)) return "apple";
+  return undefined;
+}
+
 export function nearestGpuNames(name: string, n: number): readonly string[] {
   const q = normalized(name);
-  const scored = new Map<string, number>();
+  const qTokens = new Set(gpuTokens(name));
+  const vendor = vendorOf(name);
+  const scored = new Map<string, { shared: number; d: number }>();
   for (const c of allCandidates()) {
+    if (vendor !== undefined && c.spec.vendor !== vendor) continue;
+    // words in common first ("uhd" finds the UHD rows), then spelling distance
+    const shared = c.tokens.filter((t) => qTokens.has(t)).length;
     const d = editDistance(q, c.tokens.join(" "));
     const prev = scored.get(c.spec.name);
-    if (prev === undefined || d < prev) scored.set(c.spec.name, d);
+    if (prev === undefined || shared > prev.shared || (shared === prev.shared && d < prev.d)) scored.set(c.spec.name, { shared, d });
   }
-  return [...scored.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k]) => k);
+  return [...scored.entries()]
+    .sort((a, b) => b[1].shared - a[1].shared || a[1].d - b[1].d || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([k]) => k);
 }
 
 export function gpuSpecById(id: string): GpuSpec | undefined {
   return GPU_SPECS.find((s) => s.id === id);
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0] ?? 0;

@@ -12,6 +12,8 @@ import { ModelRefSchema } from "../prompt/service.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
 import { withEnvKeys } from "../runtimes/config.js";
+import { modelIds } from "../models/resolve.js";
+import { pullChoice } from "../advice/pull.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
@@ -64,8 +66,15 @@ export const HANDLERS = {
     const id = session.report.entryFor(row);
     const entry = id ? findModel(id) : undefined;
     if (!entry) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table first");
-    return { id: entry.id, name: entry.name, ollama: entry.ollama };
+    if (entry.kind === "diffusion") return { id: entry.id, name: entry.name, ollama: entry.ollama };
+    // `p` pulls the tag of the quantization the report sized, or says which one it pulls instead.
+    const hw = await session.getHardware();
+    const pull = pullChoice(entry, session.report.rowFor(entry.id), hw, session.report.advisor, session.policy);
+    return { id: entry.id, name: entry.name, ollama: entry.ollama, ...(pull.tag ? { pull: pull.tag } : {}), ...(pull.note ? { pull_note: pull.note } : {}) };
   }),
+
+  /** Every catalog id, for <Tab> after :LlmFit fit. */
+  model_ids: handler(z.object({}).strict(), async () => modelIds()),
 
   /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
   command: handler(

@@ -8,22 +8,20 @@ import { totalVramBytes } from "../hardware/describe.js";
 import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
-import { createSizer } from "../sizing/search.js";
-import { CONTEXTS, DEFAULT_VIEW, KIND_FILTERS, recommendInSteps, SORTS, USES, type ModelsView, type Recommendations, type SpeedOf } from "../report/recommend.js";
+import { adviseInSteps, CONTEXTS, createAdvisor, DEFAULT_VIEW, KIND_FILTERS, SORTS, USES, type ModelRow, type ModelsView, type Recommendations } from "../advice/advise.js";
+import { adviseMachine, COMPARE_WITH, compareMachines } from "../advice/machines.js";
+import { planningHardware } from "../advice/policy.js";
 import { estimateSpeed } from "../speed/estimate.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
-import { compareMachines, compareRows } from "../cli/compare.js";
-import { fitRows, machineFit } from "../report/compare-fit.js";
 import { parseFilterText } from "../report/filter-text.js";
+import { compareRows, fitRows } from "../report/compare.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
 export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "compare", "training", "refresh", "redraw"] as const;
 
-/** Reference machines on the compare screen, beside this one. */
-const COMPARE_WITH = ["Apple M1 8GB", "RTX 3070", "RTX 4090", "T4"];
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 function next<T>(list: readonly T[], current: T): T {
@@ -45,24 +43,14 @@ export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
   private screen: Screen = { kind: "models" };
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
-  /** Shared with the prompt picker: per-shape work is cached here. */
-  readonly sizer = createSizer();
+  /** Shared with the prompt picker and `llmfit` commands' logic: per-shape work and speeds are cached here. */
+  readonly advisor = createAdvisor();
+  readonly sizer = this.advisor.sizer;
   private rec: RecJob | undefined;
   private width = 100;
   private seq = 0;
   private sized = false;
   private discovering: Promise<void> | undefined;
-
-  /** Decode tok/s per (machine, model, quant, context, KV type): sorting and filtering reuse it. */
-  private readonly speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
-  private readonly speedOf: SpeedOf = (shape, estimate, hw) => {
-    let byHw = this.speeds.get(hw);
-    if (!byHw) this.speeds.set(hw, (byHw = new Map()));
-    const s = estimate.settings;
-    const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}`;
-    if (!byHw.has(key)) byHw.set(key, estimate.placement.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw).decodeTps);
-    return byHw.get(key);
-  };
 
   constructor(private readonly session: Session) {}
 
@@ -130,8 +118,9 @@ export class ReportController {
         }
         const hw = await this.session.getHardware();
         const machines = [{ label: "this machine", hardware: hw }, ...compareMachines(COMPARE_WITH)];
-        const fits = machines.map((m) => machineFit(m.hardware, this.sizer, this.view, this.speedOf));
-        this.screen = { kind: "compare", rows: [...compareRows(machines), ...fitRows(fits, this.view)] };
+        const fits = machines.map((m) => adviseMachine(m.hardware, this.advisor, this.view, this.session.policy));
+        const planned = machines.map((m) => ({ ...m, hardware: planningHardware(m.hardware, this.session.policy) }));
+        this.screen = { kind: "compare", rows: [...compareRows(planned), ...fitRows(fits, this.view.ctx)] };
         break;
       }
       case "refresh":
@@ -142,6 +131,11 @@ export class ReportController {
     const hw = await this.session.getHardware();
     await this.recommendations(hw).pending;
     return this.paint(hw);
+  }
+
+  /** The row the report sized for a model, when the table has it. */
+  rowFor(id: string): ModelRow | undefined {
+    return this.rec?.value?.rows.find((r) => r.entry.id === id);
   }
 
   /** The model a key acts on: the one in the detail view, else the row's. */
@@ -189,7 +183,7 @@ export class ReportController {
   }
 
   private recommendations(hw: Hardware): RecJob {
-    const key = JSON.stringify(this.view);
+    const key = JSON.stringify([this.view, this.session.policy]);
     if (this.rec && this.rec.key === key && this.rec.hw === hw) return this.rec;
     // A profile made stale by new options never replaces the current profile's job: its sizing
     // is answered to whoever asked and then dropped.
@@ -208,7 +202,7 @@ export class ReportController {
         this.push();
       }
     };
-    const pending = recommendInSteps(CATALOG, hw, this.view, this.sizer, this.speedOf, progress).then((value) => {
+    const pending = adviseInSteps(CATALOG, hw, this.advisor, { view: this.view, policy: this.session.policy }, progress).then((value) => {
       created.value = value;
       this.sized = true;
       return value;

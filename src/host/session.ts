@@ -9,8 +9,9 @@ import type { PromptEvents } from "../prompt/run.js";
 import { PromptService, type RateModel } from "../prompt/service.js";
 import type { InstalledModel } from "../runtimes/types.js";
 import { VERDICT_WORD } from "../report/models.js";
-import { runtimeEstimator } from "../sizing/runtime-estimator.js";
-import { estimateSpeed } from "../speed/estimate.js";
+import { rateModel } from "../advice/advise.js";
+import { policyFrom, type AdvicePolicy } from "../advice/policy.js";
+import type { HardwareOverrides } from "../hardware/overrides.js";
 import { PullService } from "./pulls.js";
 import { ReportController } from "./report-controller.js";
 
@@ -23,6 +24,8 @@ export interface HostOptions {
   readonly cacheDir?: string;
   /** Hardware detection; tests pass one they can hold back to force an order. */
   readonly detect?: typeof detectHardware;
+  /** Hardware flags (the CLI's --gpu, --cpu …); when given they replace the config's hardware keys. */
+  readonly overrides?: HardwareOverrides;
 }
 
 export class Session {
@@ -71,6 +74,11 @@ export class Session {
     return this.promptService;
   }
 
+  /** The advice policy (reserve, minimum usable speed) from the config. */
+  get policy(): AdvicePolicy {
+    return policyFrom(this.config.advice);
+  }
+
   configure(config: Config): void {
     // Only different hardware overrides make the detected profile stale.
     if (JSON.stringify(config.hardware) !== JSON.stringify(this.config.hardware)) {
@@ -84,15 +92,13 @@ export class Session {
   private rateInstalled(m: InstalledModel, ctx: number): ReturnType<RateModel> {
     const hw = this.detected;
     if (!m.shape || !hw) return undefined;
-    const estimate = runtimeEstimator(this.report.sizer, hw)(m.shape, m.quantization, ctx);
-    const verdict = estimate.placement.verdict;
-    const tps = verdict === "no" ? undefined : estimateSpeed(m.shape, estimate, hw).decodeTps;
+    const r = rateModel(m.shape, m.quantization, ctx, hw, this.report.advisor, this.policy);
     return {
-      verdict: VERDICT_WORD[verdict],
-      ...(tps !== undefined ? { tps } : {}),
-      fits: verdict !== "no",
-      // Below ~5 tokens/s an answer of a few hundred tokens takes minutes.
-      slow: tps !== undefined && tps < 5,
+      verdict: VERDICT_WORD[r.verdict],
+      ...(r.tps !== undefined ? { tps: r.tps } : {}),
+      fits: r.verdict !== "no",
+      // Below the minimum usable speed (advice.min_tps) an answer of a few hundred tokens takes minutes.
+      slow: r.tps !== undefined && !r.usable,
     };
   }
 
@@ -126,8 +132,9 @@ export class Session {
     const pending = (this.options.detect ?? detectHardware)({
       refresh,
       ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
-      overrides: {
+      overrides: this.options.overrides ?? {
         ...(hw.gpu !== undefined ? { gpu: hw.gpu } : {}),
+        ...(hw.cpu !== undefined ? { cpu: hw.cpu } : {}),
         ...(hw.vram_gb !== undefined ? { vramGb: hw.vram_gb } : {}),
         ...(hw.ram_gb !== undefined ? { ramGb: hw.ram_gb } : {}),
         ...(hw.unified !== undefined ? { unified: hw.unified } : {}),

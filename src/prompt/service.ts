@@ -240,7 +240,7 @@ export class PromptService {
       );
     }
     throw new LlmFitError(
-      "not_found",
+      "not_installed",
       `model "${wanted}" is not installed in any running runtime`,
       `pull it (\`:LlmFit pull ${wanted}\`), start its runtime, or change prompt.model`,
     );

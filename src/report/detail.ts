@@ -4,7 +4,7 @@ import type { Hardware } from "../hardware/types.js";
 import type { Canvas } from "./canvas.js";
 import { bytesShort } from "./format.js";
 import { ctxLabel, paramsLabel, VERDICT_GROUP, VERDICT_WORD } from "./models.js";
-import type { ModelRow } from "./recommend.js";
+import type { ModelRow } from "../advice/advise.js";
 import { tpsWithRange, type SpeedEstimate } from "../speed/estimate.js";
 import { fit } from "./width.js";
 

@@ -2,7 +2,7 @@
 // (multibyte names stay aligned), a memory bar per row, verdicts coloured by group.
 import type { Verdict } from "../sizing/types.js";
 import type { Canvas, HlGroup, Segment } from "./canvas.js";
-import type { ModelsView, NearMiss, Recommendations, ModelRow } from "./recommend.js";
+import type { ModelsView, NearMiss, Recommendations, ModelRow } from "../advice/advise.js";
 import { fit } from "./width.js";
 
 export const VERDICT_WORD: Record<Verdict, string> = { gpu: "fits GPU", partial: "partial", cpu: "CPU only", no: "no" };
@@ -13,6 +13,11 @@ const GIB = 1024 ** 3;
 export function paramsLabel(total: number, active?: number): string {
   const one = (n: number) => (n >= 0.95e9 ? `${n >= 10e9 ? Math.round(n / 1e9) : (n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`);
   return active !== undefined && active < total * 0.9 ? `${one(total)}/${one(active)}` : one(total);
+}
+
+/** tok/s as every view prints it: one decimal under 100; "—" where there is none (embedding models). */
+export function tpsLabel(tps: number | undefined): string {
+  return tps === undefined ? "—" : tps >= 100 ? String(Math.round(tps)) : tps.toFixed(1);
 }
 
 export function ctxLabel(n: number): string {
@@ -75,7 +80,7 @@ function columns(width: number): Column[] {
       const u = usage(r);
       return [bar(u.used / Math.max(u.available, 1), 10), "LlmFitBar"] as const;
     } }] : []),
-    { title: "tok/s", width: 6, align: "right", cell: (r) => (r.tps === undefined ? "?" : r.tps >= 100 ? String(Math.round(r.tps)) : r.tps.toFixed(1)) },
+    { title: "tok/s", width: 6, align: "right", cell: (r) => [tpsLabel(r.tps), r.usable ? undefined : "LlmFitPartial"] as const },
     { title: "Verdict", width: 8, align: "left", cell: (r) => [VERDICT_WORD[r.verdict], VERDICT_GROUP[r.verdict]] as const },
   ];
   const used = fixed.reduce((s, c) => s + c.width + 1, 0) + 2;
@@ -98,6 +103,8 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
     `ctx ${ctxLabel(view.ctx)}`,
     `KV ${view.kv}`,
     ...(view.text ? [`"${view.text}"`] : []),
+    `usable ≥ ${rec.policy.minTps} tok/s`,
+    `${(rec.policy.reserveBytes / GIB).toFixed(1)} GiB RAM reserved`,
   ];
   c.line(["Models that run here", "LlmFitSection"], [`  ${rec.rows.length} of ${rec.considered} · ${filters.join(" · ")}`, "LlmFitMuted"]);
   const cols = columns(width);
@@ -107,10 +114,19 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
     c.line("  ", ...cols.flatMap((col, i) => [paintCell(col, col.cell(r)), i < cols.length - 1 ? " " : ""]));
   }
   if (rec.rows.length === 0) c.line(["  nothing matches — change the filter (/), use (u) or kind (k)", "LlmFitMuted"]);
+  for (const w of rec.warnings) c.line(["  ! " + w, "LlmFitPartial"]);
   if (rec.nearMisses.length > 0) {
     c.blank();
     c.line(["Almost", "LlmFitSection"], ["  what would make these run", "LlmFitMuted"]);
     for (const m of rec.nearMisses) paintMiss(c, m, cols[0]!.width, at);
+  }
+  if (rec.leftOut.length > 0) {
+    c.blank();
+    c.line(["Left out", "LlmFitSection"], ["  in the catalog, not in the table", "LlmFitMuted"]);
+    for (const l of rec.leftOut) {
+      const shown = l.ids.slice(0, 4).join(", ");
+      c.line(["  " + `${l.ids.length} ${l.reason}: ${shown}${l.ids.length > 4 ? ", …" : ""}`, "LlmFitMuted"]);
+    }
   }
   return at;
 }

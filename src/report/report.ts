@@ -1,12 +1,13 @@
 // Report data -> painted lines. Pure: the same input always paints the same lines, so the
 // float, the terminal and the tests all see one rendering.
 import type { Hardware } from "../hardware/types.js";
+import { modelRowJson } from "../advice/json.js";
 import type { SpeedEstimate } from "../speed/estimate.js";
 import { Canvas, type Painted } from "./canvas.js";
 import { paintDetail } from "./detail.js";
 import { paintMachine } from "./machine.js";
 import { paintModels } from "./models.js";
-import type { ModelsView, Recommendations } from "./recommend.js";
+import type { ModelsView, Recommendations } from "../advice/advise.js";
 import { paintRuntimes, type RuntimesState } from "./runtimes.js";
 import { paintTraining, trainingRows } from "./training.js";
 import { displayWidth, fit } from "./width.js";
@@ -99,19 +100,11 @@ export function reportJson(report: Report): unknown {
     ...(report.models
       ? {
           view: report.models.view,
-          models: report.models.rec.rows.map((r) => ({
-            id: r.entry.id,
-            name: r.entry.name,
-            quant: r.quant,
-            ctx: r.settings.ctx,
-            ctx_max: r.ctxMax,
-            verdict: r.verdict,
-            placement: r.estimate.placement,
-            memory: r.estimate.memory,
-            decode_tps: r.tps,
-            ...(r.tpsRange && { decode_range: [Math.round(r.tpsRange.low * 10) / 10, Math.round(r.tpsRange.high * 10) / 10] }),
-            score: Number(r.score.toFixed(3)),
-          })),
+          policy: { min_tps: report.models.rec.policy.minTps, reserve_bytes: report.models.rec.policy.reserveBytes },
+          best: report.models.rec.best ? modelRowJson(report.models.rec.best) : undefined,
+          models: report.models.rec.rows.map(modelRowJson),
+          warnings: report.models.rec.warnings,
+          left_out: report.models.rec.leftOut.map((l) => ({ reason: l.reason, count: l.ids.length, ids: l.ids })),
           almost: report.models.rec.nearMisses.map((m) => ({ id: m.entry.id, fix: m.fix })),
         }
       : {}),

@@ -5,12 +5,12 @@ import type { Hardware } from "../hardware/types.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainMethod } from "../training/memory.js";
 import { formatDuration, planTraining, type TrainPlan, type TrainVerdict } from "../training/plan.js";
 import type { Canvas, HlGroup } from "./canvas.js";
-import type { ModelRow } from "./recommend.js";
+import type { ModelRow } from "../advice/advise.js";
 import { fit } from "./width.js";
 
 const METHODS: readonly TrainMethod[] = ["full", "lora", "qlora"];
-const WORD: Record<TrainVerdict, string> = { fits: "fits", "fits-paged": "paged", "needs-checkpointing": "ckpt", no: "no" };
-const GROUP: Record<TrainVerdict, HlGroup> = { fits: "LlmFitGood", "fits-paged": "LlmFitPartial", "needs-checkpointing": "LlmFitPartial", no: "LlmFitBad" };
+const WORD: Record<TrainVerdict, string> = { fits: "fits", "fits-paged": "paged", "needs-checkpointing": "ckpt", "needs-gpu": "GPU only", no: "no" };
+const GROUP: Record<TrainVerdict, HlGroup> = { fits: "LlmFitGood", "fits-paged": "LlmFitPartial", "needs-checkpointing": "LlmFitPartial", "needs-gpu": "LlmFitBad", no: "LlmFitBad" };
 
 export interface TrainingRow {
   readonly row: ModelRow;
@@ -27,6 +27,7 @@ export function trainingRows(rows: readonly ModelRow[], hw: Hardware, limit = 30
 
 function cell(p: TrainPlan): string {
   const gib = (p.neededBytes / 1024 ** 3).toFixed(1);
+  if (p.verdict === "needs-gpu") return "GPU only (use LoRA)";
   return p.verdict === "no" ? `no ${gib}G` : `${WORD[p.verdict]} ${gib}G ${Math.round(p.tokensPerSec)}t/s`;
 }
 
@@ -42,15 +43,15 @@ export function paintTraining(c: Canvas, rows: readonly TrainingRow[], width: nu
       fit(t.row.entry.name, nameW),
       " ",
       ...METHODS.flatMap((m) => [[fit(cell(t.plans[m]), cellW), GROUP[t.plans[m].verdict]] as const, " "]),
-      fit(t.plans.qlora.verdict === "no" ? "—" : formatDuration(t.plans.qlora.secondsPerMB), 10, "right"),
+      fit(t.plans.qlora.verdict === "no" || t.plans.qlora.verdict === "needs-gpu" ? "—" : formatDuration(t.plans.qlora.secondsPerMB), 10, "right"),
     );
   }
   const first = rows[0];
   if (first) {
     c.blank();
-    c.line(["Assumptions", "LlmFitSection"], ["  (llmfit train MODEL --method M for one model, --gpu NAME … to compare machines)", "LlmFitMuted"]);
+    c.line(["Assumptions", "LlmFitSection"], [`  for ${first.row.entry.name}, the first row (llmfit train MODEL --method M for another, --gpu NAME … to compare machines)`, "LlmFitMuted"]);
     const seen = new Set<string>();
     for (const m of METHODS) for (const a of first.plans[m].assumptions) if (!seen.has(a)) seen.add(a) && c.line(["  - " + a, "LlmFitMuted"]);
-    c.line(["  ckpt: fits only with gradient checkpointing · paged: the optimizer spills to CPU RAM", "LlmFitMuted"]);
+    c.line(["  ckpt: fits only with gradient checkpointing · paged: the optimizer spills to CPU RAM · GPU only: QLoRA's NF4 kernels need a GPU", "LlmFitMuted"]);
   }
 }

@@ -68,6 +68,8 @@ class Channel<T> {
 export class EmbeddedRuntime implements ChatRuntime {
   readonly kind = "embedded" as const;
   private loading: Promise<{ lib: NodeLlamaCpp; llama: Llama; model: LlamaModel }> | undefined;
+  /** The context size the last chat opened: the one asked for, capped at the trained context. */
+  openedContext: number | undefined;
 
   constructor(private readonly opts: EmbeddedOptions) {}
 
@@ -121,8 +123,12 @@ export class EmbeddedRuntime implements ChatRuntime {
     if (req.signal?.aborted) throw cancelled();
 
     const clock = this.opts.clock ?? Date.now;
+    // Never past what the model was trained on: positions beyond it are noise, not context.
+    const asked = req.options?.numCtx ?? this.opts.contextSize ?? 4096;
+    const trained = model.trainContextSize;
+    this.openedContext = trained > 0 ? Math.min(asked, trained) : asked;
     const context = await model.createContext({
-      contextSize: req.options?.numCtx ?? this.opts.contextSize ?? 4096,
+      contextSize: this.openedContext,
       ...(this.opts.threads !== undefined ? { threads: this.opts.threads } : {}),
     });
     const stop = new AbortController();

@@ -32,7 +32,7 @@ export const DEFAULT_MFU = MFU_BY_METHOD.lora;
 /** ≈ 5 bytes of English text per token (BPE tokenizers: "1 token ≈ 4 characters" plus spaces and markup). */
 export const TOKENS_PER_MB = 200_000;
 
-export type TrainVerdict = "fits" | "fits-paged" | "needs-checkpointing" | "no";
+export type TrainVerdict = "fits" | "fits-paged" | "needs-checkpointing" | "needs-gpu" | "no";
 
 export interface TrainDevice {
   readonly label: string;
@@ -120,7 +120,14 @@ export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p
   const have = device.memoryBytes;
   let verdict: TrainVerdict;
   let reason: string;
-  if (needed <= have) {
+  // QLoRA trains through 4-bit NF4 weights, dequantized by bitsandbytes' GPU kernels (Dettmers et
+  // al. 2023, "QLoRA", arXiv:2305.14314; github.com/bitsandbytes-foundation/bitsandbytes, whose
+  // CPU backend is experimental): without a GPU it is not a run this plan can stand behind.
+  const cpuOnly = hw.gpus.length === 0;
+  if (o.method === "qlora" && cpuOnly) {
+    verdict = "needs-gpu";
+    reason = "QLoRA needs a GPU: its NF4 weights and paged optimizer run on bitsandbytes' GPU kernels; on this CPU, LoRA runs (slowly): --method lora";
+  } else if (needed <= have) {
     verdict = "fits";
     reason = `needs ${gib(needed)} of ${gib(have)}`;
   } else if (memory.pageable > 0 && needed - memory.pageable <= have) {
@@ -134,14 +141,15 @@ export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p
     reason = `needs ${gib(needed)}, ${gib(have)} available${suggestion(shape, o, have, device.overheadBytes)}`;
   }
   const flopsPerToken = trainingFlopsPerToken(shape, o);
-  const tokensPerSec = (device.peakTflops * 1e12 * mfu) / flopsPerToken;
+  // A run that cannot happen here has no speed.
+  const tokensPerSec = verdict === "needs-gpu" ? 0 : (device.peakTflops * 1e12 * mfu) / flopsPerToken;
   const assumptions = [
     ...memory.notes,
     `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (${device.matrix ? "its matrix engine's FP16/BF16 rate" : "FP16 where it has fast FP16, else FP32"}; ${o.method} default ${Math.round(MFU_BY_METHOD[o.method] * 100)} %)`,
     `time per MB: ${TOKENS_PER_MB.toLocaleString("en-US")} tokens per MB of English text, one epoch`,
     ...device.notes,
   ];
-  reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()}${device.matrix ? " tensor" : ""} TFLOPS`;
+  if (verdict !== "needs-gpu") reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()}${device.matrix ? " tensor" : ""} TFLOPS`;
   return { device, memory, neededBytes: needed, verdict, reason, tokensPerSec, secondsPerMB: TOKENS_PER_MB / tokensPerSec, flopsPerToken, assumptions };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/command.js";
-import { compareCommand } from "../../src/cli/compare.js";
+import { compareCommand, formatTable } from "../../src/cli/compare.js";
 import { detectCommand } from "../../src/cli/detect.js";
 import { LlmFitError } from "../../src/errors.js";
 import { HardwareSchema } from "../../src/hardware/schema.js";
@@ -52,15 +52,35 @@ describe("llmfit compare", () => {
     expect(c.out()).toMatch(/^Tier\s+mainstream\s+performance\s+entry$/m);
   });
 
-  it("--json gives one entry per machine with its tier", async () => {
+  it("--json gives one entry per machine with its tier, its best model, and the rows the table prints", async () => {
     const c = io();
     await compareCommand.run(["--gpu", "K80", "--json"], c.io);
-    const out = JSON.parse(c.out()) as { label: string; tier: string; hardware: unknown }[];
-    expect(out[0]).toMatchObject({ label: "K80", tier: "performance" });
-    expect(HardwareSchema.parse(out[0]?.hardware).gpus).toHaveLength(2);
+    const out = JSON.parse(c.out()) as { machines: { label: string; tier: string; hardware: unknown; best: { name: string; quant: string; decode_tps: number } }[]; rows: string[][] };
+    expect(out.machines[0]).toMatchObject({ label: "K80", tier: "performance" });
+    expect(HardwareSchema.parse(out.machines[0]?.hardware).gpus).toHaveLength(2);
+    const best = out.machines[0]!.best;
+    expect(out.rows.find((r) => r[0] === "Best model")).toEqual(["Best model", `${best.name} ${best.quant}`]);
+    expect(out.rows.find((r) => r[0] === "  its tok/s")?.[1]).toBe(best.decode_tps.toFixed(1));
+    const text = io();
+    await compareCommand.run(["--gpu", "K80"], text.io);
+    expect(text.out()).toBe(`${formatTable(out.rows)}\n`);
   });
 
-  it("needs at least one --gpu", async () => {
-    await expect(compareCommand.run([], io().io)).rejects.toMatchObject({ code: "bad_args" });
+  it("without --gpu: this machine beside the report's reference machines, with speeds", async () => {
+    const c = io();
+    await compareCommand.run([], c.io);
+    expect(c.out().split("\n")[0]).toMatch(/^\s+this machine\s+Apple M1 8GB\s+RTX 3070\s+RTX 4090\s+T4$/);
+    expect(c.out()).not.toMatch(/^ {2}its tok\/s.*—/m);
+  });
+
+  it("a CPU-only machine's column shows its RAM and cores, not 0", async () => {
+    const c = io();
+    await compareCommand.run(["--json"], c.io);
+    const rows = (JSON.parse(c.out()) as { rows: string[][] }).rows;
+    const hw = JSON.parse((await (async () => { const d = io(); await detectCommand.run(["--json"], d.io); return d.out(); })())) as { gpus: unknown[] };
+    if (hw.gpus.length > 0) return; // a machine with a GPU shows its GPU
+    expect(rows.find((r) => r[0] === "Memory")?.[1]).toMatch(/^\d+\.\d GiB RAM$/);
+    expect(rows.find((r) => r[0] === "Memory")?.[1]).not.toBe("0.0 GiB");
+    expect(rows.find((r) => r[0] === "Cores")?.[1]).toMatch(/^[1-9]\d* CPU$/);
   });
 });

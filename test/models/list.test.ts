@@ -69,10 +69,10 @@ describe("llmfit list", () => {
     expect(Math.max(...totals)).toBeLessThanOrEqual(0.5e9);
   });
 
-  it("exits 1 with one line when nothing matches", async () => {
+  it("exits 3 (\"no\") with one line naming the flags when nothing matches", async () => {
     const { code, out, err } = await run(["--family", "nonexistent"]);
-    expect([code, out]).toEqual([1, ""]);
-    expect(err).toBe("llmfit: list: no catalog entry matches those filters\n");
+    expect([code, out]).toEqual([3, ""]);
+    expect(err).toBe("llmfit: list: no catalog entry matches those filters — loosen --family, --kind, --license, --capability or the size bounds\n");
   });
 
   it("rejects a bad kind or size as a user error naming the flag", async () => {

@@ -12,7 +12,7 @@ import { readRemote } from "../../src/cli/fit-remote.js";
 import { trainCommand } from "../../src/cli/train.js";
 import { simulateHardware } from "../../src/hardware/simulate.js";
 import { CATALOG } from "../../src/models/catalog.js";
-import { DEFAULT_VIEW, recommend } from "../../src/report/recommend.js";
+import { advise, createAdvisor, DEFAULT_VIEW } from "../../src/advice/advise.js";
 import { renderReport } from "../../src/report/report.js";
 import { createSizer } from "../../src/sizing/search.js";
 import { parseConfig } from "../../src/config.js";
@@ -399,7 +399,7 @@ describe(":LlmFit fit in the editor", () => {
 describe("the report's Get it", () => {
   it("names the quant judged here and the command that sizes its exact file, fetching nothing", () => {
     const hw = simulateHardware("RTX 4090");
-    const rec = recommend(CATALOG, hw, DEFAULT_VIEW, createSizer());
+    const rec = advise(CATALOG, hw, createAdvisor(createSizer()));
     const row = rec.rows.find((r) => r.entry.gguf.length > 0)!;
     const { lines } = renderReport({ version: "1", hardware: hw, models: { rec, view: DEFAULT_VIEW }, screen: { kind: "detail", id: row.entry.id } }, { width: 160 });
     const line = lines.find((l) => l.includes("the exact file"))!;

@@ -76,6 +76,13 @@ describe("embedded runtime (node-llama-cpp, tiny GGUF)", () => {
     expect(more).toBeGreaterThan(0);
   }, 60_000);
 
+  it("never opens a context beyond the model's trained context (the tiny model: 2048)", async () => {
+    for await (const c of runtime.chat(ask("hi", { options: { maxTokens: 2, numCtx: 8192 } }))) void c;
+    expect(runtime.openedContext).toBe(2048);
+    for await (const c of runtime.chat(ask("hi", { options: { maxTokens: 2, numCtx: 512 } }))) void c;
+    expect(runtime.openedContext).toBe(512);
+  }, 60_000);
+
   it("says what to do when node-llama-cpp is missing or the file is not there", async () => {
     const missing = new EmbeddedRuntime({
       model: path,

@@ -37,7 +37,7 @@ describe("llmfit prompt", () => {
   it("says in one line when the model is missing", async () => {
     ollama.route("POST /api/chat", json({ error: "model 'nope' not found" }, 404));
     const { code, err } = await run(["prompt", "--model", "llama3:latest", "--ollama-url", ollama.url], "x");
-    expect(code).toBe(1);
+    expect(code).toBe(4); // a runtime without the model: "unavailable"
     expect(err.trim().split("\n")).toHaveLength(1);
     expect(err).toMatch(/^llmfit: Ollama has no model "llama3:latest"/);
   });

@@ -26,7 +26,7 @@ describe("the llmfit program", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err.trim().split("\n")).toHaveLength(1);
-    expect(err).toMatch(/^llmfit: report: Unknown option '--frobnicate' — see `llmfit report --help`/);
+    expect(err).toMatch(/^llmfit: report: unknown flag --frobnicate — see `llmfit report --help`/);
   });
 
   it("exits 2 for an unknown command", async () => {

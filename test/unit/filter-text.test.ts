@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/models/catalog.js";
 import { parseFilterText } from "../../src/report/filter-text.js";
-import { DEFAULT_VIEW, recommend } from "../../src/report/recommend.js";
+import { advise, createAdvisor, DEFAULT_VIEW } from "../../src/advice/advise.js";
 import { simulateHardware } from "../../src/hardware/simulate.js";
-import { createSizer } from "../../src/sizing/search.js";
 
 describe("the report's text filter", () => {
   it("parses fields, size bounds and free words", () => {
@@ -27,7 +26,7 @@ describe("the report's text filter", () => {
 
   it("narrows the recommendations by license and size like llmfit list", () => {
     const hw = simulateHardware("RTX 4090");
-    const rec = recommend(CATALOG, hw, { ...DEFAULT_VIEW, text: "license:mit <20b" }, createSizer());
+    const rec = advise(CATALOG, hw, createAdvisor(), { view: { ...DEFAULT_VIEW, text: "license:mit <20b" } });
     expect(rec.rows.length).toBeGreaterThan(0);
     for (const r of rec.rows) {
       expect(r.entry.license).toBe("mit");

@@ -1,0 +1,20 @@
+// The editor and the terminal name the same fixes differently: setup() keys and :LlmFit
+// commands in Neovim, flags and llmfit commands on the command line. Messages are written once
+// (for the editor, where most are seen) and said in the terminal's words here, at the CLI's
+// one output boundary, so a CLI user is never told to edit a setup() table.
+const EDITOR_TO_CLI: readonly (readonly [RegExp, string])[] = [
+  [/`runtimes\.ollama\.url`/g, "`--ollama-url URL`"],
+  [/`runtimes\.lmstudio\.url`/g, "`--lmstudio-url URL`"],
+  [/`runtimes\.llamacpp\.urls`/g, "`--llamacpp-url URL`"],
+  [/`:LlmFit pull ([^`]+)`/g, "`llmfit pull $1`"],
+  [/:LlmFit prompt/g, "llmfit prompt"],
+  [/change prompt\.model/g, "pass another --model"],
+  [/add its URL under runtimes in setup\(\)/g, "pass its URL with --ollama-url, --llamacpp-url or --lmstudio-url"],
+  [/, or add it under prompt\.templates in setup\(\)/g, " (the CLI has the built-in templates)"],
+  [/set prompt\.embedded_model/g, "pass --model"],
+  [/see `runtimes` in setup\(\)/g, "pass --ollama-url, --llamacpp-url or --lmstudio-url"],
+];
+
+export function inCliWords(line: string): string {
+  return EDITOR_TO_CLI.reduce((s, [from, to]) => s.replace(from, to), line);
+}

@@ -128,9 +128,12 @@ function actions.retry(s)
 end
 
 function actions.cancel(s)
-  if s.state == "starting" then
+  local state = s.state
+  if state == "starting" then
     host.cancel(s.call)
-  elseif s.state == "streaming" then
+  end
+  -- "starting" may mean the stream runs and its reply is on the way: stop it by id too
+  if state == "starting" or state == "streaming" then
     host.request("prompt_cancel", { id = s.id })
   end
 end

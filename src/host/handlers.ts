@@ -157,8 +157,9 @@ export const HANDLERS = {
     return true;
   }),
 
+  /** Stop a prompt's stream; nothing to do when it has not started (or has ended). */
   prompt_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
-    session.prompts.run(id).cancel();
+    session.prompts.cancel(id);
     return true;
   }),
 

@@ -213,6 +213,10 @@ export class PromptService {
     return run;
   }
 
+  cancel(id: number): void {
+    this.runs.get(id)?.cancel();
+  }
+
   close(id: number): void {
     this.runs.get(id)?.cancel();
     this.runs.delete(id);

@@ -56,9 +56,9 @@ export class ReportController {
 
   /** Work the first :LlmFit would otherwise wait for; run while the host starts. */
   async warm(): Promise<void> {
+    // getHardware answers only with the current profile (a detection made stale by setup()'s
+    // options is waited past), so the job warmed here is the one :LlmFit will use.
     const hw = await this.session.getHardware();
-    // Started before setup()'s options may have changed the hardware: size only a current profile.
-    if (!this.session.isCurrent(hw)) return;
     await this.recommendations(hw).pending;
   }
 

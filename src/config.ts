@@ -93,7 +93,7 @@ export const ConfigSchema = z
           .int()
           .positive()
           .optional()
-          .describe("CPU threads for the embedded model (default: llama.cpp's choice)"),
+          .describe("CPU threads for the embedded model (default: physical cores minus one; takes effect on the next prompt)"),
         templates: z.record(z.string(), TemplateSchema).default({}).describe("your templates, added to the built-in ones"),
       })
       .strict()

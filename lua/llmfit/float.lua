@@ -50,18 +50,23 @@ function Float:set(payload)
   self.footer = payload.footer
   local lines = vim.deepcopy(payload.lines)
   local spans = vim.deepcopy(payload.spans or {})
-  -- Before 0.10 a float has no footer: it becomes the buffer's last two lines, which streamed
-  -- text must go above (see append).
-  self.footer_lines = 0
-  if self.footer and not has_footer then
-    table.insert(lines, "")
-    table.insert(lines, self.footer)
-    table.insert(spans, { #lines - 1, 0, #self.footer, "LlmFitMuted" })
-    self.footer_lines = 2
-  end
-  self.lines = lines
   self.content_width = payload.width or 0
   self.fixed_height = payload.height
+  -- Before 0.10 a float has no footer, and a border cuts one wider than the window: it becomes
+  -- the buffer's last lines, wrapped at words, which streamed text must go above (see append).
+  self.footer_lines = 0
+  self.lines = lines
+  local room = self:layout().width
+  if self.footer and (not has_footer or vim.fn.strdisplaywidth(self.footer) + 2 > room) then
+    table.insert(lines, "")
+    for _, l in ipairs(require("llmfit.util").wrap(self.footer, room)) do
+      table.insert(lines, l)
+      table.insert(spans, { #lines - 1, 0, #l, "LlmFitMuted" })
+    end
+    self.footer_lines = #lines - #payload.lines
+    self.footer = nil
+  end
+  self.lines = lines
   local buf = self.buf
   vim.bo[buf].modifiable = true
   api.nvim_buf_set_lines(buf, 0, -1, false, lines)

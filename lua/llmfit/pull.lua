@@ -12,12 +12,27 @@ local function bar(done, total, cells)
   return string.rep("█", n) .. string.rep("░", cells - n)
 end
 
+-- The float's text width: 60 columns, less on a narrow editor; a long status (an error with
+-- its fix) wraps at spaces instead of running past the edge.
+local function text_width()
+  return math.max(math.min(60, math.floor(vim.o.columns * config.options.width) - 2, vim.o.columns - 4), 20)
+end
+
 local function render(p)
-  local lines = { p.status or "" }
-  if p.total and p.total > 0 then
-    table.insert(lines, ("%s %3d%%  %.1f / %.1f GB"):format(bar(p.completed, p.total, 30), math.floor(100 * p.completed / p.total), p.completed / 1e9, p.total / 1e9))
+  local w = text_width()
+  local lines = util.wrap(p.status or "", w)
+  if #lines == 0 then
+    lines = { "" }
   end
-  return { title = "pull " .. p.name, lines = lines, spans = {}, width = 60, footer = "q cancel" }
+  if p.total and p.total > 0 then
+    local tail = ("%3d%%  %.1f / %.1f GB"):format(math.floor(100 * p.completed / p.total), p.completed / 1e9, p.total / 1e9)
+    table.insert(lines, bar(p.completed, p.total, math.max(math.min(30, w - #tail - 1), 5)) .. " " .. tail)
+  end
+  local widest = 0
+  for _, l in ipairs(lines) do
+    widest = math.max(widest, vim.fn.strdisplaywidth(l))
+  end
+  return { title = "pull " .. p.name, lines = lines, spans = {}, width = math.max(widest, math.min(w, 40)), footer = "q cancel" }
 end
 
 function M.start(name)
@@ -59,6 +74,9 @@ function M.on_progress(id, payload)
     pulls[id] = nil
   end
 end
+
+--- For tests: the float payload for a pull in state `p` ({ name, status, completed, total }).
+M.render = render
 
 function M.tags()
   return host.request("pull_tags") or {}

@@ -141,18 +141,26 @@ function M.input(opts, on_confirm)
   on_confirm((ok and text ~= cancelled) and text or nil)
 end
 
+-- Each key's description wraps under itself at the float's width, so none is cut.
 function M.key_help()
-  local keys = config.options.keys
+  local keys, avail = config.options.keys, width()
   local lines, spans = { "Keys (change them under `keys` in setup())" }, { { 0, 0, 4, "LlmFitSection" } }
   local rows = vim.list_extend({ { "close", "close" } }, vim.tbl_map(function(k)
     return { k[1], k[2] }
   end, M.keys))
   for _, row in ipairs(rows) do
     local lhs = table.concat(keys[row[1]] or {}, " ")
-    table.insert(lines, ("  %-12s %s"):format(lhs, row[2]))
-    table.insert(spans, { #lines - 1, 2, 2 + #lhs, "LlmFitKey" })
+    local pad = math.max(12, #lhs)
+    table.insert(spans, { #lines, 2, 2 + #lhs, "LlmFitKey" })
+    for i, text in ipairs(util.wrap(row[2], math.max(avail - pad - 3, 10))) do
+      table.insert(lines, ("  %-" .. pad .. "s %s"):format(i == 1 and lhs or "", text))
+    end
   end
-  return { title = "llmfit keys", lines = lines, spans = spans, width = 60 }
+  local widest = 0
+  for _, l in ipairs(lines) do
+    widest = math.max(widest, vim.fn.strdisplaywidth(l))
+  end
+  return { title = "llmfit keys", lines = lines, spans = spans, width = widest }
 end
 
 function M.open(opts)

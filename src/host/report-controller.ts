@@ -9,14 +9,12 @@ import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
 import { adviseInSteps, CONTEXTS, createAdvisor, DEFAULT_VIEW, KIND_FILTERS, SORTS, USES, type ModelRow, type ModelsView, type Recommendations } from "../advice/advise.js";
-import { adviseMachine, COMPARE_WITH, compareMachines } from "../advice/machines.js";
-import { planningHardware } from "../advice/policy.js";
 import { estimateSpeed } from "../speed/estimate.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
 import { parseFilterText } from "../report/filter-text.js";
-import { compareRows, fitRows } from "../report/compare.js";
+import { compareScreenRows } from "../report/compare.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
@@ -117,10 +115,7 @@ export class ReportController {
           break;
         }
         const hw = await this.session.getHardware();
-        const machines = [{ label: "this machine", hardware: hw }, ...compareMachines(COMPARE_WITH)];
-        const fits = machines.map((m) => adviseMachine(m.hardware, this.advisor, this.view, this.session.policy));
-        const planned = machines.map((m) => ({ ...m, hardware: planningHardware(m.hardware, this.session.policy) }));
-        this.screen = { kind: "compare", rows: [...compareRows(planned), ...fitRows(fits, this.view.ctx)] };
+        this.screen = { kind: "compare", rows: compareScreenRows(hw, this.advisor, this.view, this.session.policy) };
         break;
       }
       case "refresh":

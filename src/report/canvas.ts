@@ -1,5 +1,9 @@
 // Lines plus highlight spans: what the float paints in one call and the terminal colours.
 // Columns in spans are byte offsets, as nvim_buf_add_highlight wants them.
+// A canvas with a width never paints past it: a line too long for it wraps at spaces, its
+// continuation lines indented under the first one's text, and only a word longer than a whole
+// line is broken inside (a URL, a command). Nothing is cut.
+import { charWidth } from "./width.js";
 
 /** Highlight groups the report uses; lua/llmfit/highlights.lua links each to a standard group. */
 export type HlGroup =
@@ -32,11 +36,45 @@ export interface Painted {
 
 export type Segment = string | readonly [text: string, group: HlGroup | undefined];
 
+interface Cell {
+  readonly ch: string;
+  readonly w: number;
+  readonly group: HlGroup | undefined;
+}
+
 export class Canvas {
   private readonly lines: string[] = [];
   private readonly spans: Span[] = [];
 
+  /** `width`: display columns a line may take (no limit when left out). */
+  constructor(readonly width: number = Infinity) {}
+
+  /** One line, wrapped when it is wider than the canvas; continuation lines start `hang` columns in. */
   line(...segments: readonly Segment[]): this {
+    return this.wrapped(undefined, segments);
+  }
+
+  /** Like line(), with continuation lines starting `hang` columns in (a label's width, a table cell). */
+  hang(hang: number, ...segments: readonly Segment[]): this {
+    return this.wrapped(hang, segments);
+  }
+
+  private wrapped(hang: number | undefined, segments: readonly Segment[]): this {
+    const cells: Cell[] = [];
+    for (const seg of segments) {
+      const [part, group] = typeof seg === "string" ? [seg, undefined] : seg;
+      for (const ch of part) cells.push({ ch, w: charWidth(ch.codePointAt(0)!), group });
+    }
+    const total = cells.reduce((s, c) => s + c.w, 0);
+    if (total <= this.width) return this.paint(segments);
+    const lead = cells.findIndex((c) => c.ch !== " ");
+    // Continuation lines sit under the first line's text, plus two columns, unless told otherwise.
+    const indent = Math.max(0, Math.min(hang ?? (lead < 0 ? 0 : lead) + 2, Math.floor(this.width / 2)));
+    for (const row of breakCells(cells, this.width, indent)) this.paint(regroup(row));
+    return this;
+  }
+
+  private paint(segments: readonly Segment[]): this {
     const row = this.lines.length;
     let text = "";
     let bytes = 0;
@@ -62,4 +100,62 @@ export class Canvas {
   done(): Painted {
     return { lines: [...this.lines], spans: [...this.spans] };
   }
+}
+
+/** Cells in rows of at most `width` columns: breaks at spaces, a word wider than a row is split. */
+function breakCells(cells: readonly Cell[], width: number, indent: number): Cell[][] {
+  const words: Cell[][] = [];
+  const gaps: Cell[][] = [];
+  let i = 0;
+  // The line's own leading spaces belong to its first row.
+  const lead: Cell[] = [];
+  while (i < cells.length && cells[i]!.ch === " ") lead.push(cells[i++]!);
+  while (i < cells.length) {
+    const word: Cell[] = [];
+    while (i < cells.length && cells[i]!.ch !== " ") word.push(cells[i++]!);
+    const gap: Cell[] = [];
+    while (i < cells.length && cells[i]!.ch === " ") gap.push(cells[i++]!);
+    words.push(word);
+    gaps.push(gap);
+  }
+  const pad = (n: number): Cell[] => Array.from({ length: n }, () => ({ ch: " ", w: 1, group: undefined }));
+  const widthOf = (xs: readonly Cell[]) => xs.reduce((s, c) => s + c.w, 0);
+  const rows: Cell[][] = [];
+  let row: Cell[] = [...lead];
+  let used = widthOf(lead);
+  let pendingGap: Cell[] = [];
+  const start = (): void => {
+    rows.push(row);
+    row = pad(indent);
+    used = indent;
+    pendingGap = [];
+  };
+  words.forEach((word, n) => {
+    const w = widthOf(word);
+    const gapW = widthOf(pendingGap);
+    if (used + gapW + w > width && used > (rows.length === 0 ? widthOf(lead) : indent)) start();
+    else {
+      row.push(...pendingGap);
+      used += gapW;
+    }
+    // A word longer than a whole row is split where the row ends.
+    for (const c of word) {
+      if (used + c.w > width && used > indent) start();
+      row.push(c);
+      used += c.w;
+    }
+    pendingGap = gaps[n]!;
+  });
+  rows.push(row);
+  return rows;
+}
+
+function regroup(row: readonly Cell[]): Segment[] {
+  const out: Array<[string, HlGroup | undefined]> = [];
+  for (const c of row) {
+    const last = out[out.length - 1];
+    if (last && last[1] === c.group) last[0] += c.ch;
+    else out.push([c.ch, c.group]);
+  }
+  return out;
 }

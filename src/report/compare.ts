@@ -1,8 +1,9 @@
 // Machines side by side, as table rows: the spec figures of each machine, then the advice for it
 // (models on the GPU, models that run, the best one and its speed). `llmfit compare` prints these
 // rows, its --json carries them, and the report's compare screen paints them.
-import type { MachineFit } from "../advice/machines.js";
-import type { ComparedMachine } from "../advice/machines.js";
+import { adviseMachine, COMPARE_WITH, compareMachines, type ComparedMachine, type MachineFit } from "../advice/machines.js";
+import type { Advisor, ModelsView } from "../advice/advise.js";
+import { planningHardware, type AdvicePolicy } from "../advice/policy.js";
 import { gib } from "../hardware/describe.js";
 import { gpuSpecById } from "../hardware/match.js";
 import type { Hardware } from "../hardware/types.js";
@@ -48,4 +49,12 @@ export function fitRows(fits: readonly MachineFit[], ctx: number): string[][] {
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+/** The report's compare screen: this machine beside the reference ones, spec rows then advice rows. */
+export function compareScreenRows(hw: Hardware, advisor: Advisor, view: ModelsView, policy: AdvicePolicy): string[][] {
+  const machines = [{ label: "this machine", hardware: hw }, ...compareMachines(COMPARE_WITH)];
+  const fits = machines.map((m) => adviseMachine(m.hardware, advisor, view, policy));
+  const planned = machines.map((m) => ({ ...m, hardware: planningHardware(m.hardware, policy) }));
+  return [...compareRows(planned), ...fitRows(fits, view.ctx)];
 }

@@ -6,7 +6,7 @@ import { bytesShort } from "./format.js";
 import { ctxLabel, paramsLabel, VERDICT_GROUP, VERDICT_WORD } from "./models.js";
 import type { ModelRow } from "../advice/advise.js";
 import { tpsWithRange, type SpeedEstimate } from "../speed/estimate.js";
-import { fit } from "./width.js";
+import { fit, pad } from "./width.js";
 
 export function paintDetail(
   c: Canvas,
@@ -36,22 +36,22 @@ export function paintDetail(
   ];
   for (const [label, bytes, why] of rows) {
     if (bytes === 0 && label !== "weights") continue;
-    c.line("  ", ["  " + fit(label, 16), "LlmFitLabel"], fit(bytesShort(bytes), 10, "right"), ["   " + why, "LlmFitMuted"]);
+    c.hang(33, "  ", ["  " + fit(label, 16), "LlmFitLabel"], fit(bytesShort(bytes), 10, "right"), ["   " + why, "LlmFitMuted"]);
   }
   c.line("  ", ["  " + fit("total", 16), "LlmFitLabel"], [fit(bytesShort(m.total), 10, "right"), "LlmFitValue"]);
   c.blank();
   c.line(["Where", "LlmFitSection"]);
   for (const d of estimate.placement.devices) {
     const name = d.device === "cpu" ? "CPU / RAM" : (hw.gpus.find((g) => g.index === d.device)?.name ?? `GPU ${d.device}`);
-    c.line("  ", ["  " + fit(name, 28), "LlmFitLabel"], `${fit(String(d.layers), 4, "right")} layers  ${bytesShort(d.bytes)} of ${bytesShort(d.availableBytes)}`);
+    c.hang(8, "  ", ["  " + pad(name, 28), "LlmFitLabel"], `${fit(String(d.layers), 4, "right")} layers  ${bytesShort(d.bytes)} of ${bytesShort(d.availableBytes)}`);
   }
   if (speed) {
     c.blank();
     c.line(["Speed", "LlmFitSection"], ["  " + speed.bound, "LlmFitMuted"]);
     for (const at of speed.at) {
-      c.line("  ", ["  " + fit(`at ${ctxLabel(at.ctx)} context`, 28), "LlmFitLabel"], `${tpsWithRange(at.decodeTps, at.decodeRange)} decode · ${tpsWithRange(at.prefillTps, at.prefillRange)} prefill`);
+      c.hang(32, "  ", ["  " + pad(`at ${ctxLabel(at.ctx)} context`, 28), "LlmFitLabel"], `${tpsWithRange(at.decodeTps, at.decodeRange)} decode · ${tpsWithRange(at.prefillTps, at.prefillRange)} prefill`);
     }
-    c.line("  ", ["  " + fit("bound by", 28), "LlmFitLabel"], `${speed.decodeBound} (decode), ${speed.prefillBound} (prefill)`);
+    c.hang(32, "  ", ["  " + fit("bound by", 28), "LlmFitLabel"], `${speed.decodeBound} (decode), ${speed.prefillBound} (prefill)`);
     for (const a of speed.assumptions) c.line(["  - " + a, "LlmFitMuted"]);
   }
   c.blank();

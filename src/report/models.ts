@@ -1,9 +1,9 @@
 // The recommendations table: columns chosen by the width available, aligned by display width
 // (multibyte names stay aligned), a memory bar per row, verdicts coloured by group.
 import type { Verdict } from "../sizing/types.js";
-import type { Canvas, HlGroup, Segment } from "./canvas.js";
+import { Canvas, type HlGroup, type Segment } from "./canvas.js";
 import type { ModelsView, NearMiss, Recommendations, ModelRow } from "../advice/advise.js";
-import { fit } from "./width.js";
+import { displayWidth, fit, pad } from "./width.js";
 
 export const VERDICT_WORD: Record<Verdict, string> = { gpu: "fits GPU", partial: "partial", cpu: "CPU only", no: "no" };
 export const VERDICT_GROUP: Record<Verdict, HlGroup> = { gpu: "LlmFitGood", partial: "LlmFitPartial", cpu: "LlmFitCpu", no: "LlmFitBad" };
@@ -59,38 +59,81 @@ interface Column {
   readonly cell: (r: ModelRow) => Segment;
 }
 
-function columns(width: number): Column[] {
-  const wide = width >= 100;
-  const wider = width >= 130;
-  const fixed: Column[] = [
-    ...(wide ? [{ title: "Params", width: 9, align: "right" as const, cell: (r: ModelRow) => [paramsLabel(r.entry.params.total, r.entry.params.active), "LlmFitMuted"] as const }] : []),
-    { title: "Quant", width: 6, align: "left", cell: (r) => r.quant },
-    { title: "Ctx", width: 5, align: "right", cell: (r) => ctxLabel(r.ctxMax) },
-    ...(wide ? [{ title: "Where", width: 10, align: "left" as const, cell: (r: ModelRow) => whereLabel(r) }] : []),
-    {
-      title: "Memory",
-      width: 11,
-      align: "right",
-      cell: (r) => {
-        const u = usage(r);
-        return `${(u.used / GIB).toFixed(1)}/${(u.available / GIB).toFixed(0)}G`;
-      },
-    },
-    ...(wider ? [{ title: "", width: 10, align: "left" as const, cell: (r: ModelRow) => {
+/** tok/s with where it will likely land (the advice's 10–90 % range): "164 (117–187)". */
+export function tpsRangeLabel(r: ModelRow): string {
+  if (r.tps === undefined || !r.tpsRange) return tpsLabel(r.tps);
+  return `${tpsLabel(r.tps)} (${tpsLabel(r.tpsRange.low)}–${tpsLabel(r.tpsRange.high)})`;
+}
+
+const tpsCell = (label: (r: ModelRow) => string) => (r: ModelRow): Segment => [label(r), r.usable ? undefined : "LlmFitPartial"] as const;
+
+// Every column but the name, in display order, with the rank it is kept by when the width is
+// short (1 first). What a narrow table leaves out stays on the detail screen (<CR>), and the
+// line above the table says which columns those are.
+const COLUMNS: ReadonlyArray<Column & { readonly rank: number; readonly key: string }> = [
+  { key: "params", rank: 8, title: "Params", width: 9, align: "right", cell: (r) => [paramsLabel(r.entry.params.total, r.entry.params.active), "LlmFitMuted"] },
+  { key: "quant", rank: 3, title: "Quant", width: 6, align: "left", cell: (r) => r.quant },
+  { key: "ctx", rank: 5, title: "Ctx", width: 5, align: "right", cell: (r) => ctxLabel(r.ctxMax) },
+  { key: "where", rank: 7, title: "Where", width: 11, align: "left", cell: (r) => whereLabel(r) },
+  {
+    key: "memory",
+    rank: 4,
+    title: "Memory",
+    width: 10,
+    align: "right",
+    cell: (r) => {
       const u = usage(r);
-      return [bar(u.used / Math.max(u.available, 1), 10), "LlmFitBar"] as const;
-    } }] : []),
-    { title: "tok/s", width: 6, align: "right", cell: (r) => [tpsLabel(r.tps), r.usable ? undefined : "LlmFitPartial"] as const },
-    { title: "Verdict", width: 8, align: "left", cell: (r) => [VERDICT_WORD[r.verdict], VERDICT_GROUP[r.verdict]] as const },
-  ];
-  const used = fixed.reduce((s, c) => s + c.width + 1, 0) + 2;
-  const nameWidth = Math.max(14, Math.min(40, width - used));
-  return [{ title: "Model", width: nameWidth, align: "left", cell: (r) => r.entry.name }, ...fixed];
+      return `${(u.used / GIB).toFixed(1)}/${(u.available / GIB).toFixed(0)}G`;
+    },
+  },
+  { key: "bar", rank: 9, title: "", width: 10, align: "left", cell: (r) => {
+    const u = usage(r);
+    return [bar(u.used / Math.max(u.available, 1), 10), "LlmFitBar"] as const;
+  } },
+  { key: "tps", rank: 2, title: "tok/s", width: 6, align: "right", cell: tpsCell((r) => tpsLabel(r.tps)) },
+  // Takes the plain tok/s column's place when there is room (rank 6).
+  { key: "range", rank: 6, title: "tok/s (10–90 %)", width: 16, align: "right", cell: tpsCell(tpsRangeLabel) },
+  { key: "verdict", rank: 1, title: "Verdict", width: 8, align: "left", cell: (r) => [VERDICT_WORD[r.verdict], VERDICT_GROUP[r.verdict]] },
+];
+
+/** The narrowest the name column gets before a column is left out; longer names wrap inside it. */
+const NAME_MIN = 24;
+const NAME_MAX = 40;
+
+/** Columns for `width`: the name, then as many others as fit by rank; and the keys left out. */
+function columns(width: number, longestName = NAME_MAX): { cols: Column[]; left: string[] } {
+  const chosen = new Set<string>();
+  let used = 2 + NAME_MIN;
+  for (const col of [...COLUMNS].sort((a, b) => a.rank - b.rank)) {
+    const swap = col.key === "range" ? COLUMNS.find((c) => c.key === "tps")!.width : 0;
+    if (used + col.width + 1 - swap > width) continue;
+    chosen.add(col.key);
+    used += col.width + 1 - swap;
+  }
+  if (chosen.has("range")) chosen.delete("tps");
+  const fixed = COLUMNS.filter((c) => chosen.has(c.key));
+  const taken = fixed.reduce((s, c) => s + c.width + 1, 0) + 2;
+  const nameWidth = Math.max(NAME_MIN, Math.min(NAME_MAX, longestName, width - taken));
+  const left = COLUMNS.filter((c) => !chosen.has(c.key) && !(c.key === "tps" && chosen.has("range")) && c.key !== "bar").map((c) => (c.key === "range" ? "tok/s range" : c.title));
+  return { cols: [{ title: "Model", width: nameWidth, align: "left", cell: (r) => r.entry.name }, ...fixed], left };
+}
+
+/** The table's columns for these recommendations at `width`. */
+export function tableColumns(rec: Recommendations, width: number): { cols: Column[]; left: string[] } {
+  const longest = Math.max(0, ...rec.rows.map((r) => displayWidth(r.entry.name)), ...rec.nearMisses.map((m) => displayWidth(m.entry.name)));
+  return columns(width, longest);
 }
 
 function paintCell(col: Column, seg: Segment): Segment {
   const [text, group] = typeof seg === "string" ? [seg, undefined] : seg;
-  return [fit(text, col.width, col.align), group];
+  return [pad(text, col.width, col.align), group];
+}
+
+/** A name in rows of at most `width` columns, broken at spaces (a table cell never cuts a name). */
+function nameRows(name: string, width: number): string[] {
+  const c = new Canvas(width);
+  c.hang(2, name);
+  return c.done().lines.map((l) => l.trimEnd());
 }
 
 /** Paints the table; returns the canvas line of each row's model id (for <CR>). */
@@ -107,11 +150,18 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
     `${(rec.policy.reserveBytes / GIB).toFixed(1)} GiB RAM reserved`,
   ];
   c.line(["Models that run here", "LlmFitSection"], [`  ${rec.rows.length} of ${rec.considered} · ${filters.join(" · ")}`, "LlmFitMuted"]);
-  const cols = columns(width);
+  const { cols, left } = tableColumns(rec, width);
+  if (left.length > 0 && rec.rows.length > 0) c.line(["  " + `${left.join(", ")}: on each model's detail (<CR>)`, "LlmFitMuted"]);
   c.line("  ", ...cols.flatMap((col, i) => [[fit(col.title, col.width, col.align), "LlmFitHeader"] as const, i < cols.length - 1 ? " " : ""]));
+  const nameW = cols[0]!.width;
   for (const r of rec.rows) {
+    const names = nameRows(r.entry.name, nameW);
     at.set(c.length, r.entry.id);
-    c.line("  ", ...cols.flatMap((col, i) => [paintCell(col, col.cell(r)), i < cols.length - 1 ? " " : ""]));
+    c.line("  ", ...cols.flatMap((col, i) => [i === 0 ? fit(names[0]!, nameW) : paintCell(col, col.cell(r)), i < cols.length - 1 ? " " : ""]));
+    for (const more of names.slice(1)) {
+      at.set(c.length, r.entry.id);
+      c.line("  " + more);
+    }
   }
   if (rec.rows.length === 0) c.line(["  nothing matches — change the filter (/), use (u) or kind (k)", "LlmFitMuted"]);
   for (const w of rec.warnings) c.line(["  ! " + w, "LlmFitPartial"]);
@@ -132,6 +182,7 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
 }
 
 function paintMiss(c: Canvas, m: NearMiss, nameWidth: number, at: Map<number, string>): void {
-  at.set(c.length, m.entry.id);
-  c.line("  ", fit(m.entry.name, nameWidth), " ", [m.fix, "LlmFitPartial"]);
+  const from = c.length;
+  c.hang(3 + nameWidth, "  ", pad(m.entry.name, nameWidth), " ", [m.fix, "LlmFitPartial"]);
+  for (let line = from; line < c.length; line++) at.set(line, m.entry.id);
 }

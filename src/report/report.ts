@@ -10,7 +10,7 @@ import { paintModels } from "./models.js";
 import type { ModelsView, Recommendations } from "../advice/advise.js";
 import { paintRuntimes, type RuntimesState } from "./runtimes.js";
 import { paintTraining, trainingRows } from "./training.js";
-import { displayWidth, fit } from "./width.js";
+import { displayWidth, pad } from "./width.js";
 
 export type Screen =
   | { readonly kind: "models" }
@@ -45,7 +45,7 @@ export interface Rendered extends Painted {
 const DEFAULT_KEYS = { back: "<BS>", pull: "p", use: "P" };
 
 export function renderReport(report: Report, opts: RenderOptions): Rendered {
-  const c = new Canvas();
+  const c = new Canvas(opts.width);
   const screen = report.screen ?? { kind: "models" };
   if (screen.kind === "detail" && report.models) {
     const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);
@@ -59,7 +59,7 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
     return { ...c.done(), ids: new Map() };
   }
   if (screen.kind === "compare") {
-    paintCompare(c, screen.rows);
+    paintCompare(c, screen.rows, opts.width);
     return { ...c.done(), ids: new Map() };
   }
   c.line(["llmfit", "LlmFitTitle"], ["  what runs on this machine", "LlmFitMuted"]);
@@ -82,13 +82,30 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   return { ...c.done(), ids };
 }
 
-/** Machines side by side: this one first, then reference machines from the spec table. */
-function paintCompare(c: Canvas, rows: readonly (readonly string[])[]): void {
+/**
+ * Machines side by side: this one first, then reference machines from the spec table. As many
+ * machines as the width holds go in one block; the rest follow in further blocks below, each
+ * with the row labels again, so no machine is left out at any width.
+ */
+function paintCompare(c: Canvas, rows: readonly (readonly string[])[], width: number): void {
   c.line(["Compare", "LlmFitSection"], ["  this machine beside common ones (llmfit compare --gpu NAME … for others)", "LlmFitMuted"]);
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
-  rows.forEach((r, n) => {
-    c.line("  ", ...r.flatMap((cell, i) => [[fit(cell, widths[i] ?? 0), n === 0 ? "LlmFitHeader" : i === 0 ? "LlmFitLabel" : undefined] as const, "  "]));
-  });
+  const cellsOf = (i: number): number => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")));
+  const labelW = cellsOf(0);
+  const machines = (rows[0] ?? []).length - 1;
+  let first = 1;
+  while (first <= machines) {
+    // At least one machine per block; a cell too wide for the rest of the line wraps under itself.
+    let last = first;
+    let used = 2 + labelW + 2 + cellsOf(first);
+    while (last + 1 <= machines && used + 2 + cellsOf(last + 1) <= width) used += 2 + cellsOf(++last);
+    if (first > 1) c.blank();
+    const block = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    rows.forEach((r, n) => {
+      const cells = block.map((i) => [pad(r[i] ?? "", block.length === 1 ? 0 : cellsOf(i)), n === 0 ? "LlmFitHeader" : undefined] as const);
+      c.hang(2 + labelW + 2, "  ", [pad(r[0] ?? "", labelW), n === 0 ? "LlmFitHeader" : "LlmFitLabel"], "  ", ...cells.flatMap((cell, k) => (k === 0 ? [cell] : ["  ", cell])));
+    });
+    first = last + 1;
+  }
 }
 
 /** The report as plain data for `llmfit --json`: figures, not layout. */

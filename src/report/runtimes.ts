@@ -5,7 +5,7 @@ import type { RuntimeStatus } from "../runtimes/types.js";
 import type { Canvas } from "./canvas.js";
 import { bytesShort } from "./format.js";
 import { VERDICT_GROUP, VERDICT_WORD, ctxLabel } from "./models.js";
-import { fit } from "./width.js";
+import { fit, pad } from "./width.js";
 
 export type RuntimesState =
   | { readonly state: "pending"; readonly frame: number }
@@ -22,17 +22,18 @@ export function paintRuntimes(c: Canvas, rt: RuntimesState): void {
   if (rt.runtimes.length === 0) c.line(["  none enabled — see `runtimes` in setup()", "LlmFitMuted"]);
   for (const s of rt.runtimes) {
     if (s.state === "down") {
-      c.line("  ", [fit(s.name, 10), "LlmFitLabel"], ["not running", "LlmFitMuted"], ["  " + s.reason.replace(/^.* — /, ""), "LlmFitSource"]);
+      c.hang(12, "  ", [pad(s.name, 10), "LlmFitLabel"], ["not running", "LlmFitMuted"], ["  " + s.reason.replace(/^.* — /, ""), "LlmFitSource"]);
       continue;
     }
-    c.line("  ", [fit(s.name, 10), "LlmFitLabel"], [`${s.version ?? ""} ${s.url}`.trim(), "LlmFitValue"], ["  " + `${s.installed.length} installed, ${s.loaded.length} loaded`, "LlmFitMuted"]);
+    c.hang(12, "  ", [pad(s.name, 10), "LlmFitLabel"], [`${s.version ?? ""} ${s.url}`.trim(), "LlmFitValue"], ["  " + `${s.installed.length} installed, ${s.loaded.length} loaded`, "LlmFitMuted"]);
     for (const m of rt.sized.get(s.url) ?? []) {
       const est = m.estimate;
       const ours = est ? `ours ${bytesShort(est.memory.total)} at ${ctxLabel(m.ctx)}` : (m.unsizedReason ?? "not sized");
       const real = m.loaded?.sizeBytes !== undefined ? ` · loaded: ${bytesShort(m.loaded.sizeBytes)}${m.loaded.sizeVramBytes !== undefined ? ` (${bytesShort(m.loaded.sizeVramBytes)} VRAM)` : ""}` : "";
-      c.line(
+      c.hang(
+        15,
         "    ",
-        fit(m.model.name, 28),
+        pad(m.model.name, 28),
         " ",
         est ? [fit(VERDICT_WORD[est.placement.verdict], 9), VERDICT_GROUP[est.placement.verdict]] : fit("", 9),
         [` ${ours}${real}`, "LlmFitMuted"],

@@ -4,9 +4,9 @@
 import type { Hardware } from "../hardware/types.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainMethod } from "../training/memory.js";
 import { formatDuration, planTraining, type TrainPlan, type TrainVerdict } from "../training/plan.js";
-import type { Canvas, HlGroup } from "./canvas.js";
+import { Canvas, type HlGroup } from "./canvas.js";
 import type { ModelRow } from "../advice/advise.js";
-import { fit } from "./width.js";
+import { displayWidth, fit, pad } from "./width.js";
 
 const METHODS: readonly TrainMethod[] = ["full", "lora", "qlora"];
 const WORD: Record<TrainVerdict, string> = { fits: "fits", "fits-paged": "paged", "needs-checkpointing": "ckpt", "needs-gpu": "GPU only", no: "no" };
@@ -27,24 +27,54 @@ export function trainingRows(rows: readonly ModelRow[], hw: Hardware, limit = 30
 
 function cell(p: TrainPlan): string {
   const gib = (p.neededBytes / 1024 ** 3).toFixed(1);
-  if (p.verdict === "needs-gpu") return "GPU only (use LoRA)";
+  if (p.verdict === "needs-gpu") return WORD[p.verdict];
   return p.verdict === "no" ? `no ${gib}G` : `${WORD[p.verdict]} ${gib}G ${Math.round(p.tokensPerSec)}t/s`;
 }
 
+const TITLE: Record<TrainMethod, string> = { full: "Full", lora: "LoRA", qlora: "QLoRA" };
+
+function perMB(t: TrainingRow): string {
+  return t.plans.qlora.verdict === "no" || t.plans.qlora.verdict === "needs-gpu" ? "—" : formatDuration(t.plans.qlora.secondsPerMB);
+}
+
+/**
+ * The three methods side by side when a row holds them; else each model's name on a line of its
+ * own with its methods below it — on one line where they fit, one line per method where not.
+ * QLoRA, the one that matters on consumer hardware, is never the one left out.
+ */
 export function paintTraining(c: Canvas, rows: readonly TrainingRow[], width: number): void {
   const o = DEFAULT_TRAIN_OPTIONS;
   c.line(["Fine-tuning here", "LlmFitSection"], [`  seq ${o.seq} · batch ${o.batch} · LoRA rank ${o.rank} on every linear layer · no checkpointing`, "LlmFitMuted"]);
-  const cellW = 22;
-  const nameW = Math.max(16, Math.min(36, width - 3 * (cellW + 1) - 14));
-  c.line("  ", [fit("Model", nameW), "LlmFitHeader"], " ", ...METHODS.flatMap((m) => [[fit(m === "full" ? "Full" : m === "lora" ? "LoRA" : "QLoRA", cellW), "LlmFitHeader"] as const, " "]), [fit("QLoRA / MB", 10, "right"), "LlmFitHeader"]);
-  for (const t of rows) {
-    c.line(
-      "  ",
-      fit(t.row.entry.name, nameW),
-      " ",
-      ...METHODS.flatMap((m) => [[fit(cell(t.plans[m]), cellW), GROUP[t.plans[m].verdict]] as const, " "]),
-      fit(t.plans.qlora.verdict === "no" || t.plans.qlora.verdict === "needs-gpu" ? "—" : formatDuration(t.plans.qlora.secondsPerMB), 10, "right"),
-    );
+  const cellW = Math.max(5, ...rows.flatMap((t) => METHODS.map((m) => displayWidth(cell(t.plans[m])))));
+  const mbW = Math.max(10, ...rows.map((t) => displayWidth(perMB(t))));
+  const longest = Math.max(5, ...rows.map((t) => displayWidth(t.row.entry.name)));
+  const cellsW = 3 * (cellW + 1) + mbW;
+  const oneLine = 2 + 16 + 1 + cellsW <= width;
+  const twoLines = 4 + cellsW <= width;
+  const methodCells = (t: TrainingRow) => METHODS.flatMap((m) => [[fit(cell(t.plans[m]), cellW), GROUP[t.plans[m].verdict]] as const, " "]);
+  const headers = [...METHODS.flatMap((m) => [[fit(TITLE[m], cellW), "LlmFitHeader"] as const, " "]), [fit("QLoRA / MB", mbW, "right"), "LlmFitHeader"] as const];
+  if (oneLine) {
+    const nameW = Math.max(16, Math.min(36, longest, width - cellsW - 3));
+    c.line("  ", [fit("Model", nameW), "LlmFitHeader"], " ", ...headers);
+    for (const t of rows) {
+      const names = new Canvas(nameW).hang(0, t.row.entry.name).done().lines;
+      c.line("  ", pad(names[0]!, nameW), " ", ...methodCells(t), fit(perMB(t), mbW, "right"));
+      for (const more of names.slice(1)) c.line("  " + more);
+    }
+  } else if (twoLines) {
+    c.line(["  Model", "LlmFitHeader"]);
+    c.line("    ", ...headers);
+    for (const t of rows) {
+      c.line("  ", t.row.entry.name);
+      c.line("    ", ...methodCells(t), fit(perMB(t), mbW, "right"));
+    }
+  } else {
+    for (const t of rows) {
+      c.line("  ", t.row.entry.name);
+      for (const m of METHODS) {
+        c.hang(12, "    ", [fit(TITLE[m], 6), "LlmFitHeader"], "  ", [cell(t.plans[m]), GROUP[t.plans[m].verdict]], m === "qlora" && perMB(t) !== "—" ? ["  " + perMB(t) + " per MB", "LlmFitMuted"] : "");
+      }
+    }
   }
   const first = rows[0];
   if (first) {
@@ -52,6 +82,6 @@ export function paintTraining(c: Canvas, rows: readonly TrainingRow[], width: nu
     c.line(["Assumptions", "LlmFitSection"], [`  for ${first.row.entry.name}, the first row (llmfit train MODEL --method M for another, --gpu NAME … to compare machines)`, "LlmFitMuted"]);
     const seen = new Set<string>();
     for (const m of METHODS) for (const a of first.plans[m].assumptions) if (!seen.has(a)) seen.add(a) && c.line(["  - " + a, "LlmFitMuted"]);
-    c.line(["  ckpt: fits only with gradient checkpointing · paged: the optimizer spills to CPU RAM · GPU only: QLoRA's NF4 kernels need a GPU", "LlmFitMuted"]);
+    c.line(["  ckpt: fits only with gradient checkpointing · paged: the optimizer spills to CPU RAM · GPU only: QLoRA's NF4 kernels need a GPU (use LoRA)", "LlmFitMuted"]);
   }
 }

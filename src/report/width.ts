@@ -75,3 +75,9 @@ export function fit(text: string, width: number, align: "left" | "right" = "left
   const pad = " ".repeat(Math.max(0, width - displayWidth(cut)));
   return align === "left" ? cut + pad : pad + cut;
 }
+
+/** Pad to at least `width` columns; never cuts (a longer text is kept whole). */
+export function pad(text: string, width: number, align: "left" | "right" = "left"): string {
+  const n = Math.max(0, width - displayWidth(text));
+  return align === "left" ? text + " ".repeat(n) : " ".repeat(n) + text;
+}

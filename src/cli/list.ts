@@ -7,6 +7,7 @@ import type { CatalogEntry, CatalogFilter } from "../models/catalog.js";
 import type { CliCommand } from "./command.js";
 import { parseFlags } from "./flags.js";
 import { EXIT } from "./exit-codes.js";
+import { pipelineParams } from "../diffusion/memory.js";
 
 const billions = z.coerce.number().nonnegative();
 
@@ -28,6 +29,10 @@ export function formatParams(n: number): string {
 }
 
 function sizeCell(e: CatalogEntry): string {
+  if (e.kind === "diffusion") {
+    const p = pipelineParams(e);
+    return `${formatParams(p.model)} (${formatParams(p.pipeline)} pipeline)`;
+  }
   const total = formatParams(e.params.total);
   return e.params.active !== undefined ? `${total} (${formatParams(e.params.active)} active)` : total;
 }
@@ -80,7 +85,9 @@ export const listCommand: CliCommand = {
     };
     const entries = filterCatalog(CATALOG, filter);
     if (f.json) {
-      io.stdout(JSON.stringify(entries, null, 2) + "\n");
+      // A diffusion entry's params.total is its whole pipeline; model_params is the model's own.
+      const json = entries.map((e) => (e.kind === "diffusion" ? { ...e, model_params: pipelineParams(e).model, pipeline_params: pipelineParams(e).pipeline } : e));
+      io.stdout(JSON.stringify(json, null, 2) + "\n");
       return 0;
     }
     if (entries.length === 0) {

@@ -69,6 +69,17 @@ export function bytesPerParam(dtype: Exclude<DiffusionDtype, "native">): number 
 
 export type PartRole = "denoiser" | "encoder" | "vae";
 
+/**
+ * A pipeline's parameters split as people quote them: the model's own (its transformer or UNet:
+ * "Wan 2.1 1.3B") and the whole pipeline's, text encoders and VAE included.
+ */
+export function pipelineParams(entry: DiffusionEntry): { readonly model: number; readonly pipeline: number } {
+  return {
+    model: entry.pipeline.filter((p) => roleOf(p.role) === "denoiser").reduce((a, p) => a + p.params, 0),
+    pipeline: entry.pipeline.reduce((a, p) => a + p.params, 0),
+  };
+}
+
 export interface PartMemory {
   readonly role: PartRole;
   readonly name: string;
@@ -93,7 +104,7 @@ export interface DiffusionMemory {
   readonly arch: DenoiserArch | undefined;
 }
 
-function roleOf(role: string): PartRole {
+export function roleOf(role: string): PartRole {
   if (role === "transformer" || role === "unet") return "denoiser";
   if (role === "vae") return "vae";
   return "encoder";

@@ -55,6 +55,17 @@ describe("llmfit list", () => {
     expect(ids).toEqual(["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.1-i2v-14b-480p"]);
   });
 
+  it("shows a diffusion pipeline's own model size apart from the whole pipeline's (encoders and VAE), in the table and --json", async () => {
+    const { out } = await run(["--family", "wan"]);
+    // Wan 2.1 1.3B is its 1.3B DiT; the UMT5 text encoder and the VAE make the pipeline 7.11B.
+    expect(out).toMatch(/wan2\.1-t2v-1\.3b\s+diffusion\s+1\.30B \(7\.11B pipeline\)\s/);
+    const json = JSON.parse((await run(["--family", "wan", "--json"])).out) as { id: string; model_params: number; pipeline_params: number; params: { total: number } }[];
+    const small = json.find((e) => e.id === "wan2.1-t2v-1.3b")!;
+    expect(small.model_params).toBe(1_300_000_000);
+    expect(small.pipeline_params).toBe(small.params.total);
+    expect(small.pipeline_params).toBeGreaterThan(7e9);
+  });
+
   it("shows each entry's release date and the day it was last checked in --json", async () => {
     const { out } = await run(["--family", "deepseek-v3", "--json"]);
     const entries = JSON.parse(out) as { id: string; released: string; checked: string; hp: { ctx: number; positionLimit?: number } }[];

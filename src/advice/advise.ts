@@ -227,7 +227,11 @@ export function adviseModel(entry: LlmEntry, hw: Hardware, view: ModelsView, adv
 export interface Rating {
   readonly estimate: Estimate;
   readonly verdict: Verdict;
+  /** The quantization it was sized at (a label the sizer does not know is sized as Q4_K_M). */
+  readonly quant: QuantName;
   readonly tps: number | undefined;
+  /** Where tps will likely land, as a report row's tpsRange. */
+  readonly tpsRange?: SpeedRange;
   readonly usable: boolean;
 }
 
@@ -242,7 +246,8 @@ export function rateModel(shape: ModelShape, quantization: string | undefined, c
   const estimate = advisor.sizer.estimate(shape, quant, { ...DEFAULT_RUN_SETTINGS, ctx }, planned);
   const verdict = estimate.placement.verdict;
   const tps = verdict === "no" ? undefined : advisor.speedOf(shape, estimate, planned);
-  return { estimate, verdict, tps, usable: tps !== undefined && tps >= policy.minTps };
+  const tpsRange = tps !== undefined ? speedRangeOf(tps, verdict === "cpu" ? "cpu" : planned.backend) : undefined;
+  return { estimate, verdict, quant, tps, ...(tpsRange && { tpsRange }), usable: tps !== undefined && tps >= policy.minTps };
 }
 
 /** What would make a model that does not run at all run: a smaller quant, a shorter context, q8_0 KV. */

@@ -8,7 +8,7 @@ import type { Logger } from "../log.js";
 import type { PromptEvents } from "../prompt/run.js";
 import { PromptService, type RateModel } from "../prompt/service.js";
 import type { InstalledModel } from "../runtimes/types.js";
-import { VERDICT_WORD } from "../report/models.js";
+import { VERDICT_WORD, adviceSummary } from "../report/models.js";
 import { rateModel } from "../advice/advise.js";
 import { policyFrom, type AdvicePolicy } from "../advice/policy.js";
 import type { HardwareOverrides } from "../hardware/overrides.js";
@@ -95,6 +95,7 @@ export class Session {
     const r = rateModel(m.shape, m.quantization, ctx, hw, this.report.advisor, this.policy);
     return {
       verdict: VERDICT_WORD[r.verdict],
+      summary: adviceSummary(r),
       ...(r.tps !== undefined ? { tps: r.tps } : {}),
       fits: r.verdict !== "no",
       // Below the minimum usable speed (advice.min_tps) an answer of a few hundred tokens takes minutes.

@@ -34,7 +34,8 @@ export interface ModelChoice extends ModelRef {
 }
 
 /** Rates an installed model on this machine (the sizing engine): verdict words and decode tok/s. */
-export type RateModel = (m: InstalledModel, ctx: number) => { verdict: string; tps?: number; slow: boolean; fits: boolean } | undefined;
+/** An installed model judged by the advice: `summary` is the report's phrase for it (adviceSummary). */
+export type RateModel = (m: InstalledModel, ctx: number) => { verdict: string; summary: string; tps?: number; slow: boolean; fits: boolean } | undefined;
 
 const EMBEDDED_CONTEXT = 4096;
 const RUNTIME_NAMES = { ollama: "Ollama", llamacpp: "llama.cpp", lmstudio: "LM Studio", openai: "OpenAI-compatible", embedded: "embedded" };
@@ -114,7 +115,7 @@ export class PromptService {
       for (const m of s.installed) {
         const { ctx } = runContextFor(m, sizingContext(vram, cfg.runtimes, process.env));
         const rating = this.rate?.(m, ctx);
-        const facts = [s.name, `${Math.round(ctx / 1024)}k ctx`, rating?.verdict, rating?.tps ? `~${Math.round(rating.tps)} tok/s` : undefined];
+        const facts = [s.name, `${Math.round(ctx / 1024)}k ctx`, rating?.summary];
         out.push({
           runtime: s.kind,
           url: s.url,

@@ -1,6 +1,7 @@
 // The recommendations table: columns chosen by the width available, aligned by display width
 // (multibyte names stay aligned), a memory bar per row, verdicts coloured by group.
 import type { Verdict } from "../sizing/types.js";
+import { tpsWithRange, type SpeedRange } from "../speed/estimate.js";
 import { Canvas, type HlGroup, type Segment } from "./canvas.js";
 import type { ModelsView, NearMiss, Recommendations, ModelRow } from "../advice/advise.js";
 import { displayWidth, fit, pad } from "./width.js";
@@ -18,6 +19,16 @@ export function paramsLabel(total: number, active?: number): string {
 /** tok/s as every view prints it: one decimal under 100; "—" where there is none (embedding models). */
 export function tpsLabel(tps: number | undefined): string {
   return tps === undefined ? "—" : tps >= 100 ? String(Math.round(tps)) : tps.toFixed(1);
+}
+
+/**
+ * A model's advice in one phrase, as the report's detail reads it: verdict, quantization, tok/s
+ * with its 10–90 % range, and where the speed came from. The prompt picker labels installed
+ * models with it, so both say the same.
+ */
+export function adviceSummary(a: { readonly verdict: Verdict; readonly quant: string; readonly tps?: number | undefined; readonly tpsRange?: SpeedRange | undefined }): string {
+  const speed = a.tps === undefined ? [] : [`${a.tpsRange ? tpsWithRange(a.tps, a.tpsRange) : `${tpsLabel(a.tps)} tok/s`} estimate`];
+  return [VERDICT_WORD[a.verdict], a.quant, ...speed].join(" · ");
 }
 
 export function ctxLabel(n: number): string {

@@ -75,7 +75,8 @@ describe("the model picker", () => {
     await first.attached;
     const picked = await nvim.lua<string[]>("return _G.__picked");
     expect(picked).toHaveLength(1);
-    expect(picked[0]).toMatch(/^llama3\.2 {2}\(Ollama · 4k ctx · fits GPU · ~\d+ tok\/s\)$/);
+    // The report's phrase for the model (src/report/models.ts adviceSummary): verdict, quant, tok/s with its range and source.
+    expect(picked[0]).toMatch(/^llama3\.2 {2}\(Ollama · 4k ctx · fits GPU · Q\w+ · [\d.]+ tok\/s \([\d.]+–[\d.]+\) estimate\)$/);
     await state(nvim, "done");
     await nvim.api.input("q");
     // The second prompt uses the remembered model without asking.

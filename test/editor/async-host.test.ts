@@ -84,6 +84,31 @@ describe("asynchronous host calls", () => {
     expect(notes.filter((n) => n.level >= 4)).toEqual([]); // cancelling is never an ERROR
   });
 
+  it("<C-c> stops a Hub read and an Ollama registry read in the host, not only their answer", async () => {
+    // a second editor whose host sees the silent server as its Hub (HF_ENDPOINT) and its registry
+    const other = await startNvim({
+      env: { HF_ENDPOINT: silentUrl, HF_TOKEN: "" },
+      setup: `require("llmfit").setup({
+        runtimes = { ollama = { url = "${ollama.url}", registry = "${silentUrl}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false }, timeout_ms = 10000 },
+      })`,
+    });
+    try {
+      for (const name of ["hf:someorg/some-model-GGUF:Q4_K_M", "somemodel:7b"]) {
+        const before = silentRequests.length;
+        await other.cmd(`LlmFit fit ${name}`);
+        await waitFor(async () => silentRequests.length > before, 10_000, `the host's request for ${name}`);
+        await waitFor(async () => busyLine(other), 10_000, "the busy float");
+        await other.api.input("<C-c>");
+        await waitFor(async () => (await busyLine(other)) === undefined, 5000, "the busy float to close");
+        // the server saw every connection of this read close: the host stopped reading
+        await waitFor(async () => silentRequests.slice(before).every((r) => r.closed), 5000, `the read of ${name} to be aborted`);
+      }
+      expect((await other.notes()).filter((n) => n.level >= 4)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("q cancels too, and the next command runs normally", async () => {
     await nvim.cmd(`LlmFit fit ${silentUrl}/other.gguf`);
     await waitFor(async () => busyLine(nvim), 10_000, "the busy float");

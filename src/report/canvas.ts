@@ -1,5 +1,7 @@
 // Lines plus highlight spans: what the float paints in one call and the terminal colours.
-// Columns in spans are byte offsets, as nvim_buf_add_highlight wants them.
+// Columns in spans are byte offsets, as nvim_buf_add_highlight wants them. Every segment is made
+// printable here, so a model name from a server or a GGUF cannot put escapes on a terminal or a float.
+import { printable } from "../models/printable.js";
 
 /** Highlight groups the report uses; lua/llmfit/highlights.lua links each to a standard group. */
 export type HlGroup =
@@ -36,12 +38,16 @@ export class Canvas {
   private readonly lines: string[] = [];
   private readonly spans: Span[] = [];
 
+  /** `words` rewrites each segment before it is placed (the terminal says flags where the editor says options). */
+  constructor(private readonly words: (text: string) => string = (t) => t) {}
+
   line(...segments: readonly Segment[]): this {
     const row = this.lines.length;
     let text = "";
     let bytes = 0;
     for (const seg of segments) {
-      const [part, group] = typeof seg === "string" ? [seg, undefined] : seg;
+      const [raw, group] = typeof seg === "string" ? [seg, undefined] : seg;
+      const part = printable(this.words(raw));
       const len = Buffer.byteLength(part, "utf8");
       if (group && len > 0) this.spans.push({ line: row, start: bytes, end: bytes + len, group });
       text += part;

@@ -37,4 +37,16 @@ function M.setup(opts)
   M.options = merge_checked(defaults, M.user)
 end
 
+--- The host's answer to `configure`: each problem once, then its validated values. Floats and keys
+--- use those (a bad option is its default there), never the raw ones: `border = "fancy"` would
+--- break every float.
+function M.apply_validated(value)
+  for _, problem in ipairs(value.problems or {}) do
+    require("llmfit.util").notify(problem, vim.log.levels.WARN)
+  end
+  for key, v in pairs(value.options or {}) do
+    M.options[key] = v
+  end
+end
+
 return M

@@ -91,7 +91,7 @@ return {
       -- probe LM Studio
       enabled = true,
     },
-    -- OpenAI-compatible servers (vLLM, LocalAI, a remote box)
+    -- OpenAI-compatible servers (vLLM, LocalAI, a remote box): { name, url, api_key or api_key_env = "VAR" }; a key goes to its url only
     openai = {},
     -- deadline for a probe or a listing; a dead port fails in milliseconds anyway
     timeout_ms = 1500,

@@ -60,7 +60,7 @@ function M.check()
 
   local hw = config.options.hardware or {}
   local overrides = {}
-  for _, key in ipairs({ "gpu", "vram_gb", "ram_gb", "unified" }) do
+  for _, key in ipairs({ "gpu", "cpu", "vram_gb", "ram_gb", "unified" }) do
     if hw[key] ~= nil then
       table.insert(overrides, ("%s = %s"):format(key, vim.inspect(hw[key])))
     end
@@ -69,8 +69,20 @@ function M.check()
     r.info("hardware overrides active (the report describes this machine, not the detected one): " .. table.concat(overrides, ", "))
   end
 
+  -- The probes wait on the network: asked asynchronously, and vim.wait keeps Neovim's loop
+  -- running (other clients, timers) while it waits; <C-c> interrupts it and cancels the probes.
+  local found, answered = nil, false
+  local id = host.call("runtimes", nil, function(value)
+    found, answered = value, true
+  end)
+  if not vim.wait(30000, function()
+    return answered
+  end, 20) then
+    host.cancel(id)
+    r.warn("runtimes: not checked (interrupted or no answer in 30 s)")
+  end
   local any_up = false
-  for _, rt in ipairs(host.request("runtimes") or {}) do
+  for _, rt in ipairs(found or {}) do
     any_up = any_up or rt.up
     if rt.up then
       r.ok(("%s %s at %s: %d installed, %d loaded"):format(rt.name, rt.version, rt.url, rt.installed, rt.loaded))

@@ -5,18 +5,15 @@
 -- with one (M.on_reply), so Neovim never blocks on a slow server; M.cancel gives up on one.
 local util = require("llmfit.util")
 local config = require("llmfit.config")
+local door = require("llmfit.rplugin")
+local unwrap = require("llmfit.envelope").unwrap
 
 local M = {}
-local levels = { error = vim.log.levels.ERROR, warn = vim.log.levels.WARN, info = vim.log.levels.INFO }
 
 local state = { chan = nil, exited = nil, stopping = false, stderr = {} }
 -- asynchronous calls in flight: id -> { method, done, chan }
 local pending = {}
 local last_call = 0
-
-local function first_line(text)
-  return (tostring(text):gsub("^.-Error invoking '[^']*' on channel %d+[^\n]*\n?", ""):match("[^\n]+") or tostring(text))
-end
 
 function M.script()
   return util.root() .. "/dist/host.js"
@@ -24,12 +21,23 @@ end
 
 --- Every call and stream that waited on `chan` fails now, with one line, instead of waiting forever.
 local function fail_pending(chan, why)
+  local failed = {}
   for id, p in pairs(pending) do
     if p.chan == chan then
       pending[id] = nil
-      util.notify(("%s: %s — see :LlmFit log"):format(p.method, why), vim.log.levels.ERROR)
-      p.done(nil, "host_exit")
+      table.insert(failed, p)
     end
+  end
+  -- one line, however many calls were waiting (configure and the command at start): the command's
+  local shown = failed[1]
+  for _, p in ipairs(failed) do
+    shown = p.method ~= "configure" and p or shown
+  end
+  if shown then
+    util.notify(("%s: %s — see :LlmFit log"):format(shown.method, why), vim.log.levels.ERROR)
+  end
+  for _, p in ipairs(failed) do
+    p.done(nil, "host_exit")
   end
   local answer = package.loaded["llmfit.answer"]
   if type(answer) == "table" then
@@ -43,21 +51,16 @@ local function on_exit(chan, code)
   end
   if not state.stopping then
     state.exited = { code = code, stderr = table.concat(state.stderr, "\n") }
-    fail_pending(chan, ("the host stopped (exit %s)"):format(code))
+    fail_pending(chan, ("the host stopped (exit %s%s)"):format(code, state.stderr[1] and ": " .. state.stderr[1] or ""))
   end
 end
 
+-- Synchronous on purpose: every float and key after it must use the validated options, and the
+-- first one (a busy float, the report) opens right after the host starts.
 local function configure(chan)
   local ok, res = pcall(vim.rpcrequest, chan, "configure", { options = config.user })
   if ok and type(res) == "table" and res.ok and res.value then
-    for _, problem in ipairs(res.value.problems or {}) do
-      util.notify(problem, vim.log.levels.WARN)
-    end
-    -- the host validated every option once; floats and keys use its values (a bad one is
-    -- its default there), never the raw ones (`border = "fancy"` would break every float)
-    for key, value in pairs(res.value.options or {}) do
-      config.options[key] = value
-    end
+    config.apply_validated(res.value)
   end
   return ok
 end
@@ -134,15 +137,13 @@ function M.channel()
   return state.chan
 end
 
+local function rplugin()
+  return config.options.transport == "rplugin"
+end
+
 local function call(method, args)
-  if config.options.transport == "rplugin" then
-    -- The remote-plugin host defines LlmFitRequest on first call (FuncUndefined), so exists()
-    -- cannot tell; an unknown function is E117.
-    local ok, res = pcall(vim.fn.LlmFitRequest, method, args)
-    if not ok and tostring(res):find("E117") then
-      return false, "LlmFitRequest is not registered — run :UpdateRemotePlugins and restart Neovim"
-    end
-    return ok, res
+  if rplugin() then
+    return door.request(method, args)
   end
   local chan = M.ensure()
   if not chan then
@@ -151,22 +152,12 @@ local function call(method, args)
   return pcall(vim.rpcrequest, chan, method, args)
 end
 
-local function unwrap(method, ok, res)
-  if not ok then
-    util.notify(("%s: the host stopped answering (%s) — see :LlmFit log"):format(method, first_line(res)), vim.log.levels.ERROR)
-    return nil
+-- An asynchronous call's notification, to the jobstart host's channel or through the rplugin door.
+local function notify(chan, event, payload)
+  if chan == "rplugin" then
+    return door.notify(event, payload)
   end
-  if type(res) ~= "table" then
-    util.notify(("%s: unexpected reply from the host — see :LlmFit log"):format(method), vim.log.levels.ERROR)
-    return nil
-  end
-  if res.ok then
-    return res.value
-  end
-  if res.code ~= "cancelled" then
-    util.notify(res.message, levels[res.level] or vim.log.levels.ERROR)
-  end
-  return nil
+  return pcall(vim.rpcnotify, chan, event, payload)
 end
 
 --- Ask the host and wait; for calls that never wait on I/O. The value, or nil after one notification.
@@ -177,13 +168,7 @@ end
 --- Ask the host without waiting: `done(value)` runs when it answers, `done(nil, code)` after a
 --- failure (already notified) or a cancel. Returns an id for M.cancel, or nil when done already ran.
 function M.call(method, args, done)
-  if config.options.transport == "rplugin" then
-    -- the remote-plugin door is synchronous only
-    local value = M.request(method, args)
-    done(value, value == nil and "failed" or nil)
-    return nil
-  end
-  local chan = M.ensure()
+  local chan = rplugin() and "rplugin" or M.ensure()
   if not chan then
     done(nil, "cancelled") -- start() already said why
     return nil
@@ -191,7 +176,7 @@ function M.call(method, args, done)
   last_call = last_call + 1
   local id = last_call
   pending[id] = { method = method, done = done, chan = chan }
-  local ok, err = pcall(vim.rpcnotify, chan, "call", { id = id, method = method, args = args or vim.empty_dict() })
+  local ok, err = notify(chan, "call", { id = id, method = method, args = args or vim.empty_dict() })
   if not ok then
     pending[id] = nil
     unwrap(method, false, err)
@@ -208,7 +193,7 @@ function M.cancel(id)
     return
   end
   pending[id] = nil
-  pcall(vim.rpcnotify, p.chan, "call_cancel", { id = id })
+  notify(p.chan, "call_cancel", { id = id })
   p.done(nil, "cancelled")
 end
 

@@ -75,9 +75,15 @@ local function repaint(self, payload)
   end
 end
 
+-- Asynchronous, like every host call that may wait (a refresh re-detects the hardware): the
+-- editor stays free, and the answer paints only if the float is still there and nothing newer is.
 local function act(action, text)
   return function(self)
-    repaint(self, host.request("report_action", { action = action, id = cursor_id(self), text = text, width = width(), height = height() }))
+    host.call("report_action", { action = action, id = cursor_id(self), text = text, width = width(), height = height() }, function(payload)
+      if payload and self:valid() then
+        repaint(self, payload)
+      end
+    end)
   end
 end
 
@@ -163,16 +169,11 @@ function M.key_help()
   return { title = "llmfit keys", lines = lines, spans = spans, width = widest }
 end
 
-function M.open(opts)
-  opts = opts or {}
-  local payload = host.request("report", { width = width(), height = height(), refresh = opts.refresh or false })
-  if not payload then
-    return
-  end
+local function present(payload)
   if current and current:valid() then
     repaint(current, payload)
     vim.api.nvim_set_current_win(current.win)
-    return current
+    return
   end
   local maps = {}
   for _, k in ipairs(M.keys) do
@@ -186,7 +187,17 @@ function M.open(opts)
   })
   current.report = payload
   vim.api.nvim_win_set_cursor(current.win, { first_model_row(payload), 0 })
-  return current
+end
+
+--- Ask the host for the report and open (or repaint) the float when it answers; a cold host
+--- detects the hardware first, and the editor does not wait for it.
+function M.open(opts)
+  opts = opts or {}
+  host.call("report", { width = width(), height = height(), refresh = opts.refresh or false }, function(payload)
+    if payload then
+      present(payload)
+    end
+  end)
 end
 
 --- The host repaints as runtimes answer (and to spin the progress line).

@@ -1,6 +1,7 @@
 // Run a CLI command with its output captured as lines, so the editor can show any `llmfit`
 // subcommand in a float without a second implementation of it.
 import { LlmFitError } from "../errors.js";
+import { printable } from "../models/printable.js";
 import type { Painted } from "../report/canvas.js";
 import type { CliCommand } from "./command.js";
 
@@ -20,7 +21,7 @@ export async function runCommandCaptured(
     stdout: (t) => void (out += t),
     stderr: (t) => {
       err += t;
-      for (const line of t.split("\n")) if (line.trim() !== "") opts.onStderrLine?.(line.replace(/^llmfit: /, ""));
+      for (const line of t.split("\n")) if (line.trim() !== "") opts.onStderrLine?.(printable(line.replace(/^llmfit: /, "")));
     },
     isTty: false,
     columns: opts.width,
@@ -32,6 +33,7 @@ export async function runCommandCaptured(
     const line = (err.trim().split("\n")[0] ?? "").replace(/^llmfit: /, "");
     throw new LlmFitError("bad_args", line || `${command.name} failed (exit ${code})`);
   }
-  const lines = out.replace(/\n$/, "").split("\n");
+  // isTty is false, so no colour was meant: any control character left came from a server or a file
+  const lines = out.replace(/\n$/, "").split("\n").map(printable);
   return { lines, spans: [] };
 }

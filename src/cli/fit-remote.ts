@@ -33,7 +33,8 @@ export async function readRemote(ref: RemoteRef, io: CliIo, deps: Omit<RemoteDep
     io.stderr(io.isTty ? `\r\x1b[K${line}` : `${line}\n`);
   };
   try {
-    return await loadRemoteModel(ref, { ...deps, env: io.env, onProgress });
+    // io.signal (<C-c> in the editor, SIGINT in a terminal) stops the Hub and registry reads themselves
+    return await loadRemoteModel(ref, { ...(io.signal ? { signal: io.signal } : {}), ...deps, env: io.env, onProgress });
   } finally {
     if (printed && io.isTty) io.stderr("\r\x1b[K");
   }

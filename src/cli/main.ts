@@ -6,6 +6,7 @@ import { errorLine } from "../errors.js";
 import { EXIT, exitCodeFor, exitCodeHelp } from "./exit-codes.js";
 import { inCliWords } from "./vocabulary.js";
 import { VERSION } from "../version.js";
+import { printable } from "../models/printable.js";
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await command.run(args, io);
   } catch (err) {
-    io.stderr(`llmfit: ${inCliWords(errorLine(err))}\n`);
+    io.stderr(`llmfit: ${printable(inCliWords(errorLine(err)))}\n`); // server text may hold escapes
     return exitCodeFor(err);
   }
 }

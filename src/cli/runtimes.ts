@@ -12,6 +12,7 @@ import { createSizer } from "../sizing/search.js";
 import type { RuntimeStatus } from "../runtimes/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
+import { printable } from "../models/printable.js";
 
 export interface RuntimesCommandDeps {
   readonly discovery?: DiscoveryDeps;
@@ -72,22 +73,29 @@ export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext
     }
     for (const w of s.warnings) lines.push(`  warning: ${w}`);
   }
-  return `${lines.join("\n")}\n`;
+  // names, versions and warnings come from servers: control characters are shown escaped
+  return `${lines.map(printable).join("\n")}\n`;
 }
+
+/** The flags that say where the runtimes are; `runtimes`, `report` and `prompt` take them. */
+export const RUNTIME_FLAGS = {
+  "ollama-url": { type: "string" },
+  "llamacpp-url": { type: "string", multiple: true },
+  "llamacpp-key": { type: "string" },
+  "lmstudio-url": { type: "string" },
+  timeout: { type: "string" },
+} as const;
+export const RUNTIME_USAGE = "[--ollama-url U] [--llamacpp-url U]... [--llamacpp-key K] [--lmstudio-url U] [--timeout MS]";
 
 export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand {
   return {
     name: "runtimes",
     summary: "local runtimes (Ollama, llama.cpp, LM Studio) with installed and loaded models",
-    usage: "llmfit runtimes [--json] [--ollama-url U] [--llamacpp-url U]... [--llamacpp-key K] [--lmstudio-url U] [--timeout MS]",
+    usage: `llmfit runtimes [--json] ${RUNTIME_USAGE}`,
     async run(argv: readonly string[], io: CliIo): Promise<number> {
       const { values } = parseFlags("runtimes", argv, {
         json: { type: "boolean" },
-        "ollama-url": { type: "string" },
-        "llamacpp-url": { type: "string", multiple: true },
-        "llamacpp-key": { type: "string" },
-        "lmstudio-url": { type: "string" },
-        timeout: { type: "string" },
+        ...RUNTIME_FLAGS,
       });
       const config = configFromFlags(values, io.env);
       const [found, hw] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.hardware ?? (() => detectHardware()))()]);

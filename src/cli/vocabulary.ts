@@ -3,6 +3,7 @@
 // (for the editor, where most are seen) and said in the terminal's words here, at the CLI's
 // one output boundary, so a CLI user is never told to edit a setup() table.
 const EDITOR_TO_CLI: readonly (readonly [RegExp, string])[] = [
+  [/\bset (`runtimes\.(?:ollama\.url|lmstudio\.url|llamacpp\.urls)`)/g, "pass $1"],
   [/`runtimes\.ollama\.url`/g, "`--ollama-url URL`"],
   [/`runtimes\.lmstudio\.url`/g, "`--lmstudio-url URL`"],
   [/`runtimes\.llamacpp\.urls`/g, "`--llamacpp-url URL`"],

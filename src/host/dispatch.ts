@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LlmFitError, errorLine, isCancelled } from "../errors.js";
 import { HANDLERS } from "./handlers.js";
 import type { Session } from "./session.js";
+import { printable } from "../models/printable.js";
 
 export type Envelope =
   | { readonly ok: true; readonly value: unknown }
@@ -53,7 +54,8 @@ export async function dispatch(method: string, rawArgs: unknown, session: Sessio
     session.log.error(`${method} failed: ${errorLine(err)}`, typed ? undefined : err);
     return {
       ok: false,
-      message: typed ? err.oneLine() : `${errorLine(err)} — this is a bug; details in :LlmFit log`,
+      // server text (a model name, an error body) may hold control characters: never print them raw
+      message: printable(typed ? err.oneLine() : `${errorLine(err)} — this is a bug; details in :LlmFit log`),
       level: typed && err.code === "bad_args" ? "warn" : "error",
       code: typed ? err.code : "internal",
     };

@@ -17,6 +17,7 @@ import { pullChoice } from "../advice/pull.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
+import { printable } from "../models/printable.js";
 import type { Session } from "./session.js";
 
 const Size = {
@@ -116,7 +117,7 @@ export const HANDLERS = {
     return models.map((m) => {
       const warning = session.prompts.warningFor(m);
       return {
-        label: m.label,
+        label: printable(m.label), // a server's model name may hold control characters
         ref: { runtime: m.runtime, url: m.url, model: m.model, ...(m.context ? { context: m.context } : {}) },
         ...(warning ? { warning } : {}),
       };
@@ -142,7 +143,8 @@ export const HANDLERS = {
       })
       .strict(),
     async (args, session, signal) => {
-      const started = await session.prompts.start(args);
+      const got = await session.prompts.start(args);
+      const started = got.state === "started" ? { ...got, label: printable(got.label) } : got;
       // the editor gave up while the model was being resolved: stop the answer it no longer shows
       if (signal?.aborted) {
         session.prompts.close(args.id);

@@ -2,7 +2,9 @@
 // Columns in spans are byte offsets, as nvim_buf_add_highlight wants them.
 // A canvas with a width never paints past it: a line too long for it wraps at spaces, its
 // continuation lines indented under the first one's text, and only a word longer than a whole
-// line is broken inside (a URL, a command). Nothing is cut.
+// line is broken inside (a URL, a command). Nothing is cut. Every segment is made printable
+// first, so a model name from a server or a GGUF cannot put escapes on a terminal or a float.
+import { printable } from "../models/printable.js";
 import { charWidth } from "./width.js";
 
 /** Highlight groups the report uses; lua/llmfit/highlights.lua links each to a standard group. */
@@ -46,8 +48,14 @@ export class Canvas {
   private readonly lines: string[] = [];
   private readonly spans: Span[] = [];
 
-  /** `width`: display columns a line may take (no limit when left out). */
-  constructor(readonly width: number = Infinity) {}
+  /**
+   * `width`: display columns a line may take (no limit when left out). `words` rewrites each
+   * segment before it is placed (the terminal says flags where the editor says options).
+   */
+  constructor(
+    readonly width: number = Infinity,
+    private readonly words: (text: string) => string = (t) => t,
+  ) {}
 
   /** One line, wrapped when it is wider than the canvas; continuation lines start `hang` columns in. */
   line(...segments: readonly Segment[]): this {
@@ -59,7 +67,8 @@ export class Canvas {
     return this.wrapped(hang, segments);
   }
 
-  private wrapped(hang: number | undefined, segments: readonly Segment[]): this {
+  private wrapped(hang: number | undefined, raw: readonly Segment[]): this {
+    const segments = raw.map((seg): Segment => (typeof seg === "string" ? printable(this.words(seg)) : [printable(this.words(seg[0])), seg[1]]));
     const cells: Cell[] = [];
     for (const seg of segments) {
       const [part, group] = typeof seg === "string" ? [seg, undefined] : seg;

@@ -35,6 +35,8 @@ export interface RenderOptions {
   readonly width: number;
   /** Keys shown in hints. */
   readonly keys?: { readonly back: string; readonly pull: string; readonly use: string };
+  /** Rewrites each piece of text: the terminal report names flags where the editor names options. */
+  readonly words?: (text: string) => string;
 }
 
 export interface Rendered extends Painted {
@@ -45,7 +47,7 @@ export interface Rendered extends Painted {
 const DEFAULT_KEYS = { back: "<BS>", pull: "p", use: "P" };
 
 export function renderReport(report: Report, opts: RenderOptions): Rendered {
-  const c = new Canvas(opts.width);
+  const c = new Canvas(opts.width, opts.words);
   const screen = report.screen ?? { kind: "models" };
   if (screen.kind === "detail" && report.models) {
     const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);

@@ -51,12 +51,17 @@ export const runtimesConfigSchema = z
           .object({
             name: z.string().min(1).describe("shown in the report and the model picker"),
             url: httpUrl.describe("API base; `/v1` is added when the URL has no version"),
-            api_key: z.string().min(1).optional().describe("sent as a Bearer token"),
+            api_key: z.string().min(1).optional().describe("sent as a Bearer token, to this url only"),
+            api_key_env: z
+              .string()
+              .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name such as VLLM_API_KEY")
+              .optional()
+              .describe("environment variable holding the key (used when api_key is unset), so the key stays out of config files"),
           })
           .strict(),
       )
       .default([])
-      .describe("OpenAI-compatible servers (vLLM, LocalAI, a remote box)"),
+      .describe("OpenAI-compatible servers (vLLM, LocalAI, a remote box): { name, url, api_key or api_key_env = \"VAR\" }; a key goes to its url only"),
     timeout_ms: z.number().int().positive().default(1500).describe("deadline for a probe or a listing; a dead port fails in milliseconds anyway"),
     stream_timeout_ms: z
       .number()
@@ -75,8 +80,13 @@ export const LLAMACPP_KEY_ENV = "LLMFIT_LLAMACPP_API_KEY";
 /** The config with keys filled in from the environment where the config names none. */
 export function withEnvKeys(config: RuntimesConfig, env: Readonly<Record<string, string | undefined>>): RuntimesConfig {
   const key = env[LLAMACPP_KEY_ENV];
-  if (config.llamacpp.api_key || !key) return config;
-  return { ...config, llamacpp: { ...config.llamacpp, api_key: key } };
+  const llamacpp = config.llamacpp.api_key || !key ? config.llamacpp : { ...config.llamacpp, api_key: key };
+  // each OpenAI-compatible entry reads only the variable it names, and the key goes only to its url
+  const openai = config.openai.map((o) => {
+    const fromEnv = o.api_key === undefined && o.api_key_env !== undefined ? env[o.api_key_env] : undefined;
+    return fromEnv ? { ...o, api_key: fromEnv } : o;
+  });
+  return { ...config, llamacpp, openai };
 }
 export type RuntimesConfigInput = z.input<typeof runtimesConfigSchema>;
 

@@ -33,7 +33,7 @@ export class OpenAiCompatClient implements ChatRuntime {
       label: opts.name,
       url: openAiApiBase(opts.url),
       startHint: `check \`runtimes.openai\` entry "${opts.name}" (url, api_key)`,
-      authHint: `check the api_key of \`runtimes.openai\` entry "${opts.name}"`,
+      authHint: `check the api_key (or the variable api_key_env names) of \`runtimes.openai\` entry "${opts.name}"`,
     };
     this.transport = {
       fetch: opts.fetch ?? ((input, init) => fetch(input, init)),

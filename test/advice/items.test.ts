@@ -283,7 +283,7 @@ describe("the smaller ones", () => {
 describe("the CLI speaks CLI", () => {
   it("errors name flags and llmfit commands, not setup() keys and :LlmFit", () => {
     expect(inCliWords("Ollama is not running on 127.0.0.1:11434 — start it with `ollama serve` or set `runtimes.ollama.url`")).toBe(
-      "Ollama is not running on 127.0.0.1:11434 — start it with `ollama serve` or set `--ollama-url URL`",
+      "Ollama is not running on 127.0.0.1:11434 — start it with `ollama serve` or pass `--ollama-url URL`",
     );
     expect(inCliWords('pull it (`:LlmFit pull qwen3:8b`), start its runtime, or change prompt.model')).toBe("pull it (`llmfit pull qwen3:8b`), start its runtime, or pass another --model");
   });

@@ -2,7 +2,10 @@
 // session, the host dying mid-stream fails the answer at once, accept after the source is gone
 // says so, and bad arguments are one line. A real headless Neovim, servers on 127.0.0.1.
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import type { Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ScriptedStream, ollamaChatDone, ollamaChatToken, startFakeOllama, streamQueue, type FakeOllama } from "../support/fake-servers.js";
 import { startNvim, waitFor, type Nvim } from "../support/nvim.js";
@@ -82,6 +85,68 @@ describe("asynchronous host calls", () => {
     await waitFor(async () => silentRequests.slice(before).every((r) => r.closed), 5000, "the request to be aborted");
     const notes = await nvim.notes();
     expect(notes.filter((n) => n.level >= 4)).toEqual([]); // cancelling is never an ERROR
+  });
+
+  it("<C-c> stops a Hub read and an Ollama registry read in the host, not only their answer", async () => {
+    // a second editor whose host sees the silent server as its Hub (HF_ENDPOINT) and its registry
+    const other = await startNvim({
+      env: { HF_ENDPOINT: silentUrl, HF_TOKEN: "" },
+      setup: `require("llmfit").setup({
+        runtimes = { ollama = { url = "${ollama.url}", registry = "${silentUrl}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false }, timeout_ms = 10000 },
+      })`,
+    });
+    try {
+      for (const name of ["hf:someorg/some-model-GGUF:Q4_K_M", "somemodel:7b"]) {
+        const before = silentRequests.length;
+        await other.cmd(`LlmFit fit ${name}`);
+        await waitFor(async () => silentRequests.length > before, 10_000, `the host's request for ${name}`);
+        await waitFor(async () => busyLine(other), 10_000, "the busy float");
+        await other.api.input("<C-c>");
+        await waitFor(async () => (await busyLine(other)) === undefined, 5000, "the busy float to close");
+        // the server saw every connection of this read close: the host stopped reading
+        await waitFor(async () => silentRequests.slice(before).every((r) => r.closed), 5000, `the read of ${name} to be aborted`);
+      }
+      expect((await other.notes()).filter((n) => n.level >= 4)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it(":LlmFit on a cold host whose GPU tool is slow leaves Neovim responsive, and the report opens when it answers", async () => {
+    // nvidia-smi that takes 1.2 s per call (under detection's 1.5 s deadline), first on PATH
+    const bin = mkdtempSync(join(tmpdir(), "llmfit-slow-smi-"));
+    writeFileSync(join(bin, "nvidia-smi"), "#!/bin/sh\nsleep 1.2\nexit 1\n");
+    chmodSync(join(bin, "nvidia-smi"), 0o755);
+    const cold = await startNvim({ env: { PATH: `${bin}:${process.env.PATH ?? ""}` }, setup: setup() });
+    try {
+      await cold.lua("vim.defer_fn(function() vim.cmd('LlmFit') end, 0)");
+      await new Promise((r) => setTimeout(r, 300)); // the host is starting and detecting
+      const waits = [await answerMs(cold), await answerMs(cold), await answerMs(cold)];
+      // a generous bound: it only catches an editor blocked for the whole detection (> 1.2 s before)
+      expect(Math.max(...waits)).toBeLessThan(1000);
+      await waitFor(async () => (await cold.floats()).some((f) => f.lines.some((l) => /Machine/.test(l))), 20_000, "the report float");
+      expect((await cold.notes()).filter((n) => n.level >= 4)).toEqual([]);
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it(":checkhealth asks for the runtimes without blocking the loop, and lists a CPU override", async () => {
+    const h = await startNvim({
+      setup: `require("llmfit").setup({
+        hardware = { cpu = "Core i5-1035G1" },
+        runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false }, timeout_ms = 10000 },
+      })`,
+    });
+    try {
+      await h.cmd("checkhealth llmfit");
+      const health = (await h.lua<string[]>("return vim.api.nvim_buf_get_lines(0, 0, -1, false)")).join("\n");
+      expect(health).toMatch(/Ollama \S+ at http:\/\/127\.0\.0\.1:\d+: \d+ installed/);
+      expect(health).toMatch(/hardware overrides active .*cpu = "Core i5-1035G1"/);
+      expect(health).not.toMatch(/not checked/);
+    } finally {
+      await h.close();
+    }
   });
 
   it("q cancels too, and the next command runs normally", async () => {

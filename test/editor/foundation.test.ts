@@ -17,6 +17,17 @@ function cpuModel(): string {
 
 const ramTotal = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB total`;
 
+/** :LlmFit asks the host without waiting; the float opens when it answers. */
+async function openReport(nvim: Nvim): Promise<void> {
+  await nvim.cmd("LlmFit");
+  await waitFor(async () => ((await nvim.floats()).length > 0 ? true : undefined), 15_000, "the report float");
+}
+
+async function closeReport(nvim: Nvim): Promise<void> {
+  await nvim.api.input("q");
+  await waitFor(async () => ((await nvim.floats()).length === 0 ? true : undefined), 5000, "the float to close");
+}
+
 describe("the :LlmFit float in a real Neovim", () => {
   let nvim: Nvim;
   beforeAll(async () => {
@@ -47,19 +58,19 @@ describe("the :LlmFit float in a real Neovim", () => {
   });
 
   it("paints highlight spans from the host", async () => {
-    await nvim.cmd("LlmFit");
+    await openReport(nvim);
     const marks = await nvim.lua<number>(`
       local buf = vim.api.nvim_win_get_buf(0)
       local ns = vim.api.nvim_create_namespace("llmfit")
       return #vim.api.nvim_buf_get_extmarks(buf, ns, 0, -1, {})`);
     expect(marks).toBeGreaterThan(3);
-    await nvim.api.input("q");
+    await closeReport(nvim);
   });
 
   it("reuses the running host for a second :LlmFit", async () => {
     const first = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
-    await nvim.cmd("LlmFit");
-    await nvim.api.input("q");
+    await openReport(nvim);
+    await closeReport(nvim);
     const second = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
     expect(second.pid).toBe(first.pid);
   });
@@ -69,17 +80,17 @@ describe("the :LlmFit float in a real Neovim", () => {
     await nvim.clearNotes();
     process.kill(pid, "SIGKILL");
     await waitFor(async () => !(await nvim.lua<boolean>("return require('llmfit.host').running()")), 5000, "the host to die");
-    await nvim.cmd("LlmFit");
+    await openReport(nvim);
     const notes = await nvim.notes();
     expect(notes).toHaveLength(1);
     expect(notes[0]!.msg).toMatch(/host had stopped/);
     expect((await nvim.floats()).length).toBe(1);
     const again = await nvim.lua<{ pid: number }>("return require('llmfit.host').request('ping')");
     expect(again.pid).not.toBe(pid);
-    await nvim.api.input("q");
-    await nvim.cmd("LlmFit");
+    await closeReport(nvim);
+    await openReport(nvim);
     expect(await nvim.notes()).toHaveLength(1); // said once, not again
-    await nvim.api.input("q");
+    await closeReport(nvim);
   });
 
   it("turns invalid handler arguments into one notify line", async () => {

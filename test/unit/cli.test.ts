@@ -21,6 +21,14 @@ describe("the llmfit program", () => {
     expect(out).toMatch(/report\s+the machine/);
   });
 
+  it("the report takes the runtime flags and names flags, not setup() options, in its hints", async () => {
+    const { code, out } = await run(["--ollama-url", "http://127.0.0.1:1", "--llamacpp-url", "http://127.0.0.1:2", "--lmstudio-url", "http://127.0.0.1:3", "--gpu", "T4"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Ollama +not running.*127\.0\.0\.1:1\b|Ollama +not running/);
+    expect(out).toContain("pass `--ollama-url URL`");
+    expect(out).not.toMatch(/runtimes\.(ollama|lmstudio|llamacpp)\.urls?`/);
+  });
+
   it("exits 2 with one line on stderr for a bad flag", async () => {
     const { code, out, err } = await run(["--frobnicate"]);
     expect(code).toBe(2);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { configFromFlags } from "../../src/cli/runtimes.js";
+import { withEnvKeys } from "../../src/runtimes/config.js";
 import { PromptService } from "../../src/prompt/service.js";
 import { clearDiscoveryCache, discoverRuntimes } from "../../src/runtimes/discovery.js";
 import { startFakeLlamaCpp, startFakeOllama, type FakeOllama, type FakeSseServer, type RecordedRequest } from "../support/fake-servers.js";
@@ -83,6 +84,44 @@ describe("credentials and prompts reach only their configured URL", () => {
     });
     expect(carriesText(guessed.requests.slice(before))).toBe(false);
     expect(carriesText(ollama.requests)).toBe(false);
+  });
+});
+
+describe("OpenAI-compatible keys from the environment", () => {
+  it("reads api_key_env for its own entry only, and sends that key only to its url", async () => {
+    const [withKey, without] = await Promise.all([startFakeLlamaCpp({ apiKey: KEY }), startFakeLlamaCpp()]);
+    try {
+      const { config } = parseConfig({
+        runtimes: {
+          ollama: { enabled: false },
+          lmstudio: { enabled: false },
+          openai: [
+            { name: "box", url: withKey.url, api_key_env: "LLMFIT_TEST_BOX_KEY" },
+            { name: "other", url: without.url },
+          ],
+        },
+      });
+      const rt = withEnvKeys(config.runtimes, { LLMFIT_TEST_BOX_KEY: KEY, LLMFIT_LLAMACPP_API_KEY: "not-for-openai" });
+      expect(rt.openai.map((o) => o.api_key)).toEqual([KEY, undefined]);
+      clearDiscoveryCache();
+      const found = await discoverRuntimes(rt, { llamacppDefaultPorts: [], cacheMs: 0 });
+      expect(found.filter((s) => s.kind === "openai").map((s) => [s.name, s.state])).toEqual([["box", "up"], ["other", "up"]]);
+      expect(authOf(withKey.requests).length).toBeGreaterThan(0);
+      expect(authOf(withKey.requests).every((a) => a === `Bearer ${KEY}`)).toBe(true);
+      expect(authOf(without.requests).every((a) => a === undefined)).toBe(true);
+      // an unset variable leaves the entry without a key; the server's 401 hint names api_key_env
+      const unset = withEnvKeys(config.runtimes, {});
+      expect(unset.openai[0]?.api_key).toBeUndefined();
+      clearDiscoveryCache();
+      const down = (await discoverRuntimes(unset, { llamacppDefaultPorts: [], cacheMs: 0 })).find((s) => s.name === "box");
+      expect(down).toMatchObject({ state: "down", reason: expect.stringMatching(/401.*api_key_env/) });
+    } finally {
+      await Promise.all([withKey.close(), without.close()]);
+    }
+  });
+
+  it("refuses a variable name that is not one", () => {
+    expect(parseConfig({ runtimes: { openai: [{ name: "x", url: "http://127.0.0.1:1", api_key_env: "$HOME" }] } }).problems.join("\n")).toMatch(/api_key_env.*environment variable name/);
   });
 });
 

@@ -61,3 +61,45 @@ describe("raw error texts", () => {
     expect(errorLine(new RangeError("offset is out of bounds"))).toBe("the data ended early or is corrupt");
   });
 });
+
+describe("text from servers is printed escaped", () => {
+  // a model name and an error body as a hostile server could send them
+  const EVIL = "evil\u001b]0;pwned\u0007\u001b[2J\u0000:latest";
+  const seen = (s: string): boolean => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(s.replace(/\n/g, ""));
+
+  it("`llmfit runtimes` and the report show a server's model name with its control characters escaped", async () => {
+    const { main } = await import("../../src/cli/main.js");
+    const { startFakeOllama } = await import("../support/fake-servers.js");
+    const ollama = await startFakeOllama({
+      version: "0.12.6\u001b[31m",
+      tags: { models: [{ name: EVIL, model: EVIL, modified_at: "2025-01-01T00:00:00Z", size: 4_000_000_000, digest: "a".repeat(64), details: { format: "gguf", family: "llama", parameter_size: "8B", quantization_level: "Q4_K_M" } }] },
+      ps: { models: [] },
+    });
+    try {
+      for (const argv of [["runtimes"], ["--gpu", "RTX 4090"]]) {
+        let out = "";
+        let err = "";
+        await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTty: false, env: { OLLAMA_HOST: ollama.url }, columns: 200 });
+        expect(out).toContain("evil\\x1b]0;pwned\\x07\\x1b[2J\\x00:latest");
+        expect(seen(out)).toBe(false);
+        expect(seen(err)).toBe(false);
+      }
+    } finally {
+      await ollama.close();
+    }
+  });
+
+  it("floats, captured commands and error lines never carry a raw escape", async () => {
+    const { Canvas } = await import("../../src/report/canvas.js");
+    const { runCommandCaptured } = await import("../../src/cli/capture.js");
+    const painted = new Canvas().line("model ", [EVIL, "LlmFitValue"]).done();
+    expect(painted.lines[0]).toBe("model evil\\x1b]0;pwned\\x07\\x1b[2J\\x00:latest");
+    // the span covers the escaped text
+    expect(painted.spans[0]).toMatchObject({ start: 6, end: painted.lines[0]!.length });
+    const echo = { name: "echo", summary: "", run: async (_a: readonly string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }) => (io.stdout(`${EVIL}\n`), io.stderr(`llmfit: ${EVIL}\n`), 0) };
+    const lines: string[] = [];
+    const got = await runCommandCaptured(echo as never, [], { width: 80, onStderrLine: (l) => lines.push(l) });
+    expect(got.lines.some(seen)).toBe(false);
+    expect(lines.some(seen)).toBe(false);
+  });
+});

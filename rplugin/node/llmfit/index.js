@@ -31,6 +31,15 @@ function load(nvim) {
   return ready;
 }
 
+// Asynchronous calls: Neovim sends LlmFitCall as a notification, so a call that waits on I/O
+// never blocks the editor; the envelope goes back to llmfit.host.on_reply, and LlmFitCallCancel
+// aborts the call's signal (down to its HTTP requests), as on the jobstart host.
+const inflight = new Map();
+
+function reply(nvim, id, envelope) {
+  return nvim.request("nvim_exec_lua", ["require('llmfit.host').on_reply(...)", [id, envelope]]).catch(() => undefined);
+}
+
 module.exports = (plugin) => {
   plugin.registerFunction(
     "LlmFitRequest",
@@ -39,5 +48,27 @@ module.exports = (plugin) => {
       return dispatch(method, args, session);
     },
     { sync: true },
+  );
+  plugin.registerFunction(
+    "LlmFitCall",
+    async ([call]) => {
+      const { dispatch, session } = await load(plugin.nvim);
+      const id = call && Number.isInteger(call.id) && call.id > 0 ? call.id : undefined;
+      if (id === undefined || typeof call.method !== "string") return; // malformed: nothing to answer
+      const controller = new AbortController();
+      inflight.get(id)?.abort();
+      inflight.set(id, controller);
+      const envelope = await dispatch(call.method, call.args, session, controller.signal);
+      if (inflight.get(id) === controller) inflight.delete(id);
+      await reply(plugin.nvim, id, controller.signal.aborted ? { ok: false, message: "cancelled", level: "info", code: "cancelled" } : envelope);
+    },
+    { sync: false },
+  );
+  plugin.registerFunction(
+    "LlmFitCallCancel",
+    async ([cancel]) => {
+      inflight.get(cancel?.id)?.abort();
+    },
+    { sync: false },
   );
 };

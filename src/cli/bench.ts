@@ -11,13 +11,15 @@ import { parseFlags } from "./flags.js";
 export const benchCommand: CliCommand = {
   name: "bench",
   summary: "measure llama.cpp on this machine (about 30 s, nothing downloaded) and calibrate every speed estimate",
-  usage: "llmfit bench [--json] [--threads N]",
+  usage: "llmfit bench [--json] [--threads N] [--cache DIR]",
   async run(argv, io) {
-    const { values } = parseFlags("bench", argv, { json: { type: "boolean" }, threads: { type: "string" } });
+    const { values } = parseFlags("bench", argv, { json: { type: "boolean" }, threads: { type: "string" }, cache: { type: "string" } });
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new LlmFitError("bad_args", `--threads must be a whole number ≥ 1, not "${values.threads}"`, "e.g. --threads 2");
-    const hw = await detectHardware({ env: io.env });
-    const key = await machineKey({ env: io.env });
+    // --cache: the editor's host keeps its profile (and so the calibration) in its own cache dir
+    const cacheDir = values.cache;
+    const hw = await detectHardware({ env: io.env, ...(cacheDir ? { cacheDir } : {}) });
+    const key = await machineKey({ env: io.env, ...(cacheDir ? { cacheDir } : {}) });
     const ac = new AbortController();
     const onAbort = (): void => ac.abort();
     io.signal?.addEventListener("abort", onAbort, { once: true });

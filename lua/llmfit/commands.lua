@@ -45,6 +45,7 @@ M.subcommands = {
     return require("llmfit.host").request("model_ids") or {}
   end },
   { name = "list", desc = "the model catalog [--family F] [--kind K]", host = true },
+  { name = "bench", desc = "measure llama.cpp here (about 30 s, nothing downloaded) to calibrate speeds", host = true },
   { name = "log", desc = "open the host's log file", nargs = 0, run = function()
     vim.cmd("split " .. vim.fn.fnameescape(util.log_path()))
   end },

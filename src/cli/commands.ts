@@ -9,6 +9,7 @@ import { detectCommand } from "./detect.js";
 import { compareCommand } from "./compare.js";
 import { listCommand } from "./list.js";
 import { trainCommand } from "./train.js";
+import { benchCommand } from "./bench.js";
 
 export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   compareCommand,
   listCommand,
   trainCommand,
+  benchCommand,
 ];

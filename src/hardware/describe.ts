@@ -3,6 +3,7 @@
 import type { Gpu, Hardware, Sourced } from "./types.js";
 import { GiB } from "./units.js";
 import { gpuSpecById } from "./match.js";
+import { calibrationLine } from "../calibration/describe.js";
 
 /** All GPU memory of the machine: what Ollama picks its default context from. */
 export function totalVramBytes(hw: Hardware): number {
@@ -54,6 +55,7 @@ export function describeHardware(hw: Hardware): readonly string[] {
     `Memory   ${gib(m.totalBytes.value)} total${tag(m.totalBytes)} · ${gib(m.availableBytes.value)} available${tag(m.availableBytes)}${m.kind ? ` · ${m.kind}` : ""} · bandwidth ${figure(m.bandwidthGBs, (v) => `${v} GB/s`)}`,
     ...(hw.gpus.length === 0 ? ["GPU      none found"] : hw.gpus.map((g) => `GPU ${String(g.index).padEnd(5)}${gpuLine(g)}`)),
     `Backend  ${hw.backend}${hw.cudaVersion ? ` (CUDA ${hw.cudaVersion})` : ""}${hw.simulated ? " · simulated" : ""}`,
+    ...(hw.calibration ? [calibrationLine(hw.calibration)] : hw.simulated ? [] : ["Measured nothing yet: `llmfit bench` measures llama.cpp here in about 30 s"]),
   ];
   if (hw.notes.length > 0) lines.push("Notes", ...hw.notes.map((n) => `  - ${n}`));
   return lines;

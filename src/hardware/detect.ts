@@ -1,5 +1,6 @@
 // detectHardware: the one entry point. Cache first (unless refresh), else every probe at once;
 // then spec enrichment, the backend, and the user's overrides last. All I/O is injectable.
+import { readCalibration } from "../calibration/store.js";
 import { pickBackend } from "./backend.js";
 import { defaultCacheDir, fingerprint, readCache, writeCache } from "./cache.js";
 import { probeContext, type ContextOptions } from "./context.js";
@@ -39,7 +40,15 @@ export async function detectHardware(opts: DetectOptions = {}): Promise<Hardware
       });
     }
   }
-  return hasOverrides(overrides) ? applyOverrides(hw, overrides) : hw;
+  // the bench's figures, for this machine only (a stale or unreadable file is ignored)
+  const calibration = dir && fp && !hw.simulated ? await readCalibration(dir, fp) : undefined;
+  if (calibration) hw = { ...hw, calibration };
+  if (!hasOverrides(overrides)) return hw;
+  const out = applyOverrides(hw, overrides);
+  // another CPU named with --cpu is not the one the bench measured
+  if (overrides?.cpu === undefined || !out.calibration) return out;
+  const { calibration: _measured, ...rest } = out;
+  return rest;
 }
 
 async function probeAll(ctx: ReturnType<typeof probeContext>, now: () => Date): Promise<Hardware> {

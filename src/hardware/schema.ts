@@ -2,6 +2,7 @@
 // bandwidth is GB/s (1e9 B/s), FLOPS are TFLOPS; every figure is {value, source, note?}.
 import { z } from "zod";
 import type { Hardware } from "./types.js";
+import { CalibrationSchema } from "../calibration/schema.js";
 
 export const SourceSchema = z.enum(["detected", "spec", "measured", "override", "estimate"]);
 export const BackendSchema = z.enum(["cuda", "rocm", "metal", "vulkan", "sycl", "cpu"]);
@@ -56,6 +57,7 @@ export const HardwareSchema = z.object({
   detectedAt: z.string(),
   simulated: z.boolean().optional(),
   cudaVersion: z.string().optional(),
+  calibration: CalibrationSchema.optional(),
 });
 
 // The parsed JSON must be a Hardware, so the schema cannot drift from the interface; the other

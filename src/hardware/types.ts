@@ -1,6 +1,8 @@
 // The machine as sizing and the report see it. Every figure says where it came from, because
 // the most common complaint about fit tools is a wrong VRAM figure that nobody can trace.
 
+import type { Calibration } from "../calibration/schema.js";
+
 /** Where a figure came from. `estimate` is a derived value (e.g. bandwidth from DIMM speed). */
 export type Source = "detected" | "spec" | "measured" | "override" | "estimate";
 
@@ -68,4 +70,6 @@ export interface Hardware {
   readonly simulated?: boolean;
   /** CUDA version the NVIDIA driver supports (nvidia-smi banner), when there is one. */
   readonly cudaVersion?: string;
+  /** This machine's figures from `llmfit bench` (src/calibration), when its fingerprint matches. */
+  readonly calibration?: Calibration;
 }

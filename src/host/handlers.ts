@@ -91,10 +91,17 @@ export const HANDLERS = {
       }
       // `fit NAME:TAG` reads an uninstalled Ollama tag from the configured registry.
       const registry = session.config.runtimes.ollama.registry;
-      const withRegistry = name === "fit" && !args.includes("--registry") ? [...args, "--registry", registry] : args;
+      const withRegistry =
+        name === "fit" && !args.includes("--registry")
+          ? [...args, "--registry", registry]
+          : name === "bench" && session.options.cacheDir && !args.includes("--cache")
+            ? [...args, "--cache", session.options.cacheDir]
+            : args;
       // fit's progress while it reads a remote model's headers, and its notes, reach the editor as they come.
-      const onStderrLine = name === "fit" ? (line: string) => session.editor?.call("llmfit.util", "notify", [line]) : undefined;
+      const onStderrLine = name === "fit" || name === "bench" ? (line: string) => session.editor?.call("llmfit.util", "notify", [line]) : undefined;
       const painted = await runCommandCaptured(command, withRegistry, { width, ...(signal ? { signal } : {}), ...(onStderrLine ? { onStderrLine } : {}) });
+      // the bench stored new figures: the next report, fit and detail use them
+      if (name === "bench") void session.getHardware(true).catch(() => undefined);
       return floatPayload(`llmfit ${name}`, painted);
     },
   ),

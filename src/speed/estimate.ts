@@ -10,6 +10,7 @@ import { parseQuantName } from "../sizing/quant-mix.js";
 import type { Estimate, KvType } from "../sizing/types.js";
 import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
 import { typedTensors } from "../sizing/weights.js";
+import { calibratedCpuConstants, calibrationOf, measuredLabel } from "../calibration/apply.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
   CURRENT_BUILD_YEAR,
@@ -65,6 +66,11 @@ export interface SpeedEstimate {
   /** Where the decode time goes at the short context, in words (names the bounding term). */
   readonly bound: string;
   readonly assumptions: readonly string[];
+  /**
+   * Set when the CPU terms come from this machine's `llmfit bench` figures: the source in words
+   * ("measured here (DATE)") and the spec-table estimate beside it.
+   */
+  readonly measured?: { readonly source: string; readonly specDecodeTps: number; readonly specPrefillTps: number };
 }
 
 export interface SpeedOptions {
@@ -81,6 +87,8 @@ export interface SpeedOptions {
   readonly constants?: SpeedConstants;
   /** Year of the llama.cpp build (calibration of older published rows); default: a current build. */
   readonly buildYear?: number;
+  /** false: ignore this machine's bench figures (what a real run is compared against uses true, minus what was learned). */
+  readonly calibrated?: boolean | "bench-only";
 }
 
 /** One device's share of the layers: which layers, and whether it also holds the output matrix. */
@@ -203,8 +211,11 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
  * (src/speed/constants.ts) are the only calibration.
  */
 export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, opts: SpeedOptions = {}): SpeedEstimate {
-  const k = opts.constants ?? SPEED_CONSTANTS;
   const tensors = opts.tensors ?? typedTensors(shape, parseQuantName(est.quant));
+  // this machine's bench figures replace the reference CPU's (never when constants are given: the fit)
+  const cal = opts.constants === undefined && opts.calibrated !== false ? calibrationOf(hw) : undefined;
+  const cpuK = cal ? calibratedCpuConstants(hw, { learned: opts.calibrated !== "bench-only" }) : undefined;
+  const k = opts.constants ?? (cpuK ? { ...SPEED_CONSTANTS, cpu: cpuK } : SPEED_CONSTANTS);
   const traffic: TokenTraffic = tokenTraffic(shape, tensors);
   const family = weightFamily(est.quant);
   const threads = opts.threads ?? defaultThreads(hw);
@@ -272,6 +283,12 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
     return { ctx, decodeTps, prefillTps, decodeRange: rangeOf(decodeTps, dd?.backend, "decode"), prefillRange: rangeOf(prefillTps, dp?.backend, "prefill") };
   });
   const first = at[0] ?? { ctx: SHORT_CTX, decodeTps: 0, prefillTps: 0, decodeRange: { low: 0, high: 0 }, prefillRange: { low: 0, high: 0 } };
+  const onCpu = parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output));
+  let measured: SpeedEstimate["measured"];
+  if (cal && onCpu) {
+    const spec = estimateSpeed(shape, est, hw, { ...opts, tensors, contexts: [first.ctx], calibrated: false });
+    measured = { source: measuredLabel(cal), specDecodeTps: spec.decodeTps, specPrefillTps: spec.prefillTps };
+  }
   return {
     decodeTps: first.decodeTps,
     prefillTps: first.prefillTps,
@@ -281,7 +298,8 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
     prefillBound: bounds.prefill,
     at,
     bound: boundWords(parts, traffic, totalParams, bounds.decode),
-    assumptions: assumptionWords(parts, threads, family, ramGBs, hw, k.ranges),
+    assumptions: assumptionWords(parts, threads, family, ramGBs, hw, k.ranges, measured?.source),
+    ...(measured ? { measured } : {}),
   };
 }
 
@@ -307,13 +325,19 @@ function boundWords(parts: readonly Part[], t: TokenTraffic, totalParams: number
   return `decode bound by ${bound}; reads ${gb(bytes)} GB of weights per token (${(totalParams / 1e9).toFixed(2)} B active weights): ${where}`;
 }
 
-function assumptionWords(parts: readonly Part[], threads: number, family: string, ramGBs: number | undefined, hw: Hardware, ranges: SpeedRanges): string[] {
+function assumptionWords(parts: readonly Part[], threads: number, family: string, ramGBs: number | undefined, hw: Hardware, ranges: SpeedRanges, measured?: string): string[] {
   const out = [
     "decode: bytes read per token (active weights + KV cache at the context) / effective bandwidth of the device class, + dequantisation compute per weight, + expert gather for MoE, + kernel-launch overhead per layer and per token; never above the spec bandwidth; device parts add up",
     "prefill: dense matmul FLOPs at a fitted fraction of the device's matrix-engine rate (tensor cores, WMMA, XMX), + expert and attention FLOPs; never above the matrix peak",
     "range: 10th–90th percentile of the held-out error of the backend (leave-one-source-out over data/speed/)",
   ];
-  if (parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output))) {
+  const cal = hw.calibration;
+  if (measured && cal && parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output))) {
+    out.push(
+      `CPU: ${threads} threads, ${family} weight kernels; bandwidth, per-weight compute, per-layer overhead and prompt FLOP/s ${measured}` +
+        ` by \`llmfit bench\` (${cal.cpu.bandwidthGBs.toFixed(1)} GB/s with ${cal.threads} thread${cal.threads === 1 ? "" : "s"}; scaled per thread)`,
+    );
+  } else if (parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output))) {
     out.push(
       `CPU: ${threads} threads, ${simdLevel(hw.cpu.flags)}; per-thread bandwidth and compute fitted to llama.cpp measurements on an AVX-512 (Zen 4) CPU` +
         ` (data/speed/cpu-measurements.csv); prompt speed scaled for the SIMD level by a factor fitted to published CPU rows;` +
@@ -344,6 +368,10 @@ export interface SpeedJson {
   prefill_range: [number, number];
   decode_bound: SpeedBound;
   prefill_bound: SpeedBound;
+  /** "measured here (DATE)" when this machine's bench figures were used, else "estimate". */
+  source: string;
+  /** The spec-table estimate, beside a measured one. */
+  spec?: { decode_tps: number; prefill_tps: number };
 }
 
 export function speedJson(s: SpeedEstimate): SpeedJson {
@@ -357,6 +385,8 @@ export function speedJson(s: SpeedEstimate): SpeedJson {
     prefill_range: rr(s.prefillRange),
     decode_bound: s.decodeBound,
     prefill_bound: s.prefillBound,
+    source: s.measured?.source ?? "estimate",
+    ...(s.measured ? { spec: { decode_tps: r(s.measured.specDecodeTps), prefill_tps: r(s.measured.specPrefillTps) } } : {}),
   };
 }
 
@@ -368,8 +398,10 @@ export function tpsWithRange(tps: number, range: SpeedRange): string {
 
 /** Report lines: tok/s (with its range) at the short and the long context, and the bounding terms. */
 export function speedLines(s: SpeedEstimate): string[] {
+  const f = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   return [
-    ...s.at.map((a) => `  speed at ${a.ctx >= 1024 ? `${Math.round(a.ctx / 1024)}k` : a.ctx} ctx: ${tpsWithRange(a.decodeTps, a.decodeRange)} decode, ${tpsWithRange(a.prefillTps, a.prefillRange)} prefill (estimate)`),
+    ...s.at.map((a) => `  speed at ${a.ctx >= 1024 ? `${Math.round(a.ctx / 1024)}k` : a.ctx} ctx: ${tpsWithRange(a.decodeTps, a.decodeRange)} decode, ${tpsWithRange(a.prefillTps, a.prefillRange)} prefill (${s.measured?.source ?? "estimate"})`),
+    ...(s.measured ? [`  spec-table estimate: ${f(s.measured.specDecodeTps)} tok/s decode, ${f(s.measured.specPrefillTps)} tok/s prefill (before llmfit bench)`] : []),
     `  decode bound by ${s.decodeBound}, prefill by ${s.prefillBound}`,
   ];
 }

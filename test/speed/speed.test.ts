@@ -75,7 +75,7 @@ describe("decode is bandwidth-bound", () => {
     expect(long!.prefillTps).toBeLessThan(short!.prefillTps);
     const j = speedJson(sp);
     expect(j.decode_tps).toBeCloseTo(sp.decodeTps, 0);
-    expect(Object.keys(j)).toEqual(["decode_tps", "prefill_tps", "at", "decode_range", "prefill_range", "decode_bound", "prefill_bound"]);
+    expect(Object.keys(j)).toEqual(["decode_tps", "prefill_tps", "at", "decode_range", "prefill_range", "decode_bound", "prefill_bound", "source"]);
     expect(j.decode_range[0]).toBeLessThanOrEqual(j.decode_tps);
     expect(j.decode_range[1]).toBeGreaterThanOrEqual(j.decode_tps);
     expect(j.at[1]?.prefill_range[1]).toBeGreaterThanOrEqual(j.at[1]?.prefill_tps ?? Number.NaN);

@@ -1,0 +1,107 @@
+// `llmfit bench`: run a few small sparse models through llama.cpp on this machine, derive its
+// figures, store them for its fingerprint. Sized to finish in about 30 s on a 2-core machine:
+// three small models, two sizes and three weight types, a 128-token prompt and 12 decode steps
+// each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
+import { loadavg } from "node:os";
+import type { Hardware } from "../hardware/types.js";
+import { embeddedThreads } from "../prompt/service.js";
+import { SPEED_CONSTANTS } from "../speed/constants.js";
+import { simdLevel } from "../speed/model.js";
+import { cpuWork, deriveCpuFigures, predictCpu } from "./derive.js";
+import { measureModels, type BenchRunSpec, type MeasureResult } from "./run.js";
+import type { Calibration } from "./schema.js";
+import type { ChildEvent } from "./protocol.js";
+
+/** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0 and Q4_K_M weights. */
+export const BENCH_PLAN: readonly BenchRunSpec[] = [
+  { id: "qwen3-0.6b", quant: "Q8_0" },
+  { id: "qwen3-0.6b", quant: "F16" },
+  { id: "llama-3.2-1b", quant: "Q4_K_M" },
+  { id: "qwen3-1.7b", quant: "Q4_K_M" },
+];
+
+export const BENCH_PREFILL = 128;
+export const BENCH_DECODE = 12;
+
+export interface BenchOptions {
+  readonly threads?: number;
+  readonly plan?: readonly BenchRunSpec[];
+  readonly prefill?: number;
+  readonly decode?: number;
+  readonly prefillReps?: number;
+  readonly signal?: AbortSignal;
+  /** "2/4 llama-3.2-1b:Q4_K_M", once per model as it starts. */
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+  readonly now?: () => Date;
+}
+
+/**
+ * The bench's threads: what the embedded runtime uses when the user set none (physical cores
+ * minus one, so the editor keeps a core: src/prompt/service.ts embeddedThreads).
+ */
+export function benchThreads(): number {
+  return embeddedThreads();
+}
+
+/** Why no GPU figure: none detected, or node-llama-cpp has no build for it here. */
+function gpuNote(hw: Hardware): string {
+  if (hw.gpus.length === 0) return "no GPU detected: CPU only";
+  return `GPU ${hw.gpus.map((g) => g.name).join(", ")} detected; the bench measures the CPU terms only (GPU estimates stay spec-based)`;
+}
+
+export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<Calibration> {
+  const threads = opts.threads ?? benchThreads();
+  const plan = opts.plan ?? BENCH_PLAN;
+  const prefill = opts.prefill ?? BENCH_PREFILL;
+  let started = 0;
+  const onEvent = (e: ChildEvent): void => {
+    if (e.type === "start") opts.onProgress?.(++started, plan.length, e.label);
+  };
+  const load0 = loadavg()[0] ?? 0;
+  const measured: MeasureResult = await measureModels(plan, {
+    threads,
+    prefill,
+    decode: opts.decode ?? BENCH_DECODE,
+    prefillReps: opts.prefillReps ?? 1,
+    onEvent,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  if (measured.runs.length === 0) throw new Error(`the bench measured nothing: ${measured.errors.join("; ") || "no runs"}`);
+  const simd = simdLevel(hw.cpu.flags);
+  const spec = SPEED_CONSTANTS.cpu;
+  const ramGBs = hw.memory.bandwidthGBs?.value;
+  const inputs = measured.runs.map((r) => ({
+    work: cpuWork(r.model.shape, r.model.tensors, r.model.quant, prefill, prefill),
+    decodeSec: r.decodeNetSec,
+    prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
+    r,
+  }));
+  const figures = deriveCpuFigures(inputs, threads, spec, simd);
+  const waitShare = measured.runs.reduce((a, r) => a + (r.decodeSec - r.decodeNetSec) / r.decodeSec, 0) / measured.runs.length;
+  const load = Math.max(load0, loadavg()[0] ?? 0);
+  const cores = hw.cpu.cores.value || 1;
+  const busy = waitShare > 0.1 || load > cores ? `the machine was busy (load ${load.toFixed(1)} on ${cores} cores; ${(waitShare * 100).toFixed(0)} % of decode time waiting for a core, taken out)` : undefined;
+  return {
+    date: (opts.now ?? (() => new Date()))().toISOString().slice(0, 10),
+    threads,
+    cpuBackend: measured.cpuBackend,
+    gpu: measured.gpu,
+    gpuNote: gpuNote(hw),
+    runs: inputs.map(({ work, r }) => {
+      const s = predictCpu(spec, work, threads, simd, ramGBs);
+      return {
+        id: r.model.id,
+        quant: r.model.quant,
+        decodeTps: 1 / r.decodeNetSec,
+        prefillTps: r.prefillTokens / r.prefillNetSec,
+        decodeWallTps: 1 / r.decodeSec,
+        prefillWallTps: r.prefillTokens / r.prefillSec,
+        specDecodeTps: s.decodeTps,
+        specPrefillTps: s.prefillTps,
+      };
+    }),
+    cpu: figures,
+    ...(busy ? { busy } : {}),
+    observations: [],
+  };
+}

@@ -1,0 +1,142 @@
+// The bench's worker process: llama.cpp (through node-llama-cpp) runs here, never in the editor's
+// host, so its compute cannot stall the host's RPC, and cancelling is killing this process.
+// Input: one JSON argument (ChildJob). Output: one JSON line per event on stdout (ChildEvent).
+//
+// Method per model (the one scripts/groundtruth/measure-speed.mjs uses, shortened): load with
+// mmap, `gpuLayers` layers offloaded; a context of `prefill + decode + 16` cells, one sequence,
+// n_batch = n_ubatch = the prompt length; tokens are fed as ids (no sampling: a zero-weight
+// model would emit one token forever). Warm-up: two single-token decodes (every weight page is
+// touched once), then the sequence is cleared. Prefill: one batch of `prefill` tokens, timed
+// (best of `prefillReps`). Decode: then `decode` single-token steps at positions prefill…, each
+// timed; the median step is the decode time (robust to the odd step another process slowed).
+// Only llama_decode calls are timed.
+import { readdirSync, readFileSync } from "node:fs";
+import { ChildJobSchema, type ChildEvent, type ChildJob } from "./protocol.js";
+import { benchToken } from "./sparse-model.js";
+
+/**
+ * Runqueue wait of each of this process's threads so far (ns; /proc/self/task/TID/schedstat's
+ * second field): time a thread was ready to run but another process had its core. Subtracting
+ * what a timed call waited gives the time it takes on an otherwise idle machine — the editor and
+ * other work on a 2-core machine would otherwise decide the result. Empty where /proc is absent.
+ */
+function waits(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      const f = readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ");
+      out.set(tid, Number(f[1] ?? 0));
+    }
+  } catch {
+    // not Linux: no correction
+  }
+  return out;
+}
+
+/** Seconds the slowest-delayed thread waited between two snapshots: a synchronised step waits for it. */
+function waited(a: Map<string, number>, b: Map<string, number>): number {
+  let max = 0;
+  for (const [tid, w] of b) max = Math.max(max, w - (a.get(tid) ?? 0));
+  return max / 1e9;
+}
+
+async function timed(f: () => Promise<void>): Promise<{ wall: number; wait: number }> {
+  const w0 = waits();
+  const t0 = process.hrtime.bigint();
+  await f();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { wall, wait: waited(w0, waits()) };
+}
+
+const emit = (e: ChildEvent): void => {
+  process.stdout.write(`${JSON.stringify(e)}\n`);
+};
+
+interface AddonContext {
+  init(): Promise<boolean>;
+  initBatch(n: number): void;
+  addToBatch(seq: number, first: number, tokens: Uint32Array, logits: Uint32Array): void;
+  decodeBatch(): Promise<void>;
+  disposeSequence(seq: number): void;
+  dispose(): Promise<void>;
+}
+
+async function main(job: ChildJob): Promise<void> {
+  const lib = await import("node-llama-cpp");
+  const lines: string[] = [];
+  const llama = await lib.getLlama({
+    gpu: job.gpu ? "auto" : false,
+    build: "never",
+    logLevel: lib.LlamaLogLevel.debug,
+    logger: (_l: unknown, m: unknown) => void lines.push(String(m)),
+  });
+  const backend = /loaded CPU backend from \S*libggml-cpu-(\S+)\.so/.exec(lines.join("\n"))?.[1] ?? "";
+  emit({ type: "ready", backend, gpu: String(llama.gpu), version: "node-llama-cpp" });
+  const cells = job.prefill + job.decode + 16;
+  for (const run of job.runs) {
+    emit({ type: "start", label: run.label });
+    try {
+      const model = await llama.loadModel({ modelPath: run.file, gpuLayers: job.gpu ? "max" : 0, useMmap: true, ignoreMemorySafetyChecks: true });
+      // node-llama-cpp's public context always samples; the bench feeds ids to the raw context
+      // (the ground-truth scripts do the same) so that only llama_decode is timed
+      const bindings = (llama as unknown as { _bindings: { AddonContext: new (m: unknown, o: object) => AddonContext } })._bindings;
+      const ctx = new bindings.AddonContext((model as unknown as { _model: unknown })._model, {
+        contextSize: Math.max(cells, 256),
+        batchSize: job.prefill,
+        sequences: 1,
+        flashAttention: "auto",
+        threads: job.threads,
+      });
+      if (!(await ctx.init())) throw new Error("llama.cpp could not create a context");
+      const step = (pos: number): Promise<{ wall: number; wait: number }> =>
+        timed(async () => {
+          ctx.initBatch(1);
+          ctx.addToBatch(0, pos, Uint32Array.from([benchToken(pos + 1000)]), Uint32Array.from([0]));
+          await ctx.decodeBatch();
+        });
+      await step(0);
+      await step(1);
+      const pre: { wall: number; wait: number }[] = [];
+      for (let rep = 0; rep < job.prefillReps; rep++) {
+        ctx.disposeSequence(0);
+        pre.push(
+          await timed(async () => {
+            ctx.initBatch(job.prefill);
+            ctx.addToBatch(0, 0, Uint32Array.from({ length: job.prefill }, (_, i) => benchToken(i)), Uint32Array.from([job.prefill - 1]));
+            await ctx.decodeBatch();
+          }),
+        );
+      }
+      const steps: { wall: number; wait: number }[] = [];
+      for (let i = 0; i < job.decode; i++) steps.push(await step(job.prefill + i));
+      await ctx.dispose();
+      await model.dispose();
+      const median = (xs: number[]): number => {
+        const s = [...xs].sort((x, y) => x - y);
+        return s[Math.floor(s.length / 2)] ?? 0;
+      };
+      // undisturbed: the wall time less the runqueue wait (never below a tenth of the wall time)
+      const net = (t: { wall: number; wait: number }): number => Math.max(t.wall - t.wait, t.wall / 10);
+      const prefillSec = Math.min(...pre.map((t) => t.wall));
+      const prefillNetSec = Math.min(...pre.map(net));
+      emit({ type: "run", label: run.label, prefillSec, prefillNetSec, decodeSec: median(steps.map((t) => t.wall)), decodeNetSec: median(steps.map(net)) });
+    } catch (err) {
+      emit({ type: "error", label: run.label, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  await llama.dispose();
+}
+
+const arg = process.argv[2];
+if (arg !== undefined) {
+  const job = ChildJobSchema.safeParse(JSON.parse(arg) as unknown);
+  if (!job.success) {
+    emit({ type: "error", message: `bad job: ${job.error.message}` });
+    process.exitCode = 2;
+  } else {
+    main(job.data).catch((err: unknown) => {
+      emit({ type: "error", message: err instanceof Error ? err.message : String(err) });
+      process.exitCode = 1;
+    });
+  }
+}

@@ -257,9 +257,10 @@ export interface CatalogFilter {
   readonly maxParamsB?: number;
 }
 
+/** "qwen" names every Qwen generation (qwen2.5, qwen3-coder), "qwen3" its own line; "phi" is not "phimoe". */
 function familyMatches(family: string, wanted: string): boolean {
   const w = wanted.toLowerCase();
-  return family === w || family.startsWith(`${w}-`) || family.startsWith(`${w}.`);
+  return family === w || (family.startsWith(w) && /[\d.-]/.test(family.charAt(w.length)));
 }
 
 /** The entries that pass every given criterion, in catalog order. */

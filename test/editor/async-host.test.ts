@@ -155,7 +155,7 @@ describe("asynchronous host calls", () => {
     await nvim.api.input("q");
     await waitFor(async () => (await busyLine(nvim)) === undefined, 5000, "the busy float to close");
     await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^qwen3-8b\s+dense/.test(l))), 15_000, "the list float");
   });
 
   it("says in one line what is wrong with arguments, with one llmfit: prefix", async () => {
@@ -189,7 +189,7 @@ describe("<C-c> during a require", () => {
       return tostring(err)`);
     expect(broken).toMatch(/loop or previous error loading module/);
     await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^qwen3-8b\s+dense/.test(l))), 15_000, "the list float");
     expect((await nvim.notes()).filter((n) => n.level >= 4)).toEqual([]);
   });
 });
@@ -280,7 +280,7 @@ describe("options of the right type but a wrong value", () => {
         runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } } })`,
     });
     await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^qwen3-8b\s+dense/.test(l))), 15_000, "the list float");
     const notes = (await nvim.notes()).map((n) => n.msg);
     expect(notes.filter((m) => /^llmfit: option (border|log_level|keys\.accept)/.test(m))).toHaveLength(3);
     expect(await nvim.lua("return { require('llmfit.config').options.border, require('llmfit.config').options.keys.accept, require('llmfit.config').options.log_level }")).toEqual(["rounded", ["a"], "info"]);

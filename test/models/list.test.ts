@@ -19,6 +19,12 @@ describe("filterCatalog", () => {
     expect(filterCatalog(CATALOG, { family: "qwen3" }).some((e) => e.family === "qwen3-coder")).toBe(true);
   });
 
+  it("a family without its generation names every generation, and never a longer word", () => {
+    const families = new Set(filterCatalog(CATALOG, { family: "qwen" }).map((e) => e.family));
+    expect([...families]).toEqual(expect.arrayContaining(["qwen2", "qwen2.5", "qwen2.5-coder", "qwen3", "qwen3-coder"]));
+    expect(filterCatalog(CATALOG, { family: "gemma" }).map((e) => e.family).every((f) => /^gemma[\d.-]/.test(f) || f === "gemma")).toBe(true);
+  });
+
   it("combines kind, license, capability and size", () => {
     const found = filterCatalog(CATALOG, { kind: "moe", license: "Apache-2.0", capability: "reasoning", minParamsB: 20, maxParamsB: 40 });
     expect(found.map((e) => e.id)).toContain("qwen3-30b-a3b");

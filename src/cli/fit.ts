@@ -66,6 +66,9 @@ async function fitDiffusionModel(entry: DiffusionEntry, values: Record<string, u
 }
 
 /** A file or URL, a catalog model (any name it answers to), or a built-in reference shape. */
+/** Head deadline for a registry read the catalog can stand in for: a manifest answers in well under a second. */
+export const CATALOG_FALLBACK_TIMEOUT_MS = 4000;
+
 async function loadShape(model: string, signal?: AbortSignal): Promise<{ shape: ModelShape; entry?: LlmEntry }> {
   if (isUrl(model) || model.endsWith(".gguf") || existsSync(model)) return { shape: await readGgufShape(model, signal ? { signal } : {}) };
   const entry = tryResolveModel(model);
@@ -181,7 +184,13 @@ export const fitCommand: CliCommand = {
     }
     if (ref) {
       try {
-        remote = await readRemote(ref, io, { ...(f.registry !== undefined ? { registry: f.registry } : {}), ...(f["no-cache"] ? { cacheDir: false } : {}) });
+        remote = await readRemote(ref, io, {
+          ...(f.registry !== undefined ? { registry: f.registry } : {}),
+          ...(f["no-cache"] ? { cacheDir: false } : {}),
+          // When the catalog can answer for this tag, a registry that is out of reach (a network
+          // that drops packets rather than refusing) costs a few seconds, not the 20 s default.
+          ...(ref.kind === "ollama" && entry ? { timeoutMs: CATALOG_FALLBACK_TIMEOUT_MS } : {}),
+        });
       } catch (err) {
         // An Ollama tag the catalog knows still gets the catalog's answer when the registry is out of reach.
         if (!(ref.kind === "ollama" && isUnreachable(err) && entry)) throw err;

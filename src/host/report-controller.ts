@@ -1,6 +1,7 @@
 // The :LlmFit float's state in the host: the view (sort, filters, context, KV type), the screen
 // (list, one model's detail, training, compare), the runtimes section filling in as discovery
 // answers. The Lua side only forwards keys and paints what comes back.
+import { knownQuantFile, type KnownFile } from "../models/sources/known-files.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { sizeDiscovered, sizingContext } from "../runtimes/sizing.js";
@@ -49,6 +50,8 @@ export class ReportController {
   private seq = 0;
   private sized = false;
   private discovering: Promise<void> | undefined;
+  /** Exact GGUF files from cached Hub listings, by "id|quant"; null: none cached. */
+  private readonly knownFiles = new Map<string, KnownFile | null>();
 
   constructor(private readonly session: Session) {}
 
@@ -101,6 +104,7 @@ export class ReportController {
       case "detail": {
         if (!id || !findModel(id)) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table and press <CR>");
         this.screen = { kind: "detail", id };
+        this.lookUpFile(id);
         break;
       }
       case "back":
@@ -149,10 +153,29 @@ export class ReportController {
     return this.report(hw);
   }
 
+  /** The detail's exact file, read from the sources cache (never the network); repaints when found. */
+  private lookUpFile(id: string): void {
+    const row = this.rec?.value?.rows.find((r) => r.entry.id === id);
+    const repo = row?.entry.gguf[0];
+    if (!row || repo === undefined) return;
+    const key = `${id}|${row.quant}`;
+    if (this.knownFiles.has(key)) return;
+    this.knownFiles.set(key, null);
+    void knownQuantFile(repo, row.quant, process.env).then(
+      (file) => {
+        if (!file) return;
+        this.knownFiles.set(key, file);
+        if (this.screen.kind === "detail" && this.screen.id === id) this.push("detail");
+      },
+      () => undefined, // a bad HF_ENDPOINT: `:LlmFit fit hf:…` says so when asked
+    );
+  }
+
   private report(hw: Hardware): Report {
     const job = this.recommendations(hw);
     const screen = this.screen;
     const row = screen.kind === "detail" ? job.value?.rows.find((r) => r.entry.id === screen.id) : undefined;
+    const file = row ? this.knownFiles.get(`${row.entry.id}|${row.quant}`) : undefined;
     return {
       version: VERSION,
       hardware: hw,
@@ -160,6 +183,7 @@ export class ReportController {
       ...(job.value ? { models: { rec: job.value, view: this.view } } : { modelsProgress: job.progress }),
       screen,
       ...(row && row.verdict !== "no" ? { detailSpeed: estimateSpeed(row.shape, row.estimate, hw) } : {}),
+      ...(file ? { detailFile: file } : {}),
     };
   }
 
@@ -234,10 +258,10 @@ export class ReportController {
       });
   }
 
-  /** Repaint the list for the current profile; nothing while a new detection is under way. */
-  private push(): void {
+  /** Repaint `screen` (the list unless told) for the current profile; nothing while a new detection is under way. */
+  private push(screen: Screen["kind"] = "models"): void {
     const hw = this.session.currentHardware();
-    if (this.screen.kind !== "models" || !hw) return;
+    if (this.screen.kind !== screen || !hw) return;
     this.session.editor?.call("llmfit.report", "on_update", [this.paint(hw)]);
   }
 }

@@ -1,5 +1,6 @@
 // One model's breakdown: what each byte is for, where it goes, the assumptions in words, and
 // how to get the model.
+import type { KnownFile } from "../models/sources/known-files.js";
 import type { Hardware } from "../hardware/types.js";
 import type { Canvas } from "./canvas.js";
 import { bytesShort } from "./format.js";
@@ -14,6 +15,7 @@ export function paintDetail(
   hw: Hardware,
   keys: { back: string; pull: string; use: string },
   speed?: SpeedEstimate,
+  file?: KnownFile,
 ): void {
   const { entry, estimate } = r;
   const m = estimate.memory;
@@ -66,7 +68,10 @@ export function paintDetail(
   for (const repo of entry.gguf) c.line("  ", ["GGUF  ", "LlmFitMuted"], `https://huggingface.co/${repo}`);
   // The exact file is one header read away; it is read only when asked for (nothing is fetched to paint this).
   const exact = entry.gguf[0] ?? entry.hf;
-  if (exact !== undefined) {
+  if (file !== undefined && file.quant === r.quant) {
+    const files = file.files > 1 ? ` in ${file.files} files` : "";
+    c.line("  ", [`${r.quant} file: `, "LlmFitMuted"], [`${(file.bytes / 1e9).toFixed(2)} GB${files}`, "LlmFitValue"], ["  ", undefined], [`${file.path} (from the Hub listing read earlier)`, "LlmFitSource"]);
+  } else if (exact !== undefined) {
     c.line("  ", [`${r.quant} is about ${bytesShort(m.weights)} of weights; the exact file: `, "LlmFitMuted"], [`:LlmFit fit hf:${exact}${entry.gguf[0] !== undefined ? `:${r.quant}` : ` --quant ${r.quant}`}`, "LlmFitValue"]);
   }
   for (const id of entry.lmstudio) c.line("  ", ["LM Studio  ", "LlmFitMuted"], id);

@@ -1,5 +1,6 @@
 // Report data -> painted lines. Pure: the same input always paints the same lines, so the
 // float, the terminal and the tests all see one rendering.
+import type { KnownFile } from "../models/sources/known-files.js";
 import type { Hardware } from "../hardware/types.js";
 import { modelRowJson } from "../advice/json.js";
 import type { SpeedEstimate } from "../speed/estimate.js";
@@ -28,6 +29,8 @@ export interface Report {
   readonly screen?: Screen;
   /** The detail screen's model at short and long context. */
   readonly detailSpeed?: SpeedEstimate;
+  /** The detail's exact GGUF file, when a Hub listing of its repo is in the cache. */
+  readonly detailFile?: KnownFile;
 }
 
 export interface RenderOptions {
@@ -52,7 +55,7 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   if (screen.kind === "detail" && report.models) {
     const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);
     if (row) {
-      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS, report.detailSpeed);
+      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS, report.detailSpeed, report.detailFile);
       return { ...c.done(), ids: new Map() };
     }
   }

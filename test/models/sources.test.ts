@@ -3,11 +3,12 @@
 // on disk. Failure modes: gated 401/403, 404, 429 with Retry-After, no Range support, a cut body,
 // a stalled server, a repo with nothing to size.
 import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fitCommand } from "../../src/cli/fit.js";
+import { CATALOG_FALLBACK_TIMEOUT_MS, fitCommand } from "../../src/cli/fit.js";
 import { readRemote } from "../../src/cli/fit-remote.js";
 import { trainCommand } from "../../src/cli/train.js";
 import { simulateHardware } from "../../src/hardware/simulate.js";
@@ -21,6 +22,7 @@ import { dispatch } from "../../src/host/dispatch.js";
 import { Session } from "../../src/host/session.js";
 import { createLogger } from "../../src/log.js";
 import { diskCache, mergeSegment } from "../../src/models/sources/cache.js";
+import { knownQuantFile } from "../../src/models/sources/known-files.js";
 import { parseRemoteRef } from "../../src/models/sources/refs.js";
 import { loadRemoteModel } from "../../src/models/sources/remote.js";
 import { startFakeHub, startFakeRegistry, type FakeHub, type FakeRegistry, type VirtualFile } from "../support/fake-hub.js";
@@ -356,6 +358,21 @@ describe("fit TAG (Ollama registry)", () => {
     expect(err).toMatch(/cannot reach 127\.0\.0\.1:9.*sizing the catalog's/);
     expect(memoryOf(out).quant).toBe("Q4_K_M");
   });
+  it("gives a registry that never answers a short deadline when the catalog knows the tag, and falls back", async () => {
+    const silent = createServer(() => undefined); // takes the request, never answers
+    const sockets = new Set<import("node:net").Socket>();
+    silent.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(silent.address() as import("node:net").AddressInfo).port}`;
+    try {
+      const { out, err } = await fit(["llama3.2:1b", "--registry", url, "--no-cache", ...SETTINGS], freshEnv());
+      expect(err).toMatch(new RegExp(`did not answer within ${CATALOG_FALLBACK_TIMEOUT_MS / 1000} s.*sizing the catalog's llama-3\\.2-1b`));
+      expect(memoryOf(out).quant).toBe("Q4_K_M");
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
   it("reads hf.co/ORG/REPO:QUANT tags from the Hub (HF_ENDPOINT), as Ollama pulls them", async () => {
     const env = freshEnv();
     const remote = memoryOf((await fit(["hf.co/test/Llama-3.2-1B-Instruct-GGUF:Q6_K", ...SETTINGS], env)).out);
@@ -405,6 +422,24 @@ describe("the report's Get it", () => {
     const line = lines.find((l) => l.includes("the exact file"))!;
     expect(line).toContain(`${row.quant} is about`);
     expect(line).toContain(`:LlmFit fit hf:${row.entry.gguf[0]}:${row.quant}`);
+  });
+
+  it("gives the exact file size once the repo's listing is in the cache, still fetching nothing to paint it", async () => {
+    const env = freshEnv();
+    const repo = "test/Llama-3.2-1B-Instruct-GGUF";
+    expect(await knownQuantFile(repo, "Q8_0", env)).toBeUndefined(); // never listed
+    await fit([`hf:${repo}:Q4_K_M`, ...SETTINGS], env); // what the detail's hint runs
+    const before = hub.log.length;
+    const q8file = await knownQuantFile(repo, "Q8_0", env);
+    expect(hub.log.length).toBe(before);
+    expect(q8file).toMatchObject({ quant: "Q8_0", path: "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00001-of-00002.gguf", files: 2, bytes: q8[0]!.size + q8[1]!.size });
+    const hw = simulateHardware("RTX 4090");
+    const rec = advise(CATALOG, hw, createAdvisor(createSizer()));
+    const row = rec.rows.find((r) => r.entry.gguf.length > 0)!;
+    const file = { ...q8file!, quant: row.quant };
+    const { lines } = renderReport({ version: "1", hardware: hw, models: { rec, view: DEFAULT_VIEW }, screen: { kind: "detail", id: row.entry.id }, detailFile: file }, { width: 160 });
+    expect(lines.find((l) => l.includes(`${row.quant} file: `))).toContain(`${(file.bytes / 1e9).toFixed(2)} GB in 2 files  Q8_0/Llama-3.2-1B-Instruct-Q8_0-00001-of-00002.gguf (from the Hub listing read earlier)`);
+    expect(lines.some((l) => l.includes("the exact file"))).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { deviceOverheadBytes } from "./overhead.js";
 import { placeModel, type PlacementOptions } from "./placement.js";
 import { parseQuantName, type QuantName, type QuantPlan } from "./quant-mix.js";
 import type { Estimate, MemoryBreakdown, Placement, RunSettings, Verdict } from "./types.js";
+import { tabled } from "./shape-tables.js";
 import { profileShape, type ShapeProfile } from "./shape-profile.js";
 import { planForShape, weightsFromPlan, type WeightSplit } from "./weights.js";
 
@@ -59,9 +60,9 @@ export function createSizer(): Sizer {
     let w = per.get(key);
     if (!w) {
       // a file's own tensors when it is the file's quantization; otherwise the quantizer's choice
-      w = quant === undefined || (shape.tensors && shape.fileType !== undefined && parseQuantName(shape.fileType) === quant)
+      w = tabled(shape, quant)?.weights ?? (quant === undefined || (shape.tensors && shape.fileType !== undefined && parseQuantName(shape.fileType) === quant)
         ? weightSplit(shape, quant)
-        : weightsFromPlan(plan(shape), quant);
+        : weightsFromPlan(plan(shape), quant));
       per.set(key, w);
     }
     return w;

@@ -85,23 +85,26 @@ export function encodeShape(
 
 const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0;
 
-/** Per-layer columns from a pattern; undefined when the record does not fit the shape. */
-function expand(values: readonly number[], pattern: string, n: number, width: number): number[][] | undefined {
-  if (typeof pattern !== "string" || pattern.length !== n || !Array.isArray(values) || values.length % width !== 0) return undefined;
-  if (!values.every(finite)) return undefined;
-  const cols = Array.from({ length: width }, () => new Array<number>(n));
+/** Two per-layer columns from a pattern over pairs; undefined when the record does not fit the shape. */
+function expandPairs(values: readonly number[], pattern: string, n: number): [number[], number[]] | undefined {
+  if (typeof pattern !== "string" || pattern.length !== n || !Array.isArray(values) || values.length % 2 !== 0) return undefined;
+  for (let i = 0; i < values.length; i++) if (!finite(values[i])) return undefined;
+  const a = new Array<number>(n);
+  const b = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const idx = pattern.charCodeAt(i) - BASE;
-    if (idx < 0 || (idx + 1) * width > values.length) return undefined;
-    for (let c = 0; c < width; c++) cols[c]![i] = values[idx * width + c]!;
+    const at = (pattern.charCodeAt(i) - BASE) * 2;
+    if (at < 0 || at + 1 >= values.length) return undefined;
+    a[i] = values[at]!;
+    b[i] = values[at + 1]!;
   }
-  return cols;
+  return [a, b];
 }
 
 function suffixOf(perLayer: readonly number[]): number[] {
   const n = perLayer.length;
-  const suffix = new Array<number>(n + 1).fill(0);
-  for (let j = 1; j <= n; j++) suffix[j] = (suffix[j - 1] ?? 0) + (perLayer[n - j] ?? 0);
+  const suffix = new Array<number>(n + 1);
+  suffix[0] = 0;
+  for (let j = 1; j <= n; j++) suffix[j] = suffix[j - 1]! + perLayer[n - j]!;
   return suffix;
 }
 
@@ -110,23 +113,40 @@ interface Decoded {
   readonly traffic: TokenTraffic;
 }
 
-/** A record's row for one quantization, as the sizer and the speed model use it; undefined if malformed. */
-export function decodeRow(record: ShapeRecord, quant: QuantName, n: number): Decoded | undefined {
+interface Params {
+  readonly layerParams: number[];
+  readonly layerExpertParams: number[];
+  readonly activeParams: number;
+}
+
+/** The quantization-independent part of a record (once per shape). */
+function decodeParams(record: ShapeRecord, n: number): Params | undefined {
   if (record.n !== n || !finite(record.outputParams)) return undefined;
+  const cols = expandPairs(record.pv, record.pp, n);
+  if (!cols) return undefined;
+  const [layerParams, layerExpertParams] = cols;
+  return { layerParams, layerExpertParams, activeParams: layerParams.reduce((x, y) => x + y, 0) + record.outputParams };
+}
+
+function decodeQuant(record: ShapeRecord, params: Params, quant: QuantName, n: number): Decoded | undefined {
   const row = record.q[quant];
   if (!Array.isArray(row) || row.length !== 7) return undefined;
   const [total, inputEmbd, output, cpuRepack, outputBytes, values, pattern] = row;
-  if (![total, inputEmbd, output, cpuRepack, outputBytes].every(finite)) return undefined;
-  const params = expand(record.pv, record.pp, n, 2);
-  const layers = expand(values, pattern, n, 2);
-  if (!params || !layers) return undefined;
-  const [perLayer, layerBytes] = layers as [number[], number[]];
-  const [layerParams, layerExpertParams] = params as [number[], number[]];
-  const outputParams = record.outputParams;
+  if (!finite(total) || !finite(inputEmbd) || !finite(output) || !finite(cpuRepack) || !finite(outputBytes)) return undefined;
+  const layers = expandPairs(values, pattern, n);
+  if (!layers) return undefined;
+  const [perLayer, layerBytes] = layers;
+  const { layerParams, layerExpertParams, activeParams } = params;
   return {
     weights: { total, perLayer, inputEmbd, output, suffix: suffixOf(perLayer), cpuRepack },
-    traffic: { layerBytes, outputBytes, layerParams, layerExpertParams, outputParams, activeParams: layerParams.reduce((a, b) => a + b, 0) + outputParams },
+    traffic: { layerBytes, outputBytes, layerParams, layerExpertParams, outputParams: record.outputParams, activeParams },
   };
+}
+
+/** A record's row for one quantization, as the sizer and the speed model use it; undefined if malformed. */
+export function decodeRow(record: ShapeRecord, quant: QuantName, n: number): Decoded | undefined {
+  const params = decodeParams(record, n);
+  return params ? decodeQuant(record, params, quant, n) : undefined;
 }
 
 declare const LLMFIT_BUNDLED: boolean | undefined;
@@ -151,7 +171,14 @@ export function readTables(path: string): ShapeTables | undefined {
 }
 
 let loaded: ShapeTables | null | undefined;
-const decoded = new WeakMap<ModelShape, Map<QuantName, Decoded | null>>();
+
+/** Per shape: its record's shared part (null: none or malformed) and each quantization decoded so far. */
+interface ShapeEntry {
+  readonly record: ShapeRecord | undefined;
+  readonly params: Params | undefined;
+  readonly quants: Map<QuantName, Decoded | null>;
+}
+const decoded = new WeakMap<ModelShape, ShapeEntry>();
 
 /** LLMFIT_SHAPE_TABLES: "off" computes every shape (the bench's "from scratch"), a path reads that file. */
 function tables(): ShapeTables | undefined {
@@ -166,14 +193,20 @@ function tables(): ShapeTables | undefined {
 export function tabled(shape: ModelShape, quant: QuantName | undefined): Decoded | undefined {
   // A shape read from a file carries its own tensor list: the table only holds computed ones.
   if (quant === undefined || shape.tensors !== undefined || shape.fileType !== undefined) return undefined;
-  let per = decoded.get(shape);
-  let hit = per?.get(quant);
-  if (hit !== undefined) return hit ?? undefined;
-  const t = tables();
-  if (!t) return undefined;
-  const record = Object.hasOwn(t.shapes, shapeKey(shape)) ? t.shapes[shapeKey(shape)] : undefined;
-  hit = record ? (decodeRow(record, quant, shape.layers.length) ?? null) : null;
-  if (!per) decoded.set(shape, (per = new Map()));
-  per.set(quant, hit);
+  let entry = decoded.get(shape);
+  if (!entry) {
+    const t = tables();
+    if (!t) return undefined;
+    const key = shapeKey(shape);
+    const record = Object.hasOwn(t.shapes, key) ? t.shapes[key] : undefined;
+    entry = { record, params: record ? decodeParams(record, shape.layers.length) : undefined, quants: new Map() };
+    decoded.set(shape, entry);
+  }
+  if (!entry.record || !entry.params) return undefined;
+  let hit = entry.quants.get(quant);
+  if (hit === undefined) {
+    hit = decodeQuant(entry.record, entry.params, quant, shape.layers.length) ?? null;
+    entry.quants.set(quant, hit);
+  }
   return hit ?? undefined;
 }

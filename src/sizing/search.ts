@@ -40,9 +40,11 @@ function placedOverhead(placement: Placement, hw: Hardware): number {
 }
 
 export function createSizer(): Sizer {
-  const cache = new Map<ModelShape, Map<string, WeightSplit>>();
-  const profiles = new Map<ModelShape, ShapeProfile>();
-  const plans = new Map<ModelShape, QuantPlan>();
+  // Weak: shapes built for a runtime's model (each discovery, each prompt) come and go; their
+  // tensor lists must go with them, or a long-lived host grows with every prompt.
+  const cache = new WeakMap<ModelShape, Map<string, WeightSplit>>();
+  const profiles = new WeakMap<ModelShape, ShapeProfile>();
+  const plans = new WeakMap<ModelShape, QuantPlan>();
   const plan = (shape: ModelShape): QuantPlan => {
     let p = plans.get(shape);
     if (!p) plans.set(shape, (p = planForShape(shape)));

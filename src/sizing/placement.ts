@@ -19,20 +19,6 @@ export interface PlacementOptions {
 const GIB = 1024 ** 3;
 const gib = (b: number): string => (b / GIB).toFixed(1);
 
-/**
- * A placement whose reason is worded when first read: the searches (best quantization, largest
- * context) place a model a dozen times for one verdict each, and the words are most of the cost.
- */
-function placed(p: Omit<Placement, "reason">, words: () => string): Placement {
-  let reason: string | undefined;
-  return {
-    ...p,
-    get reason(): string {
-      return (reason ??= words());
-    },
-  };
-}
-
 /** Bytes the last `n` layers need wherever they run: weights, KV cache and recurrent state. */
 function lastLayersBytes(d: MemoryDetail, s: RunSettings, n: number): number {
   return (
@@ -94,9 +80,9 @@ function cpuOnly(d: MemoryDetail, shape: ModelShape, s: RunSettings, ram: number
   const bytes = cpuBytes(d, s, n, 0, false, shape);
   const devices: DevicePlacement[] = [{ device: "cpu", layers: n, bytes, availableBytes: ram }];
   if (bytes <= ram) {
-    return placed({ verdict: "cpu", layersOnGpu: 0, layersTotal: n, devices }, () => `${why}; runs on the CPU: ${gib(bytes)} of ${gib(ram)} GiB free RAM`);
+    return { verdict: "cpu", layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; runs on the CPU: ${gib(bytes)} of ${gib(ram)} GiB free RAM` };
   }
-  return placed({ verdict: "no", layersOnGpu: 0, layersTotal: n, devices }, () => `${why}; needs ${gib(bytes)} GiB of RAM, ${gib(ram)} GiB free`);
+  return { verdict: "no", layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; needs ${gib(bytes)} GiB of RAM, ${gib(ram)} GiB free` };
 }
 
 function toDevices(loads: readonly GpuLoad[], cpu: number, cpuLayers: number, ram: number): DevicePlacement[] {
@@ -128,7 +114,10 @@ export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: 
     const gpuTotal = full.reduce((a, l) => a + l.bytes, 0);
     const hostFree = unified ? ram - gpuTotal : ram;
     if (host <= hostFree) {
-      return placed({ verdict: "gpu", layersOnGpu: n, layersTotal: n, devices: toDevices(full, host, 0, ram) }, () => `all ${n} layers on ${gpuNames(full)}`);
+      return {
+        verdict: "gpu", layersOnGpu: n, layersTotal: n, devices: toDevices(full, host, 0, ram),
+        reason: `all ${n} layers on ${gpuNames(full)}`,
+      };
     }
   }
   // Partial offload: the most layers (from the end) that fit, the rest on the CPU.
@@ -148,11 +137,10 @@ export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: 
     const gpuTotal = best.reduce((a, l) => a + l.bytes, 0);
     const hostFree = unified ? ram - gpuTotal : ram;
     if (host <= hostFree) {
-      const loads = best;
-      return placed(
-        { verdict: "partial", layersOnGpu: lo, layersTotal: n, devices: toDevices(best, host, n - lo, ram) },
-        () => `${lo} of ${n} layers on ${gpuNames(loads)}, ${n - lo} on the CPU (${gib(host)} of ${gib(ram)} GiB RAM); slower than all on GPU`,
-      );
+      return {
+        verdict: "partial", layersOnGpu: lo, layersTotal: n, devices: toDevices(best, host, n - lo, ram),
+        reason: `${lo} of ${n} layers on ${gpuNames(best)}, ${n - lo} on the CPU (${gib(host)} of ${gib(ram)} GiB RAM); slower than all on GPU`,
+      };
     }
   }
   const vram = gpus.reduce((a, g) => a + g.vramFreeBytes.value, 0);

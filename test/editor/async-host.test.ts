@@ -89,8 +89,8 @@ describe("asynchronous host calls", () => {
     await waitFor(async () => busyLine(nvim), 10_000, "the busy float");
     await nvim.api.input("q");
     await waitFor(async () => (await busyLine(nvim)) === undefined, 5000, "the busy float to close");
-    await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await nvim.cmd("LlmFit list --family qwen3");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^\s*qwen3-/.test(l))), 15_000, "the list float");
   });
 
   it("says in one line what is wrong with arguments, with one llmfit: prefix", async () => {
@@ -123,8 +123,8 @@ describe("<C-c> during a require", () => {
       local ok, err = pcall(require, "llmfit.float")
       return tostring(err)`);
     expect(broken).toMatch(/loop or previous error loading module/);
-    await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await nvim.cmd("LlmFit list --family qwen3");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^\s*qwen3-/.test(l))), 15_000, "the list float");
     expect((await nvim.notes()).filter((n) => n.level >= 4)).toEqual([]);
   });
 });
@@ -214,8 +214,8 @@ describe("options of the right type but a wrong value", () => {
       setup: `require("llmfit").setup({ border = "fancy", log_level = "verbose", keys = { accept = { 1 } },
         runtimes = { ollama = { url = "${ollama.url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } } })`,
     });
-    await nvim.cmd("LlmFit list --family qwen");
-    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /qwen/i.test(l))), 15_000, "the list float");
+    await nvim.cmd("LlmFit list --family qwen3");
+    await waitFor(async () => (await nvim.floats()).some((f) => f.lines.some((l) => /^\s*qwen3-/.test(l))), 15_000, "the list float");
     const notes = (await nvim.notes()).map((n) => n.msg);
     expect(notes.filter((m) => /^llmfit: option (border|log_level|keys\.accept)/.test(m))).toHaveLength(3);
     expect(await nvim.lua("return { require('llmfit.config').options.border, require('llmfit.config').options.keys.accept, require('llmfit.config').options.log_level }")).toEqual(["rounded", ["a"], "info"]);

@@ -1,4 +1,4 @@
-// :LlmFit latency in a real Neovim: cold (Neovim started -> float painted, host start and
+// :LlmFit latency in a real Neovim: cold (Neovim started -> table painted, host start and
 // hardware detection included), cold with the hardware profile cached on disk, and warm (host
 // running); the time plugin/llmfit.lua adds to startup; the host's RSS after a report.
 import { spawn, execFileSync } from "node:child_process";
@@ -37,31 +37,44 @@ async function withNvim(home, fn) {
   }
 }
 
+// Until the table is painted: the first paint may be the "sizing the catalog…" line, replaced
+// when the sizing is done (on_update); vim.wait lets that notification in.
 const OPEN = `
   local t = vim.loop.hrtime()
   vim.cmd("LlmFit")
+  local first = (vim.loop.hrtime() - t) / 1e6
+  local buf = vim.api.nvim_get_current_buf()
+  local function table_painted()
+    for _, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+      if l:find("sizing the catalog", 1, true) then return false end
+    end
+    return true
+  end
+  vim.wait(20000, table_painted, 1)
   local dt = (vim.loop.hrtime() - t) / 1e6
-  local painted = vim.api.nvim_win_get_config(0).relative ~= ""
+  local painted = vim.api.nvim_win_get_config(0).relative ~= "" and table_painted()
   vim.api.nvim_win_close(0, true)
-  return { dt, painted }`;
+  return { dt, painted, first }`;
 
 async function cold(cached) {
   const samples = [];
+  const firstPaint = [];
   const home = mkdtempSync(join(tmpdir(), "llmfit-bench-"));
   try {
     for (let i = 0; i < RUNS; i++) {
       if (!cached) rmSync(join(home, "cache"), { recursive: true, force: true });
       mkdirSync(join(home, "cache"), { recursive: true });
       await withNvim(home, async (nvim) => {
-        const [dt, painted] = await nvim.lua(OPEN);
-        if (!painted) throw new Error("no float painted");
+        const [dt, painted, first] = await nvim.lua(OPEN);
+        if (!painted) throw new Error("no table painted");
         samples.push(dt);
+        firstPaint.push(first);
       });
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
-  return stats(samples);
+  return { ...stats(samples), firstPaint: stats(firstPaint) };
 }
 
 async function warm() {
@@ -72,6 +85,8 @@ async function warm() {
       const samples = [];
       for (let i = 0; i < RUNS; i++) samples.push((await nvim.lua(OPEN))[0]);
       const { pid } = await nvim.lua("return require('llmfit.host').request('ping')");
+      // idle: the host collects its garbage 1 s after the last request (src/host/idle-gc.ts)
+      await new Promise((r) => setTimeout(r, 1500));
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
       return { warm: stats(samples), rssMiB: rss ? Number(rss) / 1024 : NaN };
     });
@@ -106,9 +121,11 @@ const { warm: warmStats, rssMiB } = await warm();
 const startup = startupCost();
 
 printTable(`:LlmFit latency over ${RUNS} runs (ms)`, ["case", "median", "p95", "min", "max", "aim"], [
-  ["cold, no hardware cache", ms(coldNoCache.median), ms(coldNoCache.p95), ms(coldNoCache.min), ms(coldNoCache.max), "<= 400"],
-  ["cold, hardware cached", ms(coldCached.median), ms(coldCached.p95), ms(coldCached.min), ms(coldCached.max), "<= 400"],
-  ["warm (host running)", ms(warmStats.median), ms(warmStats.p95), ms(warmStats.min), ms(warmStats.max), "<= 30"],
+  ["cold, no hardware cache", ms(coldNoCache.median), ms(coldNoCache.p95), ms(coldNoCache.min), ms(coldNoCache.max), "<= 200"],
+  ["  of which first paint", ms(coldNoCache.firstPaint.median), ms(coldNoCache.firstPaint.p95), ms(coldNoCache.firstPaint.min), ms(coldNoCache.firstPaint.max), ""],
+  ["cold, hardware cached", ms(coldCached.median), ms(coldCached.p95), ms(coldCached.min), ms(coldCached.max), "<= 200"],
+  ["  of which first paint", ms(coldCached.firstPaint.median), ms(coldCached.firstPaint.p95), ms(coldCached.firstPaint.min), ms(coldCached.firstPaint.max), ""],
+  ["warm (host running)", ms(warmStats.median), ms(warmStats.p95), ms(warmStats.min), ms(warmStats.max), "<= 15"],
   ["startup: plugin/llmfit.lua", ms(startup.median), ms(startup.p95), ms(startup.min), ms(startup.max), "< 1"],
 ]);
-printTable("Host memory", ["measure", "value"], [["host RSS after the report (MiB)", rssMiB.toFixed(1)]]);
+printTable("Host memory", ["measure", "value", "aim"], [["host RSS after the report, idle (MiB)", rssMiB.toFixed(1), "<= 80"]]);

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-const benches = ["editor.mjs", "hardware.mjs", "sizing-speed.mjs", "stream.mjs", "responsive.mjs", "sources.mjs", "calibration.mjs"];
+const benches = ["process.mjs", "editor.mjs", "host-memory.mjs", "responsive.mjs", "hardware.mjs", "sizing-speed.mjs", "stream.mjs", "sources.mjs", "calibration.mjs"];
 for (const name of benches) {
   const path = new URL(name, import.meta.url);
   if (!existsSync(path)) continue;

@@ -4,6 +4,7 @@
 import { createLogger, isLogLevel } from "./log.js";
 import { AsyncCalls } from "./host/async-calls.js";
 import { dispatch } from "./host/dispatch.js";
+import { idleCollector } from "./host/idle-gc.js";
 import { Session } from "./host/session.js";
 
 function flag(name: string): string | undefined {
@@ -28,7 +29,11 @@ const session = new Session(log, cacheDir ? { cacheDir } : {}, {
 });
 // Detect the hardware and size the catalog while the RPC channel comes up: the first :LlmFit
 // then finds both done. A failure here is reported by the request that needs the result.
-session.report.warm().catch(() => undefined);
+const worked = idleCollector();
+session.report
+  .warm()
+  .catch(() => undefined)
+  .finally(worked);
 
 const { attach } = await import("neovim");
 const nvim = attach({ reader: process.stdin, writer: process.stdout });
@@ -40,10 +45,15 @@ const calls = new AsyncCalls(session, (id, envelope) => push?.("llmfit.host", "o
 
 
 nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
-  void dispatch(method, args[0], session).then((envelope) => resp.send(envelope));
+  worked();
+  void dispatch(method, args[0], session).then((envelope) => {
+    resp.send(envelope);
+    worked();
+  });
 });
 
 nvim.on("notification", (method: string, args: unknown[]) => {
+  worked();
   if (method === "call") return calls.start(args[0]);
   if (method === "call_cancel") return calls.cancel(args[0]);
   void dispatch(method, args[0], session).then((envelope) => {

@@ -80,7 +80,8 @@ function M.start()
   vim.fn.mkdir(vim.fn.fnamemodify(log, ":h"), "p")
   state.stderr = {}
   local chan
-  chan = vim.fn.jobstart({ node, script, "--log", log, "--cache", vim.fn.stdpath("cache") .. "/llmfit" }, {
+  -- small young generation (~12 MiB less RSS, no slower); --expose-gc for src/host/idle-gc.ts
+  chan = vim.fn.jobstart({ node, "--max-semi-space-size=1", "--expose-gc", script, "--log", log, "--cache", vim.fn.stdpath("cache") .. "/llmfit" }, {
     rpc = true,
     env = { LLMFIT_LOG_LEVEL = config.options.log_level },
     on_stderr = function(_, data)

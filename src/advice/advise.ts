@@ -20,7 +20,7 @@ import type { ModelShape } from "../models/shape.js";
 import { bestQuant, createSizer, largestContext, ON_GPU, QUANT_LADDER, RUNS, type Sizer } from "../sizing/search.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
 import { DEFAULT_RUN_SETTINGS, type Estimate, type KvType, type RunSettings, type Verdict } from "../sizing/types.js";
-import { estimateSpeed, speedRangeOf, type SpeedRange } from "../speed/estimate.js";
+import { estimateSpeed, SHORT_CTX, speedRangeOf, type SpeedRange } from "../speed/estimate.js";
 import { DEFAULT_POLICY, memoryWarning, planningHardware, type AdvicePolicy } from "./policy.js";
 
 export const USES = ["all", "chat", "code", "reasoning", "vision", "embedding"] as const;
@@ -46,13 +46,32 @@ export const DEFAULT_VIEW: ModelsView = { sort: "score", text: "", use: "all", k
 /** Decode tokens/s for an estimate on a machine. */
 export type SpeedOf = (shape: ModelShape, estimate: Estimate, hw: Hardware) => number | undefined;
 
+/** What one catalog model came to on a machine at a context and KV type: a row, else a near miss or nothing. */
+export interface Judged {
+  readonly row?: ModelRow;
+  readonly miss?: NearMiss;
+}
+
 /** The sizer and the speed cache every view shares, so the same question gets the same number. */
 export interface Advisor {
   readonly sizer: Sizer;
   readonly speedOf: SpeedOf;
+  /**
+   * Models already judged on a planned machine for a (context, KV type, minimum speed): sorting
+   * and filtering only pick among these, so a key in the report repaints without sizing anything.
+   */
+  judged(planned: Hardware, key: string): Map<CatalogEntry, Judged>;
 }
 
 export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
+  const judgedBy = new WeakMap<Hardware, Map<string, Map<CatalogEntry, Judged>>>();
+  const judged = (planned: Hardware, key: string): Map<CatalogEntry, Judged> => {
+    let byKey = judgedBy.get(planned);
+    if (!byKey) judgedBy.set(planned, (byKey = new Map()));
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, (m = new Map()));
+    return m;
+  };
   const speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
   const speedOf: SpeedOf = (shape, estimate, hw) => {
     let byHw = speeds.get(hw);
@@ -60,10 +79,11 @@ export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
     const s = estimate.settings;
     const p = estimate.placement;
     const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
-    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw).decodeTps);
+    // decodeTps is the short context's figure: the long one is not asked for
+    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX] }).decodeTps);
     return byHw.get(key);
   };
-  return { sizer, speedOf };
+  return { sizer, speedOf, judged };
 }
 
 export interface ModelRow {
@@ -301,10 +321,15 @@ export async function adviseInSteps(
   const acc = new Accumulator(hw, input.view ?? DEFAULT_VIEW, advisor, input.policy ?? DEFAULT_POLICY);
   // Yield at least every ~10 ms as well: a slow machine sizes few models in that time, and an
   // HTTP answer (runtime discovery) waiting behind a long batch would hit its timeout.
+  // Models judged before (another sort or filter of the same view) cost nothing and do not count
+  // toward a batch: a warm view is answered in one turn of the event loop.
   let last = performance.now();
+  let sized = 0;
   for (let i = 0; i < catalog.length; i++) {
+    const cheap = acc.isCheap(catalog[i]!);
     acc.add(catalog[i]!);
-    const due = (i + 1) % batch === 0;
+    if (cheap) continue;
+    const due = ++sized % batch === 0;
     if (due) onProgress?.(i + 1, catalog.length);
     if (due || performance.now() - last > 10) {
       await new Promise<void>((r) => setImmediate(r));
@@ -320,6 +345,7 @@ class Accumulator {
   private readonly left = new Map<string, string[]>();
   private considered = 0;
   private readonly planned: Hardware;
+  private readonly judged: Map<CatalogEntry, Judged>;
 
   constructor(
     private readonly hw: Hardware,
@@ -328,6 +354,8 @@ class Accumulator {
     private readonly policy: AdvicePolicy,
   ) {
     this.planned = planningHardware(hw, policy);
+    // judge and nearMiss read only these of the view; the rest (sort, filters) is applied here
+    this.judged = advisor.judged(this.planned, `${view.ctx}|${view.kv}|${policy.minTps}`);
   }
 
   private leave(reason: string, id: string): void {
@@ -343,14 +371,22 @@ class Accumulator {
       return;
     }
     this.considered++;
-    const shape = cachedShape(e);
-    const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
-    if (row) this.rows.push(row);
-    else {
-      const miss = nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
-      if (miss) this.misses.push(miss);
-      else this.leave("too big for this machine at any quantization", e.id);
+    let j = this.judged.get(e);
+    if (!j) {
+      const shape = cachedShape(e);
+      const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
+      const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
+      j = row ? { row } : miss ? { miss } : {};
+      this.judged.set(e, j);
     }
+    if (j.row) this.rows.push(j.row);
+    else if (j.miss) this.misses.push(j.miss);
+    else this.leave("too big for this machine at any quantization", e.id);
+  }
+
+  /** True when add(e) would size nothing: the model is excluded or already judged. */
+  isCheap(e: CatalogEntry): boolean {
+    return exclusion(e, this.view) !== undefined || this.judged.has(e);
   }
 
   result(): Recommendations {

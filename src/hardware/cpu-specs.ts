@@ -1,13 +1,14 @@
-// The CPU spec table, parsed at import, and name matching for `--cpu NAME`: the names people
+// The CPU spec table, parsed on first read, and name matching for `--cpu NAME`: the names people
 // type ("i5-1035G1", "Ryzen 7 7840U", "Apple M2 Max") and the brand strings tools print
 // ("Intel(R) Core(TM) i5-1035G1 CPU @ 1.00GHz"). An unknown name is a one-line error naming
 // the three nearest rows.
 import { LlmFitError } from "../errors.js";
 import { CPU_SPECS_SCHEMA, type CpuSpec } from "./cpu-spec-schema.js";
 import { CPU_SPEC_ROWS } from "./cpu-specs.data.js";
+import { lazyTable } from "./lazy-table.js";
 import { editDistance } from "./match.js";
 
-export const CPU_SPECS: readonly CpuSpec[] = CPU_SPECS_SCHEMA.parse(CPU_SPEC_ROWS);
+export const CPU_SPECS: readonly CpuSpec[] = lazyTable(() => CPU_SPECS_SCHEMA.parse(CPU_SPEC_ROWS));
 
 const DROP = new Set(["intel", "amd", "apple", "core", "r", "tm", "processor", "cpu", "with", "radeon", "graphics", "w", "gen", "th"]);
 /** Words that make a different chip; an input carrying one its row lacks does not match it. */

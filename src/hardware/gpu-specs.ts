@@ -1,6 +1,8 @@
-// The parsed spec table. Parsing at import makes a bad row fail loudly in tests and at start.
+// The parsed spec table, checked on first read: a bad row fails loudly in tests and in the first
+// command that looks a GPU up (parsing at import cost every start ~10 ms).
 import { z } from "zod";
 import { GpuSpecSchema, type GpuSpec } from "./gpu-spec-schema.js";
 import { GPU_SPEC_ROWS } from "./gpu-specs.data.js";
+import { lazyTable } from "./lazy-table.js";
 
-export const GPU_SPECS: readonly GpuSpec[] = z.array(GpuSpecSchema).parse(GPU_SPEC_ROWS);
+export const GPU_SPECS: readonly GpuSpec[] = lazyTable(() => z.array(GpuSpecSchema).parse(GPU_SPEC_ROWS));

@@ -1,5 +1,8 @@
 // The model catalog: every entry checked against the schema once, on first load, then shared.
 // `shapeOf` turns an entry into the ModelShape the sizing engine consumes.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { hash53 } from "./content-hash.js";
 import { CatalogEntrySchema } from "./catalog-schema.js";
 import type { Capability, CatalogEntry, CatalogEntryInput, CatalogKind, Hyperparams, LlmEntry } from "./catalog-schema.js";
 import type { LayerShape, ModelShape } from "./shape.js";
@@ -91,9 +94,27 @@ export function expandPattern(pattern: string): readonly string[] {
 
 let cached: readonly CatalogEntry[] | undefined;
 
+declare const LLMFIT_CATALOG_STAMP: string | undefined;
+
+/**
+ * The bundles (dist/cli.js, dist/host.js) skip the schema check: the build wrote the checked
+ * catalog to dist/catalog.json (scripts/gen-tables.mjs) and stamped the bundle with the hash of
+ * that file's text, so a file from another build, or a damaged one, does not match and the
+ * sources are checked as usual. Saves most of the catalog's cost at start (the check is ~40 ms).
+ */
+function prebuilt(): CatalogEntry[] | undefined {
+  if (typeof LLMFIT_CATALOG_STAMP === "undefined" || process.env.LLMFIT_SHAPE_TABLES === "off") return undefined;
+  try {
+    const text = readFileSync(fileURLToPath(new URL("./catalog.json", import.meta.url)), "utf8");
+    return hash53(text) === LLMFIT_CATALOG_STAMP ? (JSON.parse(text) as CatalogEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The catalog, validated on the first call and cached. */
 export function loadCatalog(): readonly CatalogEntry[] {
-  cached ??= parseCatalog(SOURCES);
+  cached ??= prebuilt() ?? parseCatalog(SOURCES);
   return cached;
 }
 

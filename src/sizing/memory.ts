@@ -10,6 +10,7 @@ import type { QuantName } from "./quant-mix.js";
 import { profileShape, type ShapeProfile } from "./shape-profile.js";
 import { recurrentStateSize, type RecurrentStateSize } from "./recurrent-state.js";
 import type { FlashAttn, MemoryBreakdown, RunSettings } from "./types.js";
+import { tabled } from "./shape-tables.js";
 import { splitWeights, typedTensors, type WeightSplit } from "./weights.js";
 
 export interface MemoryDetail {
@@ -33,7 +34,7 @@ export function resolveFlashAttn(fa: FlashAttn, profile: ShapeProfile): boolean 
 }
 
 export function weightSplit(shape: ModelShape, quant: QuantName | undefined): WeightSplit {
-  return splitWeights(typedTensors(shape, quant), shape.layers.length);
+  return tabled(shape, quant)?.weights ?? splitWeights(typedTensors(shape, quant), shape.layers.length);
 }
 
 /**

@@ -9,6 +9,7 @@ import { deviceOverheadBytes } from "./overhead.js";
 import { placeModel, type PlacementOptions } from "./placement.js";
 import { parseQuantName, type QuantName, type QuantPlan } from "./quant-mix.js";
 import type { Estimate, MemoryBreakdown, Placement, RunSettings, Verdict } from "./types.js";
+import { tabled } from "./shape-tables.js";
 import { profileShape, type ShapeProfile } from "./shape-profile.js";
 import { planForShape, weightsFromPlan, type WeightSplit } from "./weights.js";
 
@@ -39,9 +40,11 @@ function placedOverhead(placement: Placement, hw: Hardware): number {
 }
 
 export function createSizer(): Sizer {
-  const cache = new Map<ModelShape, Map<string, WeightSplit>>();
-  const profiles = new Map<ModelShape, ShapeProfile>();
-  const plans = new Map<ModelShape, QuantPlan>();
+  // Weak: shapes built for a runtime's model (each discovery, each prompt) come and go; their
+  // tensor lists must go with them, or a long-lived host grows with every prompt.
+  const cache = new WeakMap<ModelShape, Map<string, WeightSplit>>();
+  const profiles = new WeakMap<ModelShape, ShapeProfile>();
+  const plans = new WeakMap<ModelShape, QuantPlan>();
   const plan = (shape: ModelShape): QuantPlan => {
     let p = plans.get(shape);
     if (!p) plans.set(shape, (p = planForShape(shape)));
@@ -59,9 +62,9 @@ export function createSizer(): Sizer {
     let w = per.get(key);
     if (!w) {
       // a file's own tensors when it is the file's quantization; otherwise the quantizer's choice
-      w = quant === undefined || (shape.tensors && shape.fileType !== undefined && parseQuantName(shape.fileType) === quant)
+      w = tabled(shape, quant)?.weights ?? (quant === undefined || (shape.tensors && shape.fileType !== undefined && parseQuantName(shape.fileType) === quant)
         ? weightSplit(shape, quant)
-        : weightsFromPlan(plan(shape), quant);
+        : weightsFromPlan(plan(shape), quant));
       per.set(key, w);
     }
     return w;

@@ -6,10 +6,8 @@ import { perDeviceSpec } from "../hardware/gpu-build.js";
 import { gpuSpecById, matchGpu } from "../hardware/match.js";
 import type { Backend, Gpu, Hardware } from "../hardware/types.js";
 import type { ModelShape, TensorInfo } from "../models/shape.js";
-import { parseQuantName } from "../sizing/quant-mix.js";
 import type { Estimate, KvType } from "../sizing/types.js";
 import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
-import { typedTensors } from "../sizing/weights.js";
 import { calibratedCpuConstants, calibrationOf, measuredLabel } from "../calibration/apply.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
@@ -28,7 +26,7 @@ import {
   type SpeedConstants,
   type SpeedRanges,
 } from "./model.js";
-import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic } from "./traffic.js";
+import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, trafficFor, weightFamily, type TokenTraffic } from "./traffic.js";
 
 export const SHORT_CTX = 512;
 export const LONG_CTX = 32_768;
@@ -156,8 +154,7 @@ interface PartTime {
 
 /** The per-token work of each GPU part, as the model's terms see it (exported for the calibration). */
 export function gpuPartWork(shape: ModelShape, est: Estimate, hw: Hardware, ctx: number, opts: SpeedOptions = {}): GpuPartWork[] {
-  const tensors = opts.tensors ?? typedTensors(shape, parseQuantName(est.quant));
-  const traffic = tokenTraffic(shape, tensors);
+  const traffic = opts.tensors ? tokenTraffic(shape, opts.tensors) : trafficFor(shape, est.quant);
   return partsOf(est, hw, shape.layers.length)
     .filter((p) => p.gpu !== undefined)
     .map((p) => workOf(shape, est, traffic, p, ctx, opts))
@@ -211,12 +208,11 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
  * (src/speed/constants.ts) are the only calibration.
  */
 export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, opts: SpeedOptions = {}): SpeedEstimate {
-  const tensors = opts.tensors ?? typedTensors(shape, parseQuantName(est.quant));
   // this machine's bench figures replace the reference CPU's (never when constants are given: the fit)
   const cal = opts.constants === undefined && opts.calibrated !== false ? calibrationOf(hw) : undefined;
   const cpuK = cal ? calibratedCpuConstants(hw, { learned: opts.calibrated !== "bench-only" }) : undefined;
   const k = opts.constants ?? (cpuK ? { ...SPEED_CONSTANTS, cpu: cpuK } : SPEED_CONSTANTS);
-  const traffic: TokenTraffic = tokenTraffic(shape, tensors);
+  const traffic: TokenTraffic = opts.tensors ? tokenTraffic(shape, opts.tensors) : trafficFor(shape, est.quant);
   const family = weightFamily(est.quant);
   const threads = opts.threads ?? defaultThreads(hw);
   const ramGBs = hw.memory.bandwidthGBs?.value;
@@ -286,7 +282,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
   const onCpu = parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output));
   let measured: SpeedEstimate["measured"];
   if (cal && onCpu) {
-    const spec = estimateSpeed(shape, est, hw, { ...opts, tensors, contexts: [first.ctx], calibrated: false });
+    const spec = estimateSpeed(shape, est, hw, { ...opts, contexts: [first.ctx], calibrated: false });
     measured = { source: measuredLabel(cal), specDecodeTps: spec.decodeTps, specPrefillTps: spec.prefillTps };
   }
   return {

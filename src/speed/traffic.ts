@@ -6,6 +6,9 @@ import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { requireGgmlType, tensorBytes, tensorElements } from "../sizing/ggml-types.js";
 import { kvBytes, kvGgmlType } from "../sizing/kv-cache.js";
 import type { KvType } from "../sizing/types.js";
+import { parseQuantName } from "../sizing/quant-mix.js";
+import { tabled } from "../sizing/shape-tables.js";
+import { typedTensors } from "../sizing/weights.js";
 
 export interface TokenTraffic {
   /** Weight bytes one decode step reads in each layer (MoE: only the used experts' share). */
@@ -55,6 +58,15 @@ export function tokenTraffic(shape: ModelShape, tensors: readonly TensorInfo[]):
   }
   const activeParams = layerParams.reduce((a, b) => a + b, 0) + outputParams;
   return { layerBytes, outputBytes, layerParams, layerExpertParams, outputParams, activeParams };
+}
+
+/**
+ * tokenTraffic of the typed tensor list llama-quantize would give `shape` at `quant` (the file's
+ * own when it is the file's quantization): from the build's table when it holds the shape.
+ */
+export function trafficFor(shape: ModelShape, quant: string): TokenTraffic {
+  const q = parseQuantName(quant);
+  return tabled(shape, q)?.traffic ?? tokenTraffic(shape, typedTensors(shape, q));
 }
 
 /**

@@ -2,7 +2,6 @@
 // split set (name-00001-of-00003.gguf) per quant, sometimes in a folder per quant; vision
 // projectors (mmproj) ride along and are not the model. Transformers repos hold config.json and
 // safetensors, sharded with model.safetensors.index.json.
-import { parseGgufShardFilename } from "@huggingface/gguf";
 
 export interface ListedFile {
   readonly path: string;
@@ -26,6 +25,18 @@ export function quantOfName(path: string): string | undefined {
   const base = path.replace(/\.gguf$/i, "");
   const m = QUANT_IN_NAME.exec(base);
   return m?.[1]?.toUpperCase().replace(/^FP16$/, "F16");
+}
+
+/**
+ * A split GGUF's shard name, "PREFIX-00001-of-00003.gguf": llama.cpp's gguf-split writes
+ * "%s-%05d-of-%05d.gguf" (llama_split_path, https://github.com/ggml-org/llama.cpp/blob/master/src/llama.cpp).
+ * Parsed here rather than with @huggingface/gguf, whose import alone cost every start ~20 ms.
+ */
+const SHARD = /^(.*?)-(\d{5})-of-(\d{5})\.gguf$/;
+
+function parseGgufShardFilename(path: string): { prefix: string; shard: string; total: string } | undefined {
+  const m = SHARD.exec(path);
+  return m ? { prefix: m[1]!, shard: m[2]!, total: m[3]! } : undefined;
 }
 
 const isProjector = (path: string): boolean => /mmproj|projector/i.test(path.split("/").pop() ?? "");

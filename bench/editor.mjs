@@ -42,6 +42,8 @@ async function withNvim(home, fn) {
 const OPEN = `
   local t = vim.loop.hrtime()
   vim.cmd("LlmFit")
+  -- :LlmFit asks the host without waiting: the float opens when it answers
+  vim.wait(20000, function() return vim.api.nvim_win_get_config(0).relative ~= "" end, 1)
   local first = (vim.loop.hrtime() - t) / 1e6
   local buf = vim.api.nvim_get_current_buf()
   local function table_painted()

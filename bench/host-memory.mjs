@@ -3,42 +3,30 @@
 // once warm (the host's answer to report_action, as the float's keys send it). Prints numbers;
 // never fails on a time.
 import { spawn } from "node:child_process";
-import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { attach } from "neovim";
+import { BENCH_MODEL, fakeOllama } from "./fake-ollama.mjs";
 import { ms, printTable, stats } from "./table.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const MODEL = "bench:latest";
+const MODEL = BENCH_MODEL;
 const REPORTS = 100;
 const PROMPTS = Number(process.env.BENCH_PROMPTS ?? 50);
 
-function fakeOllama() {
-  const line = (v) => `${JSON.stringify(v)}\n`;
-  const server = createServer((req, res) => {
-    if (req.url === "/api/version") return res.end(JSON.stringify({ version: "0.12.6" }));
-    if (req.url === "/api/tags") return res.end(JSON.stringify({ models: [{ name: MODEL, model: MODEL, size: 1, digest: "x", details: { format: "gguf", family: "llama", parameter_size: "1B", quantization_level: "Q4_K_M" } }] }));
-    if (req.url === "/api/ps") return res.end(JSON.stringify({ models: [] }));
-    if (req.url === "/api/show") return res.writeHead(404).end(JSON.stringify({ error: "not found" }));
-    if (req.url === "/api/chat") {
-      res.writeHead(200, { "Content-Type": "application/x-ndjson" });
-      for (let i = 0; i < 40; i++) res.write(line({ model: MODEL, message: { role: "assistant", content: `tok${i} ` }, done: false }));
-      return res.end(line({ model: MODEL, message: { role: "assistant", content: "" }, done: true, eval_count: 40 }));
-    }
-    res.writeHead(404).end();
-  });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
-}
 
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
 // RSS once the host has been idle 1.5 s (it collects garbage 1 s after its last request: src/host/idle-gc.ts)
 const idleRss = async (pid) => (await new Promise((r) => setTimeout(r, 1500)), rssMiB(pid));
 
+// :LlmFit asks the host without waiting: wait (running the loop) for the float, then close it
 const OPEN_CLOSE = `
   vim.cmd("LlmFit")
-  vim.api.nvim_win_close(0, true)`;
+  local report = require("llmfit.report")
+  vim.wait(10000, function() local r = report.current(); return r ~= nil and r:valid() end, 2)
+  local r = report.current()
+  if r then vim.api.nvim_win_close(r.win, true) end`;
 
 // One key's round trip: the host's new payload for the float (what the key then paints).
 const ACT = `
@@ -48,7 +36,7 @@ const ACT = `
   host.request("report_action", { action = action, text = text, width = 120, height = 40 })
   return (vim.loop.hrtime() - t) / 1e6`;
 
-const server = await fakeOllama();
+const server = await fakeOllama(40);
 const url = `http://127.0.0.1:${server.address().port}`;
 const home = mkdtempSync(join(tmpdir(), "llmfit-hostmem-"));
 const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
@@ -65,7 +53,7 @@ try {
   await nvim.lua(OPEN_CLOSE);
   const { pid } = await nvim.lua("return require('llmfit.host').request('ping')");
   // let the first sizing and discovery settle
-  await nvim.lua("vim.cmd('LlmFit') return 0");
+  await nvim.lua("vim.cmd('LlmFit') vim.wait(10000, function() return require('llmfit.report').current() ~= nil end, 2) return 0");
   await new Promise((r) => setTimeout(r, 1500));
 
   const keys = [["sort"], ["sort"], ["sort"], ["sort"], ["sort"], ["filter", "qwen"], ["filter", ""], ["use"], ["kind"], ["context"], ["context"], ["context"], ["context"], ["kv"], ["kv"]];
@@ -79,7 +67,7 @@ try {
       else warmSamples.set(name, [...(warmSamples.get(name) ?? []), dt]);
     }
   }
-  await nvim.lua("vim.api.nvim_win_close(0, true)");
+  await nvim.lua("local r = require('llmfit.report').current() if r then vim.api.nvim_win_close(r.win, true) end");
   const rss = [["after the first report", (await idleRss(pid))]];
   for (let i = 0; i < REPORTS; i++) await nvim.lua(OPEN_CLOSE);
   rss.push([`after ${REPORTS} more reports`, (await idleRss(pid))]);

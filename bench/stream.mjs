@@ -3,15 +3,15 @@
 // time of Neovim and of the host (from /proc), how many buffer updates the coalescing made, and
 // how long a trivial request to Neovim waits meanwhile (what typing would feel).
 import { spawn } from "node:child_process";
-import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { attach } from "neovim";
+import { BENCH_MODEL, fakeOllama } from "./fake-ollama.mjs";
 import { printTable, stats } from "./table.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const MODEL = "bench:latest";
+const MODEL = BENCH_MODEL;
 const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 
 function cpuMs(pid) {
@@ -19,30 +19,6 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS; // utime + stime
 }
 
-function fakeOllama(tokens, rate) {
-  const line = (v) => `${JSON.stringify(v)}\n`;
-  const server = createServer((req, res) => {
-    if (req.url === "/api/version") return res.end(JSON.stringify({ version: "0.12.6" }));
-    if (req.url === "/api/tags") return res.end(JSON.stringify({ models: [{ name: MODEL, model: MODEL, size: 1, digest: "x", details: { format: "gguf", family: "llama", parameter_size: "1B", quantization_level: "Q4_K_M" } }] }));
-    if (req.url === "/api/ps") return res.end(JSON.stringify({ models: [] }));
-    if (req.url === "/api/show") return res.writeHead(404).end(JSON.stringify({ error: "not found" }));
-    if (req.url === "/api/chat") {
-      res.writeHead(200, { "Content-Type": "application/x-ndjson" });
-      let i = 0;
-      const started = performance.now();
-      const tick = () => {
-        // Send every token due by now, as a real server would under a steady rate.
-        const due = Math.min(tokens, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
-        while (i < due) res.write(line({ model: MODEL, message: { role: "assistant", content: `tok${i++} ` }, done: false }));
-        if (i >= tokens) return res.end(line({ model: MODEL, message: { role: "assistant", content: "" }, done: true, eval_count: tokens }));
-        setTimeout(tick, Math.max(1, 1000 / rate));
-      };
-      return tick();
-    }
-    res.writeHead(404).end();
-  });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
-}
 
 async function run(rate, tokens) {
   const server = await fakeOllama(tokens, rate);

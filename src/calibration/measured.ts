@@ -1,6 +1,7 @@
 // What real runs measured for one installed model, for every view that shows an installed model
 // (the report's runtimes section, `llmfit runtimes`, their --json): the one place the runs store
 // turns into "measured 23.4 tok/s (3 runs, last 2026-12-03)".
+import type { ContextOptions } from "../hardware/context.js";
 import { machineKey } from "./machine.js";
 import { readRuns, type RealRun } from "./runs.js";
 
@@ -52,9 +53,9 @@ export function measuredOf(speeds: MeasuredSpeeds | undefined, runtime: string, 
 }
 
 /** This machine's measured speeds (none when nothing was recorded, or for another machine). */
-export async function readMeasuredSpeeds(opts: { readonly cacheDir?: string } = {}): Promise<MeasuredSpeeds> {
+export async function readMeasuredSpeeds(opts: ContextOptions & { readonly cacheDir?: string } = {}): Promise<MeasuredSpeeds> {
   try {
-    const key = await machineKey(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {});
+    const key = await machineKey(opts);
     return summarizeRuns(await readRuns(key.dir, key.fingerprint));
   } catch {
     return new Map();

@@ -214,3 +214,56 @@ describe("recording through PromptService against loopback runtimes", () => {
     expect(await ask({ llamacpp: llama.url }, { runtime: "llamacpp", url: llama.url, model: id }, cpuOnly(), short)).toEqual([]);
   });
 });
+
+describe("measured beside the estimate in the views", () => {
+  const tag = { name: "llama3.2", model: "llama3.2", modified_at: "2024-09-25T00:00:00Z", size: 2019393189, digest: "a80c4f17acd5", details: { format: "gguf", family: "llama", families: ["llama"], parameter_size: "3.2B", quantization_level: "Q4_K_M" } };
+  const recorded = [run({ model: "llama3.2", decodeTps: 23.4, at: "2026-12-03T09:00:00Z" }), run({ model: "llama3.2", decodeTps: 30, at: "2026-12-01T09:00:00Z" }), run({ model: "llama3.2", decodeTps: 20, at: "2026-12-02T09:00:00Z" })];
+  let server: FakeOllama;
+  beforeAll(async () => {
+    server = await startFakeOllama({ tags: { models: [tag] }, ps: { models: [] } });
+  });
+  afterAll(async () => server?.close());
+
+  it("`llmfit runtimes` shows the measured figure and its --json carries it", async () => {
+    const { makeRuntimesCommand } = await import("../../src/cli/runtimes.js");
+    const { clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
+    const cmd = makeRuntimesCommand({ discovery: { llamacppDefaultPorts: [] }, hardware: async () => cpuOnly(), measured: async () => summarizeRuns(recorded) });
+    const io = (out: string[]) => ({ stdout: (t: string) => void out.push(t), stderr: () => undefined, isTty: false, env: {} });
+    const text: string[] = [];
+    clearDiscoveryCache();
+    await cmd.run(["--ollama-url", server.url, "--lmstudio-url", "http://127.0.0.1:9", "--timeout", "2000"], io(text));
+    expect(text.join("")).toMatch(/installed {2}llama3\.2 .* {2}est ~\d+(\.\d)? tok\/s · measured 23\.4 tok\/s \(3 runs, last 2026-12-03\)/);
+    const json: string[] = [];
+    clearDiscoveryCache();
+    await cmd.run(["--json", "--ollama-url", server.url, "--lmstudio-url", "http://127.0.0.1:9", "--timeout", "2000"], io(json));
+    const parsed = JSON.parse(json.join("")) as { sizing: { model: string; speed?: { estimated_tps?: number; measured?: unknown } }[] };
+    const s = parsed.sizing.find((x) => x.model === "llama3.2");
+    expect(s?.speed?.measured).toEqual({ decode_tps: 23.4, runs: 3, last: "2026-12-03", source: "measured" });
+    expect(s?.speed?.estimated_tps).toBeGreaterThan(0);
+  });
+
+  it("the report's runtimes section and its --json show the same figure", async () => {
+    const { installedSpeeds } = await import("../../src/advice/installed-speed.js");
+    const { createAdvisor } = await import("../../src/advice/advise.js");
+    const { renderReport, reportJson } = await import("../../src/report/report.js");
+    const { discoverRuntimes, clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
+    const { sizeDiscovered, sizingContext } = await import("../../src/runtimes/sizing.js");
+    const { runtimeEstimator } = await import("../../src/sizing/runtime-estimator.js");
+    const { config } = parseConfig({ runtimes: { ollama: { url: server.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
+    clearDiscoveryCache();
+    const found = await discoverRuntimes(config.runtimes, { llamacppDefaultPorts: [] });
+    const hw = cpuOnly();
+    const advisor = createAdvisor(sizer);
+    const sized = sizeDiscovered(found, runtimeEstimator(sizer, hw), sizingContext(0, config.runtimes, {}));
+    const speeds = installedSpeeds(sized, hw, advisor, summarizeRuns(recorded));
+    const report = { version: "t", hardware: hw, runtimes: { state: "done" as const, runtimes: found, sized, speeds } };
+    const painted = renderReport(report, { width: 200 }).lines.join("\n");
+    expect(painted).toMatch(/llama3\.2 .*est ~\d+(\.\d)? tok\/s · measured 23\.4 tok\/s \(3 runs, last 2026-12-03\)/);
+    expect((reportJson(report) as { installed_speeds: unknown[] }).installed_speeds).toEqual([
+      { runtime: server.url, model: "llama3.2", estimated_tps: expect.any(Number), measured: { decode_tps: 23.4, runs: 3, last: "2026-12-03", source: "measured" } },
+    ]);
+    // a model nothing was measured for shows no such figure
+    const none = renderReport({ ...report, runtimes: { ...report.runtimes, speeds: installedSpeeds(sized, hw, advisor, new Map()) } }, { width: 200 }).lines.join("\n");
+    expect(none).not.toMatch(/measured \d/);
+  });
+});

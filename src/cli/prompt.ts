@@ -4,7 +4,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { DEFAULT_CONFIG, type Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
+import { machineKey } from "../calibration/machine.js";
+import { createRunRecorder } from "../calibration/record.js";
+import { detectHardware } from "../hardware/detect.js";
 import { PromptService } from "../prompt/service.js";
+import { createSizer } from "../sizing/search.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
 import { EXIT } from "./exit-codes.js";
@@ -67,6 +71,9 @@ export const promptCommand: CliCommand = {
     let wrote = false;
     let finished!: () => void;
     const ended = new Promise<void>((r) => (finished = r));
+    // this machine's cache dir as the CLI's environment names it (XDG_CACHE_HOME …)
+    const key = machineKey({ env: io.env });
+    key.catch(() => undefined);
     const service = new PromptService(
       () => config,
       {
@@ -84,6 +91,9 @@ export const promptCommand: CliCommand = {
         },
       },
       async () => 0,
+    ).recordWith(
+      // the measured speed goes to this machine's runs store, as in the editor (README: "Learning from real use")
+      createRunRecorder({ key: () => key, hardware: async () => detectHardware({ cacheDir: (await key).dir }).catch(() => undefined), sizer: createSizer() }),
     );
     const started = await service.start({
       id: 1,
@@ -96,6 +106,7 @@ export const promptCommand: CliCommand = {
     process.once("SIGINT", stop);
     try {
       await ended;
+      await service.run(1).settled();
     } finally {
       process.off("SIGINT", stop);
     }

@@ -13,11 +13,16 @@ import type { RuntimeStatus } from "../runtimes/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
 import { printable } from "../models/printable.js";
+import { createAdvisor } from "../advice/advise.js";
+import { installedKey, installedSpeedJson, installedSpeeds, installedSpeedWords, type InstalledSpeed } from "../advice/installed-speed.js";
+import { readMeasuredSpeeds, type MeasuredSpeeds } from "../calibration/measured.js";
 
 export interface RuntimesCommandDeps {
   readonly discovery?: DiscoveryDeps;
   /** The machine models are sized on (and whose VRAM sets Ollama's default context). */
   readonly hardware?: () => Promise<Hardware>;
+  /** What real prompts measured here (default: this machine's runs store, src/calibration/runs.ts). */
+  readonly measured?: () => Promise<MeasuredSpeeds>;
 }
 
 export function formatBytes(n: number | undefined): string {
@@ -51,7 +56,7 @@ export function configFromFlags(
   return withEnvKeys(parsed.data, env);
 }
 
-export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext): string {
+export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext, speeds?: ReadonlyMap<string, InstalledSpeed>): string {
   const lines: string[] = [];
   for (const s of found) {
     if (s.state === "down") {
@@ -63,7 +68,8 @@ export function runtimesText(found: readonly RuntimeStatus[], ctx: SizingContext
     for (const m of s.installed) {
       const { ctx: runCtx } = runContextFor(m, ctx);
       const bits = [m.parameterSize ?? (m.parameterCount ? `${(m.parameterCount / 1e9).toFixed(1)}B` : undefined), m.quantization, m.family].filter(Boolean);
-      lines.push(`  installed  ${m.name}  ${formatBytes(m.sizeBytes)}  ${bits.join(" ")}  runs at ctx ${runCtx}${m.shape ? "" : "  (no layer metadata)"}`);
+      const speed = speeds?.get(installedKey(s.url, m.name));
+      lines.push(`  installed  ${m.name}  ${formatBytes(m.sizeBytes)}  ${bits.join(" ")}  runs at ctx ${runCtx}${m.shape ? "" : "  (no layer metadata)"}${speed ? `  ${installedSpeedWords(speed)}` : ""}`);
     }
     for (const m of s.loaded) {
       const vram = m.sizeVramBytes !== undefined ? ` (${formatBytes(m.sizeVramBytes)} on GPU)` : "";
@@ -98,11 +104,17 @@ export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand 
         ...RUNTIME_FLAGS,
       });
       const config = configFromFlags(values, io.env);
-      const [found, hw] = await Promise.all([discoverRuntimes(config, deps.discovery ?? {}), (deps.hardware ?? (() => detectHardware()))()]);
+      const [found, hw, measured] = await Promise.all([
+        discoverRuntimes(config, deps.discovery ?? {}),
+        (deps.hardware ?? (() => detectHardware()))(),
+        (deps.measured ?? (() => readMeasuredSpeeds({ env: io.env })))(),
+      ]);
       const vram = totalVramBytes(hw);
       const ctx = sizingContext(vram, config, io.env);
+      const advisor = createAdvisor(createSizer());
+      const sized = sizeDiscovered(found, runtimeEstimator(advisor.sizer, hw), ctx);
+      const speeds = installedSpeeds(sized, hw, advisor, measured);
       if (values.json) {
-        const sized = sizeDiscovered(found, runtimeEstimator(createSizer(), hw), ctx);
         const sizing = [...sized].flatMap(([url, models]) =>
           models.map((m) => ({
             runtime: url,
@@ -111,11 +123,12 @@ export function makeRuntimesCommand(deps: RuntimesCommandDeps = {}): CliCommand 
             ctx_source: m.ctxSource,
             ...(m.estimate ? { quant: m.estimate.quant, memory: m.estimate.memory, verdict: m.estimate.placement.verdict, reason: m.estimate.placement.reason } : { unsized: m.unsizedReason }),
             ...(m.loaded ? { loaded: m.loaded } : {}),
+            ...(speeds.has(installedKey(url, m.model.name)) ? { speed: installedSpeedJson(speeds.get(installedKey(url, m.model.name))!) } : {}),
           })),
         );
         io.stdout(`${JSON.stringify({ vramBytes: vram, runtimes: found, sizing }, null, 2)}\n`);
       } else {
-        io.stdout(runtimesText(found, ctx));
+        io.stdout(runtimesText(found, ctx, speeds));
       }
       return 0;
     },

@@ -11,6 +11,8 @@ import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
 import { adviseInSteps, CONTEXTS, createAdvisor, DEFAULT_VIEW, KIND_FILTERS, SORTS, USES, type ModelRow, type ModelsView, type Recommendations } from "../advice/advise.js";
 import { estimateSpeed } from "../speed/estimate.js";
+import { installedSpeeds } from "../advice/installed-speed.js";
+import { readMeasuredSpeeds } from "../calibration/measured.js";
 import { renderReport, type Report, type Screen } from "../report/report.js";
 import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
@@ -242,11 +244,12 @@ export class ReportController {
       this.push();
     }, 120);
     const cfg = this.session.config.runtimes;
-    this.discovering = discoverRuntimes(cfg)
-      .then((found) => {
+    const cacheDir = this.session.options.cacheDir;
+    this.discovering = Promise.all([discoverRuntimes(cfg), readMeasuredSpeeds(cacheDir !== undefined ? { cacheDir } : {})])
+      .then(([found, measured]) => {
         const now = this.session.currentHardware() ?? hw;
         const sized = sizeDiscovered(found, runtimeEstimator(this.sizer, now), sizingContext(totalVramBytes(now), cfg, process.env));
-        this.runtimes = { state: "done", runtimes: found, sized };
+        this.runtimes = { state: "done", runtimes: found, sized, speeds: installedSpeeds(sized, now, this.advisor, measured) };
       })
       .catch((err: unknown) => {
         this.session.log.error("runtime discovery failed", err);

@@ -12,6 +12,8 @@ import { VERDICT_WORD, adviceSummary } from "../report/models.js";
 import { rateModel } from "../advice/advise.js";
 import { policyFrom, type AdvicePolicy } from "../advice/policy.js";
 import type { HardwareOverrides } from "../hardware/overrides.js";
+import { machineKey } from "../calibration/machine.js";
+import { createRunRecorder } from "../calibration/record.js";
 import { PullService } from "./pulls.js";
 import { ReportController } from "./report-controller.js";
 
@@ -69,7 +71,13 @@ export class Session {
         return hw ? totalVramBytes(hw) : 0;
       };
       const lastFile = this.options.cacheDir ? `${this.options.cacheDir}/last-model.json` : undefined;
-      this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx));
+      this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx)).recordWith(
+        createRunRecorder({
+          key: () => machineKey(this.options.cacheDir !== undefined ? { cacheDir: this.options.cacheDir } : {}),
+          hardware: () => this.getHardware().catch(() => undefined),
+          sizer: this.report.sizer,
+        }),
+      );
     }
     return this.promptService;
   }

@@ -1,7 +1,7 @@
 // One prompt conversation: the messages so far, the stream in flight and its AbortController.
 // Text reaches the editor coalesced; the end of a stream, an error or a cancel is one event.
 import { errorLine, isCancelled } from "../errors.js";
-import type { ChatMessage, ChatOptions, ChatRuntime } from "../runtimes/types.js";
+import type { ChatMessage, ChatOptions, ChatRuntime, ChatTimings } from "../runtimes/types.js";
 import { Coalescer, type Timers } from "./coalesce.js";
 import { extractCode } from "./templates.js";
 
@@ -10,6 +10,14 @@ export interface StreamStats {
   readonly elapsedMs: number;
   /** Generation speed: the runtime's own figure when it gives one, else tokens / elapsed. */
   readonly tps: number;
+}
+
+/** What the runtime said about a stream that finished (src/calibration/record.ts keeps it). */
+export interface FinishedStream {
+  readonly generatedTokens: number;
+  readonly promptTokens?: number;
+  readonly timings?: ChatTimings;
+  readonly elapsedMs: number;
 }
 
 export interface PromptEvents {
@@ -32,6 +40,8 @@ export interface PromptRunOptions {
   readonly clock?: () => number;
   readonly flushMs?: number;
   readonly timers?: Timers;
+  /** Called after `done` (not on a failure or cancel); settled() waits for it; must not throw. */
+  readonly onFinished?: (s: FinishedStream) => Promise<void>;
 }
 
 export class PromptRun {
@@ -90,6 +100,9 @@ export class PromptRun {
     const started = clock();
     let tokens = 0;
     let runtimeTps: number | undefined;
+    let finished: FinishedStream | undefined;
+    let promptTokens: number | undefined;
+    let timings: ChatTimings | undefined;
     let answer = "";
     const stats = (): StreamStats => {
       const elapsedMs = clock() - started;
@@ -110,13 +123,17 @@ export class PromptRun {
           out.push(chunk.text);
         } else {
           if (chunk.usage) tokens = chunk.usage.completionTokens;
+          promptTokens = chunk.usage?.promptTokens;
+          timings = chunk.timings;
           runtimeTps = chunk.timings?.decodeTps;
         }
       }
       out.flush();
       this.messages.push({ role: "assistant", content: answer });
       this.outcome = { state: "done", tokens };
-      this.o.events.done(this.id, answer, this.o.extract ? extractCode(answer) : answer, stats());
+      const final = stats();
+      this.o.events.done(this.id, answer, this.o.extract ? extractCode(answer) : answer, final);
+      finished = { generatedTokens: tokens, elapsedMs: final.elapsedMs, ...(promptTokens !== undefined ? { promptTokens } : {}), ...(timings ? { timings } : {}) };
     } catch (err) {
       out.flush();
       const cancelled = isCancelled(err) || controller.signal.aborted;
@@ -126,5 +143,6 @@ export class PromptRun {
     } finally {
       this.controller = undefined;
     }
+    if (finished && this.o.onFinished) await this.o.onFinished(finished).catch(() => undefined);
   }
 }

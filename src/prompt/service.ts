@@ -12,7 +12,8 @@ import { normalizeBaseUrl } from "../runtimes/http.js";
 import { EmbeddedRuntime } from "../runtimes/embedded.js";
 import { runContextFor, sizingContext } from "../runtimes/sizing.js";
 import type { ChatMessage, ChatRuntime, InstalledModel } from "../runtimes/types.js";
-import { PromptRun, type PromptEvents } from "./run.js";
+import type { RunRecorder } from "../calibration/record.js";
+import { PromptRun, type PromptEvents, type PromptRunOptions } from "./run.js";
 import { findTemplate, mergeTemplates, needsInput, renderPrompt, type Template, type TemplateContext } from "./templates.js";
 import { estimateTokens, guardContext } from "./tokens.js";
 
@@ -88,6 +89,9 @@ export class PromptService {
   private readonly runs = new Map<number, PromptRun>();
   private embedded: { model: string; threads: number; runtime: EmbeddedRuntime } | undefined;
   private last: ModelRef | undefined;
+  private recorder: RunRecorder | undefined;
+  /** What the runtimes listed at the last models(), for the recorder (quantization, shape). */
+  private listed = new Map<string, InstalledModel>();
 
   constructor(
     private readonly config: () => Config,
@@ -99,6 +103,12 @@ export class PromptService {
     private readonly discovery: DiscoveryDeps = {},
   ) {
     this.last = this.readLast();
+  }
+
+  /** Record every finished prompt's measured speed (src/calibration/record.ts). */
+  recordWith(recorder: RunRecorder): this {
+    this.recorder = recorder;
+    return this;
   }
 
   templates(): Record<string, Template> {
@@ -124,6 +134,7 @@ export class PromptService {
           label: `${m.name}  (${facts.filter(Boolean).join(" · ")})`,
           installed: m,
         });
+        this.listed.set(`${s.kind} ${s.url} ${m.name}`, m);
       }
     }
     // Only a file that is there: the picker must not offer what cannot load.
@@ -176,6 +187,7 @@ export class PromptService {
       },
       events: this.events,
       extract: template.extract,
+      ...(this.recorder ? { onFinished: this.finishedHook(ref, this.recorder) } : {}),
     });
     this.runs.set(args.id, run);
     // An embedded model that fails before its first token (a missing or broken file) must not
@@ -249,6 +261,16 @@ export class PromptService {
       `model "${wanted}" is not installed in any running runtime`,
       `pull it (\`:LlmFit pull ${wanted}\`), start its runtime, or change prompt.model`,
     );
+  }
+
+  private finishedHook(ref: ModelRef, recorder: RunRecorder): NonNullable<PromptRunOptions["onFinished"]> {
+    const threads = ref.runtime === "embedded" ? this.embedded?.threads : undefined;
+    return async (s) => {
+      // a model chosen in an earlier host was never listed here: ask the runtimes once
+      if (ref.runtime !== "embedded" && !this.listed.has(`${ref.runtime} ${ref.url} ${ref.model}`)) await this.models().catch(() => undefined);
+      const installed = this.listed.get(`${ref.runtime} ${ref.url} ${ref.model}`);
+      await recorder({ ...ref, ...s, ...(installed ? { installed } : {}), ...(threads !== undefined ? { threads } : {}) });
+    };
   }
 
   private runtimeFor(ref: ModelRef): ChatRuntime {

@@ -10,6 +10,7 @@ import { paintMachine } from "./machine.js";
 import { paintModels } from "./models.js";
 import type { ModelsView, Recommendations } from "../advice/advise.js";
 import { paintRuntimes, type RuntimesState } from "./runtimes.js";
+import { installedSpeedJson } from "../advice/installed-speed.js";
 import { paintTraining, trainingRows } from "./training.js";
 import { displayWidth, pad } from "./width.js";
 
@@ -119,6 +120,9 @@ export function reportJson(report: Report): unknown {
     version: report.version,
     hardware: report.hardware,
     ...(report.runtimes?.state === "done" ? { runtimes: report.runtimes.runtimes } : {}),
+    ...(report.runtimes?.state === "done" && report.runtimes.speeds?.size
+      ? { installed_speeds: [...report.runtimes.speeds.values()].map(installedSpeedJson) }
+      : {}),
     ...(report.models
       ? {
           view: report.models.view,

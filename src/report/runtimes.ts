@@ -1,5 +1,6 @@
 // The "Runtimes" section: what is running, what it has installed and loaded, and our estimate
 // beside the runtime's own memory figures.
+import { installedKey, installedSpeedWords, type InstalledSpeed } from "../advice/installed-speed.js";
 import type { SizedModel } from "../runtimes/sizing.js";
 import type { RuntimeStatus } from "../runtimes/types.js";
 import type { Canvas } from "./canvas.js";
@@ -9,7 +10,13 @@ import { fit, pad } from "./width.js";
 
 export type RuntimesState =
   | { readonly state: "pending"; readonly frame: number }
-  | { readonly state: "done"; readonly runtimes: readonly RuntimeStatus[]; readonly sized: ReadonlyMap<string, readonly SizedModel[]> };
+  | {
+      readonly state: "done";
+      readonly runtimes: readonly RuntimeStatus[];
+      readonly sized: ReadonlyMap<string, readonly SizedModel[]>;
+      /** Installed models real prompts measured here, by installedKey (src/advice/installed-speed.ts). */
+      readonly speeds?: ReadonlyMap<string, InstalledSpeed>;
+    };
 
 const SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 
@@ -29,7 +36,10 @@ export function paintRuntimes(c: Canvas, rt: RuntimesState): void {
     for (const m of rt.sized.get(s.url) ?? []) {
       const est = m.estimate;
       const ours = est ? `ours ${bytesShort(est.memory.total)} at ${ctxLabel(m.ctx)}` : (m.unsizedReason ?? "not sized");
-      const real = m.loaded?.sizeBytes !== undefined ? ` · loaded: ${bytesShort(m.loaded.sizeBytes)}${m.loaded.sizeVramBytes !== undefined ? ` (${bytesShort(m.loaded.sizeVramBytes)} VRAM)` : ""}` : "";
+      const speed = rt.speeds?.get(installedKey(s.url, m.model.name));
+      const real =
+        (m.loaded?.sizeBytes !== undefined ? ` · loaded: ${bytesShort(m.loaded.sizeBytes)}${m.loaded.sizeVramBytes !== undefined ? ` (${bytesShort(m.loaded.sizeVramBytes)} VRAM)` : ""}` : "") +
+        (speed ? ` · ${installedSpeedWords(speed)}` : "");
       c.hang(
         15,
         "    ",

@@ -1,15 +1,23 @@
 // `llmfit prompt` from a terminal: stdin through a template to a loopback fake Ollama, the answer
 // streamed to stdout; a runtime error is one line on stderr.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { json, ollamaChatStream, startFakeOllama, type FakeOllama } from "../support/fake-servers.js";
 
 let ollama: FakeOllama;
+// the measured runs go to this cache dir, never the user's
+const cache = mkdtempSync(join(tmpdir(), "llmfit-cli-prompt-cache-"));
 beforeAll(async () => {
   ollama = await startFakeOllama({ chat: ollamaChatStream(["Adds", " two", " numbers."], "llama3:latest") });
 });
-afterAll(async () => ollama?.close());
+afterAll(async () => {
+  await ollama?.close();
+  rmSync(cache, { recursive: true, force: true });
+});
 
 async function run(argv: string[], input: string) {
   let out = "";
@@ -19,7 +27,7 @@ async function run(argv: string[], input: string) {
     stderr: (t) => void (err += t),
     isTty: false,
     stdin: Readable.from([input]),
-    env: {},
+    env: { XDG_CACHE_HOME: cache },
   });
   return { code, out, err };
 }
@@ -32,6 +40,11 @@ describe("llmfit prompt", () => {
     const body = ollama.requests.find((r) => r.path === "/api/chat")!.json as { model: string; messages: { content: string }[] };
     expect(body.model).toBe("llama3:latest");
     expect(body.messages.at(-1)!.content).toContain("```python\ndef f(a, b): return a + b\n\n```");
+    // the final chunk's eval_count / eval_duration, recorded for this machine before the command returns
+    const { readFileSync } = await import("node:fs");
+    const stored = JSON.parse(readFileSync(join(cache, "llmfit", "runs.json"), "utf8")) as { runs: { model: string; decodeTps: number; generatedTokens: number }[] };
+    expect(stored.runs.at(-1)).toMatchObject({ model: "llama3:latest", generatedTokens: 282 });
+    expect(stored.runs.at(-1)?.decodeTps).toBeCloseTo(282 / 4.535599, 3);
   });
 
   it("says in one line when the model is missing", async () => {

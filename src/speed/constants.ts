@@ -29,79 +29,79 @@ export const SPEED_CONSTANTS: SpeedConstants = {
   },
   "gpu": {
     "bandwidthEfficiency": {
-      "nvidia": 0.848,
-      "nvidia-dc": 0.902,
+      "nvidia": 0.84,
+      "nvidia-dc": 0.878,
       "apple": 0.798,
       "apple-max": 0.642,
-      "apple-ultra": 0.692,
-      "amd": 0.903,
-      "amd-dc": 0.78,
-      "igpu": 0.763,
-      "intel": 0.697
+      "apple-ultra": 0.691,
+      "amd": 0.933,
+      "amd-dc": 0.539,
+      "igpu": 0.776,
+      "intel": 0.602
     },
     "dequantFlopsPerWeight": {
       "q8": 1,
-      "legacy": 1,
+      "legacy": 1.01,
       "kquant": 1,
       "iq": 1,
       "mxfp4": 1
     },
     "expertGatherFactor": {
-      "cuda": 0.0978,
+      "cuda": 0.0982,
       "cuda-2024": 0.1,
-      "metal": 0.1,
+      "metal": 0.101,
       "metal-2024": 0.1,
       "vulkan": 0.104,
       "vulkan-nv": 0.1,
-      "rocm": 0.102,
+      "rocm": 0.101,
       "sycl": 0.1
     },
-    "secPerMoeLayer": 0.0000736,
+    "secPerMoeLayer": 0.0000693,
     "secPerLayer": {
-      "cuda": 0.000011,
-      "cuda-2024": 0.0000427,
-      "metal": 0.0000476,
+      "cuda": 0,
+      "cuda-2024": 0.0000416,
+      "metal": 0.000048,
       "metal-2024": 0.0000351,
-      "vulkan": 0.0000305,
-      "vulkan-nv": 0.0000198,
-      "rocm": 0.0000389,
-      "sycl": 0.0000206
+      "vulkan": 0.0000324,
+      "vulkan-nv": 0.0000195,
+      "rocm": 0.000049,
+      "sycl": 0.0000448
     },
     "secPerToken": {
-      "cuda": 0.000167,
-      "cuda-2024": 0.000271,
+      "cuda": 0.00000925,
+      "cuda-2024": 0.000267,
       "metal": 0.000329,
       "metal-2024": 0.000253,
       "vulkan": 0.000241,
-      "vulkan-nv": 0.000199,
-      "rocm": 0.000197,
-      "sycl": 0.000202
+      "vulkan-nv": 0.000198,
+      "rocm": 0.000256,
+      "sycl": 0.000286
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.508,
-        "bf16": 0.508,
-        "quant": 0.508
+        "f16": 0.513,
+        "bf16": 0.513,
+        "quant": 0.513
       },
       "cuda-2024": {
         "f16": 0.402,
         "bf16": 0.402,
-        "quant": 0.425
+        "quant": 0.426
       },
       "metal": {
-        "f16": 0.769,
-        "bf16": 0.769,
-        "quant": 0.769
+        "f16": 0.775,
+        "bf16": 0.775,
+        "quant": 0.775
       },
       "metal-2024": {
-        "f16": 0.79,
-        "bf16": 0.79,
-        "quant": 0.699
+        "f16": 0.792,
+        "bf16": 0.792,
+        "quant": 0.701
       },
       "vulkan": {
-        "f16": 0.255,
-        "bf16": 0.255,
-        "quant": 0.255
+        "f16": 0.274,
+        "bf16": 0.274,
+        "quant": 0.274
       },
       "vulkan-nv": {
         "f16": 0.344,
@@ -111,16 +111,16 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "rocm": {
         "f16": 0.0656,
         "bf16": 0.0656,
-        "quant": 0.389
+        "quant": 0.342
       },
       "sycl": {
-        "f16": 0.305,
-        "bf16": 0.305,
-        "quant": 0.305
+        "f16": 0.247,
+        "bf16": 0.247,
+        "quant": 0.247
       }
     },
-    "expertMatmulFactor": 3.84,
-    "attentionFactor": 4.34
+    "expertMatmulFactor": 4.46,
+    "attentionFactor": 4.57
   },
   "ranges": {
     "cpu": {
@@ -135,12 +135,12 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "cuda": {
       "decode": [
-        0.71,
-        1.14
+        0.74,
+        1.1
       ],
       "prefill": [
-        0.54,
-        1.59
+        0.6,
+        1.57
       ]
     },
     "metal": {
@@ -150,27 +150,37 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       ],
       "prefill": [
         0.76,
-        1.16
+        1.15
       ]
     },
     "rocm": {
       "decode": [
-        0.69,
-        1.56
+        0.68,
+        1.48
       ],
       "prefill": [
-        0.13,
-        2.9
+        0.21,
+        1.4
+      ]
+    },
+    "sycl": {
+      "decode": [
+        0.26,
+        1.2
+      ],
+      "prefill": [
+        0.43,
+        1.29
       ]
     },
     "vulkan": {
       "decode": [
-        0.75,
-        1.16
+        0.79,
+        1.11
       ],
       "prefill": [
-        0.32,
-        1.81
+        0.45,
+        1.5
       ]
     }
   }

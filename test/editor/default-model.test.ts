@@ -104,4 +104,22 @@ describe("prompting with nothing installed", () => {
     expect(existsSync(join(nvim.home, ".node-llama-cpp", "models", "tiny-Q4_K_M.gguf"))).toBe(false);
     expect(await nvim.lua<unknown[]>("return require('llmfit.download').active()")).toEqual([]);
   }, 120_000);
+
+  it("<C-c> in the progress float cancels the download, and nothing is run", async () => {
+    nvim = await open(1);
+    // each Hub and CDN answer waits 1.5 s: the float is up while the file is being fetched
+    hub.faults.stallMs = 1500;
+    try {
+      await nvim.cmd("LlmFit prompt summarize");
+      await waitFor(async () => ((await nvim!.lua<unknown[]>("return require('llmfit.download').active()")).length > 0 ? true : undefined), 60_000, "the download");
+      expect(await nvim.lua<string>("return vim.bo.filetype")).toBe("llmfit");
+      await nvim.api.input("<C-c>");
+      await waitFor(async () => ((await nvim!.notes()).some((n) => n.msg === "llmfit: download cancelled; choosing it again resumes it") ? true : undefined), 30_000, "the cancel");
+    } finally {
+      hub.faults.stallMs = 0;
+    }
+    expect(await nvim.lua<unknown[]>("return require('llmfit.download').active()")).toEqual([]);
+    expect(existsSync(join(nvim.home, ".node-llama-cpp", "models", "tiny-Q4_K_M.gguf"))).toBe(false);
+    expect((await nvim.floats()).length).toBe(0);
+  }, 120_000);
 });

@@ -25,6 +25,8 @@ describe("models on disk", () => {
   put(join(home, ".node-llama-cpp", "models", "big.gguf.part"), gguf.subarray(0, 100));
   put(join(home, ".node-llama-cpp", "models", "mmproj-tiny-f16.gguf"), gguf);
   put(join(home, ".node-llama-cpp", "models", "split-00002-of-00002.gguf"), gguf);
+  // a whole header but its tensors cut short (a download stopped, then renamed by hand)
+  put(join(home, ".node-llama-cpp", "models", "cut-Q4_K_M.gguf"), gguf.subarray(0, gguf.length - 1000));
   const lms = put(join(home, ".lmstudio", "models", "lmstudio-community", "Tiny-GGUF", "tiny-Q8_0.gguf"), gguf);
   const store = join(root, "ollama");
   const digest = `sha256:${"ab".repeat(32)}`;

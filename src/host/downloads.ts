@@ -2,9 +2,9 @@
 // node-llama-cpp's models dir, progress pushed to the editor (at most ~10 updates a second),
 // cancellable (the .part stays, so choosing it again resumes). When it is complete the file
 // becomes the prompt model, remembered like any other embedded choice.
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { errorLine, isCancelled } from "../errors.js";
-import { offerUrl, type DownloadOffer } from "../prompt/default-model.js";
+import { offerFileName, offerUrl, type DownloadOffer } from "../prompt/default-model.js";
 import { downloadFile } from "../runtimes/download.js";
 import { nodeLlamaCppModelsDir } from "../runtimes/on-disk.js";
 import type { Session } from "./session.js";
@@ -22,7 +22,7 @@ export class DownloadService {
     const controller = new AbortController();
     this.running.set(id, controller);
     const send = (payload: Record<string, unknown>) => this.session.editor?.call("llmfit.download", "on_progress", [id, payload]);
-    const dest = join(this.modelsDir(), basename(offer.file));
+    const dest = join(this.modelsDir(), offerFileName(offer));
     const what = `${offer.name} ${offer.quant}`;
     void (async () => {
       const started = performance.now();

@@ -111,5 +111,8 @@ export async function offerUrl(offer: DownloadOffer, env: NodeJS.ProcessEnv): Pr
 export const gib = (n: number): string =>
   n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(n >= 10 * 1024 ** 2 ? 0 : 1)} MiB`;
 
+/** The file's name on disk: the repo's owner goes in it, so two repos' "model-Q4_K_M.gguf" never meet. */
+export const offerFileName = (o: DownloadOffer): string => `hf_${o.repo.split("/")[0]}_${o.file.split("/").pop()}`;
+
 /** The picker's line for the offer. */
 export const offerLabel = (o: DownloadOffer): string => `download ${o.name} ${o.quant} (${gib(o.bytes)}) from Hugging Face and run it in-process`;

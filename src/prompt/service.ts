@@ -2,7 +2,7 @@
 // runtime answer, the context guard, and the conversations in flight (one PromptRun each).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
@@ -16,7 +16,7 @@ import { PromptRun, type PromptEvents } from "./run.js";
 import { findTemplate, mergeTemplates, needsInput, renderPrompt, type Template, type TemplateContext } from "./templates.js";
 import { estimateTokens, guardContext } from "./tokens.js";
 import { findOnDiskModels, nodeLlamaCppModelsDir, onDiskDirs, type OnDiskModel } from "../runtimes/on-disk.js";
-import { gib, offerLabel, type DownloadOffer } from "./default-model.js";
+import { gib, offerFileName, offerLabel, type DownloadOffer } from "./default-model.js";
 
 export const ModelRefSchema = z
   .object({
@@ -165,7 +165,7 @@ export class PromptService {
     const offer = await this.fallback.offer?.();
     if (!offer) return [];
     const dir = this.fallback.modelsDir ?? nodeLlamaCppModelsDir(process.env);
-    return [{ ...embedded(join(dir, basename(offer.file)), offerLabel(offer)), download: offer }];
+    return [{ ...embedded(join(dir, offerFileName(offer)), offerLabel(offer)), download: offer }];
   }
 
   /** Whether the picker should warn before sending to this model. */

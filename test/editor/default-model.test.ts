@@ -2,7 +2,7 @@
 // prompt.embedded_model is set, so the picker offers the advice's default model from a loopback
 // Hub (HF_ENDPOINT) with its size; the user says yes, the download's progress shows, and the
 // answer streams from the downloaded tiny GGUF through node-llama-cpp. Saying no fetches nothing.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +30,11 @@ afterEach(async () => {
   await nvim?.close();
   nvim = undefined;
 });
+
+const modelFiles = (n: Nvim): string[] => {
+  const dir = join(n.home, ".node-llama-cpp", "models");
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
 
 async function open(confirm: number): Promise<Nvim> {
   const store = mkdtempSync(join(tmpdir(), "llmfit-no-ollama-"));
@@ -84,7 +89,10 @@ describe("prompting with nothing installed", () => {
     expect(running.some((p) => p.line === "100%  0.5 MiB / 0.5 MiB")).toBe(true);
     expect(progress.at(-1)?.state).toBe("done");
 
-    const file = join(nvim.home, ".node-llama-cpp", "models", "tiny-Q4_K_M.gguf");
+    const files = modelFiles(nvim);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^hf_[^_]+_tiny-Q4_K_M\.gguf$/); // the repo's owner is in the name
+    const file = join(nvim.home, ".node-llama-cpp", "models", files[0]!);
     expect(readFileSync(file).equals(tiny)).toBe(true);
     expect(hub.log.some((l) => l.server === "cdn")).toBe(true);
     const notes = (await nvim.notes()).map((n) => n.msg);
@@ -101,7 +109,7 @@ describe("prompting with nothing installed", () => {
     await waitFor(async () => ((await nvim!.lua<string[]>("return _G.__confirms")).length > 0 ? true : undefined), 60_000, "the question");
     await new Promise((r) => setTimeout(r, 500));
     expect(hub.log.filter((l) => l.server === "cdn").length).toBe(before);
-    expect(existsSync(join(nvim.home, ".node-llama-cpp", "models", "tiny-Q4_K_M.gguf"))).toBe(false);
+    expect(modelFiles(nvim).filter((f) => f.endsWith(".gguf"))).toEqual([]);
     expect(await nvim.lua<unknown[]>("return require('llmfit.download').active()")).toEqual([]);
   }, 120_000);
 
@@ -119,7 +127,7 @@ describe("prompting with nothing installed", () => {
       hub.faults.stallMs = 0;
     }
     expect(await nvim.lua<unknown[]>("return require('llmfit.download').active()")).toEqual([]);
-    expect(existsSync(join(nvim.home, ".node-llama-cpp", "models", "tiny-Q4_K_M.gguf"))).toBe(false);
+    expect(modelFiles(nvim).filter((f) => f.endsWith(".gguf"))).toEqual([]);
     expect((await nvim.floats()).length).toBe(0);
   }, 120_000);
 });

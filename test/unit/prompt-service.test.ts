@@ -101,7 +101,7 @@ describe("when nothing answers", () => {
     const svc = new PromptService(() => config, events, async () => 0, undefined, undefined, {}, { onDisk: async () => [], offer: async () => offer, modelsDir: "/home/u/.node-llama-cpp/models" });
     const [m, ...rest] = await svc.models({ offerDefault: true });
     expect(rest).toEqual([]);
-    expect(m).toMatchObject({ runtime: "embedded", model: "/home/u/.node-llama-cpp/models/Qwen3-0.6B-Q8_0.gguf", download: offer, label: "download Qwen3 0.6B Q8_0 (610 MiB) from Hugging Face and run it in-process" });
+    expect(m).toMatchObject({ runtime: "embedded", model: "/home/u/.node-llama-cpp/models/hf_Qwen_Qwen3-0.6B-Q8_0.gguf", download: offer, label: "download Qwen3 0.6B Q8_0 (610 MiB) from Hugging Face and run it in-process" });
     // only the picker asks: resolving a named model never reaches the Hub or the disk
     expect(await svc.models()).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // Prompting with nothing installed, in a real headless Neovim: no runtime answers and no
 // prompt.embedded_model is set, so the picker offers the advice's default model from a loopback
 // Hub (HF_ENDPOINT) with its size; the user says yes, the download's progress shows, and the
-// answer streams from the downloaded tiny GGUF through node-llama-cpp. Saying no fetches nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+// answer streams from the downloaded tiny GGUF through node-llama-cpp. Saying no fetches nothing;
+// <C-c> in the progress float cancels; a GGUF already in LM Studio's dir is offered instead.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -129,5 +130,24 @@ describe("prompting with nothing installed", () => {
     expect(await nvim.lua<unknown[]>("return require('llmfit.download').active()")).toEqual([]);
     expect(modelFiles(nvim).filter((f) => f.endsWith(".gguf"))).toEqual([]);
     expect((await nvim.floats()).length).toBe(0);
+  }, 120_000);
+
+  it("offers a GGUF already on disk first, without a download, and answers from it", async () => {
+    nvim = await open(1);
+    const dir = join(nvim.home, ".lmstudio", "models", "someone", "Tiny-GGUF");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "tiny-Q8_0.gguf");
+    writeFileSync(file, tiny);
+    writeFileSync(join(dir, "README.gguf"), "not a model");
+    const before = hub.log.length;
+    await nvim.cmd("LlmFit prompt summarize");
+    const done = await waitFor(async () => {
+      const s = await nvim!.lua<{ state: string; tokens: number } | null>("local a = require('llmfit.answer') for id = 50, 1, -1 do local s = a.state(id) if s and (s.state == 'done' or s.state == 'failed') then return s end end return nil");
+      return s ?? undefined;
+    }, 90_000, "the answer");
+    expect(done.state).toBe("done");
+    expect(await nvim.lua<string[]>("return _G.__picked")).toEqual([`on disk: ${file} (0.5 MiB, LM Studio)`]);
+    expect(await nvim.lua<string[]>("return _G.__confirms")).toEqual([]);
+    expect(hub.log.length).toBe(before); // the Hub is not asked
   }, 120_000);
 });

@@ -36,7 +36,7 @@ end
 --- Let the user pick a model; warns before one that will not fit or is slow. Calls back with its ref.
 --- Listing asks every runtime, so it runs behind a busy float and can be cancelled.
 function M.pick_model(callback, on_cancel)
-  busy.call(host, "finding local models", "prompt_models", nil, function(models)
+  busy.call(host, "finding local models", "prompt_models", { offer_default = true }, function(models)
     if models then
       M.select_model(models, callback, on_cancel)
     elseif on_cancel then
@@ -57,6 +57,14 @@ function M.select_model(models, callback, on_cancel)
     end
     if choice.warning and vim.fn.confirm("llmfit: " .. choice.warning .. ". Send anyway?", "&Send\n&Cancel", 2) ~= 1 then
       return on_cancel and on_cancel()
+    end
+    if choice.download then
+      -- never a download without the user's yes; the default answer is no
+      local ask = ("llmfit: %s? It goes to %s."):format(choice.label, vim.fn.fnamemodify(choice.ref.model, ":~:h"))
+      if vim.fn.confirm(ask, "&Download\n&Cancel", 2) ~= 1 then
+        return on_cancel and on_cancel()
+      end
+      return require("llmfit.download").start(choice.download, callback, on_cancel)
     end
     callback(choice.ref)
   end)

@@ -9,6 +9,7 @@ import { LlmFitError } from "../errors.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import { usableHardwareOptions } from "./hardware-options.js";
 import { ModelRefSchema } from "../prompt/service.js";
+import { DownloadOfferSchema } from "../prompt/default-model.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { OLLAMA_TAG } from "../models/catalog-schema.js";
 import { withEnvKeys } from "../runtimes/config.js";
@@ -112,8 +113,8 @@ export const HANDLERS = {
       .map(([name, t]) => ({ name, description: t.description, replace: t.replace, needs_input: session.prompts.templateNeedsInput(name) })),
   ),
 
-  prompt_models: handler(z.object({}).strict(), async (_args, session) => {
-    const models = await session.prompts.models();
+  prompt_models: handler(z.object({ offer_default: z.boolean().default(false) }).strict(), async (args, session) => {
+    const models = await session.prompts.models({ offerDefault: args.offer_default });
     if (models.length === 0) {
       throw new LlmFitError(
         "runtime_down",
@@ -127,8 +128,20 @@ export const HANDLERS = {
         label: printable(m.label), // a server's model name may hold control characters
         ref: { runtime: m.runtime, url: m.url, model: m.model, ...(m.context ? { context: m.context } : {}) },
         ...(warning ? { warning } : {}),
+        ...(m.download ? { download: m.download } : {}),
       };
     });
+  }),
+
+  /** Fetch the picker's offered model (the user said yes); progress goes to llmfit.download. */
+  prompt_download: handler(z.object({ id: z.number().int().positive(), offer: DownloadOfferSchema }).strict(), async ({ id, offer }, session) => {
+    session.downloads.start(id, offer);
+    return true;
+  }),
+
+  prompt_download_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+    session.downloads.cancel(id);
+    return true;
   }),
 
   prompt_start: handler(

@@ -9,7 +9,10 @@ import type { PromptEvents } from "../prompt/run.js";
 import { PromptService, type RateModel } from "../prompt/service.js";
 import type { InstalledModel } from "../runtimes/types.js";
 import { VERDICT_WORD, adviceSummary } from "../report/models.js";
-import { rateModel } from "../advice/advise.js";
+import { adviseInSteps, DEFAULT_VIEW, rateModel } from "../advice/advise.js";
+import { CATALOG } from "../models/catalog.js";
+import { defaultCandidates, offerFor, type DownloadOffer } from "../prompt/default-model.js";
+import { DownloadService } from "./downloads.js";
 import { policyFrom, type AdvicePolicy } from "../advice/policy.js";
 import type { HardwareOverrides } from "../hardware/overrides.js";
 import { machineKey } from "../calibration/machine.js";
@@ -41,6 +44,13 @@ export class Session {
   private reportController: ReportController | undefined;
 
   private pullService: PullService | undefined;
+  private downloadService: DownloadService | undefined;
+  /** The default download for the current hardware, once asked (a Hub round trip). */
+  private offer: { hw: Hardware; pending: Promise<DownloadOffer | undefined> } | undefined;
+
+  get downloads(): DownloadService {
+    return (this.downloadService ??= new DownloadService(this));
+  }
 
   get pulls(): PullService {
     return (this.pullService ??= new PullService(this));
@@ -71,7 +81,7 @@ export class Session {
         return hw ? totalVramBytes(hw) : 0;
       };
       const lastFile = this.options.cacheDir ? `${this.options.cacheDir}/last-model.json` : undefined;
-      this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx)).recordWith(
+      this.promptService = new PromptService(() => this.config, events, vram, lastFile, (m, ctx) => this.rateInstalled(m, ctx), {}, { offer: () => this.defaultOffer() }).recordWith(
         createRunRecorder({
           key: () => machineKey(this.options.cacheDir !== undefined ? { cacheDir: this.options.cacheDir } : {}),
           hardware: () => this.getHardware().catch(() => undefined),
@@ -94,6 +104,28 @@ export class Session {
       this.detected = undefined;
     }
     this.config = config;
+  }
+
+  /**
+   * What the picker offers to download when nothing can answer: the advice's best small chat
+   * model for this machine (judged at a 4k context, as the embedded runtime opens it) as one Hub
+   * file. A failed look-up (no network) is not kept: the next picker asks again.
+   */
+  private defaultOffer(): Promise<DownloadOffer | undefined> {
+    const cached = this.offer;
+    return (async () => {
+      const hw = await this.getHardware();
+      if (cached?.hw === hw) return cached.pending;
+      const pending = (async () => {
+        const recs = await adviseInSteps(CATALOG, hw, this.report.advisor, { view: { ...DEFAULT_VIEW, use: "chat", ctx: 4096 }, policy: this.policy });
+        return offerFor(defaultCandidates(recs), { env: process.env });
+      })();
+      this.offer = { hw, pending };
+      pending.catch(() => {
+        if (this.offer?.pending === pending) this.offer = undefined;
+      });
+      return pending;
+    })();
   }
 
   /** The picker's fit and speed for an installed model, once the hardware is known. */

@@ -2,7 +2,7 @@
 // runtime answer, the context guard, and the conversations in flight (one PromptRun each).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
@@ -16,6 +16,8 @@ import type { RunRecorder } from "../calibration/record.js";
 import { PromptRun, type PromptEvents, type PromptRunOptions } from "./run.js";
 import { findTemplate, mergeTemplates, needsInput, renderPrompt, type Template, type TemplateContext } from "./templates.js";
 import { estimateTokens, guardContext } from "./tokens.js";
+import { findOnDiskModels, nodeLlamaCppModelsDir, onDiskDirs, type OnDiskModel } from "../runtimes/on-disk.js";
+import { gib, offerFileName, offerLabel, type DownloadOffer } from "./default-model.js";
 
 export const ModelRefSchema = z
   .object({
@@ -32,6 +34,17 @@ export interface ModelChoice extends ModelRef {
   /** What the picker shows: name, runtime and, when sized, fit and speed. */
   readonly label: string;
   readonly installed?: InstalledModel;
+  /** Not on disk yet: choosing it means downloading this first (after the user says yes). */
+  readonly download?: DownloadOffer;
+}
+
+/** What the picker falls back on when no runtime answers: models on disk, else a download. */
+export interface FallbackModels {
+  readonly onDisk?: () => Promise<readonly OnDiskModel[]>;
+  /** The advice's default small chat model as a Hub file; throws one line when the Hub is unreachable. */
+  readonly offer?: () => Promise<DownloadOffer | undefined>;
+  /** Where a download goes (node-llama-cpp's models dir). */
+  readonly modelsDir?: string;
 }
 
 /** Rates an installed model on this machine (the sizing engine): verdict words and decode tok/s. */
@@ -101,6 +114,7 @@ export class PromptService {
     private readonly rate?: RateModel,
     /** Injected for tests (which llama.cpp ports count as the defaults). */
     private readonly discovery: DiscoveryDeps = {},
+    private readonly fallback: FallbackModels = {},
   ) {
     this.last = this.readLast();
   }
@@ -115,8 +129,12 @@ export class PromptService {
     return mergeTemplates(this.config().prompt.templates);
   }
 
-  /** Every model a running runtime has, plus the embedded default when configured. */
-  async models(): Promise<ModelChoice[]> {
+  /**
+   * Every model a running runtime has, plus the embedded default when configured. With
+   * `offerDefault` (the picker), when neither gives anything: GGUF files already on disk, else
+   * the download of the advice's default model.
+   */
+  async models(opts: { offerDefault?: boolean } = {}): Promise<ModelChoice[]> {
     const cfg = this.config();
     const [statuses, vram] = await Promise.all([discoverRuntimes(cfg.runtimes, this.discovery), this.vramBytes()]);
     const out: ModelChoice[] = [];
@@ -147,7 +165,18 @@ export class PromptService {
         label: `${cfg.prompt.embedded_model}  (embedded node-llama-cpp · ${EMBEDDED_CONTEXT / 1024}k ctx)`,
       });
     }
-    return out;
+    if (out.length > 0 || cfg.prompt.embedded_model || !opts.offerDefault) return out;
+    return this.fallbackModels();
+  }
+
+  private async fallbackModels(): Promise<ModelChoice[]> {
+    const embedded = (model: string, label: string): ModelChoice => ({ runtime: "embedded", url: "", model, context: EMBEDDED_CONTEXT, label });
+    const onDisk = await (this.fallback.onDisk ?? (() => findOnDiskModels(onDiskDirs(process.env))))();
+    if (onDisk.length > 0) return onDisk.map((m) => embedded(m.path, `on disk: ${m.path} (${gib(m.bytes)}${m.source === "Ollama" ? `, Ollama ${m.name}` : `, ${m.source}`})`));
+    const offer = await this.fallback.offer?.();
+    if (!offer) return [];
+    const dir = this.fallback.modelsDir ?? nodeLlamaCppModelsDir(process.env);
+    return [{ ...embedded(join(dir, offerFileName(offer)), offerLabel(offer)), download: offer }];
   }
 
   /** Whether the picker should warn before sending to this model. */

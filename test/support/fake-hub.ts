@@ -72,7 +72,9 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
   };
 }
 
-const oidOf = (f: VirtualFile): string => createHash("sha256").update(f.head).update(String(f.size)).digest("hex");
+/** A whole file's real sha256 (as the Hub's LFS oid is); a virtual one's a name unique to its head and size. */
+const oidOf = (f: VirtualFile): string =>
+  f.head.length === f.size ? createHash("sha256").update(f.head).digest("hex") : createHash("sha256").update(f.head).update(String(f.size)).digest("hex");
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
   const text = JSON.stringify(body);

@@ -81,3 +81,38 @@ describe("embedded threads", () => {
     expect([1, 2, 4, 8, 16, 32].map((n) => embeddedThreads(n))).toEqual([1, 1, 3, 3, 7, 15]);
   });
 });
+
+describe("when nothing answers", () => {
+  const { config } = parseConfig({ runtimes: { ollama: { enabled: false }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
+  const events = { chunk: () => undefined, done: () => undefined, failed: () => undefined };
+  const offer = { name: "Qwen3 0.6B", repo: "Qwen/Qwen3-0.6B-GGUF", revision: "a".repeat(40), file: "Qwen3-0.6B-Q8_0.gguf", quant: "Q8_0", bytes: 639_446_688 };
+  const onDisk = [{ path: "/m/tiny.gguf", bytes: 3 * 1024 ** 2, source: "LM Studio" as const, name: "tiny.gguf" }, { path: "/o/blobs/sha256-ab", bytes: 2 * 1024 ** 3, source: "Ollama" as const, name: "qwen3:0.6b" }];
+
+  it("offers the models on disk first, without a download", async () => {
+    let asked = 0;
+    const svc = new PromptService(() => config, events, async () => 0, undefined, undefined, {}, { onDisk: async () => onDisk, offer: async () => (asked++, offer) });
+    const models = await svc.models({ offerDefault: true });
+    expect(models.map((m) => m.label)).toEqual(["on disk: /m/tiny.gguf (3.0 MiB, LM Studio)", "on disk: /o/blobs/sha256-ab (2.0 GiB, Ollama qwen3:0.6b)"]);
+    expect(models.map((m) => [m.runtime, m.model, m.download])).toEqual([["embedded", "/m/tiny.gguf", undefined], ["embedded", "/o/blobs/sha256-ab", undefined]]);
+    expect(asked).toBe(0);
+  });
+
+  it("else offers the default model's download, saying its size, into the models dir", async () => {
+    const svc = new PromptService(() => config, events, async () => 0, undefined, undefined, {}, { onDisk: async () => [], offer: async () => offer, modelsDir: "/home/u/.node-llama-cpp/models" });
+    const [m, ...rest] = await svc.models({ offerDefault: true });
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ runtime: "embedded", model: "/home/u/.node-llama-cpp/models/hf_Qwen_Qwen3-0.6B-Q8_0.gguf", download: offer, label: "download Qwen3 0.6B Q8_0 (610 MiB) from Hugging Face and run it in-process" });
+    // only the picker asks: resolving a named model never reaches the Hub or the disk
+    expect(await svc.models()).toEqual([]);
+  });
+
+  it("an unreachable Hub is the picker's one line", async () => {
+    const svc = new PromptService(() => config, events, async () => 0, undefined, undefined, {}, {
+      onDisk: async () => [],
+      offer: async () => {
+        throw new Error("could not reach huggingface.co");
+      },
+    });
+    await expect(svc.models({ offerDefault: true })).rejects.toThrow("could not reach huggingface.co");
+  });
+});

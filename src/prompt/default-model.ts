@@ -8,7 +8,7 @@ import { LlmFitError } from "../errors.js";
 import type { ModelRow, Recommendations } from "../advice/advise.js";
 import { HF_REPO } from "../models/catalog-schema.js";
 import { noCache } from "../models/sources/cache.js";
-import { hostOf } from "../models/sources/http.js";
+import { hostOf, HttpStatusError } from "../models/sources/http.js";
 import { hubAccess, listRepo, resolveUrl, type HubAccess } from "../models/sources/hub.js";
 import { defaultQuant, ggufQuants, pickQuant, type GgufQuant } from "../models/sources/repo-files.js";
 
@@ -52,7 +52,9 @@ export function defaultCandidates(recs: Recommendations): ModelRow[] {
 
 /** The quant of a listing the advice sized, else the runtimes' default; one unsplit file only. */
 export function quantFor(quants: readonly GgufQuant[], sized: string): GgufQuant | undefined {
-  const q = pickQuant(quants, sized).quant ?? defaultQuant(quants);
+  // the sized quant when the repo has it as one file (a split set is not one download), else the default
+  const exact = pickQuant(quants, sized).quant;
+  const q = exact && exact.files.length === 1 ? exact : defaultQuant(quants);
   return q && q.files.length === 1 ? q : undefined;
 }
 
@@ -76,7 +78,11 @@ export async function offerFor(candidates: readonly ModelRow[], deps: OfferDeps)
       try {
         listing = await listRepo(ctx, access, repo, "main", `hf:${repo}`);
       } catch (err) {
-        throw unreachable(err, access) ?? err;
+        // no Hub at all: one line with the fix; a repo that is gone or private: try the next one
+        const offline = unreachable(err, access);
+        if (offline) throw offline;
+        if (err instanceof HttpStatusError || (err instanceof LlmFitError && err.code === "not_found")) continue;
+        throw err;
       }
       if (listing.gated) continue; // a first download must not need a licence click and a token
       const files = listing.files.map((f) => ({ path: f.path, size: f.lfs?.size ?? f.size, ...(f.lfs ? { oid: f.lfs.oid } : {}) }));

@@ -49,7 +49,9 @@ describe("the offer from the Hub listing", () => {
   const [first, second] = defaultCandidates(recs);
   beforeAll(async () => {
     const repos: Record<string, HubRepo> = {};
-    // the first pick's repo is gated (skipped); the second's lists Q4_K_M whole and a split Q8_0
+    // the first pick's repos are gated (skipped); the second's first repo lists Q4_K_M whole and a
+    // split Q8_0 (the sized quant may be Q8_0: a split set is not one download, so Q4_K_M is offered);
+    // its other repos are not on this Hub at all (a 401/404 is skipped, not an error)
     repos[first!.entry.gguf[0]!] = { sha: "a".repeat(40), gated: true, files: { "m-Q4_K_M.gguf": whole(tiny) } };
     for (const repo of first!.entry.gguf.slice(1)) repos[repo] = { sha: "c".repeat(40), gated: true, files: { "m-Q4_K_M.gguf": whole(tiny) } };
     repos[second!.entry.gguf[0]!] = {

@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { TemplateSchema } from "./prompt/templates.js";
 import { runtimesConfigSchema } from "./runtimes/config.js";
+import { isUrl, simulatedHost } from "./cluster/hosts.js";
+import { DEFAULT_LINK, LINK_LADDER } from "./cluster/link.js";
+import { LlmFitError } from "./errors.js";
 
 const Border = z.union([
   z.enum(["none", "single", "double", "rounded", "solid", "shadow"]),
@@ -65,6 +68,33 @@ const Advice = z
   .strict()
   .prefault({});
 
+/** "RTX 3090", "2x RTX 4090, ram=128@10.0.0.2", "cpu, ram=64": the `--host` grammar; a .json file or URL is a saved `llmfit detect --json`. */
+const ClusterHostSpec = z.string().min(1).superRefine((spec, ctx) => {
+  if (isUrl(spec) || /\.json$/i.test(spec.trim())) return;
+  try {
+    simulatedHost(spec, 0); // the grammar and every GPU name (an unknown one is named with the nearest spec rows)
+  } catch (err) {
+    const hint = err instanceof LlmFitError && err.hint ? ` (${err.hint})` : "";
+    ctx.addIssue({ code: "custom", message: `${err instanceof Error ? err.message : String(err)}${hint}` });
+  }
+});
+
+const Cluster = z
+  .object({
+    hosts: z
+      .array(ClusterHostSpec)
+      .default([])
+      .describe('the machines, main host first, as `llmfit fit --host` takes them: { "RTX 3090", "RTX 3090@10.0.0.2", "Apple M2 Max 64GB@10.0.0.3" }; none: no cluster'),
+    link: z
+      .string()
+      .refine((l) => LINK_LADDER.includes(l.trim().toLowerCase()), { message: `a link is one of ${LINK_LADDER.join(", ")}` })
+      .optional()
+      .describe(`the network between them: ${LINK_LADDER.join(", ")} (default ${DEFAULT_LINK})`),
+  })
+  .strict()
+  .optional()
+  .describe("machines to plan a model over: the report's compare screen (m) shows the best llama.cpp RPC plan on them");
+
 export const ConfigSchema = z
   .object({
     node: z.string().min(1).default("node").describe("Node.js (>= 20) executable that runs the host"),
@@ -79,6 +109,7 @@ export const ConfigSchema = z
     keys: Keys.describe("keys in llmfit floats"),
     hardware: Hardware.describe("hardware overrides"),
     advice: Advice.describe("how models are judged and ranked"),
+    cluster: Cluster,
     runtimes: runtimesConfigSchema.prefault({}).describe("where to find Ollama, llama.cpp and LM Studio"),
     prompt: z
       .object({

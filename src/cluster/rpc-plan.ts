@@ -9,8 +9,10 @@
 //   i / N (std::upper_bound); with no --tensor-split the shares are each device's free memory;
 // - the token embedding stays on the main host's CPU, with the logits buffer (a tied embedding is
 //   loaded again on the output device); each layer's KV cache lives with the layer; each device
-//   holds a compute buffer.
-// Every byte comes from the single-machine sizing core (src/sizing/), per layer.
+//   holds a compute buffer, larger under pipeline parallelism (every layer offloaded to two or more
+//   devices: see pipelineExtra).
+// Every byte comes from the single-machine sizing core (src/sizing/), per layer; the per-device
+// figures are checked against llama.cpp's own buffers in data/cluster/rpc-groundtruth.csv.
 import type { Backend, Gpu } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { hostComputeBytes } from "../sizing/compute-buffer.js";
@@ -137,8 +139,29 @@ interface Layout {
   readonly overflow: number; // index of the first device over its free memory, -1 when none
 }
 
+/** ggml's GGML_SCHED_MAX_COPIES: the copies of each graph split's inputs kept under pipeline parallelism. */
+export const SCHED_COPIES = 4;
+
+/**
+ * Extra compute-buffer bytes of pipeline parallelism. llama.cpp turns it on when the model has
+ * more than one device and every layer is offloaded (src/llama-context.cpp; the RPC devices of this
+ * llama.cpp have async compute and events), and ggml's scheduler then keeps SCHED_COPIES copies of
+ * every split's inputs. Measured through ggml-rpc-servers (data/cluster/rpc-groundtruth.csv): each
+ * device's buffer grows by (copies − 1) × (one micro-batch's hidden state + attention masks), the
+ * output device's by one mask more, and the main CPU's, where the masks are built, by copies × masks.
+ */
+function pipelineExtra(shape: ModelShape, d: MemoryDetail, s: RunSettings): { device: number; output: number; main: number } {
+  const ub = Math.max(1, Math.min(s.nUbatch, s.nBatch, s.ctx));
+  const hidden = shape.nEmbd * ub * 4;
+  const hasAttention = shape.layers.some((l) => l.mixer === "attention");
+  const maskCells = hasAttention ? d.kv.cells + (d.kv.layersSwa > 0 ? d.kv.cellsSwa : 0) : 0;
+  const masks = maskCells * ub * (d.flashAttn ? 2 : 4);
+  return { device: (SCHED_COPIES - 1) * (hidden + masks), output: masks, main: SCHED_COPIES * masks };
+}
+
 function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: readonly ClusterHost[], devs: readonly RpcDevice[], ngl: number, counts: readonly number[]): Layout {
   const n = shape.layers.length;
+  const pipeline = devs.length > 1 && ngl > n ? pipelineExtra(shape, d, s) : { device: 0, output: 0, main: 0 };
   const cpuLayers = n + 1 - ngl;
   let at = cpuLayers; // "layer" index the next device starts at; n is the output layer
   const lastWithUnits = counts.reduce((acc, c, i) => (c > 0 ? i : acc), -1);
@@ -151,7 +174,7 @@ function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: re
     const p = rangeParts(d, s, n, at, layers);
     let compute = 0;
     let outputWeights = 0;
-    if (units > 0) compute = output ? Math.max(d.computePeaks.output, d.computePeaks.layer) : d.computePeaks.layer;
+    if (units > 0) compute = (output ? Math.max(d.computePeaks.output, d.computePeaks.layer) + pipeline.output : d.computePeaks.layer) + pipeline.device;
     // tied embeddings: llama.cpp loads token_embd a second time, as the output matrix, into the output
     // device's buffer (llama-model-loader.cpp, TENSOR_DUPLICATED); the main CPU keeps its own copy for get_rows
     if (output) outputWeights = d.weights.output + (shape.tiedEmbeddings ? d.weights.inputEmbd : 0);
@@ -164,7 +187,7 @@ function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: re
   });
   const cpu = rangeParts(d, s, n, 0, Math.min(cpuLayers, n));
   const host = hostComputeBytes({ shape, profile: d.profile, settings: s, flashAttn: d.flashAttn, kv: d.kv });
-  const compute = cpuLayers > 0 ? Math.max(host, d.computePeaks.layer) : host;
+  const compute = (cpuLayers > 0 ? Math.max(host, d.computePeaks.layer) : host) + pipeline.main;
   const outputOnCpu = ngl === 0;
   const weights = d.weights.inputEmbd + cpu.weights + (outputOnCpu ? d.weights.output : 0);
   const mainHw = hosts[0]?.hw;
@@ -176,6 +199,18 @@ function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: re
     freeBytes: ram - mainGpuUse,
   };
   return { devices: loads, main, overflow };
+}
+
+/**
+ * What every device holds for a given -ngl and --tensor-split `shares` (llama.cpp's default split
+ * when omitted: each device's free memory): the figures a plan states, for one fixed split.
+ */
+export function rpcLayoutAt(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: readonly ClusterHost[], ngl: number, shares?: readonly number[]): { devices: DeviceLoad[]; main: MainHostLoad; counts: number[] } {
+  const devs = rpcDevices(hosts);
+  const n = Math.min(ngl, shape.layers.length + 1);
+  const counts = splitCounts(shares ?? devs.map((x) => x.freeBytes), n);
+  const l = layoutFor(shape, d, s, hosts, devs, n, counts);
+  return { devices: l.devices, main: l.main, counts };
 }
 
 /** Moves layers off overflowing devices onto the ones with the most room; undefined when none has room. */

@@ -32,6 +32,8 @@ export interface RpcSpeedAt {
   readonly prefillNetwork: NetworkCost;
   /** Compute seconds of one decode step (all devices, no network). */
   readonly decodeComputeSec: number;
+  /** Compute seconds of one decode step per host (index into the plan's hosts). */
+  readonly hostDecodeSec: readonly number[];
 }
 
 /** What crosses the link for one graph evaluation of `tokens` tokens with `outputs` logits rows. */
@@ -60,15 +62,15 @@ export function networkCost(shape: ModelShape, layout: RpcLayout, link: Link, to
   return { crossings, bytes, seconds: crossings * link.rttSec + bytes / link.bytesPerSec };
 }
 
-function parts(layout: RpcLayout, hosts: readonly ClusterHost[]): PartWork[] {
+function parts(layout: RpcLayout, hosts: readonly ClusterHost[]): (PartWork & { host: number })[] {
   const range = (a: number, k: number): number[] => Array.from({ length: k }, (_, i) => a + i);
   const main = hosts[0];
-  const out: PartWork[] = [];
-  if (main && (layout.main.layers > 0 || layout.ngl === 0)) out.push({ layers: range(0, layout.main.layers), output: layout.ngl === 0, hw: main.hw });
+  const out: (PartWork & { host: number })[] = [];
+  if (main && (layout.main.layers > 0 || layout.ngl === 0)) out.push({ layers: range(0, layout.main.layers), output: layout.ngl === 0, hw: main.hw, host: 0 });
   for (const l of layout.devices) {
     const host = hosts[l.device.host];
     if (!host || (l.layers === 0 && !l.output)) continue;
-    out.push({ layers: range(l.firstLayer, l.layers), output: l.output, hw: host.hw, ...(l.device.gpu ? { gpu: l.device.gpu } : {}) });
+    out.push({ layers: range(l.firstLayer, l.layers), output: l.output, hw: host.hw, host: l.device.host, ...(l.device.gpu ? { gpu: l.device.gpu } : {}) });
   }
   return out;
 }
@@ -81,6 +83,7 @@ export function rpcSpeed(
   return contexts.map((ctx) => {
     const times = ps.map((p) => partSeconds(inp, p, ctx));
     const decodeCompute = times.reduce((a, t) => a + t.decode, 0);
+    const hostDecodeSec = hosts.map((_, h) => times.reduce((a, t, k) => a + (ps[k]?.host === h ? t.decode : 0), 0));
     const prefillCompute = times.reduce((a, t) => a + t.prefill, 0);
     const ub = Math.max(1, Math.min(ubatch, ctx));
     const decodeNetwork = networkCost(inp.shape, layout, link, 1, 1, padTo(ctx, 256), flashAttn);
@@ -92,7 +95,7 @@ export function rpcSpeed(
       ctx,
       decodeTps: Number.isFinite(d) && d > 0 ? 1 / d : 0,
       prefillTps: Number.isFinite(p) && p > 0 ? ub / p : 0,
-      decodeNetwork, prefillNetwork, decodeComputeSec: decodeCompute,
+      decodeNetwork, prefillNetwork, decodeComputeSec: decodeCompute, hostDecodeSec,
     };
   });
 }

@@ -18,6 +18,9 @@ import type { RuntimesState } from "../report/runtimes.js";
 import { VERSION } from "../version.js";
 import { parseFilterText } from "../report/filter-text.js";
 import { compareScreenRows } from "../report/compare.js";
+import type { ClusterScreen } from "../report/report.js";
+import { clusterFrom } from "../cluster/cli.js";
+import { clusterSection } from "../cluster/compare.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
@@ -121,7 +124,9 @@ export class ReportController {
           break;
         }
         const hw = await this.session.getHardware();
-        this.screen = { kind: "compare", rows: compareScreenRows(hw, this.advisor, this.view, this.session.policy) };
+        await this.recommendations(hw).pending;
+        const cluster = await this.clusterFor(id);
+        this.screen = { kind: "compare", rows: compareScreenRows(hw, this.advisor, this.view, this.session.policy), ...(cluster ? { cluster } : {}) };
         break;
       }
       case "refresh":
@@ -132,6 +137,25 @@ export class ReportController {
     const hw = await this.session.getHardware();
     await this.recommendations(hw).pending;
     return this.paint(hw);
+  }
+
+  /**
+   * The compare screen's cluster part, when setup() names a cluster: the best RPC plan for the
+   * model under the cursor (else the report's best model) at its row's quant and settings, from
+   * the function `llmfit fit MODEL --host …` prints.
+   */
+  private async clusterFor(id: string | undefined): Promise<ClusterScreen | undefined> {
+    const cfg = this.session.config.cluster;
+    if (!cfg || cfg.hosts.length === 0) return undefined;
+    const rec = this.rec?.value;
+    const row = (id ? rec?.rows.find((r) => r.entry.id === id) : undefined) ?? rec?.best ?? rec?.rows[0];
+    if (!row) return { error: "no model to plan: the table is empty" };
+    try {
+      const { hosts, link } = await clusterFrom({ host: cfg.hosts, ...(cfg.link !== undefined ? { link: cfg.link } : {}) });
+      return clusterSection({ modelName: row.entry.name, shape: row.shape, quant: row.quant, settings: row.settings, hosts, link, sizer: this.sizer });
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   /** The row the report sized for a model, when the table has it. */

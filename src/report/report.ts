@@ -13,11 +13,15 @@ import { paintRuntimes, type RuntimesState } from "./runtimes.js";
 import { installedSpeedJson } from "../advice/installed-speed.js";
 import { paintTraining, trainingRows } from "./training.js";
 import { displayWidth, pad } from "./width.js";
+import type { ClusterSection } from "../cluster/compare.js";
+
+/** The compare screen's cluster part: the best plan on the configured hosts, or why there is none. */
+export type ClusterScreen = ClusterSection | { readonly error: string };
 
 export type Screen =
   | { readonly kind: "models" }
   | { readonly kind: "detail"; readonly id: string }
-  | { readonly kind: "compare"; readonly rows: readonly (readonly string[])[] }
+  | { readonly kind: "compare"; readonly rows: readonly (readonly string[])[]; readonly cluster?: ClusterScreen }
   | { readonly kind: "training" };
 
 export interface Report {
@@ -66,6 +70,7 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   }
   if (screen.kind === "compare") {
     paintCompare(c, screen.rows, opts.width);
+    if (screen.cluster) paintCluster(c, screen.cluster, opts.width);
     return { ...c.done(), ids: new Map() };
   }
   c.line(["llmfit", "LlmFitTitle"], ["  what runs on this machine", "LlmFitMuted"]);
@@ -95,6 +100,23 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
  */
 function paintCompare(c: Canvas, rows: readonly (readonly string[])[], width: number): void {
   c.line(["Compare", "LlmFitSection"], ["  this machine beside common ones (llmfit compare --gpu NAME … for others)", "LlmFitMuted"]);
+  paintColumns(c, rows, width);
+}
+
+/** The configured cluster (setup's `cluster`): the best llama.cpp RPC plan, one column per host. */
+function paintCluster(c: Canvas, cluster: ClusterScreen, width: number): void {
+  c.blank();
+  c.line(["Cluster", "LlmFitSection"], ["  the best llama.cpp RPC plan on setup's cluster hosts (llmfit fit MODEL --host … for the commands)", "LlmFitMuted"]);
+  if ("error" in cluster) {
+    c.line([`  ${cluster.error}`, "LlmFitBad"]);
+    return;
+  }
+  c.line([`  ${cluster.summary}`, cluster.verdict === "no" ? "LlmFitBad" : cluster.verdict === "partial" ? "LlmFitPartial" : "LlmFitGood"]);
+  paintColumns(c, cluster.rows, width);
+}
+
+/** A label column and one column per machine; as many as the width holds per block. */
+function paintColumns(c: Canvas, rows: readonly (readonly string[])[], width: number): void {
   const cellsOf = (i: number): number => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")));
   const labelW = cellsOf(0);
   const machines = (rows[0] ?? []).length - 1;

@@ -2,13 +2,7 @@
 // (setup({ cluster = { hosts = {…}, link = … } })) for one model, as table rows with one column
 // per host. The plan comes from adviseRpc, the function `llmfit fit MODEL --host …` prints, so the
 // screen and the command always state the same figures.
-import type { RunSettings } from "../sizing/types.js";
-import type { QuantName } from "../sizing/quant-mix.js";
-import type { ModelShape } from "../models/shape.js";
-import type { Sizer } from "../sizing/search.js";
-import type { ClusterHost } from "./hosts.js";
-import type { Link } from "./link.js";
-import { adviseRpc, USABLE_DECODE_TPS, type RpcPlan } from "./rpc-search.js";
+import { adviseRpc, USABLE_DECODE_TPS, type RpcPlan, type RpcRequest } from "./rpc-search.js";
 
 const GIB = 1024 ** 3;
 const gib = (b: number): string => (b / GIB).toFixed(1);
@@ -60,14 +54,9 @@ export function hostUses(p: RpcPlan): HostUse[] {
   });
 }
 
-export interface ClusterSectionInput {
+/** What the CLI's RPC search takes, plus the name the screen shows. */
+export interface ClusterSectionInput extends RpcRequest {
   readonly modelName: string;
-  readonly shape: ModelShape;
-  readonly quant: QuantName | undefined;
-  readonly settings: RunSettings;
-  readonly hosts: readonly ClusterHost[];
-  readonly link: Link;
-  readonly sizer: Sizer;
 }
 
 export function clusterSection(i: ClusterSectionInput): ClusterSection {

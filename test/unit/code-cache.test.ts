@@ -1,7 +1,7 @@
 // The start-up loader's V8 code cache: a good cache is used, anything else (another bundle,
 // a rewritten bundle, a damaged file) is ignored and replaced, and the real CLI prints the same
 // with and without it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,5 +124,21 @@ describe("the CLI through its code cache", () => {
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file).subarray(0, 18).toString("latin1")).toBe("llmfit code cache ");
     expect(run()).toBe(compiled);
+  });
+});
+
+describe("the CLI's young generation", () => {
+  it("stays at its starting size while the report sizes the catalog (a smaller peak RSS)", () => {
+    const dir = tempDir();
+    const probe = join(dir, "new-space.mjs");
+    // preloaded: prints the young generation's size as the CLI exits
+    writeFileSync(probe, `import v8 from "node:v8";\nprocess.on("exit", () => process.stderr.write("@@" + v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size + "\\n"));\n`);
+    const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, cli, "--no-runtimes", "--json"], { encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache") } });
+    expect(r.status).toBe(0);
+    const bytes = Number(/@@(\d+)/.exec(r.stderr)?.[1]);
+    // V8 starts with 1 MiB semi-spaces (2 MiB in all) and doubles them up to 16 MiB each when left alone
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(4 * 1024 ** 2);
   });
 });

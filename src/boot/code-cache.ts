@@ -125,6 +125,8 @@ export function codeCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv): s
   return i >= 0 && argv[i + 1] ? argv[i + 1] : defaultCacheDir(env, process.platform);
 }
 
+const THIN_ARGS = new Set(["--help", "-h", "help", "--version", "-V"]);
+
 /** What the generated dist/cli.js and dist/host.js call. The CLI saves its cache as it exits (all it ran is compiled by then); the host when idle. */
 export function startBundle(name: "cli" | "host", bundle: URL, stamp: string): void {
   // The CLI's young generation stays at its starting size instead of doubling to 16 MiB
@@ -134,5 +136,8 @@ export function startBundle(name: "cli" | "host", bundle: URL, stamp: string): v
   // grows the space, so setting it now works; set before compiling, so the cache sees the same flags.
   if (name === "cli") setFlagsFromString("--semi-space-growth-factor=1");
   const boot = runBundle({ bundle, name, stamp, cacheDir: codeCacheDir(process.argv.slice(2), process.env) });
-  if (name === "cli") process.once("exit", () => boot.saveCodeCache());
+  // A help or version run compiles next to nothing: a cache written then would serve every later
+  // command with little but the top level, and it is not rewritten while V8 accepts it.
+  const thin = process.argv.slice(2).some((a) => THIN_ARGS.has(a));
+  if (name === "cli" && !thin) process.once("exit", () => boot.saveCodeCache());
 }

@@ -130,8 +130,8 @@ const THIN_ARGS = new Set(["--help", "-h", "help", "--version", "-V"]);
 /** What the generated dist/cli.js and dist/host.js call. The CLI saves its cache as it exits (all it ran is compiled by then); the host when idle. */
 export function startBundle(name: "cli" | "host", bundle: URL, stamp: string): void {
   // The CLI's young generation stays at its starting size instead of doubling to 16 MiB
-  // semi-spaces while the catalog is sized: ~13 MiB less peak RSS, no slower (npm run bench:
-  // process). The host gets --max-semi-space-size=1 from the shim; a command line flag is not an
+  // semi-spaces while the catalog is sized: ~15 MiB less peak RSS for the report, for ~20 ms more
+  // scavenging on an idle machine (npm run bench: process). The host gets --max-semi-space-size=1 from the shim; a command line flag is not an
   // option for `llmfit` (a shebang takes one argument on Linux). V8 reads this flag each time it
   // grows the space, so setting it now works; set before compiling, so the cache sees the same flags.
   if (name === "cli") setFlagsFromString("--semi-space-growth-factor=1");

@@ -1,5 +1,6 @@
 // :LlmFit latency in a real Neovim: cold (Neovim started -> table painted, host start and
-// hardware detection included), cold with the hardware profile cached on disk, and warm (host
+// hardware detection included), cold with the hardware profile and the host's compiled code
+// cached on disk (by an earlier session), and warm (host
 // running); the time plugin/llmfit.lua adds to startup; the host's RSS after a report.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
@@ -63,6 +64,15 @@ async function cold(cached) {
   const firstPaint = [];
   const home = mkdtempSync(join(tmpdir(), "llmfit-bench-"));
   try {
+    // cached: an earlier session, idle a moment, left the hardware profile and the host's compiled
+    // code (src/boot/code-cache.ts) in the cache, as any session that outlives its first report does
+    if (cached) {
+      mkdirSync(join(home, "cache"), { recursive: true });
+      await withNvim(home, async (nvim) => {
+        await nvim.lua(OPEN);
+        await new Promise((r) => setTimeout(r, 1500));
+      });
+    }
     for (let i = 0; i < RUNS; i++) {
       if (!cached) rmSync(join(home, "cache"), { recursive: true, force: true });
       mkdirSync(join(home, "cache"), { recursive: true });
@@ -125,7 +135,7 @@ const startup = startupCost();
 printTable(`:LlmFit latency over ${RUNS} runs (ms)`, ["case", "median", "p95", "min", "max", "aim"], [
   ["cold, no hardware cache", ms(coldNoCache.median), ms(coldNoCache.p95), ms(coldNoCache.min), ms(coldNoCache.max), "<= 200"],
   ["  of which first paint", ms(coldNoCache.firstPaint.median), ms(coldNoCache.firstPaint.p95), ms(coldNoCache.firstPaint.min), ms(coldNoCache.firstPaint.max), ""],
-  ["cold, hardware cached", ms(coldCached.median), ms(coldCached.p95), ms(coldCached.min), ms(coldCached.max), "<= 200"],
+  ["cold, hardware and code cached", ms(coldCached.median), ms(coldCached.p95), ms(coldCached.min), ms(coldCached.max), "<= 200"],
   ["  of which first paint", ms(coldCached.firstPaint.median), ms(coldCached.firstPaint.p95), ms(coldCached.firstPaint.min), ms(coldCached.firstPaint.max), ""],
   ["warm (host running)", ms(warmStats.median), ms(warmStats.p95), ms(warmStats.min), ms(warmStats.max), "<= 15"],
   ["startup: plugin/llmfit.lua", ms(startup.median), ms(startup.p95), ms(startup.min), ms(startup.max), "< 1"],

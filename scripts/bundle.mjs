@@ -3,33 +3,56 @@
 // tsc still emits every module to dist/ (the rplugin door and the tests import them); the
 // bundles replace dist/host.js and dist/cli.js because one file loads in about half the time
 // of the module graph, which is most of a cold :LlmFit (numbers in `npm run bench`).
+//
+// Each bundle is a plain script, dist/<name>.bundle.js: one function expression taking what a
+// CommonJS module gets, so that dist/<name>.js (written here, a few lines) can compile it with
+// V8's code cache (src/boot/code-cache.ts says why and how the cache is checked).
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { hash53 } from "../dist/models/content-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-await build({
+const result = await build({
   entryPoints: { host: `${root}/src/host.ts`, cli: `${root}/src/cli.ts` },
   outdir: `${root}/dist`,
+  write: false,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
-  sourcemap: true,
   // Native code and optional packages stay outside: loaded only when a feature needs them.
   external: ["node-llama-cpp"],
-  // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __llmfitRequire } from 'node:module'; const require = __llmfitRequire(import.meta.url);" },
   // src/sizing/shape-tables.ts finds dist/shape-tables.json next to the bundle, not one folder up;
   // src/models/catalog.ts trusts dist/catalog.json only with the stamp of the file this build wrote.
+  // import.meta.url is the bundle's URL, passed in by the loader.
   define: {
     LLMFIT_BUNDLED: "true",
     LLMFIT_CATALOG_STAMP: JSON.stringify(hash53(readFileSync(`${root}/dist/catalog.json`, "utf8"))),
+    "import.meta.url": "__llmfitUrl",
   },
   // Whitespace and syntax only (names stay, for stack traces): a third less for V8 to scan at start.
   minifyWhitespace: process.env.LLMFIT_BUNDLE_READABLE !== "1",
   minifySyntax: true,
   logLevel: "warning",
 });
+
+for (const out of result.outputFiles) {
+  const name = out.path.endsWith("/host.js") ? "host" : "cli";
+  // A script cannot import(): the loader's import() stands in for the optional packages' (ESM only).
+  const text = out.text.replace(/^#!.*\n/, "").replaceAll('import("node-llama-cpp")', '__llmfitImport("node-llama-cpp")');
+  if (/\bimport\(/.test(text.replaceAll("__llmfitImport(", ""))) throw new Error(`${name} bundle: an import() the loader does not stand in for`);
+  const script = `(function (exports, module, require, __filename, __dirname, __llmfitUrl, __llmfitImport, __llmfitBoot) {\n${text}\n})`;
+  writeFileSync(`${root}/dist/${name}.bundle.js`, script);
+  writeFileSync(
+    `${root}/dist/${name}.js`,
+    [
+      ...(name === "cli" ? ["#!/usr/bin/env node"] : []),
+      "// Written by scripts/bundle.mjs: runs the bundle through V8's code cache (src/boot/code-cache.ts).",
+      'import { startBundle } from "./boot/code-cache.js";',
+      `startBundle(${JSON.stringify(name)}, new URL("./${name}.bundle.js", import.meta.url), ${JSON.stringify(hash53(script))});`,
+      "",
+    ].join("\n"),
+  );
+}

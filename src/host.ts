@@ -6,6 +6,7 @@ import { AsyncCalls } from "./host/async-calls.js";
 import { dispatch } from "./host/dispatch.js";
 import { idleCollector } from "./host/idle-gc.js";
 import { Session } from "./host/session.js";
+import type { Boot } from "./boot/code-cache.js";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -29,35 +30,40 @@ const session = new Session(log, cacheDir ? { cacheDir } : {}, {
 });
 // Detect the hardware and size the catalog while the RPC channel comes up: the first :LlmFit
 // then finds both done. A failure here is reported by the request that needs the result.
-const worked = idleCollector();
+// Idle is also when the bundle's compiled code is worth keeping for the next start (src/boot/code-cache.ts).
+declare const __llmfitBoot: Boot | undefined;
+const gc = (globalThis as { gc?: () => void }).gc;
+const boot = typeof __llmfitBoot === "undefined" ? undefined : __llmfitBoot;
+const worked = idleCollector(1000, gc || boot ? () => (gc?.(), boot?.saveCodeCache()) : undefined);
 session.report
   .warm()
   .catch(() => undefined)
   .finally(worked);
 
-const { attach } = await import("neovim");
-const nvim = attach({ reader: process.stdin, writer: process.stdout });
-// package.loaded, never require: a require interrupted by <C-c> would leave the module broken,
-// and every module the host talks to was loaded by the command that started the talk.
-push = (module, fn, args) =>
-  nvim.notify("nvim_exec_lua", [`local m = package.loaded[${JSON.stringify(module)}] if type(m) == "table" then m.${fn}(...) end`, [...args]]);
-const calls = new AsyncCalls(session, (id, envelope) => push?.("llmfit.host", "on_reply", [id, envelope]));
+// loaded after NVIM_NODE_LOG_FILE is set: the package reads it as it loads
+void import("neovim").then(({ attach }) => {
+  const nvim = attach({ reader: process.stdin, writer: process.stdout });
+  // package.loaded, never require: a require interrupted by <C-c> would leave the module broken,
+  // and every module the host talks to was loaded by the command that started the talk.
+  push = (module, fn, args) =>
+    nvim.notify("nvim_exec_lua", [`local m = package.loaded[${JSON.stringify(module)}] if type(m) == "table" then m.${fn}(...) end`, [...args]]);
+  const calls = new AsyncCalls(session, (id, envelope) => push?.("llmfit.host", "on_reply", [id, envelope]));
 
-
-nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
-  worked();
-  void dispatch(method, args[0], session).then((envelope) => {
-    resp.send(envelope);
+  nvim.on("request", (method: string, args: unknown[], resp: { send: (v: unknown, isError?: boolean) => void }) => {
     worked();
+    void dispatch(method, args[0], session).then((envelope) => {
+      resp.send(envelope);
+      worked();
+    });
   });
-});
 
-nvim.on("notification", (method: string, args: unknown[]) => {
-  worked();
-  if (method === "call") return calls.start(args[0]);
-  if (method === "call_cancel") return calls.cancel(args[0]);
-  void dispatch(method, args[0], session).then((envelope) => {
-    if (!envelope.ok && envelope.level !== "info") log.warn(`notification ${method}: ${envelope.message}`);
+  nvim.on("notification", (method: string, args: unknown[]) => {
+    worked();
+    if (method === "call") return calls.start(args[0]);
+    if (method === "call_cancel") return calls.cancel(args[0]);
+    void dispatch(method, args[0], session).then((envelope) => {
+      if (!envelope.ok && envelope.level !== "info") log.warn(`notification ${method}: ${envelope.message}`);
+    });
   });
 });
 
@@ -67,4 +73,4 @@ process.on("unhandledRejection", (err) => log.error("unhandled rejection", err))
 process.stdin.on("end", () => process.exit(0));
 process.on("SIGTERM", () => process.exit(0));
 
-log.info(`host ${process.pid} started (node ${process.versions.node})`);
+log.info(`host ${process.pid} started (node ${process.versions.node}${boot ? (boot.fromCache ? ", code from cache" : ", code compiled") : ""})`);

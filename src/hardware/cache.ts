@@ -4,22 +4,16 @@
 // machine. Free-memory figures are never served from the cache: see refreshFreeMemory.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import type { ProbeContext } from "./context.js";
 import { HardwareSchema } from "./schema.js";
 import type { Hardware } from "./types.js";
 
+export { defaultCacheDir } from "../cache-dir.js";
+
 const CACHE_VERSION = 1;
 const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), hardware: HardwareSchema });
-
-export function defaultCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
-  if (env["XDG_CACHE_HOME"]) return join(env["XDG_CACHE_HOME"], "llmfit");
-  if (platform === "darwin") return join(homedir(), "Library", "Caches", "llmfit");
-  if (platform === "win32" && env["LOCALAPPDATA"]) return join(env["LOCALAPPDATA"], "llmfit");
-  return join(homedir(), ".cache", "llmfit");
-}
 
 export async function fingerprint(ctx: ProbeContext): Promise<string> {
   const parts: string[] = [ctx.platform, ctx.arch, ctx.os.hostname(), ctx.os.cpus()[0]?.model ?? "", String(ctx.os.totalmem())];

@@ -1,0 +1,146 @@
+// The start-up loader's V8 code cache: a good cache is used, anything else (another bundle,
+// a rewritten bundle, a damaged file) is ignored and replaced, and the real CLI prints the same
+// with and without it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { bundleKey, cacheHeader, codeCacheDir, openCache, runBundle, sealCache } from "../../src/boot/code-cache.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "llmfit-code-cache-"));
+  dirs.push(d);
+  return d;
+}
+
+// A bundle in the shape scripts/bundle.mjs writes: one function expression; it records its arguments.
+const BUNDLE = `(function (exports, module, require, __filename, __dirname, __llmfitUrl, __llmfitImport, __llmfitBoot) {
+  function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
+  globalThis.__codeCacheTest = { sum: work(100), file: __filename, dir: __dirname, url: __llmfitUrl, os: require("node:os") === require("os"), boot: __llmfitBoot };
+})`;
+
+type Seen = { sum: number; file: string; dir: string; url: string; os: boolean };
+const seen = (): Seen => (globalThis as unknown as { __codeCacheTest: Seen }).__codeCacheTest;
+
+describe("code cache files", () => {
+  it("opens what it sealed, for the same key only", () => {
+    const data = Buffer.from("compiled code, as V8 would hand it over");
+    const sealed = sealCache("k1", data);
+    expect(sealed.subarray(0, cacheHeader("k1").length).toString("latin1")).toBe(cacheHeader("k1"));
+    expect(openCache("k1", sealed)?.equals(data)).toBe(true);
+    expect(openCache("k2", sealed)).toBeUndefined();
+  });
+
+  it("refuses a damaged or cut file", () => {
+    const sealed = sealCache("k1", Buffer.alloc(4096, 7));
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 100]! ^= 0xff;
+    expect(openCache("k1", flipped)).toBeUndefined();
+    expect(openCache("k1", sealed.subarray(0, sealed.length - 1))).toBeUndefined();
+    expect(openCache("k1", sealed.subarray(0, 10))).toBeUndefined();
+    expect(openCache("k1", Buffer.alloc(0))).toBeUndefined();
+  });
+
+  it("is kept in llmfit's cache directory, the host's --cache first, and can be turned off", () => {
+    expect(codeCacheDir(["--log", "x", "--cache", "/c/llmfit"], { XDG_CACHE_HOME: "/x" })).toBe("/c/llmfit");
+    expect(codeCacheDir([], { XDG_CACHE_HOME: "/x" })).toBe(join("/x", "llmfit"));
+    expect(codeCacheDir(["--cache", "/c"], { LLMFIT_CODE_CACHE: "off" })).toBeUndefined();
+  });
+});
+
+describe("runBundle", () => {
+  it("compiles, saves, then starts from the cache; a damaged or stale cache is replaced", () => {
+    const dir = tempDir();
+    const cacheDir = join(dir, "cache");
+    const path = join(dir, "b.bundle.js");
+    writeFileSync(path, BUNDLE);
+    const opts = { bundle: pathToFileURL(path), name: "b", stamp: "s1", cacheDir };
+    const cacheFile = join(cacheDir, "code", "b.v8");
+
+    const first = runBundle(opts);
+    expect(seen()).toEqual({ sum: 4950, file: path, dir, url: pathToFileURL(path).href, os: true, boot: first });
+    expect(first.fromCache).toBe(false);
+    expect(existsSync(cacheFile)).toBe(false); // written only when asked (the CLI: at exit)
+    first.saveCodeCache();
+    expect(openCache(bundleKey(path, "s1"), readFileSync(cacheFile))).toBeDefined();
+
+    const second = runBundle(opts);
+    expect(second.fromCache).toBe(true);
+    expect(seen().sum).toBe(4950);
+
+    // damaged: ignored, the bundle still runs, and the next save repairs the file
+    const damaged = readFileSync(cacheFile);
+    damaged[damaged.length - 1]! ^= 0xff;
+    writeFileSync(cacheFile, damaged);
+    const third = runBundle(opts);
+    expect(third.fromCache).toBe(false);
+    third.saveCodeCache();
+    expect(runBundle(opts).fromCache).toBe(true);
+
+    // another build's stamp: not this bundle's cache
+    expect(runBundle({ ...opts, stamp: "s2" }).fromCache).toBe(false);
+  });
+
+  it("does not use a cache for a rewritten bundle of the same length", () => {
+    const dir = tempDir();
+    const path = join(dir, "b.bundle.js");
+    writeFileSync(path, BUNDLE);
+    const opts = { bundle: pathToFileURL(path), name: "b", stamp: "s1", cacheDir: join(dir, "cache") };
+    runBundle(opts).saveCodeCache();
+    const before = bundleKey(path, "s1");
+    rmSync(path);
+    writeFileSync(path, BUNDLE.replace("work(100)", "work(200)")); // same length, new inode and time
+    expect(bundleKey(path, "s1")).not.toBe(before);
+    expect(runBundle(opts).fromCache).toBe(false);
+    expect(seen().sum).toBe(19900);
+  });
+
+  it("runs without a cache directory and saves nothing", () => {
+    const dir = tempDir();
+    const path = join(dir, "b.bundle.js");
+    writeFileSync(path, BUNDLE);
+    const boot = runBundle({ bundle: pathToFileURL(path), name: "b", stamp: "s1", cacheDir: undefined });
+    boot.saveCodeCache();
+    expect(boot.fromCache).toBe(false);
+    expect(seen().sum).toBe(4950);
+  });
+});
+
+describe("the CLI through its code cache", () => {
+  it("prints the same JSON compiled and from the cache, and leaves a cache file", () => {
+    const home = tempDir();
+    const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(home, "cache") };
+    delete env["LLMFIT_CODE_CACHE"];
+    const run = () => execFileSync(process.execPath, [cli, "fit", "llama-3.1-8b-instruct", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"], { encoding: "utf8", env });
+    execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8", env });
+    const file = join(home, "cache", "llmfit", "code", "cli.v8");
+    expect(existsSync(file)).toBe(false); // a help run compiles too little to be worth keeping
+    const compiled = run();
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file).subarray(0, 18).toString("latin1")).toBe("llmfit code cache ");
+    expect(run()).toBe(compiled);
+  });
+});
+
+describe("the CLI's young generation", () => {
+  it("stays at its starting size while the report sizes the catalog (a smaller peak RSS)", () => {
+    const dir = tempDir();
+    const probe = join(dir, "new-space.mjs");
+    // preloaded: prints the young generation's size as the CLI exits
+    writeFileSync(probe, `import v8 from "node:v8";\nprocess.on("exit", () => process.stderr.write("@@" + v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size + "\\n"));\n`);
+    const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, cli, "--no-runtimes", "--json"], { encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache") } });
+    expect(r.status).toBe(0);
+    const bytes = Number(/@@(\d+)/.exec(r.stderr)?.[1]);
+    // V8 starts with 1 MiB semi-spaces (2 MiB in all) and doubles them up to 16 MiB each when left alone
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(4 * 1024 ** 2);
+  });
+});

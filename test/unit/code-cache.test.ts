@@ -2,7 +2,7 @@
 // a rewritten bundle, a damaged file) is ignored and replaced, and the real CLI prints the same
 // with and without it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -95,7 +95,11 @@ describe("runBundle", () => {
     runBundle(opts).saveCodeCache();
     const before = bundleKey(path, "s1");
     rmSync(path);
-    writeFileSync(path, BUNDLE.replace("work(100)", "work(200)")); // same length, new inode and time
+    writeFileSync(path, BUNDLE.replace("work(100)", "work(200)")); // same length, edited by hand (the build's stamp unchanged)
+    // a file system may hand the same inode back within the same millisecond: an edit a person
+    // makes comes later, so give it a later time, as it would have
+    const later = new Date(statSync(path).mtimeMs + 10_000);
+    utimesSync(path, later, later);
     expect(bundleKey(path, "s1")).not.toBe(before);
     expect(runBundle(opts).fromCache).toBe(false);
     expect(seen().sum).toBe(19900);

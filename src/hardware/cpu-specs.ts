@@ -5,10 +5,10 @@
 import { LlmFitError } from "../errors.js";
 import { CPU_SPECS_SCHEMA, type CpuSpec } from "./cpu-spec-schema.js";
 import { CPU_SPEC_ROWS } from "./cpu-specs.data.js";
-import { lazyTable } from "./lazy-table.js";
+import { lazyTable } from "../lazy-table.js";
 import { editDistance } from "./match.js";
 
-export const CPU_SPECS: readonly CpuSpec[] = lazyTable(() => CPU_SPECS_SCHEMA.parse(CPU_SPEC_ROWS));
+export const CPU_SPECS: readonly CpuSpec[] = lazyTable("CPU_SPECS", () => CPU_SPECS_SCHEMA.parse(CPU_SPEC_ROWS));
 
 const DROP = new Set(["intel", "amd", "apple", "core", "r", "tm", "processor", "cpu", "with", "radeon", "graphics", "w", "gen", "th"]);
 /** Words that make a different chip; an input carrying one its row lacks does not match it. */

@@ -3,6 +3,6 @@
 import { z } from "zod";
 import { GpuSpecSchema, type GpuSpec } from "./gpu-spec-schema.js";
 import { GPU_SPEC_ROWS } from "./gpu-specs.data.js";
-import { lazyTable } from "./lazy-table.js";
+import { lazyTable } from "../lazy-table.js";
 
-export const GPU_SPECS: readonly GpuSpec[] = lazyTable(() => z.array(GpuSpecSchema).parse(GPU_SPEC_ROWS));
+export const GPU_SPECS: readonly GpuSpec[] = lazyTable("GPU_SPECS", () => z.array(GpuSpecSchema).parse(GPU_SPEC_ROWS));

@@ -2,6 +2,7 @@
 // `shapeOf` turns an entry into the ModelShape the sizing engine consumes.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { lazyTable } from "../lazy-table.js";
 import { hash53 } from "./content-hash.js";
 import { CatalogEntrySchema } from "./catalog-schema.js";
 import type { Capability, CatalogEntry, CatalogEntryInput, CatalogKind, Hyperparams, LlmEntry } from "./catalog-schema.js";
@@ -118,24 +119,12 @@ export function loadCatalog(): readonly CatalogEntry[] {
   return cached;
 }
 
-function readOnly(): never {
-  throw new TypeError("CATALOG is read-only");
-}
-
 /**
  * Every entry, validated on first use (not at import): importing this module for `shapeOf` or
  * the types costs nothing. A read-only view of `loadCatalog()`; the validated array itself is
  * not frozen, because a proxy may not report frozen elements its empty target lacks.
  */
-export const CATALOG: readonly CatalogEntry[] = new Proxy<CatalogEntry[]>([], {
-  get: (_target, key) => Reflect.get(loadCatalog(), key),
-  has: (_target, key) => Reflect.has(loadCatalog(), key),
-  ownKeys: () => Reflect.ownKeys(loadCatalog()),
-  getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(loadCatalog(), key),
-  set: readOnly,
-  defineProperty: readOnly,
-  deleteProperty: readOnly,
-});
+export const CATALOG: readonly CatalogEntry[] = lazyTable("CATALOG", loadCatalog);
 
 let index: ReadonlyMap<string, CatalogEntry> | undefined;
 

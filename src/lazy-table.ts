@@ -1,12 +1,12 @@
-// A read-only table computed on first read instead of at import: the spec tables are parsed
-// (schema-checked) only by a command that looks a GPU or CPU up, not by every start.
-function readOnly(): never {
-  throw new TypeError("spec tables are read-only");
-}
-
-export function lazyTable<T>(load: () => readonly T[]): readonly T[] {
+// A read-only array computed on first read instead of at import: the catalog and the spec
+// tables are parsed (schema-checked) only by a command that reads them, not by every start.
+// `what` names the table in the error a write gets.
+export function lazyTable<T>(what: string, load: () => readonly T[]): readonly T[] {
   let value: readonly T[] | undefined;
   const get = (): readonly T[] => (value ??= load());
+  const readOnly = (): never => {
+    throw new TypeError(`${what} is read-only`);
+  };
   return new Proxy<T[]>([], {
     get: (_target, key) => Reflect.get(get(), key),
     has: (_target, key) => Reflect.has(get(), key),

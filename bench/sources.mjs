@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ggufHeader } from "../dist/models/gguf-write.js";
+import { ggufHeader, shapeHyperparams } from "../dist/models/gguf-write.js";
 import { safetensorsHeader } from "../dist/models/safetensors-write.js";
 import { parseRemoteRef } from "../dist/models/sources/refs.js";
 import { loadRemoteModel } from "../dist/models/sources/remote.js";
@@ -27,18 +27,10 @@ const FTYPE = { Q4_K_M: 15, Q8_0: 7 };
 
 function kvsFor(shape, quant, tokens) {
   const a = shape.arch;
-  const L = shape.layers[0];
   const kv = [
     ["general.architecture", { str: a }],
     ["general.file_type", { u32: FTYPE[quant] }],
-    [`${a}.block_count`, { u32: shape.layers.length }],
-    [`${a}.context_length`, { u32: shape.nCtxTrain }],
-    [`${a}.embedding_length`, { u32: shape.nEmbd }],
-    [`${a}.feed_forward_length`, { u32: L.nFf }],
-    [`${a}.attention.head_count`, { u32: L.nHead }],
-    [`${a}.attention.head_count_kv`, { u32: L.nHeadKv }],
-    [`${a}.attention.key_length`, { u32: shape.headDimK }],
-    [`${a}.attention.value_length`, { u32: shape.headDimV }],
+    ...shapeHyperparams(shape),
     ...(shape.swaWindow > 0 ? [[`${a}.attention.sliding_window`, { u32: shape.swaWindow }]] : []),
     ["tokenizer.ggml.model", { str: "gpt2" }],
   ];

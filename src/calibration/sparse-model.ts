@@ -14,7 +14,7 @@
 import { closeSync, openSync, truncateSync, writeSync } from "node:fs";
 import { findModel, shapeOf } from "../models/catalog.js";
 import { fileTypeId } from "../models/gguf-file-type.js";
-import { ggufHeader, type GgufWriteValue } from "../models/gguf-write.js";
+import { ggufHeader, shapeHyperparams, type GgufWriteValue } from "../models/gguf-write.js";
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { alignUp, GGUF_DEFAULT_ALIGNMENT, requireGgmlType, tensorBytes } from "../sizing/ggml-types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
@@ -49,20 +49,11 @@ export function sparseModel(id: string, quant: string): SparseModel {
 
 function kvs(shape: ModelShape, quant: string): [string, GgufWriteValue][] {
   const a = shape.arch;
-  const L = shape.layers[0];
-  if (!L) throw new Error("sparse model: no layers");
   const out: [string, GgufWriteValue][] = [
     ["general.architecture", { str: a }],
     ["general.name", { str: "llmfit bench" }],
     ["general.file_type", { u32: fileTypeId(quant) ?? 1 }],
-    [`${a}.block_count`, { u32: shape.layers.length }],
-    [`${a}.context_length`, { u32: shape.nCtxTrain }],
-    [`${a}.embedding_length`, { u32: shape.nEmbd }],
-    [`${a}.feed_forward_length`, { u32: L.nFf }],
-    [`${a}.attention.head_count`, { u32: L.nHead }],
-    [`${a}.attention.head_count_kv`, { u32: L.nHeadKv }],
-    [`${a}.attention.key_length`, { u32: shape.headDimK }],
-    [`${a}.attention.value_length`, { u32: shape.headDimV }],
+    ...shapeHyperparams(shape),
     // values do not change the speed; llama.cpp requires the keys
     [`${a}.attention.layer_norm_rms_epsilon`, { f32: 1e-6 }],
     [`${a}.rope.freq_base`, { f32: 1e6 }],

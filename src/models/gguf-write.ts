@@ -4,7 +4,7 @@
 // other estimators a real file.
 
 import { alignUp, GGUF_DEFAULT_ALIGNMENT, requireGgmlType, tensorBytes } from "../sizing/ggml-types.js";
-import type { TensorInfo } from "./shape.js";
+import type { ModelShape, TensorInfo } from "./shape.js";
 
 export type GgufWriteValue =
   | { readonly u32: number }
@@ -78,4 +78,25 @@ export function ggufHeader(kvs: readonly (readonly [string, GgufWriteValue])[], 
   w.zeros((GGUF_DEFAULT_ALIGNMENT - (w.length % GGUF_DEFAULT_ALIGNMENT)) % GGUF_DEFAULT_ALIGNMENT);
   const header = w.bytes();
   return { header, fileBytes: header.length + offset };
+}
+
+/**
+ * The hyperparameter keys llama.cpp reads for a transformer's attention and FFN sizes, from a
+ * shape (its first layer's widths), in the order llama.cpp's converter writes them. Writers of
+ * stand-in files (the bench's sparse models, the byte-count benchmark) add their own keys around it.
+ */
+export function shapeHyperparams(shape: ModelShape): [string, GgufWriteValue][] {
+  const a = shape.arch;
+  const L = shape.layers[0];
+  if (!L) throw new Error(`${a}: a shape without layers has no hyperparameters to write`);
+  return [
+    [`${a}.block_count`, { u32: shape.layers.length }],
+    [`${a}.context_length`, { u32: shape.nCtxTrain }],
+    [`${a}.embedding_length`, { u32: shape.nEmbd }],
+    [`${a}.feed_forward_length`, { u32: L.nFf }],
+    [`${a}.attention.head_count`, { u32: L.nHead }],
+    [`${a}.attention.head_count_kv`, { u32: L.nHeadKv }],
+    [`${a}.attention.key_length`, { u32: shape.headDimK }],
+    [`${a}.attention.value_length`, { u32: shape.headDimV }],
+  ];
 }

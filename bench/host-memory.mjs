@@ -2,15 +2,11 @@
 // fake Ollama on 127.0.0.1 that streams 40 tokens), and how long each report key's repaint takes
 // once warm (the host's answer to report_action, as the float's keys send it). Prints numbers;
 // never fails on a time.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { attach } from "neovim";
+import { readFileSync } from "node:fs";
+import { headlessNvim } from "./nvim.mjs";
 import { BENCH_MODEL, fakeOllama } from "./fake-ollama.mjs";
 import { ms, printTable, stats } from "./table.mjs";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const MODEL = BENCH_MODEL;
 const REPORTS = 100;
 const PROMPTS = Number(process.env.BENCH_PROMPTS ?? 50);
@@ -38,12 +34,7 @@ const ACT = `
 
 const server = await fakeOllama(40);
 const url = `http://127.0.0.1:${server.address().port}`;
-const home = mkdtempSync(join(tmpdir(), "llmfit-hostmem-"));
-const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
-  cwd: home,
-  env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state"), XDG_CONFIG_HOME: join(home, "config"), XDG_DATA_HOME: join(home, "data") },
-});
-const nvim = attach({ proc });
+const { nvim, close } = headlessNvim("llmfit-hostmem-");
 try {
   await nvim.lua(`require("llmfit").setup({
     runtimes = { timeout_ms = 10000, ollama = { url = "${url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
@@ -95,9 +86,6 @@ try {
     [...warmSamples].map(([name, s]) => { const w = stats(s); return [name, ms(Math.max(...cold.get(name))), ms(w.median), ms(w.max), "<= 10"]; }));
   printTable("Host RSS over a session (MiB)", ["when", "RSS", "aim"], rss.map(([w, v]) => [w, v.toFixed(1), "<= 80, flat"]));
 } finally {
-  await nvim.lua("require('llmfit.host').stop()").catch(() => {});
-  nvim.quit();
-  await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
+  await close();
   server.close();
-  rmSync(home, { recursive: true, force: true });
 }

@@ -2,15 +2,13 @@
 // waits on I/O: a GGUF URL that never answers, a cold report whose GPU tool takes 1.2 s per call,
 // and :checkhealth probing an Ollama that never answers. Each row: 40 trivial requests to Neovim
 // from a second RPC client while the call is in flight. Printed, never asserted.
-import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { attach } from "neovim";
+import { join } from "node:path";
+import { headlessNvim } from "./nvim.mjs";
 import { ms, printTable, stats } from "./table.mjs";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const SAMPLES = 40;
 
 function silentServer() {
@@ -25,20 +23,9 @@ function silentServer() {
 }
 
 async function editor(env, setup) {
-  const home = mkdtempSync(join(tmpdir(), "llmfit-responsive-"));
-  const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
-    cwd: home,
-    env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state"), ...env },
-  });
-  const nvim = attach({ proc });
-  await nvim.lua(setup);
-  return {
-    nvim,
-    close: async () => {
-      proc.kill();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
+  const e = headlessNvim("llmfit-responsive-", env);
+  await e.nvim.lua(setup);
+  return e;
 }
 
 /** Starts `trigger` (deferred, so our request does not wait for the command itself), then samples. */

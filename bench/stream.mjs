@@ -2,15 +2,11 @@
 // fixed rate into a real headless Neovim running the prompt feature. Per token we report the CPU
 // time of Neovim and of the host (from /proc), how many buffer updates the coalescing made, and
 // how long a trivial request to Neovim waits meanwhile (what typing would feel).
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { attach } from "neovim";
+import { readFileSync } from "node:fs";
+import { headlessNvim } from "./nvim.mjs";
 import { BENCH_MODEL, fakeOllama } from "./fake-ollama.mjs";
 import { printTable, stats } from "./table.mjs";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const MODEL = BENCH_MODEL;
 const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 
@@ -23,12 +19,7 @@ function cpuMs(pid) {
 async function run(rate, tokens) {
   const server = await fakeOllama(tokens, rate);
   const url = `http://127.0.0.1:${server.address().port}`;
-  const home = mkdtempSync(join(tmpdir(), "llmfit-stream-"));
-  const proc = spawn(process.env.LLMFIT_NVIM || "nvim", ["--embed", "--headless", "--clean", "-n", "--cmd", `set rtp^=${ROOT}`], {
-    cwd: home,
-    env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, "cache"), XDG_STATE_HOME: join(home, "state") },
-  });
-  const nvim = attach({ proc });
+  const { nvim, proc, close } = headlessNvim("llmfit-stream-");
   try {
     await nvim.lua(`require("llmfit").setup({
       runtimes = { ollama = { url = "${url}" }, llamacpp = { enabled = false }, lmstudio = { enabled = false } },
@@ -66,11 +57,8 @@ async function run(rate, tokens) {
       max: lat.max,
     };
   } finally {
-    await nvim.lua("require('llmfit.host').stop()").catch(() => {});
-    nvim.quit();
-    await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
+    await close();
     server.close();
-    rmSync(home, { recursive: true, force: true });
   }
 }
 

@@ -3,16 +3,11 @@
 -- stays, so choosing it again resumes). When it is complete, `on_done(ref)` runs the prompt.
 local host = require("llmfit.host")
 local util = require("llmfit.util")
-local config = require("llmfit.config")
+local progress = require("llmfit.progress")
 
 local M = {}
 local downloads = {}
 local last_id = 0
-
-local function bar(done, total, cells)
-  local n = total > 0 and math.floor(cells * done / total + 0.5) or 0
-  return string.rep("█", n) .. string.rep("░", cells - n)
-end
 
 local function mib(n)
   return ("%.1f MiB"):format(n / 1048576)
@@ -30,18 +25,7 @@ function M.progress_line(d)
 end
 
 local function render(d)
-  local w = math.max(math.min(60, vim.o.columns - 4), 20)
-  local lines = util.wrap(d.offer.name .. " " .. d.offer.quant .. " from Hugging Face", w)
-  local line = M.progress_line(d)
-  if d.total and d.total > 0 then
-    line = bar(d.bytes, d.total, math.max(math.min(30, w - #line - 1), 5)) .. " " .. line
-  end
-  table.insert(lines, line)
-  local widest = 0
-  for _, l in ipairs(lines) do
-    widest = math.max(widest, vim.fn.strdisplaywidth(l))
-  end
-  return { title = "download", lines = lines, spans = {}, width = math.max(widest, math.min(w, 40)), footer = "q cancel" }
+  return progress.payload("download", d.offer.name .. " " .. d.offer.quant .. " from Hugging Face", M.progress_line(d), d.bytes, d.total)
 end
 
 --- Ask the host to fetch `offer`; `on_done(ref)` when the file is complete, `on_stop()` otherwise.
@@ -54,16 +38,11 @@ function M.start(offer, on_done, on_stop)
     downloads[id] = nil
     return on_stop and on_stop()
   end
-  d.float = require("llmfit.float").open(render(d), {
-    maps = {
-      { config.options.keys.cancel, function(self) self:close() end, "llmfit: cancel the download" },
-    },
-    on_close = function()
-      if d.state == "running" then
-        host.request("prompt_download_cancel", { id = id })
-      end
-    end,
-  })
+  d.float = progress.open(render(d), "download", function()
+    return d.state == "running"
+  end, function()
+    host.request("prompt_download_cancel", { id = id })
+  end)
   return id
 end
 

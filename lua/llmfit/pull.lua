@@ -1,38 +1,15 @@
 -- :LlmFit pull NAME — Ollama's download progress in a small float; q or <C-c> cancels.
 local host = require("llmfit.host")
 local util = require("llmfit.util")
-local config = require("llmfit.config")
+local progress = require("llmfit.progress")
 
 local M = {}
 local pulls = {}
 local last_id = 0
 
-local function bar(done, total, cells)
-  local n = total > 0 and math.floor(cells * done / total + 0.5) or 0
-  return string.rep("█", n) .. string.rep("░", cells - n)
-end
-
--- The float's text width: 60 columns, less on a narrow editor; a long status (an error with
--- its fix) wraps at spaces instead of running past the edge.
-local function text_width()
-  return math.max(math.min(60, math.floor(vim.o.columns * config.options.width) - 2, vim.o.columns - 4), 20)
-end
-
 local function render(p)
-  local w = text_width()
-  local lines = util.wrap(p.status or "", w)
-  if #lines == 0 then
-    lines = { "" }
-  end
-  if p.total and p.total > 0 then
-    local tail = ("%3d%%  %.1f / %.1f GB"):format(math.floor(100 * p.completed / p.total), p.completed / 1e9, p.total / 1e9)
-    table.insert(lines, bar(p.completed, p.total, math.max(math.min(30, w - #tail - 1), 5)) .. " " .. tail)
-  end
-  local widest = 0
-  for _, l in ipairs(lines) do
-    widest = math.max(widest, vim.fn.strdisplaywidth(l))
-  end
-  return { title = "pull " .. p.name, lines = lines, spans = {}, width = math.max(widest, math.min(w, 40)), footer = "q cancel" }
+  local tail = p.total and p.total > 0 and ("%3d%%  %.1f / %.1f GB"):format(math.floor(100 * p.completed / p.total), p.completed / 1e9, p.total / 1e9) or nil
+  return progress.payload("pull " .. p.name, p.status or "", tail, p.completed, p.total)
 end
 
 function M.start(name)
@@ -44,14 +21,11 @@ function M.start(name)
     pulls[id] = nil
     return
   end
-  p.float = require("llmfit.float").open(render(p), {
-    maps = { { config.options.keys.cancel, function(self) self:close() end, "llmfit: cancel the pull" } },
-    on_close = function()
-      if p.state == "running" then
-        host.request("pull_cancel", { id = id })
-      end
-    end,
-  })
+  p.float = progress.open(render(p), "pull", function()
+    return p.state == "running"
+  end, function()
+    host.request("pull_cancel", { id = id })
+  end)
   return id
 end
 

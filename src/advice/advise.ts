@@ -80,7 +80,7 @@ export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
     const p = estimate.placement;
     const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
     // decodeTps is the short context's figure: the long one is not asked for
-    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX] }).decodeTps);
+    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
     return byHw.get(key);
   };
   return { sizer, speedOf, judged };

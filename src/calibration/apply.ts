@@ -16,9 +16,22 @@ export function calibrationOf(hw: Hardware): Calibration | undefined {
   return hw.simulated ? undefined : hw.calibration;
 }
 
+// Every CPU estimate on a calibrated machine asks for these (the whole catalog on each report):
+// worked out once per calibration and RAM bandwidth, not once per model.
+const memo = new WeakMap<Calibration, Map<string, CpuConstants>>();
+
 export function calibratedCpuConstants(hw: Hardware, opts: ApplyOptions = {}): CpuConstants | undefined {
   const cal = calibrationOf(hw);
   if (!cal) return undefined;
+  const key = `${opts.learned !== false}|${hw.memory.bandwidthGBs?.value ?? ""}`;
+  let byKey = memo.get(cal);
+  if (!byKey) memo.set(cal, (byKey = new Map()));
+  let k = byKey.get(key);
+  if (!k) byKey.set(key, (k = constantsFor(cal, hw, opts)));
+  return k;
+}
+
+function constantsFor(cal: Calibration, hw: Hardware, opts: ApplyOptions): CpuConstants {
   const k = constantsFromFigures(SPEED_CONSTANTS.cpu, cal.cpu, cal.threads, hw.memory.bandwidthGBs?.value);
   if (opts.learned === false) return k;
   const f = learnedFactors(cal.observations);

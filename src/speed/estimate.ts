@@ -87,6 +87,8 @@ export interface SpeedOptions {
   readonly buildYear?: number;
   /** false: ignore this machine's bench figures (what a real run is compared against uses true, minus what was learned). */
   readonly calibrated?: boolean | "bench-only";
+  /** false: leave out `measured` (the spec-table figure beside a calibrated one): a caller that reads only the tok/s. */
+  readonly withSpec?: boolean;
 }
 
 /** One device's share of the layers: which layers, and whether it also holds the output matrix. */
@@ -281,7 +283,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
   const first = at[0] ?? { ctx: SHORT_CTX, decodeTps: 0, prefillTps: 0, decodeRange: { low: 0, high: 0 }, prefillRange: { low: 0, high: 0 } };
   const onCpu = parts.some((p) => !p.gpu && (p.layers.length > 0 || p.output));
   let measured: SpeedEstimate["measured"];
-  if (cal && onCpu) {
+  if (cal && onCpu && opts.withSpec !== false) {
     const spec = estimateSpeed(shape, est, hw, { ...opts, contexts: [first.ctx], calibrated: false });
     measured = { source: measuredLabel(cal), specDecodeTps: spec.decodeTps, specPrefillTps: spec.prefillTps };
   }

@@ -80,6 +80,15 @@ function world() {
       const blob = /\/blobs\/sha256:(.+)$/.exec(p);
       return new Response(null, { status: 307, headers: { location: `${CDN}/blobs/${blob[1]}` } });
     }
+    // The Hub's Ollama registry (hf.co/ORG/REPO:TAG): the tag names a file by its quant, any case.
+    const hfMan = /^\/v2\/([^/]+\/[^/]+)\/manifests\/(.+)$/.exec(p);
+    if (hfMan) {
+      const tag = (hfMan[2] === "latest" ? "Q4_K_M" : hfMan[2]).toUpperCase();
+      const [, f] = Object.entries(repos.get(hfMan[1])).find(([path]) => path.toUpperCase().includes(tag));
+      return json({ schemaVersion: 2, layers: [{ mediaType: "application/vnd.ollama.image.model", digest: `sha256:${oid(f)}`, size: f.size }] });
+    }
+    const hfBlob = /^\/v2\/[^/]+\/[^/]+\/blobs\/sha256:(.+)$/.exec(p);
+    if (hfBlob) return new Response(null, { status: 302, headers: { location: `${CDN}/blobs/${hfBlob[1]}` } });
     const api = /^\/api\/models\/([^/]+\/[^/]+)\/(revision|tree)\//.exec(p);
     if (api) {
       const files = repos.get(api[1]);
@@ -104,6 +113,7 @@ for (const id of ["llama-3.2-1b", "llama-3.1-8b", "qwen3-8b", "gemma-3-4b"]) {
     w.addRepo(repo, { [`${id}-Q4_K_M.gguf`]: { head: header, size: fileBytes } });
     cases.push({ label: `hf:${id} Q4_K_M (${tokens} tokenizer)`, ref: `hf:${repo}:Q4_K_M`, header: header.length, file: fileBytes });
     if (tokens === "full") {
+      cases.push({ label: `hf.co/${id} Q4_K_M (Hub registry, full tokenizer)`, ref: `hf.co/${repo}:q4_k_m`, header: header.length, file: fileBytes });
       w.addTag(`library/${id}:q4`, { head: header, size: fileBytes });
       cases.push({ label: `${id}:q4 (Ollama tag, full tokenizer)`, ref: `ollama:${id}:q4`, header: header.length, file: fileBytes });
     }

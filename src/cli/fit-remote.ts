@@ -45,6 +45,8 @@ export function remoteRefOf(name: string, opts: { readonly bareTags: boolean; re
   const ref = parseRemoteRef(name, { bareTags: opts.bareTags });
   // `fit hf:org/repo --quant Q5_K_M` means the repo's Q5_K_M file.
   if (ref?.kind === "hf" && ref.tag === undefined && ref.file === undefined && opts.quant !== undefined) return { ...ref, tag: parseQuantName(opts.quant) ?? opts.quant };
+  // `fit hf.co/org/repo --quant Q5_K_M` is the tag hf.co/org/repo:Q5_K_M.
+  if (ref?.kind === "hf-registry" && ref.tag === "latest" && opts.quant !== undefined) return { ...ref, tag: opts.quant };
   return ref;
 }
 

@@ -129,7 +129,7 @@ export const fitCommand: CliCommand = {
     "       MODEL: a catalog id, display name, Ollama tag, Hugging Face repo, .gguf path or URL. Without --quant a catalog\n" +
     "       model is sized at the report's pick (the best quantization that fits and is fast enough), at 8k context\n" +
     "       or its trained context when shorter.\n" +
-    "       llmfit fit hf:ORG/REPO[:QUANT] | hf:ORG/REPO/FILE.gguf | NAME:TAG (Ollama) [--registry URL] [--no-cache] ...  (headers only, by range requests)\n" +
+    "       llmfit fit hf:ORG/REPO[:QUANT] | hf:ORG/REPO/FILE.gguf | hf.co/ORG/REPO[:TAG] | NAME:TAG (Ollama) [--registry URL] [--no-cache] ...  (headers only, by range requests)\n" +
     "       llmfit fit MODEL --host SPEC|URL|FILE.json --host … | --cluster FILE.json [--link 1gbe|10gbe|…] [--link-gbps N --link-rtt-ms N] …\n" +
     "       llmfit fit DIFFUSION_MODEL [--res WxH] [--frames N] [--dtype D] [--encoder-dtype D] [--offload MODE] [--vae-tiling] [--gpu NAME] ...",
   async run(argv: readonly string[], io: CliIo): Promise<number> {

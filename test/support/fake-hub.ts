@@ -6,6 +6,11 @@
 //   Hub:      GET /api/models/ORG/REPO/revision/REV   {sha, siblings, gated}
 //             GET /api/models/ORG/REPO/tree/SHA?recursive=true   paged by Link: <…&cursor=N>; rel="next"
 //             GET /ORG/REPO/resolve/REV/PATH          LFS files: 302 to the CDN; small files served here
+//             GET /v2/ORG/REPO/manifests/TAG          the Hub's Ollama registry (hf.co/ORG/REPO:TAG): a Docker v2
+//                                                     manifest for the GGUF the tag names (a quant, any case, or a file
+//                                                     name; "latest": Q4_K_M, else the repo's first GGUF); 400 with
+//                                                     {"error": …} for a tag it cannot serve or a split GGUF
+//             GET /v2/ORG/REPO/blobs/sha256:HEX       302 to the CDN
 //   Registry: GET /v2/NS/NAME/manifests/TAG, GET /v2/NS/NAME/blobs/DIGEST (307 to the CDN)
 //   CDN:      GET /blobs/HEX  with Range (a second server: another origin, so a token must not reach it)
 import { createHash } from "node:crypto";
@@ -36,6 +41,8 @@ export interface Faults {
   cutAfter?: number;
   /** Wait this long before the response head. */
   stallMs?: number;
+  /** The Hub's /api/ routes answer 503 (the listing is out of reach; files still are). */
+  apiDown?: boolean;
 }
 
 export interface LoggedRequest {
@@ -44,6 +51,7 @@ export interface LoggedRequest {
   readonly url: string;
   readonly range?: string;
   readonly authorization?: string;
+  readonly accept?: string;
   /** Body bytes sent. */
   bytes: number;
 }
@@ -73,7 +81,7 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 }
 
 /** A whole file's real sha256 (as the Hub's LFS oid is); a virtual one's a name unique to its head and size. */
-const oidOf = (f: VirtualFile): string =>
+export const oidOf = (f: VirtualFile): string =>
   f.head.length === f.size ? createHash("sha256").update(f.head).digest("hex") : createHash("sha256").update(f.head).update(String(f.size)).digest("hex");
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
@@ -126,6 +134,38 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: VirtualFile,
   return body.length;
 }
 
+const isModelGguf = (path: string): boolean => /\.gguf$/i.test(path) && !/mmproj/i.test(path);
+/** A file name's dash- and dot-separated words, upper-cased: "m-Q4_K_M.gguf" → ["M", "Q4_K_M", "GGUF"]. */
+const words = (path: string): string[] => (path.split("/").pop() ?? "").toUpperCase().split(/[-.]/);
+
+/** The GGUF an Ollama tag names in a repo, or the Hub's reason for refusing it. */
+function registryPick(files: Readonly<Record<string, VirtualFile>>, tag: string): VirtualFile | string {
+  const models = Object.keys(files).filter(isModelGguf).sort();
+  const t = tag.toUpperCase();
+  const named = t === "LATEST"
+    ? (models.filter((p) => words(p).includes("Q4_K_M")).length > 0 ? models.filter((p) => words(p).includes("Q4_K_M")) : models.slice(0, 1))
+    : models.filter((p) => p.split("/").pop() === tag || words(p).includes(t));
+  if (named.length === 0) return 'The specified tag is not a valid quantization scheme. Please use another tag or "latest"';
+  if (named.some((p) => /-\d{5}-of-\d{5}\.gguf$/i.test(p))) return 'The specified tag is a sharded GGUF. Ollama does not support this yet. Please use another tag or "latest".';
+  return files[named[0] as string] as VirtualFile;
+}
+
+/** The manifest the Hub's registry answers: the projector (when the repo has one) before the model, then params. */
+function registryManifest(files: Readonly<Record<string, VirtualFile>>, model: VirtualFile): unknown {
+  const projector = Object.entries(files).find(([p]) => /mmproj.*\.gguf$/i.test(p))?.[1];
+  const params = JSON.stringify({ stop: ["<|eot_id|>"] });
+  return {
+    schemaVersion: 2,
+    mediaType: "application/vnd.docker.distribution.manifest.v2+json",
+    config: { mediaType: "application/vnd.docker.container.image.v1+json", digest: `sha256:${"0".repeat(64)}`, size: 2 },
+    layers: [
+      ...(projector ? [{ mediaType: "application/vnd.ollama.image.projector", digest: `sha256:${oidOf(projector)}`, size: projector.size }] : []),
+      { mediaType: "application/vnd.ollama.image.model", digest: `sha256:${oidOf(model)}`, size: model.size },
+      { mediaType: "application/vnd.ollama.image.params", digest: `sha256:${createHash("sha256").update(params).digest("hex")}`, size: params.length },
+    ],
+  };
+}
+
 export interface FakeHub {
   readonly url: string;
   readonly cdnUrl: string;
@@ -143,9 +183,18 @@ export async function startFakeHub(repos: Readonly<Record<string, HubRepo>>, opt
   const blobs = new Map<string, VirtualFile>();
   for (const r of Object.values(repos)) for (const f of Object.values(r.files)) if (f.size > 4096) blobs.set(oidOf(f), f);
   const entry = (req: IncomingMessage, server: LoggedRequest["server"]): LoggedRequest => {
-    const e: LoggedRequest = { server, method: req.method ?? "GET", url: req.url ?? "/", bytes: 0, ...(req.headers.range ? { range: req.headers.range } : {}), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    const e: LoggedRequest = { server, method: req.method ?? "GET", url: req.url ?? "/", bytes: 0, ...(req.headers.range ? { range: req.headers.range } : {}), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers.accept ? { accept: req.headers.accept } : {}) };
     log.push(e);
     return e;
+  };
+  /** Gated repos answer only `Bearer <token>`: true when the request was refused. */
+  const refused = (repo: HubRepo, req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!repo.gated) return false;
+    const auth = req.headers.authorization;
+    if (!auth) sendJson(res, 401, { error: "Access to this model is restricted" }, { "X-Error-Code": "GatedRepo" });
+    else if (auth !== `Bearer ${opts.token}`) sendJson(res, 403, { error: "Access to this model is restricted" }, { "X-Error-Code": "GatedRepo" });
+    else return false;
+    return true;
   };
   const later = (fn: () => void): void => void (faults.stallMs ? setTimeout(fn, faults.stallMs) : fn());
   const cdn = await listen((req, res) => {
@@ -163,6 +212,7 @@ export async function startFakeHub(repos: Readonly<Record<string, HubRepo>>, opt
       if (faults.rateLimit !== undefined) return void sendJson(res, 429, { error: "rate limited" }, { "Retry-After": faults.rateLimit });
       const api = /^\/api\/models\/([^/]+\/[^/]+)\/(revision|tree)\/([^/]+)$/.exec(u.pathname);
       if (api) {
+        if (faults.apiDown) return void sendJson(res, 503, { error: "Service unavailable" });
         const repo = repos[decodeURIComponent(api[1] as string)];
         if (!repo) return void sendJson(res, 401, { error: "Repository not found" }, { "X-Error-Code": "RepoNotFound" });
         if (api[2] === "revision") {
@@ -177,14 +227,26 @@ export async function startFakeHub(repos: Readonly<Record<string, HubRepo>>, opt
         const next: Record<string, string> = cursor + page < all.length ? { Link: `<${hubUrl}/api/models/${api[1]}/tree/${api[3]}?recursive=true&cursor=${cursor + page}>; rel="next"` } : {};
         return void sendJson(res, 200, all.slice(cursor, cursor + page), next);
       }
+      const v2 = /^\/v2\/([^/]+\/[^/]+)\/(manifests|blobs)\/([^/]+)$/.exec(u.pathname);
+      if (v2) {
+        const repo = repos[decodeURIComponent(v2[1] as string)];
+        if (!repo) return void sendJson(res, 401, { error: "Repository not found" }, { "X-Error-Code": "RepoNotFound" });
+        if (refused(repo, req, res)) return;
+        const ref = decodeURIComponent(v2[3] as string);
+        if (v2[2] === "blobs") {
+          const f = Object.values(repo.files).find((x) => x.size > 4096 && `sha256:${oidOf(x)}` === ref);
+          if (!f) return void sendJson(res, 404, { error: "blob unknown" });
+          res.writeHead(302, { Location: `${cdn.url}/blobs/${oidOf(f)}` });
+          return void res.end();
+        }
+        const picked = registryPick(repo.files, ref);
+        if (typeof picked === "string") return void (e.bytes = sendJson(res, 400, { error: picked }));
+        return void (e.bytes = sendJson(res, 200, registryManifest(repo.files, picked)));
+      }
       const resolve = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(u.pathname);
       const repo = resolve ? repos[decodeURIComponent(resolve[1] as string)] : undefined;
       if (!resolve || !repo) return void sendJson(res, 404, { error: "Repository not found" }, { "X-Error-Code": "RepoNotFound" });
-      if (repo.gated) {
-        const auth = req.headers.authorization;
-        if (!auth) return void sendJson(res, 401, { error: "Access to this model is restricted" }, { "X-Error-Code": "GatedRepo" });
-        if (auth !== `Bearer ${opts.token}`) return void sendJson(res, 403, { error: "Access to this model is restricted" }, { "X-Error-Code": "GatedRepo" });
-      }
+      if (refused(repo, req, res)) return;
       const f = repo.files[decodeURIComponent(resolve[3] as string)];
       if (!f) return void sendJson(res, 404, { error: "Entry not found" }, { "X-Error-Code": "EntryNotFound" });
       if (f.size > 4096) {

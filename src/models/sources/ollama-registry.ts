@@ -17,9 +17,9 @@ import type { OllamaRef } from "./refs.js";
 
 export const DEFAULT_OLLAMA_REGISTRY = "https://registry.ollama.ai";
 export const OLLAMA_MODEL_MEDIA_TYPE = "application/vnd.ollama.image.model";
-const MANIFEST_ACCEPT = "application/vnd.docker.distribution.manifest.v2+json";
+export const MANIFEST_ACCEPT = "application/vnd.docker.distribution.manifest.v2+json";
 
-const ManifestSchema = z.looseObject({
+export const ManifestSchema = z.looseObject({
   schemaVersion: z.number().int().optional(),
   layers: z.array(z.looseObject({ mediaType: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/), size: z.number().int().nonnegative() })),
 });

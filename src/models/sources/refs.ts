@@ -3,7 +3,9 @@
 //   hf:ORG/REPO                 every GGUF quant in the repo (or its safetensors, for a transformers repo)
 //   hf:ORG/REPO:Q4_K_M          one quant (node-llama-cpp's URI form; a tag that is no quant name picks files by it)
 //   hf:ORG/REPO/path/f.gguf     one file, optionally #revision (node-llama-cpp's form again)
-//   hf.co/ORG/REPO:Q4_K_M       Ollama's spelling of the same thing; huggingface.co/… too
+//   hf.co/ORG/REPO[:TAG]        an Ollama tag naming a Hub GGUF repo (huggingface.co/… too): read
+//                               through the Hub's Ollama registry, the file `ollama pull` would get
+//   https://huggingface.co/ORG/REPO   a repo page's URL: the same as hf:ORG/REPO
 //   ollama:NAME[:TAG]           an Ollama registry tag, said explicitly
 //   NAME:TAG, NS/NAME:TAG       an Ollama registry tag (the colon is what says so)
 //
@@ -32,7 +34,22 @@ export interface OllamaRef {
   readonly tag: string;
 }
 
-export type RemoteRef = HfRef | OllamaRef;
+/**
+ * `hf.co/ORG/REPO[:TAG]` as Ollama reads it: the Hub serves an Ollama-style registry for GGUF
+ * repos, and picks the file from the tag itself (a quant name in any case, or a file name; no tag
+ * is "latest", which the Hub answers with Q4_K_M or another quant the repo has).
+ */
+export interface HfRegistryRef {
+  readonly kind: "hf-registry";
+  /** The host as typed ("hf.co" or "huggingface.co"): Ollama's store files pulls under it. */
+  readonly host: string;
+  /** "ORG/REPO" */
+  readonly repo: string;
+  /** As typed; "latest" when none. */
+  readonly tag: string;
+}
+
+export type RemoteRef = HfRef | OllamaRef | HfRegistryRef;
 
 const PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const OLLAMA_PART = /^[a-z0-9][a-z0-9._-]*$/;
@@ -78,6 +95,15 @@ function parseOllama(name: string, body: string): OllamaRef {
 }
 
 const HF_PREFIX = /^(?:hf:(?:\/\/)?|(?:https?:\/\/)?(?:hf\.co|huggingface\.co)\/)/i;
+const HF_OLLAMA = /^(hf\.co|huggingface\.co)\/([^/:]+)\/([^/:]+)(?::(.*))?$/i;
+
+function parseHfRegistry(name: string, m: RegExpExecArray): HfRegistryRef {
+  const [, host, org, repo, tag] = m as unknown as [string, string, string, string, string | undefined];
+  if (!PART.test(org) || !PART.test(repo)) throw badRef(name, "ORG and REPO take letters, digits, '.', '_' and '-'");
+  const t = (tag ?? "").trim();
+  if (t !== "" && !OLLAMA_TAG.test(t)) throw badRef(name, `the tag "${t}" is not a tag`);
+  return { kind: "hf-registry", host: host.toLowerCase(), repo: `${org}/${repo}`, tag: t === "" ? "latest" : t };
+}
 
 /**
  * The remote place `name` names, or undefined for everything else (catalog ids, paths, URLs).
@@ -86,6 +112,9 @@ const HF_PREFIX = /^(?:hf:(?:\/\/)?|(?:https?:\/\/)?(?:hf\.co|huggingface\.co)\/
  */
 export function parseRemoteRef(name: string, opts: { readonly bareTags?: boolean } = {}): RemoteRef | undefined {
   const s = name.trim();
+  // Ollama's spelling (no scheme, no path below the repo): the Hub's registry picks the file.
+  const reg = HF_OLLAMA.exec(s);
+  if (reg) return parseHfRegistry(name, reg);
   const hf = HF_PREFIX.exec(s);
   if (hf) {
     // A full resolve/blob URL is a plain GGUF URL: the existing URL reader handles it.
@@ -93,14 +122,15 @@ export function parseRemoteRef(name: string, opts: { readonly bareTags?: boolean
     return parseHf(name, s.slice(hf[0].length));
   }
   if (/^ollama:/i.test(s)) return parseOllama(name, s.slice("ollama:".length));
-  const reg = /^(?:https?:\/\/)?registry\.ollama\.ai\//i.exec(s);
-  if (reg) return parseOllama(name, s.slice(reg[0].length).replace(/^library\//, ""));
+  const ollamaReg = /^(?:https?:\/\/)?registry\.ollama\.ai\//i.exec(s);
+  if (ollamaReg) return parseOllama(name, s.slice(ollamaReg[0].length).replace(/^library\//, ""));
   if (opts.bareTags && /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?:[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s)) return parseOllama(name, s);
   return undefined;
 }
 
-/** The name as a person would type it again: hf:ORG/REPO:TAG, or NAME:TAG. */
+/** The name as a person would type it again: hf:ORG/REPO:TAG, hf.co/ORG/REPO:TAG, or NAME:TAG. */
 export function refLabel(ref: RemoteRef): string {
+  if (ref.kind === "hf-registry") return `${ref.host}/${ref.repo}${ref.tag !== "latest" ? `:${ref.tag}` : ""}`;
   if (ref.kind === "ollama") return `${ref.namespace === "library" ? "" : `${ref.namespace}/`}${ref.name}:${ref.tag}`;
   if (ref.file !== undefined) return `hf:${ref.repo}/${ref.file}${ref.revision !== "main" ? `#${ref.revision}` : ""}`;
   return `hf:${ref.repo}${ref.tag !== undefined ? `:${ref.tag}` : ""}`;

@@ -10,10 +10,11 @@ import { readGgufShape } from "../gguf.js";
 import type { ModelShape } from "../shape.js";
 import { diskCache, noCache } from "./cache.js";
 import { getJson, type SourceHttp } from "./http.js";
-import { hubAccess, hubStatusLine, listRepo, resolveUrl, type HubAccess, type RepoFiles } from "./hub.js";
+import { fetchHfManifest, hfBlobFile } from "./hf-registry.js";
+import { DEFAULT_HF_ENDPOINT, hubAccess, hubStatusLine, listRepo, resolveUrl, type HubAccess, type RepoFiles } from "./hub.js";
 import { blobFile, fetchManifest, localOllamaBlob, modelLayer, ollamaStoreDirs, registryBase, registryStatusLine } from "./ollama-registry.js";
 import { rangeFetchFor, readRange, type RemoteFile, type SourceContext } from "./range-reader.js";
-import { refLabel, type HfRef, type OllamaRef, type RemoteRef } from "./refs.js";
+import { refLabel, type HfRef, type HfRegistryRef, type OllamaRef, type RemoteRef } from "./refs.js";
 import { defaultQuant, ggufQuants, pickQuant, safetensorsSet, type GgufQuant, type ListedFile } from "./repo-files.js";
 import { mergeSummaries, readSafetensorsHeader } from "./safetensors.js";
 import { shapeFromSafetensors, type SafetensorsModel } from "./safetensors-shape.js";
@@ -200,16 +201,8 @@ async function loadHf(ctx: SourceContext, ref: HfRef, env: NodeJS.ProcessEnv): P
 async function loadOllama(ctx: SourceContext, ref: OllamaRef, deps: RemoteDeps): Promise<RemoteModel> {
   const registry = registryBase(deps.registry);
   const label = refLabel(ref);
-  const local = await localOllamaBlob(deps.ollamaStores ?? ollamaStoreDirs(deps.env), registry, ref);
-  if (local) {
-    const shape = await readGgufShape(local.path);
-    const { size } = await stat(local.path);
-    return {
-      kind: "gguf",
-      quant: { label: shape.fileType ?? ref.tag, shape, fileBytes: size },
-      source: { ref: label, where: `local Ollama store ${local.digest.slice(0, 19)}`, files: [{ path: local.path, bytes: size }], bytesRead: 0, bytesCached: 0, requests: 0, fromCache: false },
-    };
-  }
+  const local = await fromOllamaStore(deps, registry, ref, label);
+  if (local) return local;
   const { manifest, fromCache } = await fetchManifest(ctx, registry, ref);
   const layer = modelLayer(manifest, label);
   const blob = blobFile(registry, ref, layer);
@@ -221,8 +214,43 @@ async function loadOllama(ctx: SourceContext, ref: OllamaRef, deps: RemoteDeps):
   };
 }
 
+/** A tag Ollama has already pulled, read from its own store (nothing goes over the network). */
+async function fromOllamaStore(deps: RemoteDeps, registry: string, ref: OllamaRef, label: string): Promise<RemoteModel | undefined> {
+  const local = await localOllamaBlob(deps.ollamaStores ?? ollamaStoreDirs(deps.env), registry, ref);
+  if (!local) return undefined;
+  const shape = await readGgufShape(local.path);
+  const { size } = await stat(local.path);
+  return {
+    kind: "gguf",
+    quant: { label: shape.fileType ?? ref.tag, shape, fileBytes: size },
+    source: { ref: label, where: `local Ollama store ${local.digest.slice(0, 19)}`, files: [{ path: local.path, bytes: size }], bytesRead: 0, bytesCached: 0, requests: 0, fromCache: false },
+  };
+}
+
+/** hf.co/ORG/REPO[:TAG]: the manifest the Hub's registry gives Ollama, then that blob's header. */
+async function loadHfRegistry(ctx: SourceContext, ref: HfRegistryRef, deps: RemoteDeps): Promise<RemoteModel> {
+  const access = await hubAccess(deps.env);
+  const label = refLabel(ref);
+  // Ollama files an hf.co pull under the host as typed (manifests/hf.co/ORG/REPO/TAG); another
+  // HF_ENDPOINT is its own host.
+  const storeHost = access.endpoint === DEFAULT_HF_ENDPOINT ? `https://${ref.host}` : access.endpoint;
+  const [org, name] = ref.repo.split("/") as [string, string];
+  const local = await fromOllamaStore(deps, storeHost, { kind: "ollama", namespace: org, name, tag: ref.tag }, label);
+  if (local) return local;
+  const { manifest, fromCache } = await fetchHfManifest(ctx, access, ref);
+  const layer = modelLayer(manifest, label);
+  const blob = hfBlobFile(access, ref, layer);
+  const shape = await readGgufShape(blob.url, { fetch: rangeFetchFor(ctx, new Map([[blob.url, blob]]), (err) => hubStatusLine(err, label, access, ref.repo)) });
+  return {
+    kind: "gguf",
+    quant: { label: shape.fileType ?? ref.tag, shape, fileBytes: layer.size },
+    source: report(ctx, label, `${new URL(access.endpoint).host} registry ${layer.digest.slice(0, 19)}`, [{ path: layer.digest, size: layer.size }], fromCache),
+  };
+}
+
 /** Reads the model `ref` names, header-only. */
 export async function loadRemoteModel(ref: RemoteRef, deps: RemoteDeps): Promise<RemoteModel> {
   const ctx = contextFor(deps);
+  if (ref.kind === "hf-registry") return loadHfRegistry(ctx, ref, deps);
   return ref.kind === "hf" ? loadHf(ctx, ref, deps.env) : loadOllama(ctx, ref, deps);
 }

@@ -106,7 +106,7 @@ export function quantTable(model: RemoteModel, settings: RunSettings, hw: Hardwa
         ctx: settings.ctx,
         source: sourceJson(model.source),
         ...(model.kind === "safetensors"
-          ? { safetensors: { params: model.model.fileParams, converted_params: model.model.convertedParams, dtype: model.model.dtype, bytes: model.model.dataBytes }, arch: model.model.shape.arch }
+          ? { safetensors: { params: model.model.fileParams, converted_params: model.model.convertedParams, dtype: model.model.dtype, bytes: model.model.dataBytes, tensors: tensorsJson(model) }, arch: model.model.shape.arch }
           : {}),
         quants: rows.map((r) => ({ quant: r.quant, ...(r.fileBytes !== undefined ? { file_bytes: r.fileBytes } : {}), total: r.total, verdict: r.verdict, layers_on_gpu: r.layers, ...(r.decodeTps !== undefined ? { decode_tps: r.decodeTps } : {}) })),
       })}\n`,
@@ -116,7 +116,7 @@ export function quantTable(model: RemoteModel, settings: RunSettings, hw: Hardwa
   const head = [
     `${model.source.ref} at ctx ${settings.ctx}`,
     sourceLine(model.source),
-    ...(model.kind === "safetensors" ? [safetensorsLine(model)] : []),
+    ...(model.kind === "safetensors" ? [safetensorsLine(model), tensorsLine(model)] : []),
     "",
     `  ${"quant".padEnd(12)} ${"file".padStart(10)} ${"needs".padStart(11)}  ${"verdict".padEnd(8)} ${"layers".padStart(7)}  tok/s`,
   ];
@@ -126,6 +126,26 @@ export function quantTable(model: RemoteModel, settings: RunSettings, hw: Hardwa
   );
   const foot = model.kind === "safetensors" ? ["", "  (the quants llama.cpp's converter and llama-quantize would make; tok/s is an estimate)"] : ["", "  (needs: weights + KV + compute + output + overhead, as llama.cpp allocates them; tok/s is an estimate)"];
   return { text: `${[...head, ...body, ...foot].join("\n")}\n`, fits };
+}
+
+/** Where the sized tensors came from: the checkpoint's headers as the converter names them, or llmfit's own list. */
+export function tensorsLine(model: Extract<RemoteModel, { kind: "safetensors" }>): string {
+  const t = model.model.tensors;
+  const dropped = Object.entries(t.dropped).map(([why, n]) => `${n} ${why}`).join(", ");
+  if (t.source === "checkpoint") {
+    const check = t.differences.length === 0 ? "llmfit's own list agrees" : `llmfit's own list differs: ${t.differences.join("; ")}`;
+    return `tensors: ${t.count} as the converter writes them, shaped by the headers${dropped ? ` (dropped: ${dropped})` : ""}; ${check}`;
+  }
+  if (t.unknown.length > 0) {
+    const few = `${t.unknown.slice(0, 3).join(", ")}${t.unknown.length > 3 ? ` and ${t.unknown.length - 3} more` : ""}`;
+    return `tensors: llmfit's list for ${model.model.shape.arch} (${t.count}); the converter maps no name for ${t.unknown.length} in the headers: ${few}`;
+  }
+  return `tensors: llmfit's list for ${model.model.shape.arch} (${t.count}), built from config.json`;
+}
+
+export function tensorsJson(model: Extract<RemoteModel, { kind: "safetensors" }>): Record<string, unknown> {
+  const t = model.model.tensors;
+  return { source: t.source, count: t.count, dropped: t.dropped, unknown: t.unknown, differences: t.differences };
 }
 
 export function safetensorsLine(model: Extract<RemoteModel, { kind: "safetensors" }>): string {

@@ -23,7 +23,7 @@ import { bestQuant, RUNS } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../sizing/types.js";
 import type { CliCommand, CliIo } from "./command.js";
 import { parseFlags } from "./flags.js";
-import { isUnreachable, quantTable, readRemote, remoteRefOf, safetensorsLine, sourceJson, sourceLine } from "./fit-remote.js";
+import { isUnreachable, quantTable, readRemote, remoteRefOf, safetensorsLine, sourceJson, sourceLine, tensorsJson, tensorsLine } from "./fit-remote.js";
 import type { RemoteModel } from "../models/sources/remote.js";
 import { isSafetensorsDir, loadLocalSafetensors } from "../models/sources/local-safetensors.js";
 import { runClusterFit, wantsCluster } from "../cluster/cli.js";
@@ -269,6 +269,7 @@ export const fitCommand: CliCommand = {
           ...(speed ? { speed: speedJson(speed) } : {}),
           cpuRepack: repack,
           ...(remote ? { source: sourceJson(remote.source) } : {}),
+          ...(remote?.kind === "safetensors" ? { tensors: tensorsJson(remote) } : {}),
         }) + "\n",
       );
       return verdict === "no" ? EXIT.no : EXIT.ok;
@@ -276,7 +277,7 @@ export const fitCommand: CliCommand = {
     const lines = [
       `${model} (${shape.arch}, ${quantLabel}) at ctx ${settings.ctx}, flash attention ${est.detail.flashAttn ? "on" : "off"}`,
       ...(remote ? [`  ${sourceLine(remote.source)}`] : []),
-      ...(remote?.kind === "safetensors" ? [`  ${safetensorsLine(remote)}`] : []),
+      ...(remote?.kind === "safetensors" ? [`  ${safetensorsLine(remote)}`, `  ${tensorsLine(remote)}`] : []),
       ...(pick ? [`  quant ${quantLabel}: ${pick} (--quant to choose)`] : []),
       ...(ctxNote ? [`  ${ctxNote}`] : []),
       `  weights  ${gibs(memory.weights)}`,

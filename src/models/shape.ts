@@ -75,6 +75,12 @@ export interface ModelShape {
   readonly params: { readonly total: number; readonly active: number };
   /** The exact tensor list, when read from a GGUF file. */
   readonly tensors?: readonly TensorInfo[];
+  /**
+   * The tensors llama.cpp's converter would write for a transformers checkpoint, named and shaped
+   * from its safetensors headers (untyped: any quantization is chosen for them). Sizing takes these
+   * instead of the list it would build from the hyperparameters.
+   */
+  readonly convertedTensors?: readonly { readonly name: string; readonly ne: readonly number[]; readonly layer?: number }[];
   /** The file's quantization label (general.file_type), when read from a GGUF file. */
   readonly fileType?: string;
   /** Llama 3.x stores its RoPE scaling factors as a small `rope_freqs` tensor (head_dim/2 floats). */

@@ -192,7 +192,7 @@ function tables(): ShapeTables | undefined {
 /** The table's answer for a shape at a quantization; undefined when the table has none. */
 export function tabled(shape: ModelShape, quant: QuantName | undefined): Decoded | undefined {
   // A shape read from a file carries its own tensor list: the table only holds computed ones.
-  if (quant === undefined || shape.tensors !== undefined || shape.fileType !== undefined) return undefined;
+  if (quant === undefined || shape.tensors !== undefined || shape.convertedTensors !== undefined || shape.fileType !== undefined) return undefined;
   let entry = decoded.get(shape);
   if (!entry) {
     const t = tables();

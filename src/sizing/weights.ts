@@ -36,7 +36,7 @@ function repackBytes(name: string, ne: readonly number[], type: string, bytes: n
  */
 export function typedTensors(shape: ModelShape, quant: QuantName | undefined): readonly TensorInfo[] {
   if (shape.tensors && (quant === undefined || sameQuant(shape.fileType, quant))) return shape.tensors;
-  return applyQuantMix(shape, tensorsForShape(shape), quant ?? "Q4_K_M");
+  return applyQuantMix(shape, shape.convertedTensors ?? tensorsForShape(shape), quant ?? "Q4_K_M");
 }
 
 function sameQuant(fileType: string | undefined, quant: QuantName): boolean {
@@ -91,7 +91,7 @@ export function weightsFromPlan(plan: QuantPlan, quant: QuantName): WeightSplit 
   return assemble(perLayer, total, inputEmbd, output, repack);
 }
 
-/** The plan for a shape's own tensor list (catalog shapes: the list llama.cpp would create). */
+/** The plan for a shape's own tensor list (catalog shapes: the list llama.cpp would create; a checkpoint's: the converter's). */
 export function planForShape(shape: ModelShape): QuantPlan {
-  return prepareQuantMix(shape, tensorsForShape(shape));
+  return prepareQuantMix(shape, shape.convertedTensors ?? tensorsForShape(shape));
 }

@@ -19,6 +19,8 @@ export interface SafetensorsSummary {
   readonly dataBytes: number;
   /** Bytes this header took to read. */
   readonly headerBytes: number;
+  /** Every tensor's name and shape, in header order (what the converter maps to GGUF tensors). */
+  readonly header: readonly { readonly name: string; readonly shape: readonly number[] }[];
 }
 
 const Entry = z.object({
@@ -37,6 +39,7 @@ export function summariseSafetensors(json: unknown, headerBytes: number, what: s
   const elementsByDtype: Record<string, number> = {};
   let dataBytes = 0;
   let tensors = 0;
+  const header: { name: string; shape: number[] }[] = [];
   for (const [name, raw] of Object.entries(json)) {
     if (name === "__metadata__") continue;
     const e = Entry.safeParse(raw);
@@ -48,8 +51,9 @@ export function summariseSafetensors(json: unknown, headerBytes: number, what: s
     elementsByDtype[e.data.dtype] = (elementsByDtype[e.data.dtype] ?? 0) + elements;
     dataBytes += end - start;
     tensors += 1;
+    header.push({ name, shape: e.data.shape });
   }
-  return { tensors, elementsByDtype, dataBytes, headerBytes };
+  return { tensors, elementsByDtype, dataBytes, headerBytes, header };
 }
 
 export async function readSafetensorsHeader(read: ReadAt, what: string, fileSize?: number): Promise<SafetensorsSummary> {
@@ -78,6 +82,7 @@ export function mergeSummaries(parts: readonly SafetensorsSummary[]): Safetensor
     elementsByDtype,
     dataBytes: parts.reduce((s, p) => s + p.dataBytes, 0),
     headerBytes: parts.reduce((s, p) => s + p.headerBytes, 0),
+    header: parts.flatMap((p) => p.header),
   };
 }
 

@@ -30,6 +30,7 @@ const Keys = z
     training: z.array(z.string()).default(["t"]).describe("report: what fine-tuning (full, LoRA, QLoRA) takes here, and back"),
     pull: z.array(z.string()).default(["p"]).describe("report: pull the model with Ollama"),
     choose: z.array(z.string()).default(["P"]).describe("report: use the model for prompting"),
+    exact: z.array(z.string()).default(["x"]).describe("report: read the Hub listing for the exact size of the model's GGUF file at its quant"),
     accept: z.array(z.string()).default(["a"]).describe("answer float: replace the selection with the answer"),
     insert: z.array(z.string()).default(["i"]).describe("answer float: insert the answer below the selection"),
     yank: z.array(z.string()).default(["y"]).describe("answer float: yank the answer to the unnamed register"),

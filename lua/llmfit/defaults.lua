@@ -45,6 +45,8 @@ return {
     pull = { "p" },
     -- report: use the model for prompting
     choose = { "P" },
+    -- report: read the Hub listing for the exact size of the model's GGUF file at its quant
+    exact = { "x" },
     -- answer float: replace the selection with the answer
     accept = { "a" },
     -- answer float: insert the answer below the selection

@@ -128,6 +128,7 @@ M.keys = {
       require("llmfit.prompt").choose_installed(e)
     end
   end },
+  { "exact", "read the Hub listing for the exact size of the model's file", act("exact") },
   { "help", "show / hide this list", function(self)
     show(self, self.report, not self.help)
   end },

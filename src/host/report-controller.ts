@@ -1,7 +1,7 @@
 // The :LlmFit float's state in the host: the view (sort, filters, context, KV type), the screen
 // (list, one model's detail, training, compare), the runtimes section filling in as discovery
 // answers. The Lua side only forwards keys and paints what comes back.
-import { knownQuantFile, type KnownFile } from "../models/sources/known-files.js";
+import { fetchQuantFile, knownQuantFile, type KnownFile } from "../models/sources/known-files.js";
 import { CATALOG, findModel } from "../models/catalog.js";
 import { discoverRuntimes } from "../runtimes/discovery.js";
 import { sizeDiscovered, sizingContext } from "../runtimes/sizing.js";
@@ -24,7 +24,7 @@ import { clusterSection } from "../cluster/compare.js";
 import { floatPayload, type FloatPayload } from "./float-payload.js";
 import type { Session } from "./session.js";
 
-export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "back", "compare", "training", "refresh", "redraw"] as const;
+export const REPORT_ACTIONS = ["sort", "filter", "use", "kind", "context", "kv", "detail", "exact", "back", "compare", "training", "refresh", "redraw"] as const;
 
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
@@ -110,6 +110,16 @@ export class ReportController {
         if (!id || !findModel(id)) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table and press <CR>");
         this.screen = { kind: "detail", id };
         this.lookUpFile(id);
+        break;
+      }
+      case "exact": {
+        // Asked for by a key: the one read of the network the detail makes (the repo's listing).
+        const target = this.entryFor(id);
+        const row = target !== undefined ? this.rowFor(target) : undefined;
+        const repo = row?.entry.gguf[0];
+        if (!row || repo === undefined) throw new LlmFitError("bad_args", "no GGUF repo is known for this model", "open a model whose Get it lists a GGUF repo");
+        this.knownFiles.set(`${row.entry.id}|${row.quant}`, await fetchQuantFile(repo, row.quant, process.env));
+        this.screen = { kind: "detail", id: row.entry.id };
         break;
       }
       case "back":
@@ -218,7 +228,7 @@ export class ReportController {
     const title = this.screen.kind === "detail" ? `llmfit · ${findModel(this.screen.id)?.name ?? this.screen.id}` : "llmfit";
     const footer =
       this.screen.kind === "detail"
-        ? "q close · <BS> back · p pull · P use for prompting"
+        ? "q close · <BS> back · p pull · P use for prompting · x exact file"
         : this.screen.kind === "compare"
           ? "q close · m / <BS> back"
           : this.screen.kind === "training"

@@ -13,7 +13,7 @@ export function paintDetail(
   c: Canvas,
   r: ModelRow,
   hw: Hardware,
-  keys: { back: string; pull: string; use: string },
+  keys: { back: string; pull: string; use: string; exact?: string },
   speed?: SpeedEstimate,
   file?: KnownFile,
 ): void {
@@ -71,6 +71,10 @@ export function paintDetail(
   if (file !== undefined && file.quant === r.quant) {
     const files = file.files > 1 ? ` in ${file.files} files` : "";
     c.line("  ", [`${r.quant} file: `, "LlmFitMuted"], [`${(file.bytes / 1e9).toFixed(2)} GB${files}`, "LlmFitValue"], ["  ", undefined], [`${file.path} (from the Hub listing read earlier)`, "LlmFitSource"]);
+  } else if (exact !== undefined && entry.gguf[0] !== undefined && keys.exact !== undefined) {
+    // one key reads the repo's listing (no file bytes) and repaints with the size
+    c.line("  ", [`${r.quant} is about ${bytesShort(m.weights)} of weights; the exact file: `, "LlmFitMuted"], [keys.exact, "LlmFitKey"], [" reads the Hub listing", "LlmFitMuted"]);
+    c.line("    ", ["(its header too: ", "LlmFitMuted"], [`:LlmFit fit hf:${exact}:${r.quant}`, "LlmFitValue"], [")", "LlmFitMuted"]);
   } else if (exact !== undefined) {
     c.line("  ", [`${r.quant} is about ${bytesShort(m.weights)} of weights; the exact file: `, "LlmFitMuted"], [`:LlmFit fit hf:${exact}${entry.gguf[0] !== undefined ? `:${r.quant}` : ` --quant ${r.quant}`}`, "LlmFitValue"]);
   }

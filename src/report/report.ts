@@ -42,7 +42,7 @@ export interface RenderOptions {
   /** Columns available; the table chooses its columns to fit. */
   readonly width: number;
   /** Keys shown in hints. */
-  readonly keys?: { readonly back: string; readonly pull: string; readonly use: string };
+  readonly keys?: { readonly back: string; readonly pull: string; readonly use: string; readonly exact?: string };
   /** Rewrites each piece of text: the terminal report names flags where the editor names options. */
   readonly words?: (text: string) => string;
 }
@@ -52,7 +52,7 @@ export interface Rendered extends Painted {
   readonly ids: ReadonlyMap<number, string>;
 }
 
-const DEFAULT_KEYS = { back: "<BS>", pull: "p", use: "P" };
+const DEFAULT_KEYS = { back: "<BS>", pull: "p", use: "P", exact: "x" };
 
 export function renderReport(report: Report, opts: RenderOptions): Rendered {
   const c = new Canvas(opts.width, opts.words);

@@ -411,14 +411,14 @@ describe(":LlmFit fit in the editor", () => {
 });
 
 describe("the report's Get it", () => {
-  it("names the quant judged here and the command that sizes its exact file, fetching nothing", () => {
+  it("names the quant judged here, the key that reads its exact file and the command that sizes it, fetching nothing", () => {
     const hw = simulateHardware("RTX 4090");
     const rec = advise(CATALOG, hw, createAdvisor(createSizer()));
     const row = rec.rows.find((r) => r.entry.gguf.length > 0)!;
     const { lines } = renderReport({ version: "1", hardware: hw, models: { rec, view: DEFAULT_VIEW }, screen: { kind: "detail", id: row.entry.id } }, { width: 160 });
-    const line = lines.find((l) => l.includes("the exact file"))!;
-    expect(line).toContain(`${row.quant} is about`);
-    expect(line).toContain(`:LlmFit fit hf:${row.entry.gguf[0]}:${row.quant}`);
+    const at = lines.findIndex((l) => l.includes("the exact file"));
+    expect(lines[at]).toMatch(new RegExp(`${row.quant} is about .* the exact file: x reads the Hub listing$`));
+    expect(lines[at + 1]).toContain(`(its header too: :LlmFit fit hf:${row.entry.gguf[0]}:${row.quant})`);
   });
 
   it("gives the exact file size once the repo's listing is in the cache, still fetching nothing to paint it", async () => {

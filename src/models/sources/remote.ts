@@ -62,7 +62,8 @@ export type RemoteModel =
   | { readonly kind: "gguf-list"; readonly quants: readonly GgufAnswer[]; readonly source: SourceReport }
   | { readonly kind: "safetensors"; readonly model: SafetensorsModel; readonly tag?: string; readonly source: SourceReport };
 
-function contextFor(deps: RemoteDeps): SourceContext {
+/** A sources context for one answer: the HTTP limits, the disk cache, the byte counts. */
+export function contextFor(deps: RemoteDeps): SourceContext {
   const stats = { network: 0, requests: 0, cached: 0 };
   const http: SourceHttp = {
     fetch: deps.fetch ?? fetch,

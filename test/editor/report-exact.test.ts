@@ -87,12 +87,8 @@ describe("the detail's exact file, one key away", () => {
     await nvim.api.input("x");
     const after = await until(nvim, (d) => d.lines.some((l) => l.includes(`${quant} file: `)), "the detail with the exact file");
     const repo = CATALOG.find((e) => e.id === id)!.gguf[0]!;
-    const index = Object.keys(served).indexOf(repo);
-    const k = QUANTS.indexOf(quant);
-    expect(k).toBeGreaterThanOrEqual(0);
+    expect(QUANTS).toContain(quant);
     const bytes = served[repo]!.files[`${repo.split("/")[1]}-${quant}.gguf`]!.size;
-    expect(bytes).toBe(sizeOf(CATALOG.filter((e) => e.gguf[0] !== undefined).findIndex((e) => e.gguf[0] === repo), k));
-    expect(index).toBeGreaterThanOrEqual(0);
     expect(after.lines.find((l) => l.includes(`${quant} file: `))).toContain(`${(bytes / 1e9).toFixed(2)} GB  ${repo.split("/")[1]}-${quant}.gguf (from the Hub listing read earlier)`);
     expect(after.lines.some((l) => l.includes("the exact file"))).toBe(false);
     // the listing only: the model's info and its file tree, no file's bytes

@@ -147,6 +147,18 @@ describe("checkpoint names → GGUF tensors (convert_hf_to_gguf.py's mapping)", 
     expect(convertCheckpoint("llama", [t("model.layers.0.post_attention_layernorm.weight", H)]).tensors[0]!.name).toBe("blk.0.ffn_norm.weight");
   });
 
+  it("Mixtral (the llama architecture): block_sparse_moe's w1/w3/w2 per expert become ffn_gate/up/down_exps", () => {
+    const t = (name: string, ...shape: number[]) => ({ name, shape });
+    const header = [t("model.layers.0.block_sparse_moe.gate.weight", 8, 64)];
+    for (let x = 0; x < 8; x++) header.push(t(`model.layers.0.block_sparse_moe.experts.${x}.w1.weight`, 224, 64), t(`model.layers.0.block_sparse_moe.experts.${x}.w2.weight`, 64, 224), t(`model.layers.0.block_sparse_moe.experts.${x}.w3.weight`, 224, 64));
+    expect(convertCheckpoint("llama", header).tensors).toEqual([
+      { name: "blk.0.ffn_gate_inp.weight", ne: [64, 8], layer: 0 },
+      { name: "blk.0.ffn_gate_exps.weight", ne: [64, 224, 8], layer: 0 },
+      { name: "blk.0.ffn_down_exps.weight", ne: [224, 64, 8], layer: 0 },
+      { name: "blk.0.ffn_up_exps.weight", ne: [64, 224, 8], layer: 0 },
+    ]);
+  });
+
   it("names no rule maps: reported in one line, and llmfit's own list is sized instead", async () => {
     const c = LLAMA_3B_CONFIG;
     const odd = [...llamaSafetensorsTensors(), { name: "model.layers.0.self_attn.frobnicator.weight", dtype: "BF16", shape: [4, 4] }, { name: "extra_head.weight", dtype: "BF16", shape: [4] }];

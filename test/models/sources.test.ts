@@ -267,9 +267,15 @@ describe("fit hf:ORG/REPO (safetensors)", () => {
     const env = freshEnv();
     const { out } = await fit(["hf:test/Llama-3.2-3B", ...SETTINGS], env);
     const j = z
-      .object({ arch: z.string(), safetensors: z.object({ params: z.number(), converted_params: z.number(), dtype: z.string() }), quants: z.array(z.object({ quant: z.string(), total: z.number() })) })
+      .object({
+        arch: z.string(),
+        safetensors: z.object({ params: z.number(), converted_params: z.number(), dtype: z.string(), tensors: z.object({ source: z.string(), count: z.number(), dropped: z.record(z.string(), z.number()), unknown: z.array(z.string()), differences: z.array(z.string()) }) }),
+        quants: z.array(z.object({ quant: z.string(), total: z.number() })),
+      })
       .parse(JSON.parse(out));
     expect(j.arch).toBe("llama");
+    // sized from the headers' own tensors, as the converter names them; llmfit's list agrees
+    expect(j.safetensors.tensors).toEqual({ source: "checkpoint", unknown: [], differences: [], count: 1 + 9 * LLAMA_3B_CONFIG.num_hidden_layers + 2, dropped: {} });
     expect(j.safetensors.params).toBe(elementsOf(llamaSafetensorsTensors()));
     expect(j.safetensors.dtype).toBe("BF16");
     // the converter adds Llama 3's rope_freqs (head_dim / 2 floats) and nothing else

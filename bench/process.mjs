@@ -4,7 +4,8 @@
 // never fails on a time. llm-checker is looked for as LLM_CHECKER (a path to its bin), then on
 // PATH; it is never installed by the bench.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { printTable, stats } from "./table.mjs";
 
@@ -19,30 +20,34 @@ function onPath(name) {
 }
 
 /** One run: wall seconds (measured here), CPU seconds and peak RSS (from GNU time, when present). */
-function once(argv) {
+function once(argv, env = {}) {
   const timed = existsSync(TIME);
   const t0 = process.hrtime.bigint();
-  const r = timed
-    ? spawnSync(TIME, ["-f", "@@%U %S %M", ...argv], { encoding: "utf8", maxBuffer: 64 * 1024 ** 2 })
-    : spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 64 * 1024 ** 2 });
+  const opts = { encoding: "utf8", maxBuffer: 64 * 1024 ** 2, env: { ...process.env, ...env } };
+  const r = timed ? spawnSync(TIME, ["-f", "@@%U %S %M", ...argv], opts) : spawnSync(argv[0], argv.slice(1), opts);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr.slice(-300)}`);
   const m = /@@([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? "");
   return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, rssMiB: m ? Number(m[3]) / 1024 : NaN };
 }
 
-function measure(argv, runs = RUNS) {
-  once(argv); // warm the file cache
-  const s = Array.from({ length: runs }, () => once(argv));
+function measure(argv, runs = RUNS, env = {}) {
+  once(argv, env); // warm the file cache, and llmfit's (hardware profile, code cache, judged rows)
+  const s = Array.from({ length: runs }, () => once(argv, env));
   return { wall: stats(s.map((x) => x.wall)).median, cpu: stats(s.map((x) => x.cpu)).median, rssMiB: stats(s.map((x) => x.rssMiB)).max };
 }
 
 const node = process.execPath;
 const floor = measure([node, "-e", "0"]);
+// A cache folder of the bench's own, warmed by each case's first run as a user's is by their first.
+const cacheHome = mkdtempSync(join(tmpdir(), "llmfit-bench-process-"));
+process.on("exit", () => rmSync(cacheHome, { recursive: true, force: true }));
 const cases = [
-  { name: "llmfit (the report)", argv: [node, CLI], aim: 4 },
-  { name: "llmfit fit llama-3.1-8b-instruct", argv: [node, CLI, "fit", "llama-3.1-8b-instruct"], aim: 2 },
-].map((c) => ({ ...c, ...measure(c.argv) }));
+  { name: "llmfit (the report)", argv: [node, CLI], aim: 4, env: {} },
+  // what a new catalog, a new machine or a new version costs once: every model judged again
+  { name: "llmfit, judged rows not on disk", argv: [node, CLI], aim: 4, env: { LLMFIT_JUDGED_CACHE: "off" } },
+  { name: "llmfit fit llama-3.1-8b-instruct", argv: [node, CLI, "fit", "llama-3.1-8b-instruct"], aim: 2, env: {} },
+].map((c) => ({ ...c, ...measure(c.argv, RUNS, { XDG_CACHE_HOME: cacheHome, ...c.env }) }));
 const checkerBin = process.env.LLM_CHECKER || onPath("llm-checker");
 const checker = checkerBin ? { name: "llm-checker check", ...measure([checkerBin, "check"], Math.min(RUNS, 3)) } : undefined;
 

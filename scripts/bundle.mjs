@@ -8,11 +8,19 @@
 // CommonJS module gets, so that dist/<name>.js (written here, a few lines) can compile it with
 // V8's code cache (src/boot/code-cache.ts says why and how the cache is checked).
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { hash53 } from "../dist/models/content-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// What judged rows on disk are keyed by (src/advice/judged-store.ts): every source file and the
+// build-made tables, so any change to the code or the data makes a process judge afresh.
+const sources = readdirSync(`${root}/src`, { recursive: true })
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => `${f}\n${readFileSync(`${root}/src/${f}`, "utf8")}`);
+const sourceStamp = hash53([...sources, readFileSync(`${root}/dist/catalog.json`, "utf8"), readFileSync(`${root}/dist/shape-tables.json`, "utf8")].join("\0"));
 
 const result = await build({
   entryPoints: { host: `${root}/src/host.ts`, cli: `${root}/src/cli.ts` },
@@ -30,6 +38,7 @@ const result = await build({
   define: {
     LLMFIT_BUNDLED: "true",
     LLMFIT_CATALOG_STAMP: JSON.stringify(hash53(readFileSync(`${root}/dist/catalog.json`, "utf8"))),
+    LLMFIT_SOURCE_STAMP: JSON.stringify(sourceStamp),
     "import.meta.url": "__llmfitUrl",
   },
   // Whitespace and syntax only (names stay, for stack traces): a third less for V8 to scan at start.
@@ -41,7 +50,11 @@ const result = await build({
 for (const out of result.outputFiles) {
   const name = out.path.endsWith("/host.js") ? "host" : "cli";
   // A script cannot import(): the loader's import() stands in for the optional packages' (ESM only).
-  const text = out.text.replace(/^#!.*\n/, "").replaceAll('import("node-llama-cpp")', '__llmfitImport("node-llama-cpp")');
+  // A Node built-in loaded late (node:child_process on the first tool run) is a plain require.
+  const text = out.text
+    .replace(/^#!.*\n/, "")
+    .replaceAll('import("node-llama-cpp")', '__llmfitImport("node-llama-cpp")')
+    .replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))');
   if (/\bimport\(/.test(text.replaceAll("__llmfitImport(", ""))) throw new Error(`${name} bundle: an import() the loader does not stand in for`);
   const script = `(function (exports, module, require, __filename, __dirname, __llmfitUrl, __llmfitImport, __llmfitBoot) {\n${text}\n})`;
   writeFileSync(`${root}/dist/${name}.bundle.js`, script);

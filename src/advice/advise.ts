@@ -22,6 +22,7 @@ import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
 import { DEFAULT_RUN_SETTINGS, type Estimate, type KvType, type RunSettings, type Verdict } from "../sizing/types.js";
 import { estimateSpeed, SHORT_CTX, speedRangeOf, type SpeedRange } from "../speed/estimate.js";
 import { DEFAULT_POLICY, memoryWarning, planningHardware, type AdvicePolicy } from "./policy.js";
+import { rehydrate, type JudgedStore, type StoredJudged } from "./judged-store.js";
 
 export const USES = ["all", "chat", "code", "reasoning", "vision", "embedding"] as const;
 export type Use = (typeof USES)[number];
@@ -61,9 +62,18 @@ export interface Advisor {
    * and filtering only pick among these, so a key in the report repaints without sizing anything.
    */
   judged(planned: Hardware, key: string): Map<CatalogEntry, Judged>;
+  /** What an earlier process judged for the same machine and view (src/advice/judged-store.ts), by model id. */
+  stored(planned: Hardware, key: string): ReadonlyMap<string, StoredJudged>;
+  /** Keeps what is judged for this machine and view for the next process; nothing without a store. */
+  persist(planned: Hardware, key: string): void;
 }
 
-export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
+export interface AdvisorOptions {
+  /** Judged rows on disk: a new process starts where the last one stopped. */
+  readonly store?: JudgedStore | undefined;
+}
+
+export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions = {}): Advisor {
   const judgedBy = new WeakMap<Hardware, Map<string, Map<CatalogEntry, Judged>>>();
   const judged = (planned: Hardware, key: string): Map<CatalogEntry, Judged> => {
     let byKey = judgedBy.get(planned);
@@ -71,6 +81,19 @@ export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
     let m = byKey.get(key);
     if (!m) byKey.set(key, (m = new Map()));
     return m;
+  };
+  const { store } = opts;
+  const storedBy = new WeakMap<Hardware, Map<string, ReadonlyMap<string, StoredJudged>>>();
+  const stored = (planned: Hardware, key: string): ReadonlyMap<string, StoredJudged> => {
+    if (!store) return EMPTY;
+    let byKey = storedBy.get(planned);
+    if (!byKey) storedBy.set(planned, (byKey = new Map()));
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, (m = store.load(planned, key)));
+    return m;
+  };
+  const persist = (planned: Hardware, key: string): void => {
+    store?.save(planned, key, judged(planned, key));
   };
   const speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
   const speedOf: SpeedOf = (shape, estimate, hw) => {
@@ -83,8 +106,10 @@ export function createAdvisor(sizer: Sizer = createSizer()): Advisor {
     if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
     return byHw.get(key);
   };
-  return { sizer, speedOf, judged };
+  return { sizer, speedOf, judged, stored, persist };
 }
+
+const EMPTY: ReadonlyMap<string, StoredJudged> = new Map();
 
 export interface ModelRow {
   readonly entry: LlmEntry;
@@ -346,6 +371,10 @@ class Accumulator {
   private considered = 0;
   private readonly planned: Hardware;
   private readonly judged: Map<CatalogEntry, Judged>;
+  private readonly stored: ReadonlyMap<string, StoredJudged>;
+  private readonly viewKey: string;
+  /** Models judged by this call, not taken from memory or disk. */
+  private fresh = 0;
 
   constructor(
     private readonly hw: Hardware,
@@ -355,7 +384,9 @@ class Accumulator {
   ) {
     this.planned = planningHardware(hw, policy);
     // judge and nearMiss read only these of the view; the rest (sort, filters) is applied here
-    this.judged = advisor.judged(this.planned, `${view.ctx}|${view.kv}|${policy.minTps}`);
+    this.viewKey = `${view.ctx}|${view.kv}|${policy.minTps}`;
+    this.judged = advisor.judged(this.planned, this.viewKey);
+    this.stored = advisor.stored(this.planned, this.viewKey);
   }
 
   private leave(reason: string, id: string): void {
@@ -373,10 +404,15 @@ class Accumulator {
     this.considered++;
     let j = this.judged.get(e);
     if (!j) {
-      const shape = cachedShape(e);
-      const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
-      const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
-      j = row ? { row } : miss ? { miss } : {};
+      const kept = this.stored.get(e.id);
+      if (kept) j = rehydrate(e, () => cachedShape(e), kept);
+      else {
+        const shape = cachedShape(e);
+        const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
+        const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
+        j = row ? { row } : miss ? { miss } : {};
+        this.fresh++;
+      }
       this.judged.set(e, j);
     }
     if (j.row) this.rows.push(j.row);
@@ -384,12 +420,13 @@ class Accumulator {
     else this.leave("too big for this machine at any quantization", e.id);
   }
 
-  /** True when add(e) would size nothing: the model is excluded or already judged. */
+  /** True when add(e) would size nothing: the model is excluded or already judged (here or on disk). */
   isCheap(e: CatalogEntry): boolean {
-    return exclusion(e, this.view) !== undefined || this.judged.has(e);
+    return exclusion(e, this.view) !== undefined || this.judged.has(e) || this.stored.has(e.id);
   }
 
   result(): Recommendations {
+    if (this.fresh > 0) this.advisor.persist(this.planned, this.viewKey);
     const rows = [...this.rows].sort(compareRows(this.view.sort));
     const best = [...this.rows].sort(compareRows("score"))[0];
     const misses = [...this.misses].sort((a, b) => a.needBytes - b.needBytes);

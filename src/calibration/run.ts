@@ -1,6 +1,5 @@
 // Runs sparse models through llama.cpp in a worker process and returns the timings. The sparse
 // files live in a fresh temp dir that is removed afterwards, whatever happens (cancel included).
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -92,7 +91,9 @@ export async function measureModels(specs: readonly BenchRunSpec[], opts: Measur
   }
 }
 
-function runChild(job: ChildJob, opts: MeasureOptions): Promise<ChildEvent[]> {
+async function runChild(job: ChildJob, opts: MeasureOptions): Promise<ChildEvent[]> {
+  // loaded here, not at start: only the bench spawns, and every command loads this module
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new LlmFitError("cancelled", "bench cancelled", "run it again when the machine is free"));
     const child = spawn(process.execPath, [childPath(), JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });

@@ -1,7 +1,7 @@
 // Every external tool goes through one injectable runner: tests feed recorded outputs, and the
 // real one spawns with an argument array (no shell) and a hard timeout, so a hanging
 // driver tool costs at most `timeoutMs` and a missing one becomes a note instead of a crash.
-import { spawn } from "node:child_process";
+import type { spawn as Spawn } from "node:child_process";
 
 export type ExecResult =
   | { readonly ok: true; readonly stdout: string; readonly stderr: string }
@@ -15,8 +15,13 @@ const POSIX = process.platform !== "win32";
 
 const MAX_OUTPUT = 8 * 1024 * 1024;
 
-export const execTool: ExecFn = (cmd, args, opts) =>
-  new Promise((resolve) => {
+// Loaded on the first tool run: a command answered from the hardware cache (`llmfit fit`, a
+// warm report) spawns nothing, and node:child_process costs ~5 ms to load (npm run bench: process).
+let spawnFn: typeof Spawn | undefined;
+
+export const execTool: ExecFn = async (cmd, args, opts) => {
+  const spawn = (spawnFn ??= (await import("node:child_process")).spawn);
+  return new Promise((resolve) => {
     const timeout = opts?.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
     let settled = false;
     let stdout = "";
@@ -54,6 +59,7 @@ export const execTool: ExecFn = (cmd, args, opts) =>
       settle({ ok: false, reason: `${cmd}: no answer within ${timeout} ms`, stdout: "", stderr: "" });
     }, timeout);
   });
+};
 
 function describeExecError(cmd: string, err: NodeJS.ErrnoException, stdout: string, stderr: string): string {
   if (err.code === "ENOENT") return `${cmd}: not found`;

@@ -9,7 +9,9 @@ import { totalVramBytes } from "../hardware/describe.js";
 import { runtimeEstimator } from "../sizing/runtime-estimator.js";
 import { LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
-import { adviseInSteps, CONTEXTS, createAdvisor, DEFAULT_VIEW, KIND_FILTERS, SORTS, USES, type ModelRow, type ModelsView, type Recommendations } from "../advice/advise.js";
+import { adviseInSteps, CONTEXTS, createAdvisor, DEFAULT_VIEW, KIND_FILTERS, SORTS, USES, type Advisor, type ModelRow, type ModelsView, type Recommendations } from "../advice/advise.js";
+import { defaultJudgedStore } from "../advice/judged-store.js";
+import { createSizer, type Sizer } from "../sizing/search.js";
 import { estimateSpeed } from "../speed/estimate.js";
 import { installedSpeeds } from "../advice/installed-speed.js";
 import { readMeasuredSpeeds } from "../calibration/measured.js";
@@ -48,8 +50,8 @@ export class ReportController {
   private screen: Screen = { kind: "models" };
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
   /** Shared with the prompt picker and `llmfit` commands' logic: per-shape work and speeds are cached here. */
-  readonly advisor = createAdvisor();
-  readonly sizer = this.advisor.sizer;
+  readonly advisor: Advisor;
+  readonly sizer: Sizer;
   private rec: RecJob | undefined;
   private width = 100;
   private seq = 0;
@@ -58,7 +60,11 @@ export class ReportController {
   /** Exact GGUF files from cached Hub listings, by "id|quant"; null: none cached. */
   private readonly knownFiles = new Map<string, KnownFile | null>();
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Session) {
+    // judged rows on disk (bundled builds): a new host or `llmfit` process paints without sizing the catalog
+    this.advisor = createAdvisor(createSizer(), { store: defaultJudgedStore(session.options.cacheDir) });
+    this.sizer = this.advisor.sizer;
+  }
 
   /** Work the first :LlmFit would otherwise wait for; run while the host starts. */
   async warm(): Promise<void> {

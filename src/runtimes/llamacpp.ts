@@ -9,6 +9,7 @@ import { normalizeBaseUrl, openRequest, requestJson, requestText, parseJsonWith,
 import { errorFieldError, inBandError, openAiSampling, streamOpenAiChat, timingsOf } from "./openai-compat.js";
 import { sseItems } from "./sse.js";
 import type { ChatChunk, ChatRequest, ChatRuntime, FetchLike, InstalledModel, LoadedModel, RuntimeStatus } from "./types.js";
+import { directFetch } from "./loopback.js";
 
 export const LLAMACPP_DEFAULT_PORTS = [8080, 9931] as const;
 
@@ -109,7 +110,7 @@ export class LlamaCppClient implements ChatRuntime {
   constructor(opts: LlamaCppClientOptions) {
     this.endpoint = llamacppEndpoint(opts.url);
     this.transport = {
-      fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
+      fetch: opts.fetch ?? directFetch,
       timeoutMs: opts.timeoutMs ?? 2000,
       ...(opts.apiKey ? { headers: { Authorization: `Bearer ${opts.apiKey}` } } : {}),
     };

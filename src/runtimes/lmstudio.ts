@@ -8,6 +8,7 @@ import type { Endpoint } from "./errors.js";
 import { normalizeBaseUrl, requestJson, type Transport } from "./http.js";
 import { streamOpenAiChat } from "./openai-compat.js";
 import type { ChatChunk, ChatRequest, ChatRuntime, FetchLike, InstalledModel, LoadedModel, RuntimeStatus } from "./types.js";
+import { directFetch } from "./loopback.js";
 
 export const LMSTUDIO_DEFAULT_URL = "http://127.0.0.1:1234";
 
@@ -69,7 +70,7 @@ export class LmStudioClient implements ChatRuntime {
 
   constructor(opts: LmStudioClientOptions = {}) {
     this.endpoint = lmstudioEndpoint(opts.url ?? LMSTUDIO_DEFAULT_URL);
-    this.transport = { fetch: opts.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: opts.timeoutMs ?? 2000 };
+    this.transport = { fetch: opts.fetch ?? directFetch, timeoutMs: opts.timeoutMs ?? 2000 };
     this.streamTimeoutMs = opts.streamTimeoutMs ?? 300_000;
   }
 

@@ -6,7 +6,7 @@
 import { Ollama, type ShowRequest } from "ollama";
 import { z } from "zod";
 import { LlmFitError } from "../errors.js";
-import { runtimeError, type Endpoint } from "./errors.js";
+import { runtimeDown, runtimeError, type Endpoint } from "./errors.js";
 import { DEFAULT_MAX_BODY_BYTES, RequestGuard, normalizeBaseUrl, parseJsonWith, readTextBounded, type Transport } from "./http.js";
 import { checkedNdjson } from "./ndjson.js";
 import { ollamaShowSchema, tryShapeFromOllamaShow, type OllamaShow } from "./ollama-shape.js";
@@ -20,6 +20,7 @@ import type {
   PullProgress,
   RuntimeStatus,
 } from "./types.js";
+import { directFetch, loopbackRefuses } from "./loopback.js";
 
 export const OLLAMA_DEFAULT_URL = "http://127.0.0.1:11434";
 
@@ -106,11 +107,14 @@ export class OllamaClient implements ChatRuntime {
   readonly endpoint: Endpoint;
   private readonly transport: Transport;
   private readonly streamTimeoutMs: number;
+  /** The default fetch: a closed loopback port is found before ollama-js builds its Headers (src/runtimes/loopback.ts). */
+  private readonly direct: boolean;
 
   constructor(opts: OllamaClientOptions = {}) {
+    this.direct = opts.fetch === undefined;
     this.endpoint = ollamaEndpoint(opts.url ?? OLLAMA_DEFAULT_URL);
     this.transport = {
-      fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
+      fetch: opts.fetch ?? directFetch,
       timeoutMs: opts.timeoutMs ?? 2000,
       ...(opts.headers ? { headers: opts.headers } : {}),
     };
@@ -161,6 +165,7 @@ export class OllamaClient implements ChatRuntime {
     call: (client: Ollama) => Promise<unknown>,
     model?: string,
   ): Promise<z.infer<S>> {
+    if (this.direct && (await loopbackRefuses(this.endpoint.url))) throw runtimeDown(this.endpoint);
     const guard = new RequestGuard(this.endpoint, undefined);
     guard.arm(this.transport.timeoutMs, "head-timeout");
     const client = new Ollama({ host: this.endpoint.url, fetch: this.guardedFetch(guard, what, model, undefined) });

@@ -6,6 +6,7 @@ import { openAiModelsSchema } from "./lmstudio.js";
 import { streamOpenAiChat } from "./openai-compat.js";
 import type { ChatChunk, ChatRequest, ChatRuntime, FetchLike, RuntimeStatus } from "./types.js";
 import { LlmFitError } from "../errors.js";
+import { directFetch } from "./loopback.js";
 
 /** The API root that /models and /chat/completions hang off: `…/v1` is added when no version is in the path. */
 export function openAiApiBase(url: string): string {
@@ -36,7 +37,7 @@ export class OpenAiCompatClient implements ChatRuntime {
       authHint: `check the api_key (or the variable api_key_env names) of \`runtimes.openai\` entry "${opts.name}"`,
     };
     this.transport = {
-      fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
+      fetch: opts.fetch ?? directFetch,
       timeoutMs: opts.timeoutMs ?? 2000,
       ...(opts.apiKey ? { headers: { Authorization: `Bearer ${opts.apiKey}` } } : {}),
     };

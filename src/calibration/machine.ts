@@ -23,14 +23,16 @@ export function saveCalibration(key: MachineKey, cal: Calibration): Promise<stri
 /**
  * Adds one real run to this machine's calibration (read, append, write). Without a bench there
  * is nothing to calibrate, and the run is not kept. Never throws: learning is a side effect.
+ * Returns the calibration as written, for a running host to use at once.
  */
-export async function recordObservation(key: MachineKey, o: Observation): Promise<boolean> {
+export async function recordObservation(key: MachineKey, o: Observation): Promise<Calibration | undefined> {
   try {
     const cal = await readCalibration(key.dir, key.fingerprint);
-    if (!cal) return false;
-    await writeCalibration(key.dir, key.fingerprint, { ...cal, observations: withObservation(cal.observations, o) });
-    return true;
+    if (!cal) return undefined;
+    const next = { ...cal, observations: withObservation(cal.observations, o) };
+    await writeCalibration(key.dir, key.fingerprint, next);
+    return next;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -13,6 +13,7 @@ import type { Sizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
 import { estimateSpeed } from "../speed/estimate.js";
 import { recordObservation, type MachineKey } from "./machine.js";
+import type { Calibration } from "./schema.js";
 import { appendRun, type RealRun } from "./runs.js";
 import type { Observation } from "./schema.js";
 
@@ -117,6 +118,11 @@ export interface RecorderDeps {
   readonly hardware: () => Promise<Hardware | undefined>;
   readonly sizer: Sizer;
   readonly now?: () => Date;
+  /**
+   * After a run is kept: the calibration it moved, when it moved one. A running host takes both
+   * at once (the report's measured figures, every CPU estimate), not at its next detection.
+   */
+  readonly onRecorded?: (calibration: Calibration | undefined) => void;
 }
 
 export type RunRecorder = (f: FinishedPrompt) => Promise<void>;
@@ -151,7 +157,8 @@ export function createRunRecorder(deps: RecorderDeps): RunRecorder {
       };
       await appendRun(key.dir, key.fingerprint, run);
       const obs = hw && found ? observationOf(run, found.shape, hw, deps.sizer, f.threads) : undefined;
-      if (obs && (obs.estDecodeTps !== undefined || obs.estPrefillTps !== undefined)) await recordObservation(key, obs);
+      const calibration = obs && (obs.estDecodeTps !== undefined || obs.estPrefillTps !== undefined) ? await recordObservation(key, obs) : undefined;
+      deps.onRecorded?.(calibration);
     } catch {
       // learning is a side effect: a read-only cache dir or an odd model costs nothing
     }

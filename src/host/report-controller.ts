@@ -274,6 +274,11 @@ export class ReportController {
     return created;
   }
 
+  /** A prompt's speed was recorded: the next report finds the runtimes, and reads their measured figures, again. */
+  runsRecorded(): void {
+    if (this.discovering) void this.discovering.then(() => (this.discovering = undefined));
+  }
+
   /** Find runtimes in the background; the float is repainted when they answer. */
   private discover(hw: Hardware, refresh: boolean): void {
     if (this.discovering && !refresh) return;

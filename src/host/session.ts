@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, type Config } from "../config.js";
 import { detectHardware } from "../hardware/detect.js";
 import { totalVramBytes } from "../hardware/describe.js";
 import type { Hardware } from "../hardware/types.js";
+import type { Calibration } from "../calibration/schema.js";
 import type { Logger } from "../log.js";
 import type { PromptEvents } from "../prompt/run.js";
 import { PromptService, type RateModel } from "../prompt/service.js";
@@ -86,6 +87,7 @@ export class Session {
           key: () => machineKey(this.options.cacheDir !== undefined ? { cacheDir: this.options.cacheDir } : {}),
           hardware: () => this.getHardware().catch(() => undefined),
           sizer: this.report.sizer,
+          onRecorded: (calibration) => this.recorded(calibration),
         }),
       );
     }
@@ -155,6 +157,21 @@ export class Session {
       const hw = await pending;
       if (this.hardware === pending) return hw;
     }
+  }
+
+  /**
+   * A prompt's speed was kept: the report reads the measured figures again when next opened, and
+   * a calibration the run moved replaces the profile's (a new profile, so every estimate and the
+   * judged rows follow it). A profile without this machine's calibration (simulated, another CPU
+   * named) has nothing to update.
+   */
+  private recorded(calibration: Calibration | undefined): void {
+    this.report.runsRecorded();
+    const hw = this.detected;
+    if (!calibration || !hw?.calibration || this.hardware === undefined) return;
+    const next: Hardware = { ...hw, calibration };
+    this.detected = next;
+    this.hardware = Promise.resolve(next);
   }
 
   /** The profile of the current detection when it has finished; undefined while it runs. */

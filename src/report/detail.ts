@@ -8,6 +8,8 @@ import { ctxLabel, paramsLabel, VERDICT_GROUP, VERDICT_WORD } from "./models.js"
 import type { ModelRow } from "../advice/advise.js";
 import { tpsWithRange, type SpeedEstimate } from "../speed/estimate.js";
 import { fit, pad } from "./width.js";
+import { paintInstalledHere } from "./installed-here.js";
+import type { RuntimesState } from "./runtimes.js";
 
 export function paintDetail(
   c: Canvas,
@@ -16,6 +18,7 @@ export function paintDetail(
   keys: { back: string; pull: string; use: string; exact?: string },
   speed?: SpeedEstimate,
   file?: KnownFile,
+  runtimes?: RuntimesState,
 ): void {
   const { entry, estimate } = r;
   const m = estimate.memory;
@@ -56,6 +59,7 @@ export function paintDetail(
     c.hang(32, "  ", ["  " + fit("bound by", 28), "LlmFitLabel"], `${speed.decodeBound} (decode), ${speed.prefillBound} (prefill)`);
     for (const a of speed.assumptions) c.line(["  - " + a, "LlmFitMuted"]);
   }
+  paintInstalledHere(c, entry, runtimes);
   c.blank();
   c.line(["Assumptions", "LlmFitSection"]);
   const s = r.settings;

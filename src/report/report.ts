@@ -60,7 +60,7 @@ export function renderReport(report: Report, opts: RenderOptions): Rendered {
   if (screen.kind === "detail" && report.models) {
     const row = report.models.rec.rows.find((r) => r.entry.id === screen.id);
     if (row) {
-      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS, report.detailSpeed, report.detailFile);
+      paintDetail(c, row, report.hardware, opts.keys ?? DEFAULT_KEYS, report.detailSpeed, report.detailFile, report.runtimes);
       return { ...c.done(), ids: new Map() };
     }
   }

@@ -76,11 +76,12 @@ describe("calibration store", () => {
   it("records a real run only where a bench result exists", async () => {
     const d = tmp();
     const o: Observation = { runtime: "ollama", model: "m", placement: "cpu", decodeTps: 5, estDecodeTps: 4, at: "2026-01-03T00:00:00Z" };
-    expect(await recordObservation({ dir: d, fingerprint: "fp" }, o)).toBe(false);
+    expect(await recordObservation({ dir: d, fingerprint: "fp" }, o)).toBeUndefined();
     await writeCalibration(d, "fp", cal);
-    expect(await recordObservation({ dir: d, fingerprint: "fp" }, o)).toBe(true);
+    const written = await recordObservation({ dir: d, fingerprint: "fp" }, o);
+    expect(written?.observations).toEqual([o]);
     const back = JSON.parse(readFileSync(join(d, CALIBRATION_FILE), "utf8")) as { calibration: Calibration };
-    expect(back.calibration.observations).toHaveLength(1);
+    expect(back.calibration).toEqual(written);
   });
 });
 

@@ -197,6 +197,39 @@ describe("recording through PromptService against loopback runtimes", () => {
     expect(obs[0]?.estDecodeTps).toBeGreaterThan(0);
   });
 
+  it("a running host takes a run's calibration at once, and its report reads the runs again", async () => {
+    const { Session } = await import("../../src/host/session.js");
+    const { createLogger } = await import("../../src/log.js");
+    const { machineKey } = await import("../../src/calibration/machine.js");
+    const dir = tmp();
+    const key = await machineKey({ cacheDir: dir });
+    // a bench that measured twice this machine's real speed: the first real run pulls it down
+    await writeCalibration(key.dir, key.fingerprint, benchOn({ ...SPEED_CONSTANTS.cpu, bytesPerSecPerThread: SPEED_CONSTANTS.cpu.bytesPerSecPerThread * 2 }));
+    const cal = (await readCalibrationFile(key.dir, key.fingerprint)).calibration!;
+    const session = new Session(createLogger(undefined), { cacheDir: dir, detect: async () => cpuOnly(cal) });
+    const { config } = parseConfig({ runtimes: { ollama: { url: ollama.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
+    session.configure(config);
+    const before = await session.getHardware();
+    const speedsIn = async () => {
+      const r = await session.report.snapshot({ runtimes: true });
+      return r.runtimes?.state === "done" ? [...(r.runtimes.speeds?.values() ?? [])].map((x) => [x.model, x.measured?.runs]) : [];
+    };
+    expect(await speedsIn()).toEqual([]);
+    const shape = shapeOf(findModel("llama-3.2-3b-instruct")!);
+    const est = sizer.estimate(shape, "Q4_K_M", { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, before);
+    const svc = session.prompts;
+    await svc.models();
+    expect(await svc.start({ id: 1, template: "explain", input: "", context, model: { runtime: "ollama", url: ollama.url, model: "llama3.2", context: 4096 } })).toMatchObject({ state: "started" });
+    await svc.run(1).settled();
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await session.getHardware();
+    expect(after).not.toBe(before);
+    expect(after.calibration?.observations).toHaveLength(1);
+    expect(session.currentHardware()).toBe(after);
+    expect(estimateSpeed(shape, est, after).decodeTps).not.toBeCloseTo(estimateSpeed(shape, est, before).decodeTps, 3);
+    expect(await speedsIn()).toEqual([["llama3.2", 1]]);
+  });
+
   it("llama-server: its `timings`; a run of 4 tokens is skipped", async () => {
     const dir = tmp();
     const id = "../models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf";
@@ -265,5 +298,35 @@ describe("measured beside the estimate in the views", () => {
     // a model nothing was measured for shows no such figure
     const none = renderReport({ ...report, runtimes: { ...report.runtimes, speeds: installedSpeeds(sized, hw, advisor, new Map()) } }, { width: 200 }).lines.join("\n");
     expect(none).not.toMatch(/measured \d/);
+  });
+
+  it("the catalog model's detail lists its installed copy with the same figure", async () => {
+    const { installedSpeeds } = await import("../../src/advice/installed-speed.js");
+    const { advise, createAdvisor, DEFAULT_VIEW } = await import("../../src/advice/advise.js");
+    const { CATALOG } = await import("../../src/models/catalog.js");
+    const { renderReport } = await import("../../src/report/report.js");
+    const { discoverRuntimes, clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
+    const { sizeDiscovered, sizingContext } = await import("../../src/runtimes/sizing.js");
+    const { runtimeEstimator } = await import("../../src/sizing/runtime-estimator.js");
+    const { config } = parseConfig({ runtimes: { ollama: { url: server.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
+    clearDiscoveryCache();
+    const found = await discoverRuntimes(config.runtimes, { llamacppDefaultPorts: [] });
+    const hw = cpuOnly();
+    const advisor = createAdvisor(sizer);
+    const sized = sizeDiscovered(found, runtimeEstimator(sizer, hw), sizingContext(0, config.runtimes, {}));
+    const rec = advise(CATALOG, hw, advisor);
+    const id = findModel("llama3.2")!.id;
+    expect(rec.rows.some((r) => r.entry.id === id)).toBe(true);
+    const detail = (speeds: ReturnType<typeof installedSpeeds>, screenId = id) =>
+      renderReport(
+        { version: "t", hardware: hw, runtimes: { state: "done" as const, runtimes: found, sized, speeds }, models: { rec, view: DEFAULT_VIEW }, screen: { kind: "detail", id: screenId } },
+        { width: 200 },
+      ).lines.join("\n");
+    const painted = detail(installedSpeeds(sized, hw, advisor, summarizeRuns(recorded)));
+    expect(painted).toMatch(/Installed here[^\n]*\n\s+Ollama\s+llama3\.2 .* · est ~\d+(\.\d)? tok\/s · measured 23\.4 tok\/s \(3 runs, last 2026-12-03\)/);
+    expect(detail(installedSpeeds(sized, hw, advisor, new Map()))).toMatch(/Ollama\s+llama3\.2 .* · no prompt measured yet/);
+    // another model's detail has no such section
+    const other = rec.rows.find((r) => r.entry.id !== id)!.entry.id;
+    expect(detail(installedSpeeds(sized, hw, advisor, summarizeRuns(recorded)), other)).not.toMatch(/Installed here/);
   });
 });

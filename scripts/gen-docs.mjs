@@ -5,7 +5,7 @@
 // `--check` exits 1 when a committed file is stale (the test suite uses it).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigSchema, DEFAULT_CONFIG } from "../dist/config.js";
+import { ConfigSchema, defaultConfig } from "../dist/config.js";
 import { EXIT_CODE_TABLE } from "../dist/cli/exit-codes.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -35,7 +35,7 @@ function rows(schema, value, prefix = "") {
 const luaValue = (v) =>
   v === undefined ? "—" : Array.isArray(v) ? `{ ${v.map((x) => JSON.stringify(x)).join(", ")} }` : typeof v === "object" ? (Object.keys(v).length ? JSON.stringify(v) : "{}") : JSON.stringify(v);
 
-const all = rows(ConfigSchema, DEFAULT_CONFIG);
+const all = rows(ConfigSchema, defaultConfig());
 
 function replaceBetween(text, start, end, body) {
   const a = text.indexOf(start);

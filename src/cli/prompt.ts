@@ -2,7 +2,7 @@
 // Text comes from stdin, the answer streams to stdout; Ctrl-C stops the request.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { DEFAULT_CONFIG, type Config } from "../config.js";
+import { defaultConfig, type Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import { machineKey } from "../calibration/machine.js";
 import { createRunRecorder } from "../calibration/record.js";
@@ -56,11 +56,12 @@ export const promptCommand: CliCommand = {
       throw new LlmFitError("bad_args", "prompt: --model is required", "name a model your runtime lists (`llmfit runtimes`), or --embedded FILE.gguf");
     }
     const text = values.file ? await readFile(values.file, "utf8") : io.stdin ? await readAll(io.stdin) : "";
+    const defaults = defaultConfig();
     const config: Config = {
-      ...DEFAULT_CONFIG,
+      ...defaults,
       runtimes: configFromFlags(values, io.env),
       prompt: {
-        ...DEFAULT_CONFIG.prompt,
+        ...defaults.prompt,
         ...(values.model ? { model: values.model } : { model: values.embedded }),
         ...(values.embedded ? { embedded_model: values.embedded } : {}),
         ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),

@@ -1,6 +1,6 @@
 // `llmfit report` (also plain `llmfit`): the same report as the :LlmFit float, for this machine
 // or for the one the hardware flags describe (the same flags as `llmfit fit`).
-import { DEFAULT_CONFIG } from "../config.js";
+import { defaultConfig } from "../config.js";
 import { Session } from "../host/session.js";
 import { createLogger } from "../log.js";
 import { toTerminal } from "../report/ansi.js";
@@ -29,7 +29,7 @@ export const reportCommand: CliCommand = {
     const width = values.width !== undefined ? positiveFlag("report", "--width", values.width, "a width in columns", "100") : (io.columns ?? 100);
     const session = new Session(createLogger(undefined), { overrides });
     // the runtimes where the flags (or OLLAMA_HOST, LLMFIT_LLAMACPP_API_KEY) say, as `llmfit runtimes` finds them
-    session.configure({ ...DEFAULT_CONFIG, runtimes: configFromFlags(values, io.env), advice: { min_tps: policy.minTps, reserve_gb: policy.reserveBytes / 1024 ** 3 } });
+    session.configure({ ...defaultConfig(), runtimes: configFromFlags(values, io.env), advice: { min_tps: policy.minTps, reserve_gb: policy.reserveBytes / 1024 ** 3 } });
     if (values.refresh) await session.getHardware(true);
     const report = await session.report.snapshot({ runtimes: values["no-runtimes"] !== true });
     if (values.json) {

@@ -1,6 +1,6 @@
 // What the host keeps between requests: the parsed config, the log, and the caches that make a
 // warm :LlmFit paint in milliseconds (the hardware profile is detected once per host).
-import { DEFAULT_CONFIG, type Config } from "../config.js";
+import { defaultConfig, type Config } from "../config.js";
 import { detectHardware } from "../hardware/detect.js";
 import { totalVramBytes } from "../hardware/describe.js";
 import type { Hardware } from "../hardware/types.js";
@@ -35,7 +35,7 @@ export interface HostOptions {
 }
 
 export class Session {
-  config: Config = DEFAULT_CONFIG;
+  config: Config = defaultConfig();
   /** The current detection: the one for the hardware overrides now in `config`. */
   private hardware: Promise<Hardware> | undefined;
   /** What the current detection resolved to, for synchronous callers; never an older one's. */

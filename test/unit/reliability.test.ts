@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, parseConfig } from "../../src/config.js";
+import { defaultConfig, parseConfig } from "../../src/config.js";
 import { errorLine } from "../../src/errors.js";
 import { createLogger } from "../../src/log.js";
 import { runtimeError } from "../../src/runtimes/errors.js";
@@ -17,7 +17,7 @@ describe("options fall back one by one", () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^option runtimes\.ollama\.url: /);
-    expect(config.runtimes.ollama.url).toBe(DEFAULT_CONFIG.runtimes.ollama.url);
+    expect(config.runtimes.ollama.url).toBe(defaultConfig().runtimes.ollama.url);
     // the probes the user disabled stay disabled
     expect([config.runtimes.ollama.enabled, config.runtimes.llamacpp.enabled, config.runtimes.lmstudio.enabled]).toEqual([false, false, false]);
   });

@@ -12,6 +12,7 @@ import { customLink, DEFAULT_LINK, linkPreset, type Link } from "./link.js";
 import { rpcAdviceJson, rpcAdviceLines } from "./rpc-render.js";
 import { adviseRpc } from "./rpc-search.js";
 import { adviseVllm, vllmGpus } from "./vllm-plan.js";
+import { vllmPlanSetup, vllmSpeed } from "./vllm-speed.js";
 import { vllmJson, vllmLines } from "./vllm-render.js";
 
 export interface ClusterFlags {
@@ -85,16 +86,19 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   const hfRepo = input.entry?.hf;
   const vllm = adviseVllm(input.shape, hosts, { ctx: input.settings.ctx });
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
+  const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];
+  const vllmSetup = vllm.best ? vllmPlanSetup(input.shape, vllm.best, link) : undefined;
+  const vllmTps = vllmSetup ? { setup: vllmSetup, at: vllmSpeed(vllmSetup, vllmContexts) } : undefined;
   if (input.json) {
     out(`${JSON.stringify({
       model: input.model, arch: input.shape.arch, quant: quantLabel, ctx: input.settings.ctx,
-      rpc: rpcAdviceJson(advice, modelArg, input.settings), vllm: vllmJson(vllm.best, hfRepo),
+      rpc: rpcAdviceJson(advice, modelArg, input.settings), vllm: vllmJson(vllm.best, hfRepo, vllmTps),
     })}\n`);
   } else {
     const lines = [
       ...rpcAdviceLines(advice, `${input.model} (${input.shape.arch}, ${quantLabel})`, modelArg, input.settings),
       "",
-      ...vllmLines(vllm.best, vllm.tried, hfRepo, gpuHosts),
+      ...vllmLines(vllm.best, vllm.tried, hfRepo, gpuHosts, vllmTps),
     ];
     out(`${lines.join("\n")}\n`);
   }

@@ -29,8 +29,10 @@ export const LogRowSchema = z.object({
 });
 export type LogRow = z.infer<typeof LogRowSchema>;
 
-/** CSV with one quoted last column (the source); no other field holds a comma. */
-export function parseLogCsv(text: string): LogRow[] {
+/** CSV with one quoted last column (the source); no other field holds a comma. The rows of data/vllm/. */
+export function parseLogCsv(text: string): LogRow[];
+export function parseLogCsv<T extends z.ZodTypeAny>(text: string, schema: T): z.infer<T>[];
+export function parseLogCsv(text: string, schema: z.ZodTypeAny = LogRowSchema): unknown[] {
   const [header, ...lines] = text.trim().split(/\r?\n/);
   const keys = (header ?? "").split(",");
   return lines.map((line) => {
@@ -39,7 +41,7 @@ export function parseLogCsv(text: string): LogRow[] {
     const source = q >= 0 ? line.slice(q + 2, line.lastIndexOf('"')) : "";
     const rec: Record<string, string> = {};
     keys.forEach((k, i) => (rec[k] = k === "source" ? source : (head[i] ?? "")));
-    return LogRowSchema.parse(rec);
+    return schema.parse(rec);
   });
 }
 

@@ -1,10 +1,52 @@
 // A vLLM plan as terminal lines and JSON, beside the RPC plan in `llmfit fit MODEL --host …`.
 import { CUDA_GRAPH_BYTES, vllmCommands, type VllmPlan } from "./vllm-plan.js";
+import type { VllmSpeedAt, VllmSpeedSetup, VllmStepParts } from "./vllm-speed.js";
+
+/** The plan's speed: its setup (GPU links, stages) and tok/s at each context. */
+export interface VllmPlanSpeed {
+  readonly setup: VllmSpeedSetup;
+  readonly at: readonly VllmSpeedAt[];
+}
 
 const GIB = 1024 ** 3;
 const gib = (b: number): string => (b / GIB).toFixed(2);
+const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ms = (sec: number): string => (sec * 1000).toFixed(2);
+const ctxLabel = (c: number): string => (c >= 1024 && c % 1024 === 0 ? `${c / 1024}k` : String(c));
 
-export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[], hfRepo: string | undefined, gpuHosts: number): string[] {
+function speedLines(p: VllmPlan, sp: VllmPlanSpeed): string[] {
+  const out: string[] = [];
+  const links = [...new Set(sp.setup.stages.map((s) => s.interconnect.note))];
+  for (const a of sp.at) {
+    const d = a.decode;
+    out.push(
+      `  speed at ${ctxLabel(a.ctx)} ctx: ${tps(a.decodeTps)} tok/s decode (one sequence), ${tps(a.prefillTps)} tok/s prefill (estimate); ` +
+        `a token: weights + KV ${ms(d.compute)} ms, ${sp.setup.stages.reduce((n, s) => n + s.layers.length, 0)} layers ${ms(d.layers)} ms` +
+        `${p.tp > 1 ? `, all-reduce ${ms(d.allReduce)} ms` : ""}${p.pp > 1 ? `, network ${ms(d.network)} ms` : ""}, step ${ms(d.step)} ms`,
+    );
+  }
+  const first = sp.at[0];
+  if (p.pp > 1 && first) {
+    out.push(
+      `  pipeline: one sequence runs the ${p.pp} stages one after another, each idle ${Math.round(((p.pp - 1) / p.pp) * 100)} % of the time (the bubble); ` +
+        `${p.pp} or more sequences at once keep every stage busy: up to ${tps(first.filledTps)} tok/s in all at ${ctxLabel(first.ctx)} ctx`,
+    );
+  }
+  if (p.tp > 1) out.push(`  tensor parallel over ${links.join("; ")}: 2 all-reduces per layer of the step's hidden state`);
+  out.push(
+    "  speed model: each GPU reads its share of the weights and KV cache with the single-machine device terms; vLLM's per-step and per-layer costs fitted to published A100/H100 runs (data/vllm/throughput.csv, within 12 %)" +
+      `${p.pp > 1 ? "; the network between stages rests on the link's published line rate and a typical round trip only, not on any measured vLLM run" : ""}` +
+      `${sp.setup.stages.some((s) => s.interconnect.kind === "pcie") && p.tp > 1 ? "; the PCIe all-reduce latency is an estimate" : ""}`,
+  );
+  return out;
+}
+
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+const msJson = (p: VllmStepParts) => ({
+  compute: r1(p.compute * 1e4) / 10, layers: r1(p.layers * 1e4) / 10, all_reduce: r1(p.allReduce * 1e4) / 10, network: r1(p.network * 1e4) / 10, step: r1(p.step * 1e4) / 10,
+});
+
+export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[], hfRepo: string | undefined, gpuHosts: number, speed?: VllmPlanSpeed): string[] {
   if (gpuHosts === 0) return ["vLLM plan: no host has a CUDA or ROCm GPU (vLLM does not run on Metal, Vulkan or the CPU here)"];
   if (!best) {
     // the most GPUs at the smallest dtype: the nearest miss
@@ -22,6 +64,7 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
   });
   out.push(`  CUDA graphs: ~${gib(CUDA_GRAPH_BYTES)} GiB more per GPU after start-up (estimate), inside the ${Math.round((1 - best.utilization) * 100)} % that --gpu-memory-utilization keeps back`);
   out.push(`  --max-model-len up to ${best.maxModelLen}; ${best.concurrency.toFixed(1)} sequences of ${best.ctx} tokens at once (the engine takes the fewest blocks of any GPU)`);
+  if (speed) out.push(...speedLines(best, speed));
   out.push("  commands:");
   for (const c of vllmCommands(best, hfRepo ?? "<hf-repo>")) {
     out.push(`    on ${c.host}:`);
@@ -30,7 +73,7 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
   return out;
 }
 
-export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined) {
+export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined, speed?: VllmPlanSpeed) {
   if (!best) return { fits: false };
   return {
     fits: true, tp: best.tp, pp: best.pp, dtype: best.dtype, gpu_memory_utilization: best.utilization,
@@ -40,6 +83,14 @@ export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined)
       non_torch: Math.round(s.nonTorch), activation: Math.round(s.activation), kv: Math.round(s.kvBytes), blocks: s.blocks, kv_bytes_per_token: s.kvBytesPerToken,
     })),
     cuda_graphs_estimate: CUDA_GRAPH_BYTES,
+    ...(speed
+      ? {
+          interconnect: speed.setup.stages.map((s) => ({ host: best.hosts[speed.setup.stages.indexOf(s)]?.name, kind: s.interconnect.kind, name: s.interconnect.name, gbps_each_way: s.interconnect.bytesPerSec / 1e9, all_reduce_us: s.interconnect.allReduceLatencySec * 1e6 })),
+          speed: speed.at.map((a) => ({
+            ctx: a.ctx, decode_tps: r1(a.decodeTps), prefill_tps: r1(a.prefillTps), filled_tps: r1(a.filledTps), decode_ms: msJson(a.decode), prefill_ms: msJson(a.prefill),
+          })),
+        }
+      : {}),
     commands: vllmCommands(best, hfRepo ?? "<hf-repo>"),
   };
 }

@@ -1,0 +1,113 @@
+// The vLLM speed model: its published-run check (data/vllm/throughput.csv), its two fitted
+// constants, and what TP, PP and the links do to a plan's tok/s, as `llmfit fit --host` prints it.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fitCommand } from "../../src/cli/fit.js";
+import { simulatedHost } from "../../src/cluster/hosts.js";
+import { allReduceSeconds, interconnectNamed, interconnectOf } from "../../src/cluster/interconnect.js";
+import { linkPreset } from "../../src/cluster/link.js";
+import { checkSpeedRows, fitOverheads, parseThroughputCsv } from "../../src/cluster/vllm-speed-check.js";
+import { adviseVllm, vllmPlanOn } from "../../src/cluster/vllm-plan.js";
+import { VLLM_LAYER_SEC, VLLM_STEP_SEC, vllmDecodeStep, vllmPlanSetup, vllmSpeed } from "../../src/cluster/vllm-speed.js";
+import { simulateHardware } from "../../src/hardware/simulate.js";
+import { findModel, shapeOf } from "../../src/models/catalog.js";
+
+const rows = parseThroughputCsv(readFileSync(new URL("../../data/vllm/throughput.csv", import.meta.url), "utf8"));
+const checks = checkSpeedRows(rows);
+const host = (spec: string, i: number) => simulatedHost(spec, i, () => new Date("2026-01-01T00:00:00Z"));
+const shape70 = shapeOf(findModel("llama-3.3-70b-instruct")!);
+const shape8 = shapeOf(findModel("llama-3.1-8b-instruct")!);
+
+describe("vLLM decode speed against published runs", () => {
+  it("the table covers TP 1, 2, 4 and 8 on A100 and H100, and PCIe, each row with its source", () => {
+    const fit = rows.filter((r) => r.role === "fit");
+    expect(new Set(fit.map((r) => r.tp))).toEqual(new Set([1, 2, 4, 8]));
+    expect(new Set(fit.map((r) => r.gpu))).toEqual(new Set(["H100 SXM5", "A100 SXM4 80 GB"]));
+    expect(rows.some((r) => r.interconnect.startsWith("pcie") && r.tp > 1)).toBe(true);
+    for (const r of rows) expect(r.source, r.id).toMatch(/^"?https:\/\//);
+  });
+  it("the per-step and per-layer constants are the least-squares fit of the fit rows", () => {
+    const k = fitOverheads(rows.filter((r) => r.role === "fit"));
+    expect(Math.abs(k.layerSec - VLLM_LAYER_SEC) / VLLM_LAYER_SEC).toBeLessThan(0.01);
+    expect(Math.abs(k.stepSec - VLLM_STEP_SEC)).toBeLessThan(2e-6);
+  });
+  it("fit rows within 12 %, and within 16 % when each is left out of the fit", () => {
+    for (const c of checks.filter((x) => x.row.role === "fit")) {
+      expect(Math.abs(c.error), c.row.id).toBeLessThan(0.12);
+      expect(Math.abs(c.heldOutError!), c.row.id).toBeLessThan(0.16);
+    }
+  });
+  it("rows the fit never saw (batch 1, A100 40 GB; 4-bit 70B over PCIe at TP 2 and 4) within 10 %", () => {
+    const held = checks.filter((x) => x.row.role === "check");
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    for (const c of held) expect(Math.abs(c.error), c.row.id).toBeLessThan(0.1);
+  });
+});
+
+describe("vLLM speed terms", () => {
+  const gpu = simulateHardware("H100 SXM5").gpus[0]!;
+  const nv = interconnectNamed("nvlink4");
+  const setup = (tp: number, stages = 1, link = linkPreset("10gbe")) => {
+    const n = shape8.layers.length;
+    const per = n / stages;
+    return {
+      shape: shape8, tp, weights: "bf16" as const, link, batchedTokens: 8192,
+      stages: Array.from({ length: stages }, (_, i) => ({ gpu, interconnect: nv, output: i === stages - 1, layers: Array.from({ length: per }, (_, j) => i * per + j) })),
+    };
+  };
+  it("TP splits each rank's weight reads and adds two all-reduces per layer", () => {
+    const one = vllmDecodeStep(setup(1), 512).parts;
+    const two = vllmDecodeStep(setup(2), 512).parts;
+    expect(two.compute / one.compute).toBeGreaterThan(0.48);
+    expect(two.compute / one.compute).toBeLessThan(0.53);
+    expect(one.allReduce).toBe(0);
+    expect(two.allReduce).toBeCloseTo(2 * shape8.layers.length * allReduceSeconds(nv, 2, shape8.nEmbd * 2), 12);
+  });
+  it("PP: one sequence pays every stage and the hops; PP sequences at once fill the pipeline", () => {
+    const one = vllmDecodeStep(setup(1, 1), 512);
+    const two = vllmDecodeStep(setup(1, 2), 512);
+    expect(two.parts.compute).toBeCloseTo(one.parts.compute, 5);
+    expect(two.parts.network).toBeGreaterThan(0);
+    expect(two.total).toBeGreaterThan(one.total);
+    expect(two.beat).toBeLessThan(0.6 * two.total);
+    const slow = vllmDecodeStep(setup(1, 2, linkPreset("wifi")), 512);
+    expect(slow.parts.network).toBeGreaterThan(10 * two.parts.network);
+  });
+  it("NVLink for SXM parts, PCIe for the rest; an all-reduce over PCIe costs more", () => {
+    expect(interconnectOf(simulateHardware(["H100 SXM5", "H100 SXM5"]).gpus).kind).toBe("nvlink");
+    const pcie = interconnectOf(simulateHardware(["RTX 3090", "RTX 3090"]).gpus);
+    expect(pcie.name).toBe("PCIe 4.0 x16");
+    expect(allReduceSeconds(pcie, 2, 16384)).toBeGreaterThan(allReduceSeconds(nv, 2, 16384));
+  });
+});
+
+describe("vLLM plan speed", () => {
+  it("70B over two hosts of 2x RTX 3090: the plan's tok/s, the pipeline bubble, in lines and JSON alike", async () => {
+    const hosts = [host("2x RTX 3090@10.0.0.1", 0), host("2x RTX 3090@10.0.0.2", 1)];
+    const { best } = adviseVllm(shape70, hosts, { ctx: 8192 });
+    const at = vllmSpeed(vllmPlanSetup(shape70, best!, linkPreset("1gbe")), [512, 8192]);
+    // reading ~17 GB per rank at a 3090's 936 GB/s: 10–30 tok/s for one sequence
+    expect(at[0]!.decodeTps).toBeGreaterThan(10);
+    expect(at[0]!.decodeTps).toBeLessThan(30);
+    expect(at[1]!.decodeTps).toBeLessThan(at[0]!.decodeTps);
+    expect(at[0]!.filledTps).toBeGreaterThan(1.6 * at[0]!.decodeTps);
+    let text = "";
+    let json = "";
+    const args = ["llama-3.3-70b-instruct", "--host", "2x RTX 3090@10.0.0.1", "--host", "2x RTX 3090@10.0.0.2"];
+    const io = (add: (t: string) => void) => ({ stdout: add, stderr: () => {}, isTty: false, env: {} });
+    expect(await fitCommand.run(args, io((t) => (text += t)))).toBe(0);
+    expect(await fitCommand.run([...args, "--json"], io((t) => (json += t)))).toBe(0);
+    const v = JSON.parse(json).vllm;
+    expect(v.speed[0].decode_tps).toBeCloseTo(Math.round(at[0]!.decodeTps * 10) / 10, 5);
+    expect(text).toContain(`speed at 512 ctx: ${at[0]!.decodeTps.toFixed(1)} tok/s decode (one sequence)`);
+    expect(text).toMatch(/each idle 50 % of the time/);
+    expect(text).toMatch(/network between stages rests on the link's published line rate/);
+  });
+  it("one GPU: no all-reduce and no network in the step", () => {
+    const plan = vllmPlanOn(shape8, [host("RTX 4090", 0)], 1, { ctx: 4096 })!;
+    const [a] = vllmSpeed(vllmPlanSetup(shape8, plan, linkPreset("1gbe")), [512]);
+    expect(a!.decode.allReduce).toBe(0);
+    expect(a!.decode.network).toBe(0);
+    expect(a!.filledTps).toBe(a!.decodeTps);
+  });
+});

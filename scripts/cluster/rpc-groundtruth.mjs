@@ -81,14 +81,14 @@ export function parseRpcLog(text) {
 
 const r2 = (x) => Math.round(x * 100) / 100;
 
-async function freePort(port) {
+export async function freePort(port) {
   return new Promise((resolve) => {
     const s = net.createServer().once("error", () => resolve(false)).once("listening", () => s.close(() => resolve(true)));
     s.listen(port, "127.0.0.1");
   });
 }
 
-async function waitListening(port, ms) {
+export async function waitListening(port, ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const ok = await new Promise((resolve) => {

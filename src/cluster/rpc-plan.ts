@@ -77,6 +77,18 @@ export interface RpcLayout {
   readonly splitKind: "default" | "balanced";
   readonly verdict: RpcVerdict;
   readonly reason: string;
+  /** llama.cpp runs it with pipeline parallelism (pipelineParallel): more compute buffer, and a prompt's micro-batches overlap across devices. */
+  readonly pipeline: boolean;
+}
+
+/**
+ * Whether llama.cpp turns on pipeline parallelism (src/llama-context.cpp): more than one device,
+ * every layer and the output offloaded (-ngl > n_layer), the layer split, and every device but the
+ * CPU with async compute and events, which the RPC, CUDA, Metal, Vulkan and SYCL backends of this
+ * llama.cpp all have (their device props).
+ */
+export function pipelineParallel(nLayer: number, devices: number, ngl: number): boolean {
+  return devices > 1 && ngl > nLayer;
 }
 
 /** The devices llama.cpp sees, in its order: RPC servers' devices (hosts 1…), then the main host's GPUs. */
@@ -161,7 +173,7 @@ function pipelineExtra(shape: ModelShape, d: MemoryDetail, s: RunSettings): { de
 
 function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: readonly ClusterHost[], devs: readonly RpcDevice[], ngl: number, counts: readonly number[]): Layout {
   const n = shape.layers.length;
-  const pipeline = devs.length > 1 && ngl > n ? pipelineExtra(shape, d, s) : { device: 0, output: 0, main: 0 };
+  const pipeline = pipelineParallel(n, devs.length, ngl) ? pipelineExtra(shape, d, s) : { device: 0, output: 0, main: 0 };
   const cpuLayers = n + 1 - ngl;
   let at = cpuLayers; // "layer" index the next device starts at; n is the output layer
   const lastWithUnits = counts.reduce((acc, c, i) => (c > 0 ? i : acc), -1);
@@ -267,6 +279,7 @@ export function planRpcLayout(shape: ModelShape, d: MemoryDetail, s: RunSettings
     return {
       devices: a.layout.devices, main: a.layout.main, ngl, split: a.counts, splitKind: a.kind,
       verdict: cpuLayers > 0 ? "partial" : "fits",
+      pipeline: pipelineParallel(n, devs.length, ngl),
       reason: cpuLayers > 0
         ? `${n - cpuLayers + 1} of ${n} layers on ${used.length} devices of ${hostsUsed.size} hosts (${where}), ${cpuLayers} on the main host's CPU; slower than all offloaded`
         : `all ${n} layers on ${used.length} devices of ${hostsUsed.size} hosts (${where})`,
@@ -291,7 +304,7 @@ export function planRpcLayout(shape: ModelShape, d: MemoryDetail, s: RunSettings
   const cpuOnly = layoutFor(shape, d, s, hosts, devs, 0, zero);
   const vram = devs.reduce((a, x) => a + x.freeBytes, 0);
   return {
-    devices: cpuOnly.devices, main: cpuOnly.main, ngl: 0, split: zero, splitKind: "default", verdict: "no",
+    devices: cpuOnly.devices, main: cpuOnly.main, ngl: 0, split: zero, splitKind: "default", verdict: "no", pipeline: false,
     reason: `does not fit: ${gib(d.memory.total)} GiB to place, ${gib(vram)} GiB free on ${devs.length} devices and ${gib(cpuOnly.main.freeBytes)} GiB RAM on the main host`,
   };
 }

@@ -69,6 +69,12 @@ export function rpcAdviceLines(a: RpcAdvice, modelLabel: string, modelArg: strin
   }
   out.push(`  split: -ngl ${p.layout.ngl} -ts ${p.layout.split.join(",")} (${p.layout.splitKind === "default" ? "llama.cpp's default split by free memory, written out" : "llama.cpp's default split by free memory overflows a device: balanced"})`);
   out.push(...speedLines(p));
+  const running = p.layout.devices.filter((l) => l.layers > 0 || l.output).length;
+  out.push(
+    p.layout.pipeline
+      ? `  prompt: pipeline parallelism (every layer offloaded to ${running} devices): the prompt's micro-batches of ${Math.min(s.nUbatch, s.nBatch)} tokens overlap across devices; a decoded token passes them one after another`
+      : "  prompt: no pipeline parallelism (not every layer offloaded, or one device): micro-batches pass the devices one after another",
+  );
   if (a.maxCtx !== undefined) out.push(`  largest context these hosts hold: ${ctxLabel(a.maxCtx)}`);
   if (p.loadBytes > 0) {
     const sec = p.loadBytes / p.link.bytesPerSec;
@@ -89,7 +95,7 @@ export function rpcAdviceLines(a: RpcAdvice, modelLabel: string, modelArg: strin
     out.push(`  with a faster link (${f.link.name}): ${tps(p.speed[0]?.decodeTps ?? 0)} → ${tps(f.speed[0]?.decodeTps ?? 0)} tok/s decode, ${tps(p.speed[0]?.prefillTps ?? 0)} → ${tps(f.speed[0]?.prefillTps ?? 0)} tok/s prefill`);
   }
   out.push(...otherSets(a));
-  out.push("  assumptions: devices run their layers one after another (llama.cpp's layer split); each link crossing costs one round trip + bytes / bandwidth; link figures are typical, not measured; device speeds from the single-machine speed model");
+  out.push("  assumptions: devices run a decoded token's layers one after another (llama.cpp's layer split), a prompt's micro-batches overlap under pipeline parallelism; each link crossing costs one round trip + bytes / bandwidth; link figures are typical, not measured; device speeds from the single-machine speed model");
   return out;
 }
 

@@ -1,6 +1,6 @@
 // The llama.cpp RPC plan: llama.cpp's split rule, every byte placed once, the network hops, and
 // `llmfit fit MODEL --host …` end to end (simulated hosts, a served and a saved detect --json).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,9 @@ import { fitCommand } from "../../src/cli/fit.js";
 import { simulatedHost, parseHostSpec, type ClusterHost } from "../../src/cluster/hosts.js";
 import { customLink, linkPreset } from "../../src/cluster/link.js";
 import { planRpcLayout, rpcDevices, splitCounts } from "../../src/cluster/rpc-plan.js";
-import { networkCost } from "../../src/cluster/rpc-speed.js";
+import { networkCost, promptSeconds, rpcSpeed } from "../../src/cluster/rpc-speed.js";
+import { speedInputs } from "../../src/cluster/part-speed.js";
+import { typedTensors } from "../../src/sizing/weights.js";
 import { adviseRpc } from "../../src/cluster/rpc-search.js";
 import { detectHardware } from "../../src/hardware/detect.js";
 import { mapFs } from "../../src/hardware/fsio.js";
@@ -150,6 +152,50 @@ describe("network cost", () => {
     expect(slow.speed[0]!.decodeTps).toBeLessThan(lan.speed[0]!.decodeTps);
     expect(lan.speed[0]!.decodeTps).toBeLessThanOrEqual(fast.speed[0]!.decodeTps);
     expect(lan.speed[0]!.prefillTps).toBeLessThan(fast.speed[0]!.prefillTps);
+  });
+});
+
+describe("prompt overlap under pipeline parallelism", () => {
+  const d = detail();
+  const full = planRpcLayout(shape70, d, settings, [host("RTX 3090", 0), host("RTX 3090@b", 1)]);
+  const partial = planRpcLayout(shape70, d, settings, [host("RTX 3090", 0)]);
+  it("llama.cpp turns it on with every layer offloaded to two or more devices, not with layers left on the CPU or one device", () => {
+    expect(full.pipeline).toBe(true);
+    expect(partial.pipeline).toBe(false);
+    const one = planRpcLayout(shapeOf(findModel("llama-3.1-8b-instruct")!), estimateMemory(shapeOf(findModel("llama-3.1-8b-instruct")!), "Q4_K_M", settings, "cpu", sizer.weights(shapeOf(findModel("llama-3.1-8b-instruct")!), "Q4_K_M")), settings, [host("RTX 4090", 0)]);
+    expect(one.pipeline).toBe(false);
+  });
+  it("n micro-batches through equal stages take n + stages − 1 beats; without it, n passes", () => {
+    expect(promptSeconds([1, 1], 0, 0, 8, true)).toBe(9);
+    expect(promptSeconds([1, 1], 0, 0, 8, false)).toBe(16);
+    // the slowest stage, or the main thread's copies, set the beat
+    expect(promptSeconds([1, 3], 0, 0, 4, true)).toBe(4 + 3 * 3);
+    expect(promptSeconds([1, 1], 2, 0, 4, true)).toBe(2 + 3 * 2);
+    expect(promptSeconds([1, 1], 0, 0.5, 1, true)).toBe(2.5);
+  });
+  it("a long prompt runs faster per token than one micro-batch when the plan is pipelined; a decoded token does not", () => {
+    const inp = speedInputs(shape70, typedTensors(shape70, "Q4_K_M"), "Q4_K_M", "f16", "f16");
+    const [short, long] = rpcSpeed(inp, full, [host("RTX 3090", 0), host("RTX 3090@b", 1)], linkPreset("10gbe"), [512, 8192], 512, true);
+    const sequential = rpcSpeed(inp, { ...full, pipeline: false }, [host("RTX 3090", 0), host("RTX 3090@b", 1)], linkPreset("10gbe"), [512, 8192], 512, true);
+    expect(short!.prefillTps).toBeCloseTo(sequential[0]!.prefillTps, 6);
+    // two near-equal stages, 16 micro-batches: close to twice the sequential rate
+    expect(long!.prefillTps / sequential[1]!.prefillTps).toBeGreaterThan(1.6);
+    expect(long!.prefillTps / sequential[1]!.prefillTps).toBeLessThan(2);
+    expect(long!.decodeTps).toBe(sequential[1]!.decodeTps);
+  });
+  it("measured through two ggml-rpc-servers: with it on, both servers have work at once, never more often than the model's ideal pipeline", () => {
+    const text = readFileSync(new URL("../../data/cluster/rpc-prefill-overlap.csv", import.meta.url), "utf8").trim().split(/\r?\n/);
+    const keys = text[0]!.split(",");
+    const rows = text.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [keys[i], v])));
+    const on = rows.filter((r) => r.pipeline === "1");
+    expect(on.length).toBeGreaterThanOrEqual(2);
+    for (const r of on) {
+      const n = Number(r.prompt_tokens) / Number(r.n_ubatch);
+      // two equal stages: both busy for n − 1 of the n + 1 beats
+      const ideal = (n - 1) / (n + 1);
+      expect(Number(r.overlap), r.run).toBeGreaterThan(0.5 * ideal);
+      expect(Number(r.overlap), r.run).toBeLessThanOrEqual(ideal + 0.05);
+    }
   });
 });
 

@@ -94,3 +94,14 @@ export function fasterLink(link: Link): Link | undefined {
 export function transferSeconds(link: Link, bytes: number): number {
   return link.rttSec + bytes / link.bytesPerSec;
 }
+
+/**
+ * Where a plan's network figures come from, in words: a preset rests on the standard's line rate
+ * and a typical round trip only (nothing here measured a network: the RPC ground truth ran on
+ * loopback, the vLLM check rows on one host each); a custom link is the user's own figures.
+ */
+export function linkBasis(link: Link): string {
+  return link.source === "override"
+    ? `the network figures are the ones given (${link.lineGbps} Gbit/s, ${(link.rttSec * 1000).toFixed(2)} ms round trip)`
+    : "the network figures rest on published line rates and a typical round trip only, not on a measured network (the ground truth ran on loopback); measure yours with iperf3 and ping and give --link-gbps and --link-rtt-ms";
+}

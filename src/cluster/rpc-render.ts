@@ -2,6 +2,7 @@
 import type { RunSettings } from "../sizing/types.js";
 import type { ClusterHost } from "./hosts.js";
 import { rpcCommands } from "./rpc-commands.js";
+import { linkBasis } from "./link.js";
 import type { DeviceLoad } from "./rpc-plan.js";
 import { USABLE_DECODE_TPS, type RpcAdvice, type RpcPlan } from "./rpc-search.js";
 
@@ -95,7 +96,10 @@ export function rpcAdviceLines(a: RpcAdvice, modelLabel: string, modelArg: strin
     out.push(`  with a faster link (${f.link.name}): ${tps(p.speed[0]?.decodeTps ?? 0)} → ${tps(f.speed[0]?.decodeTps ?? 0)} tok/s decode, ${tps(p.speed[0]?.prefillTps ?? 0)} → ${tps(f.speed[0]?.prefillTps ?? 0)} tok/s prefill`);
   }
   out.push(...otherSets(a));
-  out.push("  assumptions: devices run a decoded token's layers one after another (llama.cpp's layer split), a prompt's micro-batches overlap under pipeline parallelism; each link crossing costs one round trip + bytes / bandwidth; link figures are typical, not measured; device speeds from the single-machine speed model");
+  out.push(
+    "  assumptions: devices run a decoded token's layers one after another (llama.cpp's layer split), a prompt's micro-batches overlap under pipeline parallelism; " +
+      `each link crossing costs one round trip + bytes / bandwidth; device speeds from the single-machine speed model; ${linkBasis(p.link)}`,
+  );
   return out;
 }
 
@@ -126,7 +130,8 @@ function planJson(p: RpcPlan) {
       ctx: s.ctx, decode_tps: r1(s.decodeTps), prefill_tps: r1(s.prefillTps),
       decode_network_ms: Math.round(s.decodeNetwork.seconds * 1e5) / 100, decode_crossings: s.decodeNetwork.crossings, decode_network_bytes: s.decodeNetwork.bytes,
     })),
-    link: { name: p.link.name, gbps: p.link.lineGbps, rtt_ms: p.link.rttSec * 1000, source: p.link.source, note: p.link.note },
+    link: { name: p.link.name, gbps: p.link.lineGbps, rtt_ms: p.link.rttSec * 1000, source: p.link.source, note: p.link.note, basis: linkBasis(p.link) },
+    pipeline_parallel: p.layout.pipeline,
     load_bytes_over_link: Math.round(p.loadBytes),
   };
 }

@@ -1,5 +1,6 @@
 // A vLLM plan as terminal lines and JSON, beside the RPC plan in `llmfit fit MODEL --host …`.
 import { CUDA_GRAPH_BYTES, vllmCommands, type VllmPlan } from "./vllm-plan.js";
+import { linkBasis } from "./link.js";
 import type { VllmSpeedAt, VllmSpeedSetup, VllmStepParts } from "./vllm-speed.js";
 
 /** The plan's speed: its setup (GPU links, stages) and tok/s at each context. */
@@ -35,7 +36,7 @@ function speedLines(p: VllmPlan, sp: VllmPlanSpeed): string[] {
   if (p.tp > 1) out.push(`  tensor parallel over ${links.join("; ")}: 2 all-reduces per layer of the step's hidden state`);
   out.push(
     "  speed model: each GPU reads its share of the weights and KV cache with the single-machine device terms; vLLM's per-step and per-layer costs fitted to published A100/H100 runs (data/vllm/throughput.csv, within 12 %)" +
-      `${p.pp > 1 ? "; the network between stages rests on the link's published line rate and a typical round trip only, not on any measured vLLM run" : ""}` +
+      `${p.pp > 1 && sp.setup.link ? `; between the stages, ${linkBasis(sp.setup.link)}, and no published vLLM run across hosts checks it` : ""}` +
       `${sp.setup.stages.some((s) => s.interconnect.kind === "pcie") && p.tp > 1 ? "; the PCIe all-reduce latency is an estimate" : ""}`,
   );
   return out;
@@ -85,6 +86,7 @@ export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined,
     cuda_graphs_estimate: CUDA_GRAPH_BYTES,
     ...(speed
       ? {
+          ...(best.pp > 1 && speed.setup.link ? { network_basis: linkBasis(speed.setup.link) } : {}),
           interconnect: speed.setup.stages.map((s) => ({ host: best.hosts[speed.setup.stages.indexOf(s)]?.name, kind: s.interconnect.kind, name: s.interconnect.name, gbps_each_way: s.interconnect.bytesPerSec / 1e9, all_reduce_us: s.interconnect.allReduceLatencySec * 1e6 })),
           speed: speed.at.map((a) => ({
             ctx: a.ctx, decode_tps: r1(a.decodeTps), prefill_tps: r1(a.prefillTps), filled_tps: r1(a.filledTps), decode_ms: msJson(a.decode), prefill_ms: msJson(a.prefill),

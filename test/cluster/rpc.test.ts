@@ -249,6 +249,12 @@ describe("llmfit fit MODEL --host …", () => {
     expect(out).toContain("build/bin/llama-server -hf bartowski/Llama-3.3-70B-Instruct-GGUF:Q4_K_M --rpc 10.0.0.2:50052 -ngl 81 -ts 41,40 -c 8192");
     expect(out).toMatch(/with one more host \(10\.0\.0\.3\): .*fits/);
     expect(out).toMatch(/with a faster link \(2\.5gbe\)/);
+    // where the network figures come from, said plainly
+    expect(out).toContain("the network figures rest on published line rates and a typical round trip only, not on a measured network");
+    expect(out).toContain("prompt: pipeline parallelism (every layer offloaded to 2 devices)");
+    const given = await fit(["llama-3.3-70b-instruct", "--host", "RTX 3090", "--host", "RTX 3090@b", "--link-gbps", "9.4", "--link-rtt-ms", "0.1"]);
+    expect(given.out).toContain("the network figures are the ones given (9.4 Gbit/s, 0.10 ms round trip)");
+    expect(given.out).not.toContain("published line rates");
   });
   it("--json, with a host whose detect --json is served on loopback and one saved to a file", async () => {
     const profile = await dualRtx3090Profile();

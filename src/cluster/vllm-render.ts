@@ -36,7 +36,7 @@ function speedLines(p: VllmPlan, sp: VllmPlanSpeed): string[] {
   if (p.tp > 1) out.push(`  tensor parallel over ${links.join("; ")}: 2 all-reduces per layer of the step's hidden state`);
   out.push(
     "  speed model: each GPU reads its share of the weights and KV cache with the single-machine device terms; vLLM's per-step and per-layer costs fitted to published A100/H100 runs (data/vllm/throughput.csv, within 12 %)" +
-      `${p.pp > 1 && sp.setup.link ? `; between the stages, ${linkBasis(sp.setup.link)}, and no published vLLM run across hosts checks it` : ""}` +
+      `${p.pp > 1 && sp.setup.link ? `; no published vLLM run across hosts checks the network between the stages: ${linkBasis(sp.setup.link)}` : ""}` +
       `${sp.setup.stages.some((s) => s.interconnect.kind === "pcie") && p.tp > 1 ? "; the PCIe all-reduce latency is an estimate" : ""}`,
   );
   return out;

@@ -45,6 +45,9 @@ interface RecJob {
   progress: { done: number; total: number };
 }
 
+/** How long :LlmFit waits for the table before painting the progress line instead. */
+const FIRST_PAINT_WAIT_MS = 30;
+
 export class ReportController {
   private view: ModelsView = DEFAULT_VIEW;
   private screen: Screen = { kind: "models" };
@@ -80,8 +83,11 @@ export class ReportController {
     if (refresh) this.rec = undefined;
     const hw = await this.session.getHardware(refresh);
     this.discover(hw, refresh);
-    // Paint at once; a catalog still being sized fills in when it is done.
+    // Paint at once; a catalog still being sized fills in when it is done. Judged rows on disk
+    // (src/advice/judged-store.ts) answer within a turn of the event loop: waiting that long makes
+    // the first paint the table, not a progress line replaced a moment later.
     const job = this.recommendations(hw);
+    if (!job.value) await Promise.race([job.pending.catch(() => undefined), new Promise((r) => setTimeout(r, FIRST_PAINT_WAIT_MS))]);
     if (!job.value) void job.pending.then(() => this.push(), () => undefined);
     return this.paint(hw);
   }

@@ -257,6 +257,21 @@ describe("measured beside the estimate in the views", () => {
   });
   afterAll(async () => server?.close());
 
+  /** The fake Ollama found and its models sized on a CPU machine, as the report does. */
+  async function discoveredHere() {
+    const { createAdvisor } = await import("../../src/advice/advise.js");
+    const { discoverRuntimes, clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
+    const { sizeDiscovered, sizingContext } = await import("../../src/runtimes/sizing.js");
+    const { runtimeEstimator } = await import("../../src/sizing/runtime-estimator.js");
+    const { config } = parseConfig({ runtimes: { ollama: { url: server.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
+    clearDiscoveryCache();
+    const found = await discoverRuntimes(config.runtimes, { llamacppDefaultPorts: [] });
+    const hw = cpuOnly();
+    const advisor = createAdvisor(sizer);
+    const sized = sizeDiscovered(found, runtimeEstimator(sizer, hw), sizingContext(0, config.runtimes, {}));
+    return { found, hw, advisor, sized };
+  }
+
   it("`llmfit runtimes` shows the measured figure and its --json carries it", async () => {
     const { makeRuntimesCommand } = await import("../../src/cli/runtimes.js");
     const { clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
@@ -277,17 +292,8 @@ describe("measured beside the estimate in the views", () => {
 
   it("the report's runtimes section and its --json show the same figure", async () => {
     const { installedSpeeds } = await import("../../src/advice/installed-speed.js");
-    const { createAdvisor } = await import("../../src/advice/advise.js");
     const { renderReport, reportJson } = await import("../../src/report/report.js");
-    const { discoverRuntimes, clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
-    const { sizeDiscovered, sizingContext } = await import("../../src/runtimes/sizing.js");
-    const { runtimeEstimator } = await import("../../src/sizing/runtime-estimator.js");
-    const { config } = parseConfig({ runtimes: { ollama: { url: server.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
-    clearDiscoveryCache();
-    const found = await discoverRuntimes(config.runtimes, { llamacppDefaultPorts: [] });
-    const hw = cpuOnly();
-    const advisor = createAdvisor(sizer);
-    const sized = sizeDiscovered(found, runtimeEstimator(sizer, hw), sizingContext(0, config.runtimes, {}));
+    const { found, hw, advisor, sized } = await discoveredHere();
     const speeds = installedSpeeds(sized, hw, advisor, summarizeRuns(recorded));
     const report = { version: "t", hardware: hw, runtimes: { state: "done" as const, runtimes: found, sized, speeds } };
     const painted = renderReport(report, { width: 200 }).lines.join("\n");
@@ -302,18 +308,10 @@ describe("measured beside the estimate in the views", () => {
 
   it("the catalog model's detail lists its installed copy with the same figure", async () => {
     const { installedSpeeds } = await import("../../src/advice/installed-speed.js");
-    const { advise, createAdvisor, DEFAULT_VIEW } = await import("../../src/advice/advise.js");
+    const { advise, DEFAULT_VIEW } = await import("../../src/advice/advise.js");
     const { CATALOG } = await import("../../src/models/catalog.js");
     const { renderReport } = await import("../../src/report/report.js");
-    const { discoverRuntimes, clearDiscoveryCache } = await import("../../src/runtimes/discovery.js");
-    const { sizeDiscovered, sizingContext } = await import("../../src/runtimes/sizing.js");
-    const { runtimeEstimator } = await import("../../src/sizing/runtime-estimator.js");
-    const { config } = parseConfig({ runtimes: { ollama: { url: server.url }, lmstudio: { enabled: false }, llamacpp: { enabled: false } } });
-    clearDiscoveryCache();
-    const found = await discoverRuntimes(config.runtimes, { llamacppDefaultPorts: [] });
-    const hw = cpuOnly();
-    const advisor = createAdvisor(sizer);
-    const sized = sizeDiscovered(found, runtimeEstimator(sizer, hw), sizingContext(0, config.runtimes, {}));
+    const { found, hw, advisor, sized } = await discoveredHere();
     const rec = advise(CATALOG, hw, advisor);
     const id = findModel("llama3.2")!.id;
     expect(rec.rows.some((r) => r.entry.id === id)).toBe(true);

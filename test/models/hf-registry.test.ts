@@ -9,35 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fitCommand } from "../../src/cli/fit.js";
 import { LlmFitError } from "../../src/errors.js";
+import { fit, fitFails } from "../support/fit-cli.js";
 import { oidOf, startFakeHub, type FakeHub, type VirtualFile } from "../support/fake-hub.js";
-import { llamaGguf, llamaGgufSplit } from "../support/model-repos.js";
+import { llamaGguf, llamaGgufRepo, sourcesEnvs } from "../support/model-repos.js";
 
 const SHA = "89abcdef0123456789abcdef0123456789abcdef";
 const TOKEN = "hf_registry_test_secret";
 const REPO = "test/Llama-3.2-1B-Instruct-GGUF";
 
-const q4 = llamaGguf("Q4_K_M");
-const q6 = llamaGguf("Q6_K");
-const q8 = llamaGgufSplit("Q8_0", 2);
-const files: Record<string, VirtualFile> = {
-  "Llama-3.2-1B-Instruct-Q4_K_M.gguf": q4,
-  "Llama-3.2-1B-Instruct-Q6_K.gguf": q6,
-  "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00001-of-00002.gguf": q8[0] as VirtualFile,
-  "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00002-of-00002.gguf": q8[1] as VirtualFile,
-  "mmproj-Llama-F16.gguf": llamaGguf("F16"),
-  "README.md": { head: Buffer.from("card"), size: 4 },
-};
+const { files, q4, q6, q8 } = llamaGgufRepo();
 
 let hub: FakeHub;
 const dir = mkdtempSync(join(tmpdir(), "llmfit-hf-registry-"));
-let n = 0;
-const freshEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  HF_ENDPOINT: hub.url,
-  XDG_CACHE_HOME: join(dir, `cache-${n++}`),
-  HOME: join(dir, "home"),
-  OLLAMA_MODELS: join(dir, "no-ollama-store"),
-  ...extra,
-});
+const freshEnv = sourcesEnvs(dir, () => hub.url);
 
 beforeAll(async () => {
   hub = await startFakeHub(
@@ -57,25 +41,7 @@ afterAll(async () => {
   await hub.close();
 });
 
-async function fit(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await fitCommand.run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, env });
-  return { code, out, err };
-}
-
-async function fails(args: string[], env: Record<string, string>): Promise<string> {
-  try {
-    await fit(args, env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(LlmFitError);
-    const line = (e as LlmFitError).oneLine();
-    expect(line).not.toMatch(/\n/);
-    expect(line).not.toContain(TOKEN);
-    return line;
-  }
-  throw new Error(`fit ${args.join(" ")} did not fail`);
-}
+const fails = (args: string[], env: Record<string, string>): Promise<string> => fitFails(args, env, TOKEN);
 
 const SETTINGS = ["--ctx", "8192", "--device", "cpu", "--ram", "64", "--json"];
 const Memory = z.object({

@@ -25,37 +25,20 @@ import { diskCache, mergeSegment } from "../../src/models/sources/cache.js";
 import { knownQuantFile } from "../../src/models/sources/known-files.js";
 import { parseRemoteRef } from "../../src/models/sources/refs.js";
 import { loadRemoteModel } from "../../src/models/sources/remote.js";
+import { fit, fitFails } from "../support/fit-cli.js";
 import { startFakeHub, startFakeRegistry, type FakeHub, type FakeRegistry, type VirtualFile } from "../support/fake-hub.js";
-import { LLAMA_3B_CONFIG, llamaGguf, llamaGgufSplit, llamaSafetensorsTensors, llamaTransformersRepo, elementsOf } from "../support/model-repos.js";
+import { LLAMA_3B_CONFIG, llamaGguf, llamaGgufRepo, llamaSafetensorsTensors, llamaTransformersRepo, elementsOf, sourcesEnvs } from "../support/model-repos.js";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const TOKEN = "hf_test_secret_token_value";
 const MIB = 1024 * 1024;
 
-const q4 = llamaGguf("Q4_K_M");
-const q6 = llamaGguf("Q6_K");
-const q8 = llamaGgufSplit("Q8_0", 2);
-const ggufRepo: Record<string, VirtualFile> = {
-  "Llama-3.2-1B-Instruct-Q4_K_M.gguf": q4,
-  "Llama-3.2-1B-Instruct-Q6_K.gguf": q6,
-  "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00001-of-00002.gguf": q8[0] as VirtualFile,
-  "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00002-of-00002.gguf": q8[1] as VirtualFile,
-  "mmproj-Llama-F16.gguf": llamaGguf("F16"),
-  "README.md": { head: Buffer.from("card"), size: 4 },
-};
+const { files: ggufRepo, q4, q6, q8 } = llamaGgufRepo();
 
 let hub: FakeHub;
 let registry: FakeRegistry;
 const dir = mkdtempSync(join(tmpdir(), "llmfit-sources-"));
-let cacheN = 0;
-/** A fresh cache directory per call unless one is given: tests do not see each other's reads. */
-const freshEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  HF_ENDPOINT: hub.url,
-  XDG_CACHE_HOME: join(dir, `cache-${cacheN++}`),
-  HOME: join(dir, "home"),
-  OLLAMA_MODELS: join(dir, "no-ollama-store"),
-  ...extra,
-});
+const freshEnv = sourcesEnvs(dir, () => hub.url);
 
 beforeAll(async () => {
   hub = await startFakeHub(
@@ -84,25 +67,7 @@ afterAll(async () => {
   await registry.close();
 });
 
-async function fit(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await fitCommand.run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, env });
-  return { code, out, err };
-}
-
-async function fails(args: string[], env: Record<string, string>): Promise<string> {
-  try {
-    await fit(args, env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(LlmFitError);
-    const line = (e as LlmFitError).oneLine();
-    expect(line).not.toMatch(/\n/);
-    expect(line).not.toContain(TOKEN);
-    return line;
-  }
-  throw new Error(`fit ${args.join(" ")} did not fail`);
-}
+const fails = (args: string[], env: Record<string, string>): Promise<string> => fitFails(args, env, TOKEN);
 
 const SETTINGS = ["--ctx", "8192", "--device", "cpu", "--ram", "64", "--json"];
 const Memory = z.object({ memory: z.record(z.string(), z.number()), quant: z.string(), source: z.object({ bytes_read: z.number(), from_cache: z.boolean(), files: z.array(z.object({ path: z.string(), bytes: z.number() })) }).optional() });

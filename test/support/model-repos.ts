@@ -62,6 +62,37 @@ export function llamaGgufSplit(quant: QuantName, parts: number, tokens = 256): V
   });
 }
 
+/** A Hub GGUF repo of Llama 3.2 1B: Q4_K_M and Q6_K as one file each, Q8_0 in two shards, a projector and a card. */
+export function llamaGgufRepo(): { files: Record<string, VirtualFile>; q4: VirtualFile; q6: VirtualFile; q8: VirtualFile[] } {
+  const q4 = llamaGguf("Q4_K_M");
+  const q6 = llamaGguf("Q6_K");
+  const q8 = llamaGgufSplit("Q8_0", 2);
+  const files: Record<string, VirtualFile> = {
+    "Llama-3.2-1B-Instruct-Q4_K_M.gguf": q4,
+    "Llama-3.2-1B-Instruct-Q6_K.gguf": q6,
+    "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00001-of-00002.gguf": q8[0] as VirtualFile,
+    "Q8_0/Llama-3.2-1B-Instruct-Q8_0-00002-of-00002.gguf": q8[1] as VirtualFile,
+    "mmproj-Llama-F16.gguf": llamaGguf("F16"),
+    "README.md": { head: Buffer.from("card"), size: 4 },
+  };
+  return { files, q4, q6, q8 };
+}
+
+/**
+ * Environments for reading remote models from a loopback Hub: a fresh cache folder per call, so
+ * tests do not see each other's reads, and no Ollama store or home of the user's.
+ */
+export function sourcesEnvs(dir: string, hubUrl: () => string): (extra?: Record<string, string>) => Record<string, string> {
+  let n = 0;
+  return (extra = {}) => ({
+    HF_ENDPOINT: hubUrl(),
+    XDG_CACHE_HOME: join(dir, `cache-${n++}`),
+    HOME: join(dir, "home"),
+    OLLAMA_MODELS: join(dir, "no-ollama-store"),
+    ...extra,
+  });
+}
+
 export const LLAMA_3B_CONFIG = JSON.parse(readFileSync(join(CONFIGS, "meta-llama__Llama-3.2-3B.json"), "utf8")) as {
   hidden_size: number; num_hidden_layers: number; num_attention_heads: number; num_key_value_heads: number;
   head_dim: number; intermediate_size: number; vocab_size: number; tie_word_embeddings: boolean;

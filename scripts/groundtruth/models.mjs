@@ -183,7 +183,41 @@ export const CONFIGS = {
       full_attention_interval: 4, vocab_size: 151936,
     },
   },
+  // Gemma 4 (catalog entries' sources: transformers' convert_gemma4_weights.py _VARIANTS over the
+  // Gemma4TextConfig defaults, see src/models/catalog/gemma.ts). GGUF keys as convert_hf_to_gguf.py's
+  // Gemma4Model writes them (conversion/gemma.py, over Gemma3Model's): key/value_length = global_head_dim
+  // 512 and *_swa = head_dim 256, rope.dimension_count 512 / _swa 256, sliding_window_pattern one bool per
+  // layer (true = sliding), head_count_kv per layer when num_global_key_value_heads is set, feed_forward_length
+  // per layer with use_double_wide_mlp (E2B), shared_kv_layers, embedding_length_per_layer_input (0 when none:
+  // gemma4.cpp requires the key).
+  "gemma-4-e2b": { hf: "google/gemma-4-E2B-it", arch: "gemma4", catalog: "gemma-4-e2b-it", gguf: gemma4Keys({
+    E: 1536, L: 35, H: 8, KV: 1, F: Array.from({ length: 35 }, (_, i) => (i < 15 ? 6144 : 12288)), ctx: 131072, swa: 512, every: 5, shared: 20, ple: 256 }) },
+  "gemma-4-e4b": { hf: "google/gemma-4-E4B-it", arch: "gemma4", catalog: "gemma-4-e4b-it", gguf: gemma4Keys({
+    E: 2560, L: 42, H: 8, KV: 2, F: 10240, ctx: 131072, swa: 512, every: 6, shared: 18, ple: 256 }) },
+  "gemma-4-26b-a4b": { hf: "google/gemma-4-26B-A4B-it", arch: "gemma4", catalog: "gemma-4-26b-a4b-it", gguf: gemma4Keys({
+    E: 2816, L: 30, H: 16, KV: 8, KVglobal: 2, F: 2112, ctx: 262144, swa: 1024, every: 6, shared: 0, ple: 0,
+    experts: 128, used: 8, F_exp: 704 }) },
+  "gemma-4-31b": { hf: "google/gemma-4-31B-it", arch: "gemma4", catalog: "gemma-4-31b-it", gguf: gemma4Keys({
+    E: 5376, L: 60, H: 32, KV: 16, KVglobal: 4, F: 21504, ctx: 262144, swa: 1024, every: 6, shared: 0, ple: 0 }) },
 };
+
+/** The GGUF keys convert_hf_to_gguf.py writes for a Gemma 4 text config (conversion/gemma.py Gemma4Model). */
+function gemma4Keys(c) {
+  const swaLayers = Array.from({ length: c.L }, (_, i) => (i + 1) % c.every !== 0);
+  const keys = {
+    context_length: c.ctx, embedding_length: c.E, block_count: c.L, feed_forward_length: c.F,
+    "attention.head_count": c.H,
+    "attention.head_count_kv": c.KVglobal ? swaLayers.map((s) => (s ? c.KV : c.KVglobal)) : c.KV,
+    "rope.freq_base": 1000000, "rope.freq_base_swa": 10000, "attention.layer_norm_rms_epsilon": 1e-6,
+    "attention.key_length": 512, "attention.value_length": 512,
+    "attention.key_length_swa": 256, "attention.value_length_swa": 256,
+    "rope.dimension_count": 512, "rope.dimension_count_swa": 256,
+    final_logit_softcapping: 30.0, "attention.sliding_window": c.swa, "attention.sliding_window_pattern": swaLayers,
+    "attention.shared_kv_layers": c.shared, embedding_length_per_layer_input: c.ple, vocab_size: 262144,
+  };
+  if (c.experts) Object.assign(keys, { expert_count: c.experts, expert_used_count: c.used, expert_feed_forward_length: c.F_exp });
+  return keys;
+}
 
 /** A shape from the engine's tensor list for a catalog entry, with the config's GGUF keys. */
 function buildFromEngine(id, c) {
@@ -467,7 +501,7 @@ export function ggufFromShape(id, shape, weights, GGUF_TYPE) {
   for (const [key, v] of Object.entries(shape.gguf_hparams)) {
     if (typeof v === "boolean") kv.push([key, GGUF_TYPE.BOOL, v]);
     else if (typeof v === "string") kv.push([key, GGUF_TYPE.STRING, v]);
-    else if (Array.isArray(v)) kv.push([key, "array", GGUF_TYPE.INT32, v]);
+    else if (Array.isArray(v)) kv.push([key, "array", typeof v[0] === "boolean" ? GGUF_TYPE.BOOL : GGUF_TYPE.INT32, v]);
     else if (FLOAT_KEY.test(key) || !Number.isInteger(v)) kv.push([key, GGUF_TYPE.FLOAT32, v]);
     else kv.push([key, GGUF_TYPE.UINT32, v]);
   }

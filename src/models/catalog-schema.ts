@@ -140,6 +140,18 @@ export const HyperparamsSchema = z.strictObject({
   convLCache: count.optional(),
   /** The last n layers reuse earlier layers' KV cache (Gemma 3n). */
   kvSharedLayers: size.optional(),
+  /**
+   * Gemma 4's global_head_dim: the full-attention layers' head dim, where `headDim` (config
+   * head_dim) is the sliding-window layers' (llama.cpp key_length vs key_length_swa).
+   */
+  globalHeadDim: count.optional(),
+  /**
+   * Gemma 4's attention_k_eq_v: the full-attention layers project no V (V is K) and have
+   * num_global_key_value_heads KV heads instead of `kvHeads`.
+   */
+  kEqV: z.strictObject({ globalKvHeads: count }).optional(),
+  /** Gemma 4's hidden_size_per_layer_input: each layer's slice of the per-layer token embedding. */
+  perLayerInput: count.optional(),
   /** Gemma 3n's AltUp, LAuReL and per-layer token embeddings (config.json text_config). */
   altup: z
     .strictObject({

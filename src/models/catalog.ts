@@ -161,8 +161,10 @@ export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly 
       letter === "M" ? "recurrent" : letter === "C" ? "shortconv" : letter === "-" || shared ? "none" : "attention";
     const hasHeads = letter === "A";
     const nHead = hasHeads ? (hp.headsPerLayer?.[i] ?? hp.heads) : 0;
-    const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? hp.kvHeads ?? hp.heads) : 0;
-    const layer: LayerShape = { mixer, nHead, nHeadKv, swa: hasHeads && isSwaLayer(hp, i), nFf: ffnOf(hp, i) };
+    const swa = hasHeads && isSwaLayer(hp, i);
+    const globalKv = hp.kEqV !== undefined && hasHeads && !swa ? hp.kEqV.globalKvHeads : undefined;
+    const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? globalKv ?? hp.kvHeads ?? hp.heads) : 0;
+    const layer: LayerShape = { mixer, nHead, nHeadKv, swa, nFf: ffnOf(hp, i) };
     layers.push(hp.moe === undefined ? layer : { ...layer, moe: isMoeLayer(hp, i) });
   }
   return layers;
@@ -212,8 +214,11 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
 /** A language model's shape from its hyperparameters (a catalog entry's, or a config.json's). */
 export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
   const headDim = hp.heads > 0 ? (hp.headDim ?? hp.hidden / hp.heads) : 0;
-  const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : headDim;
-  const headDimV = hp.mla ? hp.mla.vHeadDim : (hp.headDimV ?? headDim);
+  // Gemma 4: headDim is the sliding layers', globalHeadDim the full-attention layers' (llama.cpp's
+  // key_length is the global one, key_length_swa the sliding one)
+  const global = hp.globalHeadDim;
+  const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : (global ?? headDim);
+  const headDimV = hp.mla ? hp.mla.vHeadDim : (global ?? hp.headDimV ?? headDim);
   return {
     arch,
     kind,
@@ -251,6 +256,9 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
     ...(hp.convLCache !== undefined && { shortConvLCache: hp.convLCache }),
     ...(hp.mla && { mla: { ...hp.mla } }),
     ...(hp.altup && { altup: { ...hp.altup } }),
+    ...(global !== undefined && { headDimKSwa: headDim, headDimVSwa: hp.headDimV ?? headDim }),
+    ...(hp.kEqV && { globalVIsK: true }),
+    ...(hp.perLayerInput !== undefined && { perLayerInput: hp.perLayerInput }),
   };
 }
 

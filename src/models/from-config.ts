@@ -40,7 +40,7 @@ export const HfConfigSchema = z.looseObject({
   n_routed_experts: num,
   num_experts_per_tok: num,
   experts_per_token: num,
-  moe_intermediate_size: num,
+  moe_intermediate_size: num.nullable(),
   n_shared_experts: num.nullable(),
   shared_expert_intermediate_size: num,
   shared_intermediate_size: num,
@@ -82,6 +82,17 @@ export const HfConfigSchema = z.looseObject({
   linear_key_head_dim: num,
   linear_value_head_dim: num,
   linear_conv_kernel_dim: num,
+  // Gemma 4
+  global_head_dim: num.nullable(),
+  num_global_key_value_heads: num.nullable(),
+  attention_k_eq_v: z.boolean().optional(),
+  num_kv_shared_layers: num.nullable(),
+  hidden_size_per_layer_input: num.nullable(),
+  use_double_wide_mlp: z.boolean().optional(),
+  enable_moe_block: z.boolean().optional(),
+  top_k_experts: num.nullable(),
+  /** transformers 5 form of the RoPE settings: one set per layer type for Gemma 4. */
+  rope_parameters: z.record(z.string(), z.unknown()).nullable().optional(),
   text_config: z.record(z.string(), z.unknown()).optional(),
 });
 export type HfConfig = z.infer<typeof HfConfigSchema>;
@@ -120,6 +131,7 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   gemma: { arch: "gemma", tied: true },
   gemma2: { arch: "gemma2", tied: true },
   gemma3_text: { arch: "gemma3", tied: true, ropeTheta: 1e6 },
+  gemma4_text: { arch: "gemma4", tied: true, ropeTheta: 1e6 },
   phi3: { arch: "phi3", tied: false },
   granite: { arch: "granite", tied: false },
   granitemoehybrid: { arch: "granitehybrid", tied: true },
@@ -158,12 +170,30 @@ const GEMMA3_TEXT_DEFAULTS = {
   sliding_window_pattern: 6,
 } as const;
 
+/**
+ * Gemma4TextConfig's defaults for the fields a Gemma 4 config.json may leave out (transformers,
+ * configuration_gemma4.py; its docs name google/gemma-4-e2b-it as the model they describe).
+ */
+const GEMMA4_TEXT_DEFAULTS = {
+  vocab_size: 262144,
+  head_dim: 256,
+  global_head_dim: 512,
+  max_position_embeddings: 131072,
+  sliding_window: 512,
+  num_kv_shared_layers: 0,
+  hidden_size_per_layer_input: 256,
+  attention_k_eq_v: false,
+  use_double_wide_mlp: false,
+  enable_moe_block: false,
+} as const;
+
 /** The language model's config: multimodal configs keep it under `text_config`. */
 function textConfig(raw: HfConfig): HfConfig {
-  if (raw.text_config === undefined) return raw;
+  // a text-only Gemma 4 checkpoint (Gemma4ForCausalLM) has the text config at the top
+  if (raw.text_config === undefined) return raw.model_type === "gemma4_text" ? HfConfigSchema.parse({ ...GEMMA4_TEXT_DEFAULTS, ...raw }) : raw;
   const inner = HfConfigSchema.partial({ model_type: true }).parse(raw.text_config);
   const modelType = inner.model_type ?? (raw.model_type === "gemma3" ? "gemma3_text" : raw.model_type);
-  const defaults = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : {};
+  const defaults = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma4_text" ? GEMMA4_TEXT_DEFAULTS : {};
   return HfConfigSchema.parse({ ...defaults, ...inner, model_type: modelType });
 }
 
@@ -219,7 +249,18 @@ function partialRotary(c: HfConfig): number | undefined {
   return f !== undefined && f < 1 ? f : undefined;
 }
 
+/** rope_parameters[layerType].rope_theta (transformers 5 configs keep one set per layer type). */
+function thetaOfLayerType(c: HfConfig, layerType: string): number | undefined {
+  const p = c.rope_parameters?.[layerType];
+  const theta = p !== null && typeof p === "object" ? (p as Record<string, unknown>)["rope_theta"] : undefined;
+  return typeof theta === "number" ? theta : undefined;
+}
+
 function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
+  // Gemma 4: the full-attention layers' theta (llama.cpp rope.freq_base; the sliding layers' is
+  // rope.freq_base_swa). Their "proportional" partial rotation is a rope_freqs tensor in llama.cpp,
+  // which rotates the whole head (convert_hf_to_gguf.py Gemma4Model), so no partial factor here.
+  if (c.model_type === "gemma4_text") return { theta: thetaOfLayerType(c, "full_attention") ?? info.ropeTheta ?? 1e6 };
   const theta = c.rope_theta ?? info.ropeTheta ?? 10000;
   const s = c.rope_scaling ?? undefined;
   const type = s?.rope_type ?? s?.type;
@@ -241,16 +282,17 @@ function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
 
 function moeOf(c: HfConfig): HyperparamsInput["moe"] {
   const experts = c.num_local_experts ?? c.num_experts ?? c.n_routed_experts ?? undefined;
-  const used = c.num_experts_per_tok ?? c.experts_per_token;
+  const used = c.num_experts_per_tok ?? c.experts_per_token ?? c.top_k_experts ?? undefined;
   if (experts === undefined || experts <= 1 || used === undefined) return undefined;
   const expertFfn = c.moe_intermediate_size ?? c.intermediate_size;
+  const moeFfn = c.moe_intermediate_size ?? undefined;
   if (expertFfn === undefined) return undefined;
   if (c.model_type === "llama4_text") {
     // routed experts of intermediate_size plus one shared expert as wide, on every step-th layer
     const step = c.interleave_moe_layer_step ?? 1;
     return { experts, used, shared: 1, expertFfn, sharedFfn: expertFfn, ...(step > 1 && { every: step, offset: step - 1 }) };
   }
-  const sharedFfn = c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? (c.n_shared_experts ? c.moe_intermediate_size : undefined);
+  const sharedFfn = c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? (c.n_shared_experts ? moeFfn : undefined);
   const shared = c.n_shared_experts ?? (sharedFfn !== undefined ? 1 : 0);
   return {
     experts,
@@ -302,6 +344,27 @@ function qwenNextLetters(c: HfConfig, layers: number): string {
   if (c.layer_types !== undefined) return c.layer_types.map((t) => LAYER_LETTER[t] ?? "A").join("");
   const every = c.full_attention_interval ?? 4;
   return Array.from({ length: layers }, (_, i) => ((i + 1) % every === 0 ? "A" : "M")).join("");
+}
+
+/**
+ * Gemma 4's own fields (transformers' Gemma4TextConfig and Gemma4TextAttention / Gemma4TextMLP):
+ * full-attention head dim, K = V with its global KV heads, the last layers' shared KV, per-layer
+ * embeddings, the double-wide FFN of the KV-shared layers, and the dense FFN every MoE layer keeps.
+ */
+function gemma4Fields(c: HfConfig, layers: number, ffn: number, moe: boolean): Partial<HyperparamsInput> {
+  const shared = c.num_kv_shared_layers ?? 0;
+  const ple = c.hidden_size_per_layer_input ?? 0;
+  const doubleWide = c.use_double_wide_mlp === true && shared > 0;
+  const globalKv = c.attention_k_eq_v === true ? (c.num_global_key_value_heads ?? undefined) : undefined;
+  return {
+    ...(c.global_head_dim !== undefined && c.global_head_dim !== null && { globalHeadDim: c.global_head_dim }),
+    ...(globalKv !== undefined && { kEqV: { globalKvHeads: globalKv } }),
+    ...(shared > 0 && { kvSharedLayers: shared }),
+    ...(ple > 0 && { perLayerInput: ple }),
+    ...((doubleWide || moe) && {
+      ffnPerLayer: Array.from({ length: layers }, (_, i) => (doubleWide && i >= layers - shared ? 2 * ffn : ffn)),
+    }),
+  };
 }
 
 /** The architecture fields of a catalog entry, from a config.json's parsed contents. */
@@ -365,6 +428,7 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
     ...(mla !== undefined && { mla }),
     ...(hybrid && { layerPattern: compressPattern(letters) }),
     ...(c.model_type === "lfm2" && { convLCache: c.conv_L_cache ?? 3 }),
+    ...(c.model_type === "gemma4_text" && gemma4Fields(c, layers, ffn, moe !== undefined)),
   };
   return { kind: hybrid ? "hybrid" : moe !== undefined ? "moe" : "dense", arch: info.arch, hp };
 }

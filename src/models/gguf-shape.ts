@@ -120,7 +120,9 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
   // Gemma 3n: llama.cpp 3.22.1 gives the first n_layer_kv_from_start = 20 layers a KV cache and lets the
   // rest reuse it (src/models/gemma3n.cpp load_arch_hparams, llama-hparams.cpp has_kv); it does not
   // read attention.shared_kv_layers (both released models have 20 = layers − shared_kv_layers)
-  const kvFromStart = arch === "gemma3n" ? GEMMA3N_KV_FROM_START : nLayer;
+  // Gemma 4 reads it: n_layer_kv_from_start = n_layer − shared_kv_layers (src/models/gemma4.cpp)
+  const kvFromStart =
+    arch === "gemma3n" ? GEMMA3N_KV_FROM_START : arch === "gemma4" ? nLayer - (num(k("attention.shared_kv_layers")) ?? 0) : nLayer;
   const layers: LayerShape[] = [];
   for (let il = 0; il < nLayer; il++) {
     const mixer: LayerShape["mixer"] = il >= kvFromStart
@@ -142,7 +144,8 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
       mixer,
       nHead: heads[il] ?? 0,
       nHeadKv: headsKv[il] ?? 0,
-      swa: mixer === "attention" && isSwa(il),
+      // Gemma 4's KV-shared layers still attend (sliding or not) with their own query width
+      swa: (mixer === "attention" || arch === "gemma4") && isSwa(il),
       nFf: nFf[il] ?? 0,
       ...(moe !== undefined ? { moe } : {}),
     });
@@ -175,6 +178,7 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
     ...(names.has("rope_freqs.weight") ? { ropeFreqs: true } : {}),
     ...(num(k("shortconv.l_cache")) !== undefined ? { shortConvLCache: num(k("shortconv.l_cache")) } : {}),
     ...mlaOf(k),
+    ...gemma4Of(arch, k, names, layers, Array.isArray(headsKvRaw)),
     ...(src.tensors ? { tensors: src.tensors } : {}),
     ...(src.fileType ? { fileType: src.fileType } : {}),
   };
@@ -202,6 +206,34 @@ function mlaOf(k: (name: string) => GgufValue | undefined): { mla?: MlaShape } {
       qkRopeHeadDim: rope,
       vHeadDim: vMla,
     },
+  };
+}
+
+/**
+ * Gemma 4 (src/models/gemma4.cpp load_arch_hparams): the sliding layers' head dims
+ * (attention.key_length_swa / value_length_swa; key_length is the full-attention layers'), the
+ * per-layer embedding width, and whether the full-attention layers lack attn_v (attention_k_eq_v:
+ * seen in the tensor list, or, without one, from a per-layer head_count_kv, which the converter
+ * writes only with num_global_key_value_heads, the K = V models' global KV heads).
+ */
+function gemma4Of(
+  arch: string,
+  k: (name: string) => GgufValue | undefined,
+  names: ReadonlySet<string>,
+  layers: readonly LayerShape[],
+  perLayerKvHeads: boolean,
+): Partial<ModelShape> {
+  if (arch !== "gemma4") return {};
+  const kSwa = num(k("attention.key_length_swa"));
+  const vSwa = num(k("attention.value_length_swa")) ?? kSwa;
+  const ple = num(k("embedding_length_per_layer_input")) ?? 0;
+  const global = layers.findIndex((l) => l.mixer === "attention" && !l.swa);
+  const vIsK = names.size > 0 ? global >= 0 && !names.has(`blk.${global}.attn_v.weight`) : perLayerKvHeads;
+  return {
+    ...(kSwa !== undefined ? { headDimKSwa: kSwa } : {}),
+    ...(vSwa !== undefined ? { headDimVSwa: vSwa } : {}),
+    ...(vIsK ? { globalVIsK: true } : {}),
+    ...(ple > 0 ? { perLayerInput: ple } : {}),
   };
 }
 

@@ -91,6 +91,20 @@ export interface ModelShape {
   readonly mla?: MlaShape;
   /** Gemma 3n's AltUp / LAuReL / per-layer-embedding sizes (llama.cpp hparams n_altup, laurel_rank, n_embd_altup). */
   readonly altup?: AltupShape;
+  /**
+   * Head dims of the sliding-window layers when they differ from `headDimK` / `headDimV`, which are
+   * then the full-attention layers' (llama.cpp's attention.key_length_swa / value_length_swa, read
+   * into n_embd_head_k_swa: Gemma 4's SWA layers use 256-wide heads, its global layers 512).
+   */
+  readonly headDimKSwa?: number;
+  readonly headDimVSwa?: number;
+  /**
+   * The full-attention layers have no V projection: V is the K projection's output (Gemma 4's
+   * attention_k_eq_v; llama.cpp's attn_v is optional there). The cache still holds a V tensor.
+   */
+  readonly globalVIsK?: boolean;
+  /** Gemma 4's per-layer token embedding: each layer's slice (hidden_size_per_layer_input), 0 or absent when none. */
+  readonly perLayerInput?: number;
 }
 
 /** Gemma 3n (llama.cpp arch gemma3n). */

@@ -138,9 +138,14 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
   const swaWindow = num(info, k("attention.sliding_window")) ?? 0;
   const swaFlags = swaLayers(info, k, arch, nLayer, swaWindow);
 
+  // Gemma 4: the last shared_kv_layers layers reuse earlier layers' KV (llama.cpp gemma4.cpp), and
+  // the sliding layers have their own head dims (key_length_swa; key_length is the global layers')
+  const kvFromStart = arch === "gemma4" ? nLayer - (num(info, k("attention.shared_kv_layers")) ?? 0) : nLayer;
+  const headDimKSwa = arch === "gemma4" ? num(info, k("attention.key_length_swa")) : undefined;
+  const headDimVSwa = arch === "gemma4" ? (num(info, k("attention.value_length_swa")) ?? headDimKSwa) : undefined;
   const layers: LayerShape[] = Array.from({ length: nLayer }, (_, i) => {
     const heads = nHead[i] ?? 0;
-    const kv = nHeadKv[i] ?? 0;
+    const kv = i >= kvFromStart ? 0 : (nHeadKv[i] ?? 0);
     // Hybrids mark their recurrent layers with zero KV heads (Jamba, Nemotron-H, Granite-H; LFM2's conv layers).
     const recurrent = ssmOnly || (ssm !== undefined && kv === 0);
     return {
@@ -148,6 +153,7 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
       nHead: heads,
       nHeadKv: kv,
       swa: !recurrent && (swaFlags[i] ?? false),
+      ...(i >= kvFromStart ? { nHeadKv: nHeadKv[i] ?? 0 } : {}),
       nFf: nFf[i] ?? 0,
     };
   });
@@ -189,6 +195,8 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
     ...(experts ? { experts } : {}),
     ...(tensors ? { tensors } : {}),
     ...(fileType ? { fileType } : {}),
+    ...(headDimKSwa !== undefined ? { headDimKSwa } : {}),
+    ...(headDimVSwa !== undefined ? { headDimVSwa } : {}),
   };
   return shape;
 }

@@ -49,6 +49,18 @@ export function kvBytes(elems: number, type: GgmlType): number {
   return (elems / type.blockSize) * type.typeSize;
 }
 
+/**
+ * Without flash attention llama.cpp stores V transposed, each layer's V as wide as the widest
+ * (llama-kv-cache.cpp: n_embd_v_gqa_max when v_trans); with it, each layer's own width.
+ */
+export function vTransposed(s: RunSettings): boolean {
+  return s.flashAttn === "off";
+}
+
+function vElemsOf(profile: ShapeProfile, s: RunSettings, own: number): number {
+  return vTransposed(s) && own > 0 ? profile.maxVElems : own;
+}
+
 export function kvCacheSize(shape: ModelShape, s: RunSettings, profile: ShapeProfile = profileShape(shape)): KvCacheSize {
   const cells = contextPerSequence(s);
   const streams = s.kvUnified ? 1 : Math.max(1, s.nSeq);
@@ -59,7 +71,7 @@ export function kvCacheSize(shape: ModelShape, s: RunSettings, profile: ShapePro
   for (const c of profile.kvClasses) {
     const n = (c.swa ? cellsSwa : cells) * streams * c.count;
     const ck = rowBytes(c.kElems, tk) * n;
-    const cv = rowBytes(c.vElems, tv) * n;
+    const cv = rowBytes(vElemsOf(profile, s, c.vElems), tv) * n;
     if (c.swa) {
       kSwa += ck;
       vSwa += cv;
@@ -79,8 +91,11 @@ export function kvBytesOfLastLayers(profile: ShapeProfile, kv: KvCacheSize, s: R
   const tv = requireGgmlType(kvGgmlType(s.kvTypeV));
   const base = kv.cells * kv.streams;
   const swa = kv.cellsSwa * kv.streams;
+  const transposed = vTransposed(s) && profile.maxVElems > 0;
+  const vBase = transposed && (profile.vSuffixBase[n] ?? 0) > 0 ? (profile.kvLayersSuffixBase[n] ?? 0) * profile.maxVElems : (profile.vSuffixBase[n] ?? 0);
+  const vSwa = transposed && (profile.vSuffixSwa[n] ?? 0) > 0 ? (profile.kvLayersSuffixSwa[n] ?? 0) * profile.maxVElems : (profile.vSuffixSwa[n] ?? 0);
   return (
-    kvBytes((profile.kSuffixBase[n] ?? 0) * base, tk) + kvBytes((profile.vSuffixBase[n] ?? 0) * base, tv) +
-    kvBytes((profile.kSuffixSwa[n] ?? 0) * swa, tk) + kvBytes((profile.vSuffixSwa[n] ?? 0) * swa, tv)
+    kvBytes((profile.kSuffixBase[n] ?? 0) * base, tk) + kvBytes(vBase * base, tv) +
+    kvBytes((profile.kSuffixSwa[n] ?? 0) * swa, tk) + kvBytes(vSwa * swa, tv)
   );
 }

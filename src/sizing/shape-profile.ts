@@ -5,7 +5,7 @@
 
 import type { ModelShape } from "../models/shape.js";
 import { convStateElements, ssmStateElements } from "./recurrent-state.js";
-import { hasFusedQkv, isEncoderOnly, layerHasRecurrentState, layerIsMoe } from "./tensors.js";
+import { hasFusedQkv, isEncoderOnly, layerHasRecurrentState, layerHeadDimK, layerHeadDimV, layerIsMoe } from "./tensors.js";
 
 export interface KvClass {
   readonly kElems: number; // n_embd_k_gqa
@@ -22,6 +22,15 @@ export interface ShapeProfile {
   readonly vSuffixBase: readonly number[];
   readonly kSuffixSwa: readonly number[];
   readonly vSuffixSwa: readonly number[];
+  /** suffix[n]: KV-cached layers among the last n, full-attention and SWA apart (for the transposed V cache). */
+  readonly kvLayersSuffixBase: readonly number[];
+  readonly kvLayersSuffixSwa: readonly number[];
+  /**
+   * Widest V row of any KV layer (llama.cpp hparams.n_embd_v_gqa_max): without flash attention the
+   * V cache is stored transposed and every layer's V gets this width (llama-kv-cache.cpp). Only
+   * models whose layers differ in V width (Gemma 4: 256- and 512-wide heads) notice.
+   */
+  readonly maxVElems: number;
   /** Recurrent-state bytes per sequence: total, and suffix over the last n layers. */
   readonly rPerSeq: number;
   readonly sPerSeq: number;
@@ -33,6 +42,9 @@ export interface ShapeProfile {
   readonly maxHeadSwa: number;
   readonly maxKvDimBase: number;
   readonly maxKvDimSwa: number;
+  /** Widest query projection (n_head × head dim) among attention layers, full and SWA. */
+  readonly maxQDimBase: number;
+  readonly maxQDimSwa: number;
   readonly maxFfnAttn: number;
   readonly maxFfnRecurrent: number;
   readonly hasShortConv: boolean;
@@ -47,7 +59,9 @@ export function ffnWidth(shape: ModelShape, il: number): number {
   if (!l) return 0;
   if (!layerIsMoe(shape, il) || !shape.experts) return l.nFf;
   const x = shape.experts;
-  return x.used * x.nFfExp + x.shared * x.nFfShexp;
+  // Gemma 4's MoE layers run their dense FFN (n_ff) beside the routed experts
+  const dense = shape.arch === "gemma4" ? l.nFf : 0;
+  return x.used * x.nFfExp + x.shared * x.nFfShexp + dense;
 }
 
 export function profileShape(shape: ModelShape): ShapeProfile {
@@ -57,9 +71,13 @@ export function profileShape(shape: ModelShape): ShapeProfile {
   const vB = new Array<number>(n + 1).fill(0);
   const kS = new Array<number>(n + 1).fill(0);
   const vS = new Array<number>(n + 1).fill(0);
+  const lB = new Array<number>(n + 1).fill(0);
+  const lS = new Array<number>(n + 1).fill(0);
+  let maxVElems = 0;
   const rs = new Array<number>(n + 1).fill(0);
   let rPerSeq = 0, sPerSeq = 0, recurrentLayers = 0;
   let maxHeadBase = 0, maxHeadSwa = 0, maxKvDimBase = 0, maxKvDimSwa = 0, maxFfnAttn = 0, maxFfnRecurrent = 0;
+  let maxQDimBase = 0, maxQDimSwa = 0;
   let hasAttention = false, hasShortConv = false, hasSsm = false;
   // encoders (BERT family) get no KV cache from llama.cpp
   const encoder = isEncoderOnly(shape.arch);
@@ -72,6 +90,8 @@ export function profileShape(shape: ModelShape): ShapeProfile {
     vB[j] = vB[j - 1] ?? 0;
     kS[j] = kS[j - 1] ?? 0;
     vS[j] = vS[j - 1] ?? 0;
+    lB[j] = lB[j - 1] ?? 0;
+    lS[j] = lS[j - 1] ?? 0;
     rs[j] = rs[j - 1] ?? 0;
     if (!l) continue;
     if (l.mixer === "attention" && !encoder) {
@@ -79,8 +99,9 @@ export function profileShape(shape: ModelShape): ShapeProfile {
       const swa = l.swa && shape.swaWindow > 0;
       // MLA (llama-kv-cache.cpp, is_mla): one K row per cell holding the compressed latent plus the
       // shared RoPE key (kv_lora_rank + qk_rope_head_dim), and no V tensor at all
-      const kElems = mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * shape.headDimK;
-      const vElems = mla ? 0 : l.nHeadKv * shape.headDimV;
+      const kElems = mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * layerHeadDimK(shape, l);
+      const vElems = mla ? 0 : l.nHeadKv * layerHeadDimV(shape, l);
+      maxVElems = Math.max(maxVElems, vElems);
       const key = `${kElems}/${vElems}/${swa}`;
       const c = classes.get(key);
       if (c) c.count++;
@@ -88,13 +109,17 @@ export function profileShape(shape: ModelShape): ShapeProfile {
       if (swa) {
         kS[j] = (kS[j] ?? 0) + kElems;
         vS[j] = (vS[j] ?? 0) + vElems;
+        lS[j] = (lS[j] ?? 0) + 1;
         maxHeadSwa = Math.max(maxHeadSwa, l.nHead);
         maxKvDimSwa = Math.max(maxKvDimSwa, kElems);
+        maxQDimSwa = Math.max(maxQDimSwa, l.nHead * layerHeadDimK(shape, l));
       } else {
         kB[j] = (kB[j] ?? 0) + kElems;
         vB[j] = (vB[j] ?? 0) + vElems;
+        lB[j] = (lB[j] ?? 0) + 1;
         maxHeadBase = Math.max(maxHeadBase, l.nHead);
         maxKvDimBase = Math.max(maxKvDimBase, kElems);
+        maxQDimBase = Math.max(maxQDimBase, l.nHead * layerHeadDimK(shape, l));
       }
       maxFfnAttn = Math.max(maxFfnAttn, ffnWidth(shape, il));
     }
@@ -113,7 +138,8 @@ export function profileShape(shape: ModelShape): ShapeProfile {
   }
   return {
     nLayer: n, kvClasses: [...classes.values()], kSuffixBase: kB, vSuffixBase: vB, kSuffixSwa: kS, vSuffixSwa: vS,
+    kvLayersSuffixBase: lB, kvLayersSuffixSwa: lS, maxVElems,
     rPerSeq, sPerSeq, recurrentLayers, rsSuffixPerSeq: rs, hasAttention, maxHeadBase, maxHeadSwa,
-    maxKvDimBase, maxKvDimSwa, maxFfnAttn, maxFfnRecurrent, hasShortConv, hasSsm, fusedQkv: hasFusedQkv(shape.arch),
+    maxKvDimBase, maxKvDimSwa, maxQDimBase, maxQDimSwa, maxFfnAttn, maxFfnRecurrent, hasShortConv, hasSsm, fusedQkv: hasFusedQkv(shape.arch),
   };
 }

@@ -21,7 +21,7 @@ export const KNOWN_ARCHES = [
   "gemma", "gemma2", "gemma3", "gemma3n", "phi3", "mamba", "mamba2", "falcon-h1", "granitehybrid",
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
-  "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe",
+  "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe", "gemma4",
 ] as const;
 
 /**
@@ -66,17 +66,27 @@ export function ssmConvChannels(shape: ModelShape): number {
   return s.dInner + 2 * s.nGroup * s.dState;
 }
 
+/** Key head dim of a layer: sliding-window layers may have their own (llama.cpp n_embd_head_k(il)). */
+export function layerHeadDimK(shape: ModelShape, l: LayerShape): number {
+  return l.swa && shape.headDimKSwa !== undefined ? shape.headDimKSwa : shape.headDimK;
+}
+
+/** Value head dim of a layer (llama.cpp n_embd_head_v(il)). */
+export function layerHeadDimV(shape: ModelShape, l: LayerShape): number {
+  return l.swa && shape.headDimVSwa !== undefined ? shape.headDimVSwa : shape.headDimV;
+}
+
 function qDim(shape: ModelShape, l: LayerShape): number {
-  return l.nHead * shape.headDimK;
+  return l.nHead * layerHeadDimK(shape, l);
 }
 function kDim(shape: ModelShape, l: LayerShape): number {
-  return l.nHeadKv * shape.headDimK;
+  return l.nHeadKv * layerHeadDimK(shape, l);
 }
 function vDim(shape: ModelShape, l: LayerShape): number {
-  return l.nHeadKv * shape.headDimV;
+  return l.nHeadKv * layerHeadDimV(shape, l);
 }
 function oDim(shape: ModelShape, l: LayerShape): number {
-  return l.nHead * shape.headDimV;
+  return l.nHead * layerHeadDimV(shape, l);
 }
 
 interface AttnOptions {
@@ -106,8 +116,8 @@ function attention(e: Emit, shape: ModelShape, l: LayerShape, o: AttnOptions): v
   e("attn_output.weight", [oDim(shape, l), E]);
   if (o.outBias) e("attn_output.bias", [E]);
   if (o.qkNorm === "head") {
-    e("attn_q_norm.weight", [shape.headDimK]);
-    e("attn_k_norm.weight", [shape.headDimK]);
+    e("attn_q_norm.weight", [layerHeadDimK(shape, l)]);
+    e("attn_k_norm.weight", [layerHeadDimK(shape, l)]);
   } else if (o.qkNorm === "full") {
     e("attn_q_norm.weight", [qDim(shape, l)]);
     e("attn_k_norm.weight", [kDim(shape, l)]);
@@ -464,6 +474,50 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       e("laurel_post_norm.weight", [E]);
       return;
     }
+    case "gemma4": {
+      // src/models/gemma4.cpp load_arch_tensors. Sliding and full-attention layers differ in head
+      // dim (key_length_swa / key_length) and KV heads; the KV-shared last layers (mixer none) have
+      // no K/V weights at all (transformers' Gemma4TextAttention creates none for them); with
+      // attention_k_eq_v the full-attention layers have no attn_v (V is K). Every layer has a dense
+      // FFN (feed_forward_length, per layer: double width in the KV-shared layers of E2B); MoE
+      // layers add the routed experts beside it, with their own norms and router scales.
+      const hd = layerHeadDimK(shape, l);
+      const hasKv = l.mixer === "attention";
+      e("attn_norm.weight", [E]);
+      e("attn_q.weight", [E, qDim(shape, l)]);
+      if (hasKv) {
+        e("attn_k.weight", [E, kDim(shape, l)]);
+        if (l.swa || shape.globalVIsK !== true) e("attn_v.weight", [E, vDim(shape, l)]);
+      }
+      e("attn_output.weight", [oDim(shape, l), E]);
+      e("attn_q_norm.weight", [hd]);
+      if (hasKv) e("attn_k_norm.weight", [hd]);
+      e("post_attention_norm.weight", [E]);
+      e("layer_output_scale.weight", [1]);
+      e("ffn_norm.weight", [E]);
+      gatedFfn(e, shape, l.nFf);
+      e("post_ffw_norm.weight", [E]);
+      const x = shape.experts;
+      if (moe && x) {
+        e("ffn_gate_inp.weight", [E, x.count]);
+        e("ffn_gate_inp.scale", [E]);
+        e("pre_ffw_norm_2.weight", [E]);
+        e("post_ffw_norm_1.weight", [E]);
+        e("post_ffw_norm_2.weight", [E]);
+        // the checkpoint's experts.gate_up_proj is one tensor; convert_hf_to_gguf.py maps it to
+        // ffn_gate_up_exps (gguf-py tensor_mapping FFN_GATE_UP_EXP), per_expert_scale to ffn_down_exps.scale
+        e("ffn_gate_up_exps.weight", [E, 2 * x.nFfExp, x.count]);
+        e("ffn_down_exps.weight", [x.nFfExp, E, x.count]);
+        e("ffn_down_exps.scale", [x.count]);
+      }
+      const ple = shape.perLayerInput ?? 0;
+      if (ple > 0) {
+        e("inp_gate.weight", [E, ple]);
+        e("proj.weight", [ple, E]);
+        e("post_norm.weight", [E]);
+      }
+      return;
+    }
     case "olmo2":
       attention(e, shape, l, { qkNorm: "full" });
       e("post_attention_norm.weight", [E]);
@@ -584,6 +638,19 @@ function headTensors(e: Emit, shape: ModelShape): void {
     e("per_layer_model_proj.weight", [E, perLayer]);
     e("per_layer_proj_norm.weight", [a.perLayerInput]);
   }
+  if (shape.arch === "gemma4") {
+    // src/models/gemma4.cpp: per-layer token embedding (E2B / E4B) and one rope_freqs tensor for the
+    // full-attention layers' proportional RoPE (convert_hf_to_gguf.py Gemma4Model generate_extra_tensors:
+    // global_head_dim / 2 factors)
+    const ple = shape.perLayerInput ?? 0;
+    if (ple > 0) {
+      const perLayer = ple * shape.layers.length;
+      e("per_layer_token_embd.weight", [perLayer, shape.nVocab]);
+      e("per_layer_model_proj.weight", [E, perLayer]);
+      e("per_layer_proj_norm.weight", [ple]);
+    }
+    if (shape.layers.some((l) => !l.swa)) e("rope_freqs.weight", [shape.headDimK / 2]);
+  }
   if (shape.arch === "gpt2" || shape.arch === "bert") e("position_embd.weight", [E, shape.nCtxTrain]);
   if (isEncoderOnly(shape.arch)) {
     // token type embeddings (BERT's two segments) and the embedding LayerNorm
@@ -591,7 +658,7 @@ function headTensors(e: Emit, shape: ModelShape): void {
     layerNorm(e, "token_embd_norm", E);
   }
   if (shape.arch === "bloom") layerNorm(e, "token_embd_norm", E);
-  if (shape.ropeFreqs) e("rope_freqs.weight", [shape.headDimK / 2]);
+  if (shape.ropeFreqs && shape.arch !== "gemma4") e("rope_freqs.weight", [shape.headDimK / 2]);
 }
 
 /** Archs whose final norm is a LayerNorm with a bias. */

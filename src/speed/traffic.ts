@@ -9,6 +9,7 @@ import type { KvType } from "../sizing/types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import { tabled } from "../sizing/shape-tables.js";
 import { typedTensors } from "../sizing/weights.js";
+import { layerHeadDimK, layerHeadDimV } from "../sizing/tensors.js";
 
 export interface TokenTraffic {
   /** Weight bytes one decode step reads in each layer (MoE: only the used experts' share). */
@@ -90,7 +91,7 @@ export function kvReadPerLayer(shape: ModelShape, ctx: number, kvTypeK: KvType =
   return shape.layers.map((l) => {
     if (l.mixer !== "attention" || l.nHeadKv === 0) return 0;
     const cells = cellsRead(shape, l.swa, ctx);
-    return kvBytes(cells * l.nHeadKv * shape.headDimK, tk) + kvBytes(cells * l.nHeadKv * shape.headDimV, tv);
+    return kvBytes(cells * l.nHeadKv * layerHeadDimK(shape, l), tk) + kvBytes(cells * l.nHeadKv * layerHeadDimV(shape, l), tv);
   });
 }
 
@@ -103,7 +104,7 @@ export function attentionFlops(shape: ModelShape, ctx: number): number {
   for (const l of shape.layers) {
     if (l.mixer !== "attention" || l.nHead === 0) continue;
     const cells = cellsRead(shape, l.swa, ctx);
-    sum += 2 * l.nHead * cells * (shape.headDimK + shape.headDimV);
+    sum += 2 * l.nHead * cells * (layerHeadDimK(shape, l) + layerHeadDimV(shape, l));
   }
   return sum;
 }

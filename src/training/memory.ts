@@ -22,6 +22,7 @@
 //   embeddings and the output head stay in 16 bit; paged optimizer states can move to CPU RAM.
 
 import type { ModelShape } from "../models/shape.js";
+import { layerHeadDimK, layerHeadDimV } from "../sizing/tensors.js";
 
 export type TrainMethod = "full" | "lora" | "qlora";
 export type Optimizer = "adamw" | "adamw8bit";
@@ -85,10 +86,12 @@ function layerLinears(shape: ModelShape, il: number): Linear[] {
   const h = shape.nEmbd;
   const out: Linear[] = [];
   if (l.mixer === "attention" && l.nHead > 0) {
-    out.push({ din: h, dout: l.nHead * shape.headDimK, count: 1, attention: true });
-    out.push({ din: h, dout: l.nHeadKv * shape.headDimK, count: 1, attention: true });
-    out.push({ din: h, dout: l.nHeadKv * shape.headDimV, count: 1, attention: true });
-    out.push({ din: l.nHead * shape.headDimV, dout: h, count: 1, attention: true });
+    const hk = layerHeadDimK(shape, l);
+    const hv = layerHeadDimV(shape, l);
+    out.push({ din: h, dout: l.nHead * hk, count: 1, attention: true });
+    out.push({ din: h, dout: l.nHeadKv * hk, count: 1, attention: true });
+    out.push({ din: h, dout: l.nHeadKv * hv, count: 1, attention: true });
+    out.push({ din: l.nHead * hv, dout: h, count: 1, attention: true });
   }
   const x = shape.experts;
   const moe = x !== undefined && (l.moe ?? il >= x.leadingDense);

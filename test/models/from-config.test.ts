@@ -42,6 +42,7 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["Qwen__Qwen3-30B-A3B", "qwen3-30b-a3b"],
   ["tiiuae__falcon-mamba-7b", "falcon-mamba-7b"],
   ["mistralai__Mamba-Codestral-7B-v0.1", "mamba-codestral-7b-v0.1"],
+  ["google__gemma-4-31B-it", "gemma-4-31b-it"],
 ];
 
 describe("entryFromConfig", () => {
@@ -52,6 +53,50 @@ describe("entryFromConfig", () => {
     expect(fresh.kind).toBe(e.kind);
     expect(shapeOf(fresh)).toEqual(shapeOf(e));
     expect(fresh.hp.rope).toEqual(e.hp.rope);
+  });
+
+  it("reads Gemma 4's global heads, K = V and sliding layout", () => {
+    const { kind, arch, hp } = entryFromConfig(config("google__gemma-4-31B-it"));
+    expect([kind, arch]).toEqual(["dense", "gemma4"]);
+    expect([hp.headDim, hp.globalHeadDim, hp.kvHeads, hp.kEqV]).toEqual([256, 512, 16, { globalKvHeads: 4 }]);
+    expect(hp.swa).toEqual({ window: 1024, pattern: { globalEvery: 6 } });
+    expect(hp.rope).toEqual({ theta: 1000000 });
+  });
+
+  // Gemma 4 E2B and 26B A4B text_config values as transformers' conversion script sets them
+  // (convert_gemma4_weights.py _VARIANTS); the rest are Gemma4TextConfig defaults, left out as a
+  // config.json may leave them out
+  it("reads Gemma 4 E2B's per-layer embeddings, shared KV and double-wide FFN", () => {
+    const e2b = {
+      model_type: "gemma4",
+      text_config: {
+        model_type: "gemma4_text", hidden_size: 1536, hidden_size_per_layer_input: 256, intermediate_size: 6144,
+        num_hidden_layers: 35, num_attention_heads: 8, num_key_value_heads: 1, num_global_key_value_heads: null,
+        attention_k_eq_v: false, num_kv_shared_layers: 20, use_double_wide_mlp: true,
+        layer_types: Array.from({ length: 35 }, (_, i) => ((i + 1) % 5 === 0 ? "full_attention" : "sliding_attention")),
+        rope_parameters: { full_attention: { rope_theta: 1000000, rope_type: "proportional", partial_rotary_factor: 0.25 }, sliding_attention: { rope_theta: 10000 } },
+      },
+    };
+    const e = entry("gemma-4-e2b-it");
+    const fresh = regenerated(e, e2b);
+    expect(shapeOf(fresh)).toEqual(shapeOf(e));
+    expect(fresh.hp.kvSharedLayers).toBe(20);
+    expect(fresh.hp.perLayerInput).toBe(256);
+    expect(fresh.hp.ffnPerLayer?.slice(13, 17)).toEqual([6144, 6144, 12288, 12288]);
+  });
+
+  it("reads Gemma 4 26B A4B's experts beside the dense FFN", () => {
+    const moe = {
+      model_type: "gemma4_text", hidden_size: 2816, hidden_size_per_layer_input: 0, intermediate_size: 2112,
+      num_hidden_layers: 30, num_attention_heads: 16, num_key_value_heads: 8, num_global_key_value_heads: 2,
+      attention_k_eq_v: true, enable_moe_block: true, num_experts: 128, moe_intermediate_size: 704, top_k_experts: 8,
+      sliding_window: 1024, max_position_embeddings: 262144,
+      layer_types: Array.from({ length: 30 }, (_, i) => ((i + 1) % 6 === 0 ? "full_attention" : "sliding_attention")),
+    };
+    const e = entry("gemma-4-26b-a4b-it");
+    const fresh = regenerated(e, moe);
+    expect(fresh.kind).toBe("moe");
+    expect(shapeOf(fresh)).toEqual(shapeOf(e));
   });
 
   it("reads the MoE fields of qwen3_moe", () => {

@@ -1,7 +1,7 @@
-// Google's Gemma, Gemma 2, Gemma 3, Gemma 3n and CodeGemma. Sliding-window layouts from config.json
+// Google's Gemma, Gemma 2, Gemma 3, Gemma 3n, Gemma 4 and CodeGemma. Sliding-window layouts from config.json
 // (`sliding_window`, `sliding_window_pattern` / `layer_types`); counts from the model cards and the
 // Gemma 2 and Gemma 3 technical reports (arXiv:2408.00118 table 1, arXiv:2503.19786 table 1).
-import { GGUF_QUANTS, hfConfig } from "./util.js";
+import { BIG_QUANTS, GGUF_QUANTS, hfConfig } from "./util.js";
 import type { Entries, HyperparamsInput } from "./util.js";
 
 const G1_2B = { layers: 18, hidden: 2048, heads: 8, kvHeads: 1, headDim: 256, ffn: 16384, vocab: 256000, ctx: 8192, tied: true, rope: { theta: 10000 } } satisfies HyperparamsInput;
@@ -35,7 +35,81 @@ const G3N_NOTE =
   "LM Studio's label for google/gemma-3n-e2b / -e4b (lmstudio.ai/models/google/gemma-3n-e2b: 4.5B, " +
   "lmstudio.ai/models/google/gemma-3n-e4b: 6.9B), a rounded figure.";
 
+// Gemma 4 text_config values: the variants of transformers' conversion script
+// (https://github.com/huggingface/transformers/blob/main/src/transformers/models/gemma4/convert_gemma4_weights.py,
+// _VARIANTS: hidden_size, hidden_size_per_layer_input, intermediate_size, num_hidden_layers, layer_types,
+// num_attention_heads, num_key_value_heads, num_global_key_value_heads, attention_k_eq_v,
+// num_kv_shared_layers, use_double_wide_mlp, MoE sizes, sliding_window, max_position_embeddings) over the
+// Gemma4TextConfig defaults it leaves alone
+// (https://github.com/huggingface/transformers/blob/main/src/transformers/models/gemma4/configuration_gemma4.py:
+// vocab_size 262144, head_dim 256, global_head_dim 512, sliding_window 512, max_position_embeddings
+// 131072, tied embeddings; rope_parameters full_attention theta 1e6 "proportional" with
+// partial_rotary_factor 0.25, sliding_attention theta 1e4). The 31B values agree with its
+// config.json (test/fixtures/configs/google__gemma-4-31B-it.json). Layer types: E2B 4 sliding : 1
+// full (globalEvery 5), the others 5 : 1 (globalEvery 6); the last layer is always full.
+const G4_E2B_FFN = 4 * 1536;
+const G4_E2B = {
+  layers: 35, hidden: 1536, heads: 8, kvHeads: 1, headDim: 256, globalHeadDim: 512, ffn: G4_E2B_FFN, vocab: 262144, ctx: 131072, tied: true,
+  rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 5 } }, kvSharedLayers: 20, perLayerInput: 256,
+  // use_double_wide_mlp: the 20 KV-shared layers have a double-width FFN (convert_hf_to_gguf.py Gemma4Model)
+  ffnPerLayer: Array.from({ length: 35 }, (_, i) => (i < 15 ? G4_E2B_FFN : 2 * G4_E2B_FFN)),
+} satisfies HyperparamsInput;
+const G4_E4B = {
+  layers: 42, hidden: 2560, heads: 8, kvHeads: 2, headDim: 256, globalHeadDim: 512, ffn: 4 * 2560, vocab: 262144, ctx: 131072, tied: true,
+  rope: { theta: 1000000 }, swa: { window: 512, pattern: { globalEvery: 6 } }, kvSharedLayers: 18, perLayerInput: 256,
+} satisfies HyperparamsInput;
+const G4_31B = {
+  layers: 60, hidden: 5376, heads: 32, kvHeads: 16, headDim: 256, globalHeadDim: 512, ffn: 4 * 5376, vocab: 262144, ctx: 262144, tied: true,
+  rope: { theta: 1000000 }, swa: { window: 1024, pattern: { globalEvery: 6 } }, kEqV: { globalKvHeads: 4 },
+} satisfies HyperparamsInput;
+const G4_26B_A4B = {
+  layers: 30, hidden: 2816, heads: 16, kvHeads: 8, headDim: 256, globalHeadDim: 512, ffn: 2112, vocab: 262144, ctx: 262144, tied: true,
+  rope: { theta: 1000000 }, swa: { window: 1024, pattern: { globalEvery: 6 } }, kEqV: { globalKvHeads: 2 },
+  // every layer has the routed experts and, beside them, a dense FFN of intermediate_size
+  moe: { experts: 128, used: 8, expertFfn: 704 }, ffnPerLayer: Array.from({ length: 30 }, () => 2112),
+} satisfies HyperparamsInput;
+// Parameter counts: Google's Gemma 4 model card (https://ai.google.dev/gemma/docs/core/model_card_4).
+const G4_CARD = "https://ai.google.dev/gemma/docs/core/model_card_4";
+const G4_PLE_NOTE =
+  "The model card's totals (E2B 5.1B, E4B 8B 'with embeddings') include the ~150M vision and ~300M audio encoders " +
+  "that llama.cpp loads from the separate mmproj file; the text count is the total less those 450M. Its 'effective' " +
+  "counts (2.3B, 4.5B) leave out the token and per-layer embedding tables."
+
 export const ENTRIES = [
+  // Gemma 4 (April 2026): sliding layers with 256-wide heads, full-attention layers with 512-wide heads;
+  // E2B / E4B with per-layer embeddings and KV shared by their last layers, 31B / 26B A4B with K = V.
+  {
+    id: "gemma-4-e2b-it", family: "gemma-4", name: "Gemma 4 E2B Instruct", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-E2B-it", source: hfConfig("google/gemma-4-E2B-it"), hp: G4_E2B,
+    params: { total: 5_100_000_000, text: 5_100_000_000 - 450_000_000, rounded: true }, paramsNote: G4_PLE_NOTE,
+    quants: GGUF_QUANTS, ollama: ["gemma4:e2b"], gguf: ["unsloth/gemma-4-E2B-it-GGUF"],
+    capabilities: ["chat", "tools", "vision", "audio", "reasoning"], released: "2026-04-02", checked: "2026-12-04", quality: 4,
+    notes: `Counts: ${G4_CARD}. The last 20 of 35 layers reuse the KV of layers 13/14: llama.cpp caches 15 layers.`,
+  },
+  {
+    id: "gemma-4-e4b-it", family: "gemma-4", name: "Gemma 4 E4B Instruct", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-E4B-it", source: hfConfig("google/gemma-4-E4B-it"), hp: G4_E4B,
+    params: { total: 8_000_000_000, text: 8_000_000_000 - 450_000_000, rounded: true }, paramsNote: G4_PLE_NOTE,
+    quants: GGUF_QUANTS, ollama: ["gemma4:e4b"], gguf: ["unsloth/gemma-4-E4B-it-GGUF"],
+    capabilities: ["chat", "tools", "vision", "audio", "reasoning"], released: "2026-04-02", checked: "2026-12-04", quality: 5,
+    notes: `Counts: ${G4_CARD}. The last 18 of 42 layers reuse earlier KV: llama.cpp caches 24 layers.`,
+  },
+  {
+    id: "gemma-4-26b-a4b-it", family: "gemma-4", name: "Gemma 4 26B A4B Instruct", license: "apache-2.0", kind: "moe", arch: "gemma4",
+    hf: "google/gemma-4-26B-A4B-it", source: hfConfig("google/gemma-4-26B-A4B-it"), hp: G4_26B_A4B,
+    params: { total: 25_200_000_000, active: 3_800_000_000, rounded: true },
+    paramsNote: `Model card (${G4_CARD}): 25.2B total, 3.8B active (rounded): the language model's tensors give 25.23B / 3.82B, the ~550M vision encoder (mmproj) is not in them.`,
+    quants: BIG_QUANTS, ollama: ["gemma4:26b"], gguf: ["unsloth/gemma-4-26B-A4B-it-GGUF"],
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-04-02", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "gemma-4-31b-it", family: "gemma-4", name: "Gemma 4 31B Instruct", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-31B-it", source: hfConfig("google/gemma-4-31B-it"), hp: G4_31B,
+    params: { total: 30_700_000_000, rounded: true },
+    paramsNote: `Model card (${G4_CARD}): 30.7B (rounded), the language model's tensors (30.70B) without the ~550M vision encoder (mmproj).`,
+    quants: BIG_QUANTS, ollama: ["gemma4:31b"], gguf: ["unsloth/gemma-4-31B-it-GGUF"],
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-04-02", checked: "2026-12-04", quality: 7,
+  },
   // Gemma 3
   {
     id: "gemma-3-270m-it", family: "gemma-3", name: "Gemma 3 270M Instruct", license: "gemma", kind: "dense", arch: "gemma3",

@@ -199,6 +199,18 @@ export const CONFIGS = {
     experts: 128, used: 8, F_exp: 704 }) },
   "gemma-4-31b": { hf: "google/gemma-4-31B-it", arch: "gemma4", catalog: "gemma-4-31b-it", gguf: gemma4Keys({
     E: 5376, L: 60, H: 32, KV: 16, KVglobal: 4, F: 21504, ctx: 262144, swa: 1024, every: 6, shared: 0, ple: 0 }) },
+  // Qwen3-VL 2B (catalog entry qwen3-vl-2b-instruct, its config: test/fixtures/configs/Qwen__Qwen3-VL-2B-Instruct.json).
+  // GGUF keys as conversion/qwen.py Qwen3VLTextModel writes them: Qwen3's, plus rope.dimension_sections
+  // (mrope_section [24, 20, 20] padded to 4) and n_deepstack_layers (3 deepstack_visual_indexes)
+  "qwen3-vl-2b": {
+    hf: "Qwen/Qwen3-VL-2B-Instruct", arch: "qwen3vl", catalog: "qwen3-vl-2b-instruct",
+    gguf: {
+      context_length: 262144, embedding_length: 2048, block_count: 28, feed_forward_length: 6144,
+      "attention.head_count": 16, "attention.head_count_kv": 8, "attention.key_length": 128, "attention.value_length": 128,
+      "rope.freq_base": 5000000, "attention.layer_norm_rms_epsilon": 1e-6, "rope.dimension_sections": [24, 20, 20, 0],
+      n_deepstack_layers: 3, vocab_size: 151936,
+    },
+  },
 };
 
 /** The GGUF keys convert_hf_to_gguf.py writes for a Gemma 4 text config (conversion/gemma.py Gemma4Model). */

@@ -259,6 +259,9 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
     ...(global !== undefined && { headDimKSwa: headDim, headDimVSwa: hp.headDimV ?? headDim }),
     ...(hp.kEqV && { globalVIsK: true }),
     ...(hp.perLayerInput !== undefined && { perLayerInput: hp.perLayerInput }),
+    // Qwen3-VL: every released checkpoint's vision_config has three deepstack_visual_indexes
+    // (test/fixtures/configs/Qwen__Qwen3-VL-*B-Instruct.json), which the converter writes as n_deepstack_layers
+    ...((arch === "qwen3vl" || arch === "qwen3vlmoe") && { deepstackLayers: 3 }),
   };
 }
 

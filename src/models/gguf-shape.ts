@@ -179,6 +179,7 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
     ...(num(k("shortconv.l_cache")) !== undefined ? { shortConvLCache: num(k("shortconv.l_cache")) } : {}),
     ...mlaOf(k),
     ...gemma4Of(arch, k, names, layers, Array.isArray(headsKvRaw)),
+    ...(num(k("n_deepstack_layers")) !== undefined ? { deepstackLayers: num(k("n_deepstack_layers")) } : {}),
     ...(src.tensors ? { tensors: src.tensors } : {}),
     ...(src.fileType ? { fileType: src.fileType } : {}),
   };

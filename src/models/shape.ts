@@ -103,6 +103,11 @@ export interface ModelShape {
    * attention_k_eq_v; llama.cpp's attn_v is optional there). The cache still holds a V tensor.
    */
   readonly globalVIsK?: boolean;
+  /**
+   * Qwen3-VL's DeepStack: vision features added to the first n layers' input (llama.cpp
+   * n_deepstack_layers; the input embedding is n_embd × (1 + n) wide).
+   */
+  readonly deepstackLayers?: number;
   /** Gemma 4's per-layer token embedding: each layer's slice (hidden_size_per_layer_input), 0 or absent when none. */
   readonly perLayerInput?: number;
 }

@@ -44,7 +44,9 @@ function outputPeak(c: ComputeInputs, ub: number): number {
   const { shape } = c;
   // two [n_embd, n_ubatch] tensors are alive beside the logits; a third with a quantized KV cache
   // or Mamba layers (their graphs order the final nodes differently), as measured
-  const residual = isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2;
+  // Qwen3-VL: the micro-batch's input embedding, n_embd × (1 + n_deepstack_layers) wide, is still
+  // alive below the logits (Qwen3-VL 2B, data/groundtruth: 320.75 MiB at 8k = 296.75 logits + 6 × 4 MiB)
+  const residual = (isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2) + (shape.deepstackLayers !== undefined ? 1 + shape.deepstackLayers : 0);
   const gemma4 = gemma4BelowLogits(c, ub, residual);
   if (gemma4 !== undefined) return ub * F32 * shape.nVocab + gemma4;
   return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd + llama4SharedBelowLogits(shape)) +

@@ -15,6 +15,11 @@ const Q25_72B = { layers: 80, hidden: 8192, heads: 64, kvHeads: 8, ffn: 29568, v
 const Q3 = { theta: 1000000 } as const;
 const Q3_06B = { layers: 28, hidden: 1024, heads: 16, kvHeads: 8, headDim: 128, ffn: 3072, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
 const Q3_17B = { layers: 28, hidden: 2048, heads: 16, kvHeads: 8, headDim: 128, ffn: 6144, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
+const Q3VL_2B = { layers: 28, hidden: 2048, heads: 16, kvHeads: 8, headDim: 128, ffn: 6144, vocab: 151936, ctx: 262144, tied: true, rope: { theta: 5000000 } } satisfies HyperparamsInput;
+const Q3VL_4B = { layers: 36, hidden: 2560, heads: 32, kvHeads: 8, headDim: 128, ffn: 9728, vocab: 151936, ctx: 262144, tied: true, rope: { theta: 5000000 } } satisfies HyperparamsInput;
+const Q3VL_SMALL_NOTE =
+  "The only published counts are the names' size labels (2B, 4B); the decoder's tensors give 1.72B / 4.02B, and the " +
+  "vision tower with its DeepStack mergers, which llama.cpp loads from the mmproj file, comes on top.";
 const Q3_4B = { layers: 36, hidden: 2560, heads: 32, kvHeads: 8, headDim: 128, ffn: 9728, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
 const Q3_8B = { layers: 36, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 12288, vocab: 151936, ctx: 40960, tied: false, rope: Q3 } satisfies HyperparamsInput;
 const Q3_14B = { layers: 40, hidden: 5120, heads: 40, kvHeads: 8, headDim: 128, ffn: 17408, vocab: 151936, ctx: 40960, tied: false, rope: Q3 } satisfies HyperparamsInput;
@@ -381,6 +386,36 @@ export const ENTRIES = [
     hf: "Qwen/Qwen3-Next-80B-A3B-Thinking", source: hfConfig("Qwen/Qwen3-Next-80B-A3B-Thinking"), hp: QNEXT,
     params: { total: 80_000_000_000, active: 3_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/Qwen3-Next-80B-A3B-Thinking-GGUF"],
     capabilities: ["chat", "tools", "reasoning"], released: "2025-09-11", checked: "2026-12-03", quality: 8,
+  },
+  // Qwen3-VL 2B / 4B (text_config: test/fixtures/configs/Qwen__Qwen3-VL-*B-Instruct.json): the
+  // decoders of Qwen3-1.7B / Qwen3-4B with a 256K context and rope_theta 5e6, tied embeddings
+  {
+    id: "qwen3-vl-2b-instruct", family: "qwen3-vl", name: "Qwen3-VL 2B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-2B-Instruct", source: hfConfig("Qwen/Qwen3-VL-2B-Instruct"), hp: Q3VL_2B,
+    params: { total: 2_000_000_000, rounded: true }, paramsNote: Q3VL_SMALL_NOTE,
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-2B-Instruct-GGUF"],
+    capabilities: ["chat", "tools", "vision"], released: "2025-10-21", checked: "2026-12-04", quality: 3,
+  },
+  {
+    id: "qwen3-vl-2b-thinking", family: "qwen3-vl", name: "Qwen3-VL 2B Thinking", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-2B-Thinking", source: hfConfig("Qwen/Qwen3-VL-2B-Thinking"), hp: Q3VL_2B,
+    params: { total: 2_000_000_000, rounded: true }, paramsNote: Q3VL_SMALL_NOTE,
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-2B-Thinking-GGUF"],
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-10-21", checked: "2026-12-04", quality: 3,
+  },
+  {
+    id: "qwen3-vl-4b-instruct", family: "qwen3-vl", name: "Qwen3-VL 4B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-4B-Instruct", source: hfConfig("Qwen/Qwen3-VL-4B-Instruct"), hp: Q3VL_4B,
+    params: { total: 4_000_000_000, rounded: true }, paramsNote: Q3VL_SMALL_NOTE,
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-4B-Instruct-GGUF"],
+    capabilities: ["chat", "tools", "vision"], released: "2025-10-15", checked: "2026-12-04", quality: 5,
+  },
+  {
+    id: "qwen3-vl-4b-thinking", family: "qwen3-vl", name: "Qwen3-VL 4B Thinking", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-4B-Thinking", source: hfConfig("Qwen/Qwen3-VL-4B-Thinking"), hp: Q3VL_4B,
+    params: { total: 4_000_000_000, rounded: true }, paramsNote: Q3VL_SMALL_NOTE,
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-4B-Thinking-GGUF"],
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-10-15", checked: "2026-12-04", quality: 5,
   },
   {
     id: "qwen3-vl-8b-instruct", family: "qwen3-vl", name: "Qwen3-VL 8B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen3vl",

@@ -211,6 +211,31 @@ export const CONFIGS = {
       n_deepstack_layers: 3, vocab_size: 151936,
     },
   },
+  // Qwen3.5 MoE (llama.cpp qwen35moe), a 35B-A3B shape: not a catalog entry (see
+  // src/models/catalog/README.md), the text_config of a public copy of a Qwen3.6-35B-A3B-derived
+  // config.json: 40 layers of 2048, full attention every 4th layer (16 heads, 2 KV heads of 256,
+  // gated query), gated DeltaNet elsewhere (16 key / 32 value heads of 128, conv 4), 256 experts of
+  // 512 (8 used) + a shared expert of 512, vocab 248320, rope_theta 1e7 with partial_rotary_factor
+  // 0.25 and mrope_section [11, 11, 10], untied. GGUF keys as conversion/qwen.py writes Qwen3-Next's
+  // plus rope.dimension_sections; no MTP block (nextn_predict_layers)
+  "qwen3.5-35b-a3b-shape": {
+    hf: "Qwen/Qwen3.6-35B-A3B", arch: "qwen35moe", kind: "hybrid",
+    hp: {
+      layers: 40, hidden: 2048, heads: 16, kvHeads: 2, headDim: 256, ffn: 0, vocab: 248320, ctx: 262144, tied: false,
+      rope: { theta: 10000000, partial: 0.25 }, layerPattern: "MMMA*10",
+      ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 },
+      moe: { experts: 256, used: 8, expertFfn: 512, shared: 1, sharedFfn: 512 },
+    },
+    gguf: {
+      context_length: 262144, embedding_length: 2048, block_count: 40, feed_forward_length: 0,
+      "attention.head_count": 16, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      expert_count: 256, expert_used_count: 8, expert_feed_forward_length: 512, expert_shared_feed_forward_length: 512,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  },
 };
 
 /** The GGUF keys convert_hf_to_gguf.py writes for a Gemma 4 text config (conversion/gemma.py Gemma4Model). */
@@ -234,15 +259,19 @@ function gemma4Keys(c) {
 /** A shape from the engine's tensor list for a catalog entry, with the config's GGUF keys. */
 function buildFromEngine(id, c) {
   if (!engine) throw new Error(`${id}: run \`npm run build\` first (the tensor list comes from dist/)`);
-  const [{ CATALOG, shapeOf }, { tensorsForShape }] = engine;
-  const entry = CATALOG.find((e) => e.id === c.catalog);
-  if (!entry) throw new Error(`${id}: no catalog entry ${c.catalog}`);
-  const T = tensorsForShape(shapeOf(entry)).map((t) => [t.name, [...t.ne]]);
+  const [{ CATALOG, shapeOf, llmShape }, { tensorsForShape }] = engine;
+  let shape;
+  if (c.catalog) {
+    const entry = CATALOG.find((e) => e.id === c.catalog);
+    if (!entry) throw new Error(`${id}: no catalog entry ${c.catalog}`);
+    shape = shapeOf(entry);
+  } else shape = llmShape(c.kind, c.arch, c.hp, { total: 0, active: 0 });
+  const T = tensorsForShape(shape).map((t) => [t.name, [...t.ne]]);
   const hp = Object.fromEntries(Object.entries(c.gguf).map(([key, v]) => [`${c.arch}.${key}`, v]));
   const types = {};
   for (const [name, shape] of T) types[name] = f16TypeFor(name, shape);
   const total = T.reduce((s, [, sh]) => s + sh.reduce((x, y) => x * y, 1), 0);
-  const spec = { arch: c.arch, catalog: c.catalog, V: c.gguf.vocab_size, ...c.gguf };
+  const spec = { arch: c.arch, ...(c.catalog ? { catalog: c.catalog } : { hp: c.hp }), V: c.gguf.vocab_size, ...c.gguf };
   return { hf_source: c.hf, arch: c.arch, gguf_hparams: hp, spec, tensor_count: T.length, total_elements: total, tensors: T, tensor_types: { F16: types } };
 }
 
@@ -256,7 +285,7 @@ function f16TypeFor(name, shape) {
 export function buildShape(id) {
   const c = CONFIGS[id];
   if (!c) throw new Error(`unknown model ${id}`);
-  if (c.catalog) return buildFromEngine(id, c);
+  if (c.catalog || c.hp) return buildFromEngine(id, c);
   const a = c.arch;
   const T = [];
   const t = (name, shape) => T.push([name, shape]);

@@ -146,6 +146,8 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },
   minimax_m2: { arch: "minimax-m2", tied: false },
   qwen3_next: { arch: "qwen3next", tied: false },
+  qwen3_5_text: { arch: "qwen35", tied: false },
+  qwen3_5_moe_text: { arch: "qwen35moe", tied: false },
   ministral3: { arch: "mistral3", tied: false },
   qwen3_vl_text: { arch: "qwen3vl", tied: false },
   qwen3_vl_moe_text: { arch: "qwen3vlmoe", tied: false },
@@ -261,7 +263,9 @@ function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
   // rope.freq_base_swa). Their "proportional" partial rotation is a rope_freqs tensor in llama.cpp,
   // which rotates the whole head (convert_hf_to_gguf.py Gemma4Model), so no partial factor here.
   if (c.model_type === "gemma4_text") return { theta: thetaOfLayerType(c, "full_attention") ?? info.ropeTheta ?? 1e6 };
-  const theta = c.rope_theta ?? info.ropeTheta ?? 10000;
+  // transformers 5 configs (Qwen3.5) keep the theta inside rope_parameters
+  const inner = c.rope_parameters?.["rope_theta"];
+  const theta = c.rope_theta ?? (typeof inner === "number" ? inner : undefined) ?? info.ropeTheta ?? 10000;
   const s = c.rope_scaling ?? undefined;
   const type = s?.rope_type ?? s?.type;
   const known = ["linear", "dynamic", "yarn", "llama3", "longrope"] as const;
@@ -309,7 +313,7 @@ function mambaOf(c: HfConfig, hidden: number, meta: FromConfigMeta): NonNullable
     const dInner = c.intermediate_size ?? (c.expand ?? 2) * hidden;
     return { dConv: c.conv_kernel ?? 4, dInner, dState: need(c.state_size, "state_size", meta), nGroup: c.n_groups ?? 1, heads: need(c.num_heads, "num_heads", meta) };
   }
-  if (c.model_type === "qwen3_next") {
+  if (c.model_type === "qwen3_next" || c.model_type === "qwen3_5_text" || c.model_type === "qwen3_5_moe_text") {
     // gated DeltaNet state as llama.cpp keeps it: ssm.state_size = key head dim, group_count = key
     // heads, time_step_rank = value heads, inner_size = value heads × value head dim
     const vHeads = need(c.linear_num_value_heads, "linear_num_value_heads", meta);
@@ -398,7 +402,8 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
   const headDim = c.head_dim ?? undefined;
   const moe = moeOf(c);
   const swa = swaOf(c);
-  const letters = c.model_type === "qwen3_next" ? qwenNextLetters(c, layers) : c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
+  const deltaNet = c.model_type === "qwen3_next" || c.model_type === "qwen3_5_text" || c.model_type === "qwen3_5_moe_text";
+  const letters = deltaNet ? qwenNextLetters(c, layers) : c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
   const hybrid = letters !== undefined && /[MC]/.test(letters);
   const ssm = hybrid && letters.includes("M") ? mambaOf(c, hidden, meta) : undefined;
   // Granite 4.0-H keeps its dense MLP size in shared_intermediate_size; its MoE models have no dense MLP.

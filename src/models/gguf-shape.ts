@@ -79,9 +79,14 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
   // (llama4.cpp load_arch_hparams hard-codes n_swa 8192 and the period 4)
   const swaWindow = num(k("attention.sliding_window")) ?? (arch === "llama4" ? 8192 : 0);
   const isSwa = swaWindow > 0 ? swaPattern(arch, meta, nLayer) : () => false;
-  // Qwen3-Next: gated DeltaNet on every layer but each full_attention_interval-th (qwen3next.cpp)
+  // Qwen3-Next, Qwen3.5: gated DeltaNet on every layer but each full_attention_interval-th
+  // (qwen3next.cpp, qwen35.cpp / qwen35moe.cpp; Qwen3.5 files may list the layers in
+  // attention.recurrent_layers instead)
   const fullEvery = num(k("full_attention_interval")) ?? 4;
-  const isLinearAttn = (il: number): boolean => arch === "qwen3next" && (il + 1) % fullEvery !== 0;
+  const recurrentList = k("attention.recurrent_layers");
+  const deltaNet = arch === "qwen3next" || arch === "qwen35" || arch === "qwen35moe";
+  const isLinearAttn = (il: number): boolean =>
+    deltaNet && (Array.isArray(recurrentList) ? recurrentList[il] === true || recurrentList[il] === 1 : (il + 1) % fullEvery !== 0);
   // Llama 4 Maverick: MoE on every interleave_moe_layer_step-th layer (llama4.cpp load_arch_tensors)
   const moeStep = num(k("interleave_moe_layer_step"));
 

@@ -22,6 +22,7 @@ export const KNOWN_ARCHES = [
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
   "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe", "gemma4",
+  "qwen35", "qwen35moe",
 ] as const;
 
 /**
@@ -240,7 +241,7 @@ function mlaAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
  * ssm_dt) and beta/alpha projections, a gated RMS norm over one head, and the output projection.
  * The time-step rank holds the value-head count (llama.cpp's ssm_dt_rank).
  */
-function gatedDeltaNet(e: Emit, shape: ModelShape): void {
+function gatedDeltaNet(e: Emit, shape: ModelShape, splitBetaAlpha = false): void {
   const s = shape.ssm;
   if (!s) return;
   const E = shape.nEmbd;
@@ -252,7 +253,11 @@ function gatedDeltaNet(e: Emit, shape: ModelShape): void {
   e("ssm_conv1d.weight", [s.dConv, conv]);
   e("ssm_dt.bias", [s.nHead]);
   e("ssm_a", [s.nHead]);
-  e("ssm_ba.weight", [E, 2 * s.nHead]);
+  // Qwen3.5 keeps beta and alpha as two projections (src/models/qwen35.cpp: ssm_beta, ssm_alpha)
+  if (splitBetaAlpha) {
+    e("ssm_beta.weight", [E, s.nHead]);
+    e("ssm_alpha.weight", [E, s.nHead]);
+  } else e("ssm_ba.weight", [E, 2 * s.nHead]);
   e("ssm_norm.weight", [s.dState]);
   e("ssm_out.weight", [valueDim, E]);
 }
@@ -431,6 +436,29 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       }
       moeFfn(e, shape);
       sharedExperts(e, shape, true);
+      return;
+    }
+    case "qwen35":
+    case "qwen35moe": {
+      // src/models/qwen35.cpp, qwen35moe.cpp load_arch_tensors: Qwen3-Next's layer (gated-query
+      // full attention on every full_attention_interval-th layer, gated DeltaNet elsewhere) with
+      // beta and alpha apart; qwen35 has a dense FFN, qwen35moe routed experts and a gated shared
+      // expert. The MTP block (nextn_predict_layers) is not in the files this sizes.
+      e("attn_norm.weight", [E]);
+      e("post_attention_norm.weight", [E]);
+      if (l.mixer === "recurrent") gatedDeltaNet(e, shape, true);
+      else {
+        e("attn_q.weight", [E, 2 * qDim(shape, l)]);
+        e("attn_k.weight", [E, kDim(shape, l)]);
+        e("attn_v.weight", [E, vDim(shape, l)]);
+        e("attn_output.weight", [oDim(shape, l), E]);
+        e("attn_q_norm.weight", [shape.headDimK]);
+        e("attn_k_norm.weight", [shape.headDimK]);
+      }
+      if (shape.arch === "qwen35moe") {
+        moeFfn(e, shape);
+        sharedExperts(e, shape, true);
+      } else gatedFfn(e, shape, l.nFf);
       return;
     }
     case "gemma":

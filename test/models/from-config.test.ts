@@ -11,6 +11,10 @@ import { LlmEntrySchema } from "../../src/models/catalog-schema.js";
 import { catalogEntryFrom, compressPattern, entryFromConfig } from "../../src/models/from-config.js";
 import { parseCatalog } from "../../src/models/catalog.js";
 import { LlmFitError } from "../../src/errors.js";
+import { HyperparamsSchema } from "../../src/models/catalog-schema.js";
+import { llmShape } from "../../src/models/catalog.js";
+import { tensorsForShape } from "../../src/sizing/tensors.js";
+import { loadAllShapes } from "../sizing/groundtruth-data.js";
 
 const DIR = resolve(import.meta.dirname, "../fixtures/configs");
 
@@ -99,6 +103,20 @@ describe("entryFromConfig", () => {
     const fresh = regenerated(e, moe);
     expect(fresh.kind).toBe("moe");
     expect(shapeOf(fresh)).toEqual(shapeOf(e));
+  });
+
+  // the only qwen3_5_moe config found (test/fixtures/configs/README.md): its shape must be the one
+  // whose sparse GGUF the bundled llama.cpp loaded for data/groundtruth (qwen3.5-35b-a3b-shape)
+  it("reads Qwen3.5 MoE into the tensors llama.cpp loaded", () => {
+    const { kind, arch, hp } = entryFromConfig(config("teutonic__qwen3.6-35b-a3b-genesis"));
+    expect([kind, arch]).toEqual(["hybrid", "qwen35moe"]);
+    expect(hp.layerPattern).toBe("MMMA*10");
+    expect(hp.rope).toEqual({ theta: 10000000, partial: 0.25 });
+    const shape = llmShape(kind, arch, HyperparamsSchema.parse(hp), { total: 0, active: 0 });
+    const ours = Object.fromEntries(tensorsForShape(shape).map((t) => [t.name, t.ne]));
+    const loaded = loadAllShapes()["qwen3.5-35b-a3b-shape"];
+    expect(loaded).toBeDefined();
+    expect(ours).toEqual(Object.fromEntries((loaded?.tensors ?? []).map(([n, ne]) => [n, ne])));
   });
 
   it("reads the MoE fields of qwen3_moe", () => {

@@ -138,7 +138,11 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
         ? "shortconv"
         : (arch === "granitehybrid" || arch === "jamba") && (headsKv[il] ?? 0) === 0
           ? "recurrent"
-          : "attention";
+          : (arch === "nemotron_h" || arch === "nemotron_h_moe") && (headsKv[il] ?? 0) === 0
+            // llama.cpp (src/models/nemotron-h.cpp): recurrent iff no KV heads and no FFN; the
+            // MLP-only and MoE-only layers have neither attention nor state
+            ? (nFf[il] ?? 0) === 0 ? "recurrent" : "none"
+            : "attention";
     const moe =
       experts && named.length > 0
         ? names.has(`blk.${il}.ffn_gate_inp.weight`)

@@ -147,7 +147,10 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
     const heads = nHead[i] ?? 0;
     const kv = i >= kvFromStart ? 0 : (nHeadKv[i] ?? 0);
     // Hybrids mark their recurrent layers with zero KV heads (Jamba, Nemotron-H, Granite-H; LFM2's conv layers).
-    const recurrent = ssmOnly || (ssm !== undefined && kv === 0);
+    // Nemotron-H also has MLP-only and MoE-only layers (zero KV heads too): llama.cpp counts a layer as
+    // recurrent only when both its KV heads and its FFN are 0 (src/models/nemotron-h.cpp load_arch_hparams).
+    const nemotronH = arch === "nemotron_h" || arch === "nemotron_h_moe";
+    const recurrent = ssmOnly || (ssm !== undefined && kv === 0 && (!nemotronH || (nFf[i] ?? 0) === 0));
     return {
       mixer: recurrent ? "recurrent" : kv === 0 ? (shortconv ? "shortconv" : "none") : "attention",
       nHead: heads,

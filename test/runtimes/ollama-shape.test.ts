@@ -58,7 +58,9 @@ describe("shapeFromOllamaShow", () => {
       }),
     );
     expect(s?.kind).toBe("hybrid");
-    expect(s?.layers.map((l) => l.mixer)).toEqual(["recurrent", "attention", "recurrent", "recurrent"]);
+    // llama.cpp's rule (src/models/nemotron-h.cpp): recurrent iff no KV heads and no FFN, so layer 2
+    // (FFN 15680, no KV heads) is an MLP layer with neither a cache nor a state
+    expect(s?.layers.map((l) => l.mixer)).toEqual(["recurrent", "attention", "none", "recurrent"]);
     expect(s?.layers.map((l) => l.nFf)).toEqual([0, 0, 15680, 0]);
     expect(s?.ssm).toEqual({ dConv: 4, dInner: 8960, dState: 128, nGroup: 8, dtRank: 112, nHead: 112 });
   });

@@ -163,6 +163,34 @@ export const ENTRIES = [
     params: { total: 27_400_000_000, text: 27_016_000_000 }, paramsNote: G3_VISION, quants: GGUF_QUANTS,
     capabilities: ["chat", "vision"], released: "2025-03-12", checked: "2026-11-24", quality: 6,
   },
+  // Gemma 4 pre-trained checkpoints ("both pre-trained and instruction-tuned variants", model card):
+  // the same text models as the instruction-tuned ones above
+  {
+    id: "gemma-4-e2b", family: "gemma-4", name: "Gemma 4 E2B (pre-trained)", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-E2B", source: hfConfig("google/gemma-4-E2B"), hp: G4_E2B,
+    params: { total: 5_100_000_000, text: 5_100_000_000 - 450_000_000, rounded: true }, paramsNote: G4_PLE_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "vision", "audio"], released: "2026-04-02", checked: "2026-12-04", quality: 3,
+  },
+  {
+    id: "gemma-4-e4b", family: "gemma-4", name: "Gemma 4 E4B (pre-trained)", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-E4B", source: hfConfig("google/gemma-4-E4B"), hp: G4_E4B,
+    params: { total: 8_000_000_000, text: 8_000_000_000 - 450_000_000, rounded: true }, paramsNote: G4_PLE_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "vision", "audio"], released: "2026-04-02", checked: "2026-12-04", quality: 4,
+  },
+  {
+    id: "gemma-4-26b-a4b", family: "gemma-4", name: "Gemma 4 26B A4B (pre-trained)", license: "apache-2.0", kind: "moe", arch: "gemma4",
+    hf: "google/gemma-4-26B-A4B", source: hfConfig("google/gemma-4-26B-A4B"), hp: G4_26B_A4B,
+    params: { total: 25_200_000_000, active: 3_800_000_000, rounded: true },
+    paramsNote: `Model card (${G4_CARD}): 25.2B total, 3.8B active (rounded): the language model's tensors give 25.23B / 3.82B, the ~550M vision encoder (mmproj) is not in them.`,
+    quants: BIG_QUANTS, capabilities: ["chat", "vision"], released: "2026-04-02", checked: "2026-12-04", quality: 6,
+  },
+  {
+    id: "gemma-4-31b", family: "gemma-4", name: "Gemma 4 31B (pre-trained)", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-31B", source: hfConfig("google/gemma-4-31B"), hp: G4_31B,
+    params: { total: 30_700_000_000, rounded: true },
+    paramsNote: `Model card (${G4_CARD}): 30.7B (rounded), the language model's tensors (30.70B) without the ~550M vision encoder (mmproj).`,
+    quants: BIG_QUANTS, capabilities: ["chat", "vision"], released: "2026-04-02", checked: "2026-12-04", quality: 6,
+  },
   // Gemma 3n: per-layer embeddings, AltUp, KV sharing in the last layers.
   {
     id: "gemma-3n-e2b-it", family: "gemma-3n", name: "Gemma 3n E2B Instruct", license: "gemma", kind: "dense", arch: "gemma3n",

@@ -7,6 +7,7 @@
 // Each bundle is a plain script, dist/<name>.bundle.js: one function expression taking what a
 // CommonJS module gets, so that dist/<name>.js (written here, a few lines) can compile it with
 // V8's code cache (src/boot/code-cache.ts says why and how the cache is checked).
+import { createHash } from "node:crypto";
 import { build } from "esbuild";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -37,7 +38,7 @@ const result = await build({
   // import.meta.url is the bundle's URL, passed in by the loader.
   define: {
     LLMFIT_BUNDLED: "true",
-    LLMFIT_CATALOG_STAMP: JSON.stringify(hash53(readFileSync(`${root}/dist/catalog.json`, "utf8"))),
+    LLMFIT_CATALOG_STAMP: JSON.stringify(createHash("sha1").update(readFileSync(`${root}/dist/catalog.json`, "utf8")).digest("hex")),
     LLMFIT_SOURCE_STAMP: JSON.stringify(sourceStamp),
     "import.meta.url": "__llmfitUrl",
   },

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { bundleKey, cacheHeader, codeCacheDir, openCache, runBundle, sealCache } from "../../src/boot/code-cache.js";
+import { bundleKey, cacheHeader, cacheNameFor, cliCommandOf, codeCacheDir, openCache, runBundle, sealCache } from "../../src/boot/code-cache.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -124,12 +124,33 @@ describe("the CLI through its code cache", () => {
     delete env["LLMFIT_CODE_CACHE"];
     const run = () => execFileSync(process.execPath, [cli, "fit", "llama-3.1-8b-instruct", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"], { encoding: "utf8", env });
     execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8", env });
-    const file = join(home, "cache", "llmfit", "code", "cli.v8");
+    const file = join(home, "cache", "llmfit", "code", "cli-fit.v8");
     expect(existsSync(file)).toBe(false); // a help run compiles too little to be worth keeping
     const compiled = run();
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file).subarray(0, 18).toString("latin1")).toBe("llmfit code cache ");
+    const written = statSync(file).mtimeMs;
     expect(run()).toBe(compiled);
+    // another command keeps its own file; running it leaves fit's as it was
+    execFileSync(process.execPath, [cli, "list", "--json"], { encoding: "utf8", env });
+    expect(existsSync(join(home, "cache", "llmfit", "code", "cli-list.v8"))).toBe(true);
+    expect(run()).toBe(compiled);
+    expect(statSync(file).mtimeMs).toBe(written);
+    // a run that fails (an unknown command) keeps nothing
+    expect(spawnSync(process.execPath, [cli, "nosuchcommand"], { encoding: "utf8", env }).status).not.toBe(0);
+    expect(existsSync(join(home, "cache", "llmfit", "code", "cli-nosuchcommand.v8"))).toBe(false);
+  });
+});
+
+describe("cache names", () => {
+  it("are one per CLI command (the report when none is named), and one for the host", () => {
+    expect(cliCommandOf([])).toBe("report");
+    expect(cliCommandOf(["--json"])).toBe("report");
+    expect(cliCommandOf(["fit", "x"])).toBe("fit");
+    expect(cacheNameFor("cli", ["fit", "x"])).toBe("cli-fit");
+    expect(cacheNameFor("cli", ["--no-runtimes"])).toBe("cli-report");
+    expect(cacheNameFor("cli", ["../x"])).toBe("cli");
+    expect(cacheNameFor("host", ["--cache", "/c"])).toBe("host");
   });
 });
 

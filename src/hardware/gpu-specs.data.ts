@@ -304,6 +304,9 @@ const INTEL: readonly GpuSpecRow[] = [
   intel("igpu", "iris-plus-g7", "Iris Plus Graphics G7", { mem: [8, 16, 32], bw: 58.3, fp32: 1.126, fp16: 2.253, cores: 512, tdp: 15, aliases: ["Iris Plus G7", "Iris Plus Graphics", "Ice Lake-LP GT2"], source: "Intel ARK: Intel Core i7-1065G7 Processor (64 EU, 1.1 GHz)" }),
   intel("igpu", "uhd-g4-tiger-lake", "UHD Graphics G4 (Tiger Lake)", { mem: [8, 16], bw: 68.3, fp32: 0.96, fp16: 1.92, cores: 384, tdp: 15, aliases: ["UHD Graphics G4", "TigerLake-LP GT1"], source: "Intel ARK: Intel Core i3-1115G4 Processor (48 EU, 1.25 GHz)" }),
   intel("igpu", "uhd-730", "UHD Graphics 730", { mem: [16, 32], bw: 76.8, fp32: 0.557, fp16: 1.114, cores: 192, tdp: 65, aliases: ["UHD 730"], source: "Intel ARK: Intel Core i5-12400 Processor (24 EU, 1.45 GHz)" }),
+  // Ponte Vecchio (Xe-HPC): 56 Xe cores, 448 XMX engines at 1.55 GHz, 48 GB HBM2e; XMX FP16/BF16
+  // dense 352 TFLOPS (16× FP32, not the client parts' 8×), vector FP16 2× FP32.
+  intel("datacenter", "dc-gpu-max-1100", "Data Center GPU Max 1100", { mem: [48], bw: 1228.8, fp32: 22.22, fp16: 44.44, matrix: 352, cores: 7168, tdp: 300, aliases: ["Intel Data Center GPU Max 1100", "Max 1100"], source: "Intel ARK: Intel Data Center GPU Max 1100 (56 Xe cores, 448 XMX engines, 1550 MHz, 48 GB HBM2e at 1228.8 GB/s, 300 W)" }),
   intel("igpu", "arc-140v", "Arc 140V", { mem: [16, 32], bw: 136.5, fp32: 4.198, fp16: 8.397, cores: 1024, tdp: 30, aliases: ["Lunar Lake Arc 140V", "Arc 140V GPU"] }),
 ];
 
@@ -340,6 +343,11 @@ const APPLE: readonly GpuSpecRow[] = [
   // Apple quotes the binned M4 Max as "410GB/s" (384-bit LPDDR5X-8533 = 409.6).
   apple("apple-m4-max-32c", "Apple M4 Max (32-core GPU)", 32, 1.578, [36], 409.6, 80, "https://goodnewsapodcast.com/apples-m4-m4-pro-and-m4-max-compared-to-past-generations-and-to-each-other", ["M4 Max 32c"]),
   apple("apple-m4-max-40c", "Apple M4 Max", 40, 1.578, [48, 64, 128], 546, 80, "https://www.macrumors.com/2024/10/30/apple-announces-m4-max-chip/", ["M4 Max 40c"]),
+  // M5 adds a Neural Accelerator to every GPU core, which llama.cpp's Metal backend drives through
+  // the Metal 4 tensor API (PR 16634: "has tensor = true"): Apple quotes "over 4x the peak GPU
+  // compute performance for AI compared to M4", so the matrix rate is 4 × the M4 10-core FP32 rate
+  // (4.04 TFLOPS); the vector rate keeps M4's clock (Apple publishes no GPU clock for M5).
+  { ...apple("apple-m5-10c", "Apple M5", 10, 1.578, [16, 24, 32], 153, 22, `${NEWS}"Apple unleashes M5, the next big leap in AI performance for Apple silicon" (2025-10-15): 10-core GPU, 153GB/s`, ["M5 10c"]), matrixTflops: 16.16 },
 ];
 
 export const GPU_SPEC_ROWS: readonly GpuSpecRow[] = [

@@ -31,13 +31,13 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     "bandwidthEfficiency": {
       "nvidia": 0.84,
       "nvidia-dc": 0.878,
-      "apple": 0.798,
+      "apple": 0.793,
       "apple-max": 0.642,
       "apple-ultra": 0.691,
       "amd": 0.933,
       "amd-dc": 0.539,
       "igpu": 0.776,
-      "intel": 0.602
+      "intel": 0.564
     },
     "dequantFlopsPerWeight": {
       "q8": 1,
@@ -56,26 +56,26 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "rocm": 0.101,
       "sycl": 0.1
     },
-    "secPerMoeLayer": 0.0000693,
+    "secPerMoeLayer": 0.0000691,
     "secPerLayer": {
       "cuda": 0,
       "cuda-2024": 0.0000416,
-      "metal": 0.000048,
-      "metal-2024": 0.0000351,
+      "metal": 0.0000483,
+      "metal-2024": 0.000035,
       "vulkan": 0.0000324,
       "vulkan-nv": 0.0000195,
       "rocm": 0.000049,
-      "sycl": 0.0000448
+      "sycl": 0.0000649
     },
     "secPerToken": {
-      "cuda": 0.00000925,
+      "cuda": 0.00000923,
       "cuda-2024": 0.000267,
-      "metal": 0.000329,
+      "metal": 0.00033,
       "metal-2024": 0.000253,
       "vulkan": 0.000241,
       "vulkan-nv": 0.000198,
       "rocm": 0.000256,
-      "sycl": 0.000286
+      "sycl": 0.000351
     },
     "matrixEfficiency": {
       "cuda": {
@@ -89,9 +89,9 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.426
       },
       "metal": {
-        "f16": 0.775,
-        "bf16": 0.775,
-        "quant": 0.775
+        "f16": 0.745,
+        "bf16": 0.745,
+        "quant": 0.745
       },
       "metal-2024": {
         "f16": 0.792,
@@ -114,13 +114,13 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.342
       },
       "sycl": {
-        "f16": 0.247,
-        "bf16": 0.247,
-        "quant": 0.247
+        "f16": 0.233,
+        "bf16": 0.233,
+        "quant": 0.233
       }
     },
-    "expertMatmulFactor": 4.46,
-    "attentionFactor": 4.57
+    "expertMatmulFactor": 4.43,
+    "attentionFactor": 4.61
   },
   "ranges": {
     "cpu": {
@@ -140,17 +140,17 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       ],
       "prefill": [
         0.6,
-        1.57
+        1.56
       ]
     },
     "metal": {
       "decode": [
-        0.71,
-        1.31
+        0.73,
+        1.29
       ],
       "prefill": [
-        0.76,
-        1.15
+        0.71,
+        1.16
       ]
     },
     "rocm": {
@@ -160,17 +160,17 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       ],
       "prefill": [
         0.21,
-        1.4
+        1.41
       ]
     },
     "sycl": {
       "decode": [
-        0.26,
-        1.2
+        0.45,
+        1.22
       ],
       "prefill": [
-        0.43,
-        1.29
+        0.39,
+        1.25
       ]
     },
     "vulkan": {

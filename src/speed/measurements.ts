@@ -85,6 +85,12 @@ export const PublishedRowSchema = z.object({
   simd: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["avx512", "avx2", "neon"]).optional()),
   source_url: z.url(),
   note: z.string(),
+  /**
+   * Build or runtime settings that change which kernels run, when the source states one:
+   * `sycl-reorder-off` = SYCL with the weight reorder off (GGML_SYCL_DISABLE_OPT=1, or the
+   * builds of June 2025 where PR 14504's boolean bug kept it off): decode takes the DMMV path.
+   */
+  flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off"]).optional()),
 });
 export type PublishedRow = z.output<typeof PublishedRowSchema>;
 

@@ -27,6 +27,8 @@ export const GpuSpecRowSchema = z.object({
   fp16Tflops: z.number().positive().optional(),
   /** Dense FP16 matrix-engine TFLOPS (see the header); gpu-specs.data.ts derives it per architecture. */
   matrixTflops: z.number().positive(),
+  /** Dense INT8 TOPS of the path llama.cpp's quantized prompt kernels (MMQ) use; gpu-specs.data.ts derives it. */
+  int8Tops: z.number().positive(),
   /** CUDA cores / stream processors / Xe ALUs / Apple GPU cores; absent where the vendor does not say. */
   cores: z.number().int().positive().optional(),
   tdpWatts: z.number().positive(),

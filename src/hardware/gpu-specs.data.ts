@@ -48,6 +48,34 @@ function matrixRate(vendor: GpuSpecRow["vendor"], id: string, fp32: number, fp16
   return fp32;
 }
 
+/**
+ * Dense INT8 TOPS of the path llama.cpp's MMQ kernels (CUDA and HIP prompt processing of
+ * quantized weights: int8 dot products of the weights with q8_1 activations) run on:
+ * - NVIDIA with int8 tensor cores (Turing and later): 2× the FP16 matrix rate (Turing
+ *   whitepaper: T4 130 TOPS, RTX 2080 Ti 215; GA102: RTX 3090 284; A100 624; H100 SXM 1979).
+ *   Pascal GP10x (sm_61), Volta and GTX 16: DP4A at 4× FP32 (Tesla P40 datasheet: 47 TOPS INT8).
+ *   P100 (sm_60) and Kepler have no DP4A: the vector rate.
+ * - AMD RDNA 4: 2× its FP16 WMMA rate (RX 9070 XT: 389 TOPS); RDNA 3/3.5, CDNA 1/2: the FP16
+ *   matrix rate (MI100 184.6, MI250X 383); CDNA 3: 2× (MI300X 2615); GCN 5 and RDNA 2: V_DOT4 at
+ *   4× FP32 (MI50: 53.6 TOPS INT8).
+ * - Intel and Apple: llama.cpp runs no MMQ there; the FP16 matrix rate.
+ */
+function int8Rate(vendor: GpuSpecRow["vendor"], id: string, fp32: number, fp16: number | undefined, matrix: number): number {
+  const vec = Math.max(fp32, fp16 ?? 0);
+  const x = (k: number, base: number): number => Math.round(base * k * 100) / 100;
+  if (vendor === "nvidia") {
+    if (/^(tesla-k80|tesla-p100)/.test(id)) return vec;
+    if (matrix > vec * 1.05 && !/^tesla-v100/.test(id)) return x(2, matrix);
+    return x(4, fp32);
+  }
+  if (vendor === "amd") {
+    if (/^(rx-90|mi300|mi325)/.test(id)) return x(2, matrix);
+    if (/^(mi50|mi60|rx-6|radeon-vega|radeon-680m|radeon-610m)/.test(id)) return x(4, fp32);
+    return matrix;
+  }
+  return matrix;
+}
+
 type Kind = GpuSpecRow["kind"];
 const TPU = "TechPowerUp GPU Database: ";
 
@@ -58,6 +86,8 @@ interface Fig {
   readonly fp16?: number;
   /** Matrix-engine TFLOPS where matrixRate()'s rule does not apply (Hopper, B200, CDNA). */
   readonly matrix?: number;
+  /** INT8 TOPS where int8Rate()'s rule does not apply. */
+  readonly int8?: number;
   readonly cores?: number;
   readonly tdp: number;
   readonly aliases?: readonly string[];
@@ -78,6 +108,7 @@ function row(vendor: GpuSpecRow["vendor"], kind: Kind, id: string, name: string,
     fp32Tflops: f.fp32,
     ...(f.fp16 !== undefined ? { fp16Tflops: f.fp16 } : {}),
     matrixTflops: f.matrix ?? matrixRate(vendor, id, f.fp32, f.fp16),
+    int8Tops: f.int8 ?? int8Rate(vendor, id, f.fp32, f.fp16, f.matrix ?? matrixRate(vendor, id, f.fp32, f.fp16)),
     ...(f.cores !== undefined ? { cores: f.cores } : {}),
     tdpWatts: f.tdp,
     unified: f.unified ?? (kind === "igpu" || kind === "soc"),
@@ -347,7 +378,7 @@ const APPLE: readonly GpuSpecRow[] = [
   // the Metal 4 tensor API (PR 16634: "has tensor = true"): Apple quotes "over 4x the peak GPU
   // compute performance for AI compared to M4", so the matrix rate is 4 × the M4 10-core FP32 rate
   // (4.04 TFLOPS); the vector rate keeps M4's clock (Apple publishes no GPU clock for M5).
-  { ...apple("apple-m5-10c", "Apple M5", 10, 1.578, [16, 24, 32], 153, 22, `${NEWS}"Apple unleashes M5, the next big leap in AI performance for Apple silicon" (2025-10-15): 10-core GPU, 153GB/s`, ["M5 10c"]), matrixTflops: 16.16 },
+  { ...apple("apple-m5-10c", "Apple M5", 10, 1.578, [16, 24, 32], 153, 22, `${NEWS}"Apple unleashes M5, the next big leap in AI performance for Apple silicon" (2025-10-15): 10-core GPU, 153GB/s`, ["M5 10c"]), matrixTflops: 16.16, int8Tops: 16.16 },
 ];
 
 export const GPU_SPEC_ROWS: readonly GpuSpecRow[] = [

@@ -16,7 +16,7 @@ import { estimateSpeed, gpuPartWork } from "./estimate.js";
 import { fitNonNegative, rmsRelError, type Observation } from "./fit.js";
 import type { CpuMeasurement, PublishedRow } from "./measurements.js";
 import {
-  CURRENT_BUILD_YEAR, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, PREFILL_SLOTS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
+  CURRENT_BUILD_YEAR, DECODE_LAYOUT, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, PREFILL_SLOTS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
   gpuDecodeFeatures, gpuPrefillFeatures,
   type CpuConstants, type CpuPrefillWork, type DeviceClass, type GpuConstants, type GpuPartWork, type LaunchGroup, type PrefillSlot, type SimdLevel, type SpeedConstants,
 } from "./model.js";
@@ -115,7 +115,7 @@ function computeWork(r: PublishedRow, sizer: Sizer): GpuPartWork[] | undefined {
   if (est.placement.verdict !== "gpu") return undefined;
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
-  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
+  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(r.flags ? { flags: [r.flags] } : {}), ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
   return work.length > 0 && work.every((w) => w.bandwidthGBs > 0 && w.matrixTflops > 0) ? work : undefined;
 }
 
@@ -131,6 +131,7 @@ const GROUP_FALLBACK: Readonly<Record<LaunchGroup, readonly LaunchGroup[]>> = {
   "vulkan-nv": ["cuda", "vulkan"],
   rocm: ["vulkan"],
   sycl: ["vulkan", "rocm"],
+  "sycl-dmmv": ["sycl", "vulkan"],
 };
 
 const medianOf = (xs: readonly number[]): number => {
@@ -160,7 +161,10 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     }
     if (r.test.startsWith("tg")) {
       const f = work.map(gpuDecodeFeatures).reduce(addVec);
-      decodeObs.push({ features: f, time: 1 / r.tps, weight: weightOf(r) });
+      // the class slots hold bytes / spec bandwidth: that much is the physical floor (offset), and
+      // the fit finds 1 / efficiency − 1 ≥ 0 there
+      const floor = f.slice(0, DEVICE_CLASSES.length).reduce((a, b) => a + b, 0);
+      decodeObs.push({ features: f, time: 1 / r.tps, weight: weightOf(r), offset: floor });
       for (const w of work) {
         seenCls.add(w.cls);
         seenDecodeGroup.add(w.group);
@@ -176,15 +180,17 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
   // Weak priors keep groups with few rows physical: decode reaches about 75 % of the spec bandwidth
   // and a layer costs about 20 µs of launches and syncs (llama.cpp issues ~10–20 kernels per layer
   // at a few µs each). A prior weighs as much as a 20–30 % miss on one row, so data overrides it.
-  // layout (gpuDecodeFeatures): classes, dequant families, gather per group, MoE layers, per-layer per group, per-token per group
-  const iGather = nc + nd;
-  const iMoeLayer = iGather + nl;
-  const iLayer = iMoeLayer + 1;
-  const iToken = iLayer + nl;
-  const nDecode = iToken + nl;
+  // layout (DECODE_LAYOUT): classes, dequant families, gather per group, MoE layers, per-layer per
+  // group, per-token per group, per-layer per class, traffic per group. The last two have no
+  // prior (their physical value without rows is 0, which non-negativity already holds them to).
+  const iGather = DECODE_LAYOUT.gather;
+  const iMoeLayer = DECODE_LAYOUT.moeLayer;
+  const iLayer = DECODE_LAYOUT.layer;
+  const iToken = DECODE_LAYOUT.token;
+  const nDecode = DECODE_LAYOUT.length;
   const prior = (j: number, value: number, weight: number): Observation => ({ features: Array.from({ length: nDecode }, (_, i) => (i === j ? 1 : 0)), time: value, weight });
   const priors = [
-    ...DEVICE_CLASSES.map((_, i) => prior(i, 1 / 0.75, 0.3)),
+    ...DEVICE_CLASSES.map((_, i) => prior(i, 1 / 0.75 - 1, 0.3)),
     ...LAUNCH_GROUPS.map((_, i) => prior(iLayer + i, 2e-5, 0.1)),
     // a token about 0.2 ms of graph, sampling and host synchronisation
     ...LAUNCH_GROUPS.map((_, i) => prior(iToken + i, 2e-4, 0.1)),
@@ -198,14 +204,14 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
   const d = fitNonNegative([...decodeObs, ...priors], nDecode);
   rms["gpu decode"] = rmsRelError(decodeObs, d.x);
   const ns = PREFILL_SLOTS.length;
-  const p = fitNonNegative(prefillObs, ns * nl + 2);
+  const p = fitNonNegative(prefillObs, ns * nl + 2 + nc);
   rms["gpu prefill"] = rmsRelError(prefillObs, p.x);
   const x = (v: readonly number[], i: number): number => v[i] ?? 0;
 
   // bandwidth efficiency: 1 / a, at most 1 (the physical peak); classes without rows take the median
   const eff: Partial<Record<DeviceClass, number>> = {};
   DEVICE_CLASSES.forEach((c, i) => {
-    if (seenCls.has(c)) eff[c] = Math.min(1, x(d.x, i) > 0 ? 1 / x(d.x, i) : 1);
+    if (seenCls.has(c)) eff[c] = 1 / (1 + x(d.x, i));
   });
   const effMedian = medianOf(Object.values(eff)) || 0.7;
   const perLayer: Partial<Record<LaunchGroup, number>> = {};
@@ -241,11 +247,16 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     secPerMoeLayer: x(d.x, iMoeLayer),
     secPerLayer: Object.fromEntries(LAUNCH_GROUPS.map((l) => [l, resolve(l, (g) => perLayer[g], 0)])) as Record<LaunchGroup, number>,
     secPerToken: Object.fromEntries(LAUNCH_GROUPS.map((l, i) => [l, seenDecodeGroup.has(l) ? x(d.x, iToken + i) : resolve(l, (g) => (seenDecodeGroup.has(g) ? x(d.x, iToken + LAUNCH_GROUPS.indexOf(g)) : undefined), 2e-4)])) as Record<LaunchGroup, number>,
+    secPerLayerClass: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, seenCls.has(c) ? x(d.x, DECODE_LAYOUT.layerClass + i) : 0])) as Record<DeviceClass, number>,
+    trafficFactor: Object.fromEntries(
+      LAUNCH_GROUPS.map((l, i) => [l, seenDecodeGroup.has(l) ? x(d.x, DECODE_LAYOUT.traffic + i) : resolve(l, (g) => (seenDecodeGroup.has(g) ? x(d.x, DECODE_LAYOUT.traffic + LAUNCH_GROUPS.indexOf(g)) : undefined), 0)]),
+    ) as Record<LaunchGroup, number>,
     matrixEfficiency: Object.fromEntries(
       LAUNCH_GROUPS.map((l) => [l, Object.fromEntries(PREFILL_SLOTS.map((s) => [s, resolve(l, (g) => matrixOf(g, s), matrixMedian)]))]),
     ) as GpuConstants["matrixEfficiency"],
     expertMatmulFactor: x(p.x, ns * nl),
     attentionFactor: x(p.x, ns * nl + 1),
+    matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, x(p.x, ns * nl + 2 + i)])) as Record<DeviceClass, number>,
   };
 }
 
@@ -397,7 +408,7 @@ export function predictPublished(r: PublishedRow, k: SpeedConstants, sizer: Size
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
   const s = estimateSpeed(shape, est, hw, {
-    contexts: [ctx], constants: k, buildYear: r.year, ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
+    contexts: [ctx], constants: k, buildYear: r.year, ...(r.flags && { flags: [r.flags] }), ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
   });
   const old = r.backend !== "cpu" && r.year < CURRENT_FROM_YEAR ? ` (${r.year} build)` : "";
   return prediction(`${r.device} ${r.model_id} ${r.quant} ${r.test}${r.depth ? `@d${r.depth}` : ""}${old}`, decode ? "decode" : "prefill", r.tps, decode ? s.decodeTps : s.prefillTps);

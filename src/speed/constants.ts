@@ -29,74 +29,101 @@ export const SPEED_CONSTANTS: SpeedConstants = {
   },
   "gpu": {
     "bandwidthEfficiency": {
-      "nvidia": 0.84,
-      "nvidia-dc": 0.878,
-      "apple": 0.793,
-      "apple-max": 0.642,
-      "apple-ultra": 0.691,
-      "amd": 0.933,
-      "amd-dc": 0.539,
-      "igpu": 0.776,
-      "intel": 0.564
+      "nvidia": 0.827,
+      "nvidia-dc": 0.797,
+      "apple": 0.771,
+      "apple-max": 0.753,
+      "apple-ultra": 0.783,
+      "amd": 0.762,
+      "amd-rdna4": 0.856,
+      "amd-dc": 0.75,
+      "igpu": 0.767,
+      "intel": 0.787
     },
     "dequantFlopsPerWeight": {
       "q8": 1,
-      "legacy": 1.01,
-      "kquant": 1,
+      "legacy": 1,
+      "kquant": 0.994,
       "iq": 1,
       "mxfp4": 1
     },
     "expertGatherFactor": {
-      "cuda": 0.0982,
+      "cuda": 0.099,
       "cuda-2024": 0.1,
-      "metal": 0.101,
+      "metal": 0.1,
       "metal-2024": 0.1,
-      "vulkan": 0.104,
+      "vulkan": 0.105,
       "vulkan-nv": 0.1,
-      "rocm": 0.101,
-      "sycl": 0.1
+      "rocm": 0.102,
+      "sycl": 0.1,
+      "sycl-dmmv": 0.1
     },
-    "secPerMoeLayer": 0.0000691,
+    "secPerMoeLayer": 0.0000294,
     "secPerLayer": {
       "cuda": 0,
-      "cuda-2024": 0.0000416,
-      "metal": 0.0000483,
-      "metal-2024": 0.000035,
-      "vulkan": 0.0000324,
-      "vulkan-nv": 0.0000195,
-      "rocm": 0.000049,
-      "sycl": 0.0000649
+      "cuda-2024": 0.0000248,
+      "metal": 0.0000214,
+      "metal-2024": 0.0000186,
+      "vulkan": 0.0000163,
+      "vulkan-nv": 0.0000118,
+      "rocm": 0.00000286,
+      "sycl": 0.0000182,
+      "sycl-dmmv": 0.0000218
     },
     "secPerToken": {
-      "cuda": 0.00000923,
-      "cuda-2024": 0.000267,
-      "metal": 0.00033,
-      "metal-2024": 0.000253,
-      "vulkan": 0.000241,
-      "vulkan-nv": 0.000198,
-      "rocm": 0.000256,
-      "sycl": 0.000351
+      "cuda": 0,
+      "cuda-2024": 0.000215,
+      "metal": 0.000215,
+      "metal-2024": 0.000195,
+      "vulkan": 0.000194,
+      "vulkan-nv": 0.000163,
+      "rocm": 0.000104,
+      "sycl": 0.000189,
+      "sycl-dmmv": 0.000206
+    },
+    "secPerLayerClass": {
+      "nvidia": 0,
+      "nvidia-dc": 0,
+      "apple": 0.0000194,
+      "apple-max": 0.000156,
+      "apple-ultra": 0.0000995,
+      "amd": 0.0000817,
+      "amd-rdna4": 0,
+      "amd-dc": 0.000116,
+      "igpu": 0.0000718,
+      "intel": 0.000158
+    },
+    "trafficFactor": {
+      "cuda": 0,
+      "cuda-2024": 0.213,
+      "metal": 0,
+      "metal-2024": 0.0374,
+      "vulkan": 0.011,
+      "vulkan-nv": 0.322,
+      "rocm": 0,
+      "sycl": 0,
+      "sycl-dmmv": 1.86
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.513,
-        "bf16": 0.513,
-        "quant": 0.513
+        "f16": 0.512,
+        "bf16": 0.512,
+        "quant": 0.512
       },
       "cuda-2024": {
         "f16": 0.402,
         "bf16": 0.402,
-        "quant": 0.426
+        "quant": 0.318
       },
       "metal": {
-        "f16": 0.745,
-        "bf16": 0.745,
-        "quant": 0.745
+        "f16": 0.743,
+        "bf16": 0.743,
+        "quant": 0.743
       },
       "metal-2024": {
         "f16": 0.792,
         "bf16": 0.792,
-        "quant": 0.701
+        "quant": 0.7
       },
       "vulkan": {
         "f16": 0.274,
@@ -109,18 +136,35 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.344
       },
       "rocm": {
-        "f16": 0.0656,
-        "bf16": 0.0656,
-        "quant": 0.342
+        "f16": 0.0816,
+        "bf16": 0.0816,
+        "quant": 0.369
       },
       "sycl": {
-        "f16": 0.233,
-        "bf16": 0.233,
-        "quant": 0.233
+        "f16": 0.249,
+        "bf16": 0.249,
+        "quant": 0.249
+      },
+      "sycl-dmmv": {
+        "f16": 0.193,
+        "bf16": 0.193,
+        "quant": 0.193
       }
     },
-    "expertMatmulFactor": 4.43,
-    "attentionFactor": 4.61
+    "expertMatmulFactor": 4.26,
+    "attentionFactor": 4.54,
+    "matrixClassFactor": {
+      "nvidia": 0,
+      "nvidia-dc": 0,
+      "apple": 0,
+      "apple-max": 0,
+      "apple-ultra": 0,
+      "amd": 0,
+      "amd-rdna4": 0,
+      "amd-dc": 2.64,
+      "igpu": 2.99,
+      "intel": 0
+    }
   },
   "ranges": {
     "cpu": {
@@ -135,18 +179,18 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "cuda": {
       "decode": [
-        0.74,
-        1.1
+        0.79,
+        1.21
       ],
       "prefill": [
         0.6,
-        1.56
+        1.42
       ]
     },
     "metal": {
       "decode": [
-        0.73,
-        1.29
+        0.87,
+        1.15
       ],
       "prefill": [
         0.71,
@@ -155,28 +199,28 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "rocm": {
       "decode": [
-        0.68,
-        1.48
+        0.89,
+        1.32
       ],
       "prefill": [
-        0.21,
-        1.41
+        0.34,
+        2.75
       ]
     },
     "sycl": {
       "decode": [
-        0.45,
-        1.22
+        0.62,
+        1.7
       ],
       "prefill": [
-        0.39,
-        1.25
+        0.41,
+        1.99
       ]
     },
     "vulkan": {
       "decode": [
-        0.79,
-        1.11
+        0.8,
+        1.15
       ],
       "prefill": [
         0.45,

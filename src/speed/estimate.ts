@@ -22,6 +22,7 @@ import {
   launchGroup,
   prefillSlot,
   simdLevel,
+  type BuildFlag,
   type GpuPartWork,
   type SpeedConstants,
   type SpeedRanges,
@@ -85,6 +86,8 @@ export interface SpeedOptions {
   readonly constants?: SpeedConstants;
   /** Year of the llama.cpp build (calibration of older published rows); default: a current build. */
   readonly buildYear?: number;
+  /** Settings of the build that change its kernels (calibration of published rows that state them). */
+  readonly flags?: readonly BuildFlag[];
   /** false: ignore this machine's bench figures (what a real run is compared against uses true, minus what was learned). */
   readonly calibrated?: boolean | "bench-only";
   /** false: leave out `measured` (the spec-table figure beside a calibrated one): a caller that reads only the tok/s. */
@@ -121,7 +124,7 @@ function partsOf(est: Estimate, hw: Hardware, nLayer: number): Part[] {
  * Bandwidth and peak TFLOPS of a GPU: its own figures, else the spec row its name matches (a GPU
  * described only by name and VRAM, e.g. `llmfit fit --gpu NAME --vram GB`); 0 when unknown.
  */
-export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; spec: GpuSpec | undefined } {
+export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; int8: number; spec: GpuSpec | undefined } {
   const spec = (g.specId !== undefined ? gpuSpecById(g.specId) : undefined) ?? matchGpu(g.name)?.spec;
   const s = spec ? perDeviceSpec(spec) : undefined;
   const bw = g.bandwidthGBs?.value ?? s?.bandwidthGBs?.value ?? 0;
@@ -130,8 +133,10 @@ export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; 
   const peak = Math.max(fp16, fp32);
   // the matrix rate scales with a detected vector rate (a clocked-down laptop part)
   const specPeak = spec ? Math.max(spec.fp16Tflops ?? 0, spec.fp32Tflops) / spec.devices : 0;
-  const matrix = spec && specPeak > 0 ? (spec.matrixTflops / spec.devices) * (peak > 0 ? peak / specPeak : 1) : peak;
-  return { bw, peak, matrix, spec };
+  const scale = peak > 0 && specPeak > 0 ? peak / specPeak : 1;
+  const matrix = spec && specPeak > 0 ? (spec.matrixTflops / spec.devices) * scale : peak;
+  const int8 = spec && specPeak > 0 ? (spec.int8Tops / spec.devices) * scale : matrix;
+  return { bw, peak, matrix, int8, spec };
 }
 
 const sumAt = (xs: readonly number[], idx: readonly number[]): number => idx.reduce((a, i) => a + (xs[i] ?? 0), 0);
@@ -187,12 +192,13 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
   const share = nLayer > 0 ? part.layers.length / nLayer : 1;
   return {
     cls: deviceClass(g.vendor, f.spec?.name ?? g.name, f.spec?.kind),
-    group: launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor),
+    group: launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags),
     family: dequantFamily(quant),
     slot: prefillSlot(quant),
     bandwidthGBs: f.bw,
     vectorTflops: f.peak,
     matrixTflops: f.matrix,
+    int8Tops: f.int8,
     bytes: layerBytes + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0),
     weights,
     expertBytes,

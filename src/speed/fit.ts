@@ -11,6 +11,12 @@ export interface Observation {
   readonly time: number;
   /** Weight of the row's relative residual (1 when absent); priors use less. */
   readonly weight?: number;
+  /**
+   * A known part of the time, outside the unknowns: time = offset + Σ features[i] × x[i]. It holds
+   * a physical floor out of the fit (bytes at 100 % of the spec bandwidth), so the unknowns stay
+   * what they mean (an efficiency can only lose time, never gain it).
+   */
+  readonly offset?: number;
 }
 
 export interface FitResult {
@@ -47,8 +53,9 @@ function leastSquares(obs: readonly Observation[], active: readonly number[]): n
   for (const o of obs) {
     const w = (o.weight ?? 1) / o.time;
     const f = active.map((j) => (o.features[j] ?? 0) * w);
+    const target = (o.weight ?? 1) * (1 - (o.offset ?? 0) / o.time); // (time − offset) × w
     for (let i = 0; i < k; i++) {
-      atb[i] = (atb[i] ?? 0) + (f[i] ?? 0) * (o.weight ?? 1); // target time × w = weight
+      atb[i] = (atb[i] ?? 0) + (f[i] ?? 0) * target;
       const row = ata[i];
       if (!row) continue;
       for (let j = 0; j < k; j++) row[j] = (row[j] ?? 0) + (f[i] ?? 0) * (f[j] ?? 0);
@@ -61,7 +68,7 @@ export function rmsRelError(obs: readonly Observation[], x: readonly number[]): 
   if (obs.length === 0) return 0;
   let s = 0;
   for (const o of obs) {
-    const t = o.features.reduce((a, f, i) => a + f * (x[i] ?? 0), 0);
+    const t = (o.offset ?? 0) + o.features.reduce((a, f, i) => a + f * (x[i] ?? 0), 0);
     s += ((t - o.time) / o.time) ** 2;
   }
   return Math.sqrt(s / obs.length);
@@ -78,7 +85,12 @@ export function fitNonNegative(obs: readonly Observation[], n: number): FitResul
     const ms = obs.reduce((a, o) => a + ((o.features[j] ?? 0) / o.time) ** 2, 0) / Math.max(1, obs.length);
     return ms > 0 ? Math.sqrt(ms) : 1;
   });
-  const scaled = obs.map((o) => ({ time: o.time, ...(o.weight !== undefined && { weight: o.weight }), features: o.features.map((f, j) => f / (scale[j] ?? 1)) }));
+  const scaled = obs.map((o) => ({
+    time: o.time,
+    ...(o.weight !== undefined && { weight: o.weight }),
+    ...(o.offset !== undefined && { offset: o.offset }),
+    features: o.features.map((f, j) => f / (scale[j] ?? 1)),
+  }));
   const r = nnls(scaled, n);
   const x = r.x.map((v, j) => v / (scale[j] ?? 1));
   return { x, rmsRelError: rmsRelError(obs.filter((o) => o.weight === undefined), x) };
@@ -93,7 +105,7 @@ function nnls(obs: readonly Observation[], n: number): FitResult {
     for (const o of obs) {
       const ow = o.weight ?? 1;
       const w = ow / o.time;
-      const r = ow - o.features.reduce((a, f, j) => a + f * w * (x[j] ?? 0), 0);
+      const r = ow * (1 - (o.offset ?? 0) / o.time) - o.features.reduce((a, f, j) => a + f * w * (x[j] ?? 0), 0);
       for (let j = 0; j < n; j++) g[j] = (g[j] ?? 0) + (o.features[j] ?? 0) * w * r;
     }
     return g;

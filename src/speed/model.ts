@@ -8,14 +8,17 @@
 //   GPU part:  bytes / (spec GB/s × e[device class])            memory traffic
 //            + weights × ops[quant family] / vector FLOP/s      dequantisation compute
 //            + expert bytes / spec GB/s × g_moe + MoE layers × t_moe   expert gather (mul_mat_id)
-//            + layers × t_layer[backend, build generation] + t_token    launch and sync overhead
+//            + bytes / spec GB/s × k[backend]                      the backend's mat-vec kernels' shortfall
+//            + layers × (t_layer[backend, build generation] + t_layer[device class]) + t_token
+//                                                                  launch and sync overhead
 //            and never less than bytes / spec GB/s (the physical peak).
 // Prefill (one prompt token) multiplies a 512-token batch through every matrix:
 //   CPU: dense FLOPs / (threads × F_thread[weight family]) + expert FLOPs / (threads × F_expert)
 //        + SSM state elements × c_ssm / threads
-//   GPU: dense FLOPs / (matrix TFLOPS × e[backend, generation, f16|quantized])
-//        + expert FLOPs × k_moe + attention FLOPs × k_attn, over the matrix rate,
-//        and never less than FLOPs / matrix TFLOPS (the physical peak).
+//   GPU: dense FLOPs / (engine TFLOPS × e[backend, generation, f16|quantized]) + dense FLOPs ×
+//        k[device class] / engine TFLOPS + expert FLOPs × k_moe + attention FLOPs × k_attn,
+//        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
+//        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
 // Parts on different devices run one after the other (llama.cpp's layer split), so times add.
 
 import type { Backend } from "../hardware/types.js";
@@ -57,9 +60,12 @@ export interface CpuConstants {
 /**
  * Device classes whose decode reaches a different share of the spec bandwidth (issue 18's rows:
  * Apple Ultra chips reach 34–43 % with Q4_0, base and Pro chips 65–80 %: the two dies of an Ultra
- * share one command stream; data-centre HBM parts and consumer GDDR parts differ too).
+ * share one command stream; data-centre HBM parts and consumer GDDR parts differ too). RDNA 4
+ * (RX 9000) is its own class: its decode reaches 85–90 % of the spec bandwidth on both ROCm and
+ * Vulkan (RX 9060 XT, github.com/ggml-org/llama.cpp/pull/28102; RX 9070 XT, PR 13326), where
+ * RDNA 3 cards reach 55–75 %.
  */
-export const DEVICE_CLASSES = ["nvidia", "nvidia-dc", "apple", "apple-max", "apple-ultra", "amd", "amd-dc", "igpu", "intel"] as const;
+export const DEVICE_CLASSES = ["nvidia", "nvidia-dc", "apple", "apple-max", "apple-ultra", "amd", "amd-rdna4", "amd-dc", "igpu", "intel"] as const;
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
 /**
@@ -68,9 +74,12 @@ export type DeviceClass = (typeof DEVICE_CLASSES)[number];
  * kernels through 2025): builds before 2025 are their own group where rows of them exist. Vulkan
  * on NVIDIA is its own group: only NVIDIA's driver exposes VK_NV_cooperative_matrix2, which
  * llama.cpp's Vulkan matmuls use for tensor cores (ggml_vulkan prints "matrix cores: NV_coopmat2";
- * RADV on RDNA prints "none" or KHR_coopmat).
+ * RADV on RDNA prints "none" or KHR_coopmat). SYCL with its weight reorder off
+ * (GGML_SYCL_DISABLE_OPT=1, or the June 2025 builds PR 14504 fixed) is its own group: decode runs
+ * the DMMV kernels instead of the reordered MMVQ ones (Arc B580, one build: 7B Q4_0 at 42 tok/s
+ * with the reorder off, 73 with it on, github.com/ggml-org/llama.cpp/pull/14504).
  */
-export const LAUNCH_GROUPS = ["cuda", "cuda-2024", "metal", "metal-2024", "vulkan", "vulkan-nv", "rocm", "sycl"] as const;
+export const LAUNCH_GROUPS = ["cuda", "cuda-2024", "metal", "metal-2024", "vulkan", "vulkan-nv", "rocm", "sycl", "sycl-dmmv"] as const;
 export type LaunchGroup = (typeof LAUNCH_GROUPS)[number];
 
 /** Dequantisation families: the kernels of one family unpack weights with the same work per weight. */
@@ -94,12 +103,16 @@ export function deviceClass(vendor: string, name: string, kind: GpuSpec["kind"] 
   // an NVIDIA SoC (GB10) runs the CUDA kernels of the discrete parts
   if (vendor === "nvidia") return kind === "datacenter" ? "nvidia-dc" : "nvidia";
   if (kind === "igpu" || kind === "soc") return "igpu";
-  if (vendor === "amd") return kind === "datacenter" ? "amd-dc" : "amd";
+  if (vendor === "amd") return kind === "datacenter" ? "amd-dc" : /\bRX 9\d{3}/i.test(name) ? "amd-rdna4" : "amd";
   return "intel";
 }
 
-export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = ""): LaunchGroup {
+/** Build or runtime settings a published row states, that change which kernels run (data/speed/README.md). */
+export type BuildFlag = "sycl-reorder-off";
+
+export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = "", flags: readonly BuildFlag[] = []): LaunchGroup {
   const old = year < CURRENT_BUILD_YEAR;
+  if (backend === "sycl" && flags.includes("sycl-reorder-off")) return "sycl-dmmv";
   if (backend === "vulkan" && vendor === "nvidia") return "vulkan-nv";
   if (backend === "cuda") return old ? "cuda-2024" : "cuda";
   if (backend === "metal") return old ? "metal-2024" : "metal";
@@ -126,6 +139,8 @@ export interface GpuPartWork {
   readonly bandwidthGBs: number;
   readonly vectorTflops: number;
   readonly matrixTflops: number;
+  /** Dense INT8 TOPS of the MMQ path (the spec table's int8Tops, per device). */
+  readonly int8Tops: number;
   /** Decode: weight + KV bytes read, weights multiplied, routed-expert bytes, layers, MoE layers. */
   readonly bytes: number;
   readonly weights: number;
@@ -151,6 +166,23 @@ export interface GpuConstants {
   readonly secPerMoeLayer: number;
   /** Seconds per layer per token of kernel launches and synchronisation, by launch group. */
   readonly secPerLayer: Readonly<Record<LaunchGroup, number>>;
+  /**
+   * Extra seconds per layer per token by device class, on top of the launch group's. An Apple
+   * Ultra is two dies joined by UltraFusion, and every layer's kernels wait for both (TinyLlama at
+   * 243 tok/s on an M1 Ultra, 4 ms a token for 22 layers where the bandwidth allows 700:
+   * github.com/geerlingguy/ai-benchmarks/issues/48). AMD classes count
+   * it under ROCm only: HIP's launch and synchronisation cost differs by architecture where
+   * Vulkan's does not (RX 7900 XTX, one machine and build: a 7B Q4_0 at 137 tok/s under ROCm, 172
+   * under Vulkan, github.com/ggml-org/llama.cpp/issues/20934; Strix Halo gfx1151 and MI100 under
+   * HIP likewise slower than their bandwidth allows).
+   */
+  readonly secPerLayerClass: Readonly<Record<DeviceClass, number>>;
+  /**
+   * Extra traffic time by launch group, as a fraction of the bytes at spec bandwidth: how far a
+   * backend's mat-vec kernels fall short of the device class's streaming rate (SYCL's DMMV path
+   * with the reorder off: PR 14504's rows; CUDA builds of 2024 against current ones).
+   */
+  readonly trafficFactor: Readonly<Record<LaunchGroup, number>>;
   /** Seconds per token that do not scale with layers (graph build, sampling, host sync), by launch group. */
   readonly secPerToken: Readonly<Record<LaunchGroup, number>>;
   /** Fraction of the matrix rate dense prompt matmuls reach, by launch group and weight type. */
@@ -159,6 +191,8 @@ export interface GpuConstants {
   readonly expertMatmulFactor: number;
   /** Attention FLOPs cost relative to dense matmul FLOPs at the matrix rate: k_attn. */
   readonly attentionFactor: number;
+  /** Extra prompt time under ROCm by device class, per dense FLOP at the engine's rate (gpuPrefillFeatures). */
+  readonly matrixClassFactor: Readonly<Record<DeviceClass, number>>;
 }
 
 /**
@@ -211,6 +245,14 @@ export function cpuPrefillSeconds(c: CpuConstants, w: CpuPrefillWork, family: We
 
 const slot = <T extends string>(list: readonly T[], key: T | undefined, v: number): number[] => list.map((x) => (x === key ? v : 0));
 
+/** AMD's classes run two driver stacks (HIP, Vulkan): their per-class launch cost is HIP's. */
+const HIP_CLASSES: ReadonlySet<DeviceClass> = new Set(["amd", "amd-rdna4", "amd-dc", "igpu"]);
+
+/** Whether the per-class launch cost (secPerLayerClass) counts for this part. */
+function classLaunchApplies(w: GpuPartWork): boolean {
+  return HIP_CLASSES.has(w.cls) ? w.group === "rocm" : true;
+}
+
 /** Decode features of a GPU part, in the order of gpuDecodeUnknowns. */
 export function gpuDecodeFeatures(w: GpuPartWork): number[] {
   const bw = w.bandwidthGBs * 1e9;
@@ -221,8 +263,24 @@ export function gpuDecodeFeatures(w: GpuPartWork): number[] {
     w.moeLayers,
     ...slot(LAUNCH_GROUPS, w.group, w.layers),
     ...slot(LAUNCH_GROUPS, w.group, w.last ? 1 : 0),
+    ...slot(DEVICE_CLASSES, w.cls, classLaunchApplies(w) ? w.layers : 0),
+    ...slot(LAUNCH_GROUPS, w.group, w.bytes / bw),
   ];
 }
+
+/** Where each block of gpuDecodeFeatures starts (the fit's priors and the named terms use them). */
+export const DECODE_LAYOUT = (() => {
+  const nc = DEVICE_CLASSES.length;
+  const nd = DEQUANT_FAMILIES.length;
+  const nl = LAUNCH_GROUPS.length;
+  const gather = nc + nd;
+  const moeLayer = gather + nl;
+  const layer = moeLayer + 1;
+  const token = layer + nl;
+  const layerClass = token + nl;
+  const traffic = layerClass + nc;
+  return { classes: 0, dequant: nc, gather, moeLayer, layer, token, layerClass, traffic, length: traffic + nl };
+})();
 
 export function gpuDecodeUnknowns(g: GpuConstants): number[] {
   return [
@@ -232,21 +290,54 @@ export function gpuDecodeUnknowns(g: GpuConstants): number[] {
     g.secPerMoeLayer,
     ...LAUNCH_GROUPS.map((l) => g.secPerLayer[l]),
     ...LAUNCH_GROUPS.map((l) => g.secPerToken[l]),
+    ...DEVICE_CLASSES.map((c) => g.secPerLayerClass[c]),
+    ...LAUNCH_GROUPS.map((l) => g.trafficFactor[l]),
   ];
 }
 
-/** Prefill features of a GPU part (seconds per prompt token at 100 % of the matrix rate, by slot). */
+/**
+ * Launch groups whose quantized prompt matmuls run llama.cpp's MMQ kernels: int8 dot products of
+ * the quantized weights with q8_1-quantized activations (ggml-cuda/mmq.cuh, also built for HIP),
+ * so they are bound by the INT8 rate (tensor cores, WMMA/MFMA or DP4A), not the FP16 one. Metal,
+ * Vulkan and SYCL dequantize to FP16 tiles and run the FP16 matrix path.
+ */
+const MMQ_GROUPS: ReadonlySet<LaunchGroup> = new Set(["cuda", "cuda-2024", "rocm"]);
+
+/** TFLOPS (or TOPS) of the engine a part's dense prompt matmuls run on. */
+export function prefillRate(w: Pick<GpuPartWork, "group" | "slot" | "matrixTflops" | "int8Tops" | "vectorTflops">): number {
+  // only where DP4A / V_DOT4 is the fastest engine (no matrix engine: Pascal, GCN 5, RDNA 2): on
+  // tensor-core parts the MMQ tiles reach the same share of the FP16 matrix rate as the FP16
+  // GEMMs do (RTX 3090, RTX 4090, DGX Spark rows: 15–20 % of the INT8 rate), so that rate stays
+  const dp4a = w.int8Tops > w.matrixTflops * 1.05 && w.matrixTflops <= w.vectorTflops * 1.05;
+  return w.slot === "quant" && MMQ_GROUPS.has(w.group) && dp4a ? w.int8Tops : w.matrixTflops;
+}
+
+/**
+ * Prefill features of a GPU part: seconds per prompt token at 100 % of the engine's rate, by
+ * launch group and weight slot; routed experts and attention; and, under ROCm, by device class:
+ * rocBLAS/hipBLASLt and the MMQ tiles are tuned per AMD architecture (Strix Halo gfx1151 runs a
+ * 7B Q4_0 prompt at 349 tok/s under HIP and 881 under Vulkan on one machine,
+ * github.com/ggml-org/llama.cpp/issues/13565; MI100 reaches 847 tok/s on a 13B Q5_K_M over a
+ * 185 TFLOPS MFMA rate, PR 14949).
+ */
 export function gpuPrefillFeatures(w: GpuPartWork): number[] {
-  const mx = w.matrixTflops * 1e12;
+  const mx = prefillRate(w) * 1e12;
+  const mxF16 = w.matrixTflops * 1e12;
   return [
     ...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => (l === w.group && s === w.slot ? w.denseFlops / mx : 0))),
     w.expertFlops / mx,
-    w.attnFlops / mx,
+    w.attnFlops / mxF16,
+    ...slot(DEVICE_CLASSES, w.cls, w.group === "rocm" ? w.denseFlops / mx : 0),
   ];
 }
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
-  return [...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => 1 / g.matrixEfficiency[l][s])), g.expertMatmulFactor, g.attentionFactor];
+  return [
+    ...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => 1 / g.matrixEfficiency[l][s])),
+    g.expertMatmulFactor,
+    g.attentionFactor,
+    ...DEVICE_CLASSES.map((c) => g.matrixClassFactor[c]),
+  ];
 }
 
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
@@ -255,11 +346,14 @@ const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s,
 export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: number; dequant: number; moe: number; launch: number } {
   const f = gpuDecodeFeatures(w);
   const u = gpuDecodeUnknowns(g);
-  const nc = DEVICE_CLASSES.length;
-  const nd = DEQUANT_FAMILIES.length;
+  const L = DECODE_LAYOUT;
   const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
-  const nl = LAUNCH_GROUPS.length;
-  return { bandwidth: part(0, nc), dequant: part(nc, nc + nd), moe: part(nc + nd, nc + nd + nl + 1), launch: part(nc + nd + nl + 1, f.length) };
+  return {
+    bandwidth: part(L.classes, L.dequant) + part(L.traffic, L.length),
+    dequant: part(L.dequant, L.gather),
+    moe: part(L.gather, L.layer),
+    launch: part(L.layer, L.traffic),
+  };
 }
 
 /** Seconds per decoded token on a GPU part: the model's terms, never faster than the spec bandwidth allows. */
@@ -269,6 +363,6 @@ export function gpuDecodeSeconds(g: GpuConstants, w: GpuPartWork): number {
 
 /** Seconds per prompt token on a GPU part, never faster than the matrix engine's peak. */
 export function gpuPrefillSeconds(g: GpuConstants, w: GpuPartWork): number {
-  const floor = (w.denseFlops + w.expertFlops + w.attnFlops) / (w.matrixTflops * 1e12);
+  const floor = (w.denseFlops + w.expertFlops) / (prefillRate(w) * 1e12) + w.attnFlops / (w.matrixTflops * 1e12);
   return Math.max(dot(gpuPrefillFeatures(w), gpuPrefillUnknowns(g)), floor);
 }

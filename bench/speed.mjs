@@ -11,6 +11,9 @@ import { fitSpeedConstants, predictCpuRows, predictPublishedRows } from "../dist
 import { SPEED_CONSTANTS } from "../dist/speed/constants.js";
 import { parseCpuMeasurements, parsePublished } from "../dist/speed/measurements.js";
 import { crossValidate, summarize } from "../dist/speed/validation.js";
+import { crossValidateTraining, predictTrainingRuns } from "../dist/training/calibration.js";
+import { TRAINING_MFU } from "../dist/training/constants.js";
+import { parseTrainingRuns } from "../dist/training/measurements.js";
 
 const root = new URL("../", import.meta.url);
 const cpu = parseCpuMeasurements(readFileSync(new URL("data/speed/cpu-measurements.csv", root), "utf8"));
@@ -66,3 +69,21 @@ const fit = fitSpeedConstants(cpu, pub);
 out(`fit RMS relative error: ${Object.entries(fit.rms).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}%`).join(", ")}`);
 if (fit.skipped.length) out(`rows not fitted: ${[...new Set(fit.skipped)].join("; ")}`);
 if (process.argv.includes("--constants")) out(`\nfitted now:\n${JSON.stringify(fit.constants, null, 2)}`);
+
+// fine-tuning: each measured run beside planTraining's estimate, with the committed MFU (fitted to
+// all runs) and held out (MFU fitted without the run's source)
+const runs = parseTrainingRuns(readFileSync(new URL("data/training/finetune-throughput.csv", root), "utf8"));
+const inFit = predictTrainingRuns(runs, TRAINING_MFU);
+const held = crossValidateTraining(runs);
+out(`\nFine-tuning throughput (tokens/s per GPU), MFU ${Object.entries(TRAINING_MFU).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(", ")}`);
+out(`${pad("run", 44)} ${lpad("measured", 9)} ${lpad("estimate", 9)} ${lpad("error", 6)} ${lpad("held-out", 9)} ${lpad("error", 6)}`);
+for (const p of inFit) {
+  const h = held.find((x) => x.run === p.run);
+  const r = p.run;
+  out(
+    `${pad(`${r.device} ${r.model_id} ${r.method} ${r.precision}`, 44)} ${lpad(p.measured.toFixed(0), 9)} ${lpad(p.estimated.toFixed(0), 9)} ${lpad(`${p.errorPct >= 0 ? "+" : ""}${p.errorPct.toFixed(0)}%`, 6)} ${lpad(h ? h.estimated.toFixed(0) : "", 9)} ${lpad(h ? `${h.errorPct >= 0 ? "+" : ""}${h.errorPct.toFixed(0)}%` : "", 6)}`,
+  );
+}
+const ts = summarize(inFit.map((p) => p.errorPct));
+const hs = summarize(held.map((p) => p.errorPct));
+out(`fine-tuning |error|: fitted median ${pct(ts.median)}, max ${pct(Math.max(...inFit.map((p) => Math.abs(p.errorPct))))}; held out (by source) median ${pct(hs.median)}`);

@@ -8,13 +8,16 @@
 // forward passes (4N). Gradient checkpointing recomputes the forward once more (+2N).
 // Peak: the device's matrix-engine rate (tensor cores / WMMA / XMX: the spec table's
 // matrixTflops, the same device term prompt processing uses in src/speed/model.ts), because
-// training's matmuls run there in FP16/BF16; a device without one trains at its vector rate.
-// Utilisation (model FLOPs utilisation, MFU) by method: Chowdhery et al. 2022 ("PaLM", table 3)
-// report 46.2 % for PaLM 540B and 21.3–30.2 % for GPT-3 and Megatron-Turing NLG on large
-// clusters. Single-GPU fine-tuning loses more to optimizer steps, small batches and, for LoRA, the
-// adapters' thin matmuls; QLoRA also dequantizes the 4-bit base weights in every pass. The
-// defaults (full 40 %, LoRA 35 %, QLoRA 25 %) are assumptions, shown in the output and changeable
-// with --mfu.
+// training's matmuls run there in BF16/FP16 with FP32 accumulation; a device without one trains
+// at its vector rate. GeForce cards run FP32-accumulating tensor math at half their FP16-accumulate
+// rate (NVIDIA Ada whitepaper, RTX 4090: 330.3 TFLOPS FP16 with FP16 accumulate, 165.2 with FP32
+// accumulate, BF16 165.2; GA102 whitepaper, RTX 3090: 142 / 71), the workstation and data-centre
+// parts at the full rate (RTX A6000 154.8, A100 312). FP8 runs (Transformer Engine) on Ada, Hopper
+// and Blackwell double it.
+// Utilisation (model FLOPs utilisation, MFU) by method is fitted to measured runs
+// (data/training/finetune-throughput.csv: torchtune's single-GPU table, NVIDIA NeMo's H100 table)
+// by scripts/fit-speed-constants.mjs into src/training/constants.ts; `npm run bench:speed` prints
+// each run beside its estimate, and --mfu overrides it.
 
 import type { Gpu, Hardware } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
@@ -23,10 +26,11 @@ import { SPEED_CONSTANTS } from "../speed/constants.js";
 import { gpuFigures } from "../speed/estimate.js";
 import { simdLevel } from "../speed/model.js";
 import { attentionFlops } from "../speed/traffic.js";
+import { TRAINING_MFU } from "./constants.js";
 import { trainingMemory, type TrainMemory, type TrainOptions } from "./memory.js";
 
-/** Model FLOPs utilisation of the matrix-engine peak, by method (see the header). */
-export const MFU_BY_METHOD: Readonly<Record<TrainOptions["method"], number>> = { full: 0.4, lora: 0.35, qlora: 0.25 };
+/** Model FLOPs utilisation of the matrix-engine peak, by method: fitted (see the header). */
+export const MFU_BY_METHOD: Readonly<Record<TrainOptions["method"], number>> = { full: TRAINING_MFU.full, lora: TRAINING_MFU.lora, qlora: TRAINING_MFU.qlora };
 /** The LoRA figure, the most common run. */
 export const DEFAULT_MFU = MFU_BY_METHOD.lora;
 /** ≈ 5 bytes of English text per token (BPE tokenizers: "1 token ≈ 4 characters" plus spaces and markup). */
@@ -42,6 +46,8 @@ export interface TrainDevice {
   readonly precision: "fp16" | "fp32";
   /** Whether peakTflops is a matrix-engine rate (tensor cores, WMMA, XMX) or the vector rate. */
   readonly matrix: boolean;
+  /** peakTflops is the FP8 tensor rate. */
+  readonly fp8?: boolean;
   readonly notes: readonly string[];
 }
 
@@ -62,13 +68,21 @@ export interface TrainPlan {
 const GIB = 1024 ** 3;
 const gib = (b: number): string => `${(b / GIB).toFixed(1)} GiB`;
 
-function gpuDevice(g: Gpu, count: number): TrainDevice {
+/** Spec ids of parts with FP8 tensor cores (Ada, Hopper, Blackwell). */
+const FP8_PARTS = /^(rtx-40|rtx-50|rtx-\d+-ada|rtx-pro-6000|l4|l40|h100|h200|gh200|b200|b100|gb10)/;
+
+function gpuDevice(g: Gpu, count: number, matmul: MatmulPrecision): TrainDevice {
   const fp16 = g.fp16Tflops?.value ?? 0;
   const fp32 = g.fp32Tflops?.value ?? 0;
   const precision = fp16 > fp32 * 1.05 || (fp16 > 0 && fp16 >= fp32) ? "fp16" : "fp32";
-  const { matrix, peak } = gpuFigures(g);
+  const { matrix, peak, spec } = gpuFigures(g);
   const hasMatrix = precision === "fp16" && matrix > peak * 1.05;
+  // FP32 accumulation: half rate on GeForce tensor cores (see the header)
+  const geforce = g.vendor === "nvidia" && (spec?.kind === "desktop" || spec?.kind === "laptop");
+  const fp8 = matmul === "fp8" && hasMatrix && g.vendor === "nvidia" && FP8_PARTS.test(spec?.id ?? "");
+  const trainMatrix = (matrix / (geforce ? 2 : 1)) * (fp8 ? 2 : 1);
   const notes: string[] = [];
+  if (matmul === "fp8" && !fp8) notes.push(`${g.name}: no FP8 tensor cores, trains at its BF16 rate`);
   if (count > 1) notes.push(`${count} devices: one device's memory (no model parallelism assumed)`);
   if (precision === "fp32") notes.push(`${g.name}: no fast FP16, trains at FP32 speed`);
   if (/\bK\d+\b|Kepler/i.test(g.name)) notes.push("Kepler: CUDA 12 and current PyTorch builds no longer support it (needs an old CUDA 11 / PyTorch stack)");
@@ -76,17 +90,18 @@ function gpuDevice(g: Gpu, count: number): TrainDevice {
     label: g.name,
     memoryBytes: g.vramFreeBytes.value,
     overheadBytes: deviceOverheadBytes(g.backend),
-    peakTflops: hasMatrix ? matrix : precision === "fp16" ? fp16 : fp32,
+    peakTflops: hasMatrix ? trainMatrix : precision === "fp16" ? fp16 : fp32,
     precision,
     matrix: hasMatrix,
+    ...(fp8 ? { fp8: true } : {}),
     notes,
   };
 }
 
 /** The device a single-device run would use: the first GPU, or the CPU and its RAM. */
-export function trainDevice(hw: Hardware, threads?: number): TrainDevice {
+export function trainDevice(hw: Hardware, threads?: number, matmul: MatmulPrecision = "bf16"): TrainDevice {
   const g = hw.gpus[0];
-  if (g) return gpuDevice(g, hw.gpus.filter((x) => x.name === g.name).length);
+  if (g) return gpuDevice(g, hw.gpus.filter((x) => x.name === g.name).length, matmul);
   const t = threads ?? Math.max(1, hw.cpu.cores.value);
   const c = SPEED_CONSTANTS.cpu;
   const tflops = (t * c.prefillFlopsPerThread.f16 * c.prefillSimdFactor[simdLevel(hw.cpu.flags)]) / 1e12;
@@ -107,13 +122,20 @@ export function trainingFlopsPerToken(shape: ModelShape, o: TrainOptions): numbe
   return forward * passes;
 }
 
+/** Precision of the training matmuls: BF16/FP16 with FP32 accumulation, or FP8 (Transformer Engine). */
+export type MatmulPrecision = "bf16" | "fp8";
+
 export interface PlanOptions {
   readonly mfu?: number;
   readonly threads?: number;
+  /** Default bf16; fp8 doubles the tensor rate on parts that have FP8 tensor cores. */
+  readonly precision?: MatmulPrecision;
+  /** Share of the doubled FP8 rate an FP8 run realises (default: fitted, TRAINING_MFU.fp8). */
+  readonly fp8Efficiency?: number;
 }
 
 export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p: PlanOptions = {}): TrainPlan {
-  const device = trainDevice(hw, p.threads);
+  const device = trainDevice(hw, p.threads, p.precision);
   const mfu = p.mfu ?? MFU_BY_METHOD[o.method];
   const memory = trainingMemory(shape, o);
   const needed = memory.total + device.overheadBytes;
@@ -142,10 +164,11 @@ export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p
   }
   const flopsPerToken = trainingFlopsPerToken(shape, o);
   // A run that cannot happen here has no speed.
-  const tokensPerSec = verdict === "needs-gpu" ? 0 : (device.peakTflops * 1e12 * mfu) / flopsPerToken;
+  const fp8 = device.fp8 ? (p.fp8Efficiency ?? TRAINING_MFU.fp8) : 1;
+  const tokensPerSec = verdict === "needs-gpu" ? 0 : (device.peakTflops * 1e12 * mfu * fp8) / flopsPerToken;
   const assumptions = [
     ...memory.notes,
-    `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (${device.matrix ? "its matrix engine's FP16/BF16 rate" : "FP16 where it has fast FP16, else FP32"}; ${o.method} default ${Math.round(MFU_BY_METHOD[o.method] * 100)} %)`,
+    `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (${device.matrix ? `its matrix engine's ${p.precision === "fp8" ? "FP8" : "BF16"} rate with FP32 accumulation` : "FP16 where it has fast FP16, else FP32"}; ${o.method} default ${Math.round(MFU_BY_METHOD[o.method] * 100)} %)`,
     `time per MB: ${TOKENS_PER_MB.toLocaleString("en-US")} tokens per MB of English text, one epoch`,
     ...device.notes,
   ];

@@ -5,7 +5,11 @@ import { findModel, shapeOf } from "../../src/models/catalog.js";
 import type { ModelShape } from "../../src/models/shape.js";
 import { denseShape } from "../../src/sizing/reference-shapes.js";
 import { activationBytes, DEFAULT_TRAIN_OPTIONS, NF4_BITS_PER_PARAM, paramGroups, trainingMemory, type TrainOptions } from "../../src/training/memory.js";
+import { readFileSync } from "node:fs";
 import { DEFAULT_MFU, MFU_BY_METHOD, planTraining, TOKENS_PER_MB } from "../../src/training/plan.js";
+import { fitTrainingMfu, predictTrainingRuns } from "../../src/training/calibration.js";
+import { TRAINING_MFU } from "../../src/training/constants.js";
+import { parseTrainingRuns } from "../../src/training/measurements.js";
 
 function shape(id: string): ModelShape {
   const e = findModel(id);
@@ -104,6 +108,36 @@ describe("training speed", () => {
     expect(p.tokensPerSec / full.tokensPerSec).toBeCloseTo((1.5 * MFU_BY_METHOD.lora) / MFU_BY_METHOD.full, 6);
     expect(DEFAULT_MFU).toBe(MFU_BY_METHOD.lora);
   });
+  it("BF16 with FP32 accumulation: GeForce tensor cores at half their FP16-accumulate rate, workstation and data-centre parts at the full rate; FP8 doubles it where the part has FP8", () => {
+    const s = shape("llama-3.1-8b");
+    const o = opts({ method: "lora" });
+    // Ada whitepaper: RTX 4090 165.2 TFLOPS BF16 with FP32 accumulate (330.3 with FP16 accumulate)
+    expect(planTraining(s, o, simulateHardware("RTX 4090")).device.peakTflops).toBeCloseTo(330.32 / 2, 2);
+    expect(planTraining(s, o, simulateHardware("RTX A6000")).device.peakTflops).toBeCloseTo(154.84, 2);
+    const h100 = simulateHardware("H100 SXM5");
+    const bf16 = planTraining(s, o, h100);
+    const fp8 = planTraining(s, o, h100, { precision: "fp8" });
+    expect(fp8.device.peakTflops).toBeCloseTo(2 * bf16.device.peakTflops, 6);
+    expect(fp8.tokensPerSec / bf16.tokensPerSec).toBeCloseTo(2 * TRAINING_MFU.fp8, 6);
+    const a100 = planTraining(s, o, simulateHardware("A100 80GB PCIe"), { precision: "fp8" });
+    expect(a100.device.peakTflops).toBeCloseTo(312, 0);
+    expect(a100.assumptions.join(" ")).toMatch(/no FP8/);
+  });
+
+  describe("against measured runs (data/training/finetune-throughput.csv)", () => {
+    const runs = parseTrainingRuns(readFileSync("data/training/finetune-throughput.csv", "utf8"));
+    it("the committed MFU is the refit of the measured runs (within 2 %; scripts/fit-speed-constants.mjs)", () => {
+      const fitted = fitTrainingMfu(runs);
+      for (const [k, v] of Object.entries(fitted)) expect(Math.abs(TRAINING_MFU[k as keyof typeof TRAINING_MFU] - v) / v, k).toBeLessThan(0.02);
+    });
+    it("every run is estimated within ±30 % by planTraining (torchtune's single-GPU table, NeMo's H100 table)", () => {
+      const p = predictTrainingRuns(runs, TRAINING_MFU);
+      expect(p.length).toBe(runs.length);
+      expect(new Set(runs.map((r) => r.method))).toEqual(new Set(["full", "lora", "qlora"]));
+      for (const x of p) expect(Math.abs(x.errorPct), `${x.run.device} ${x.run.model_id} ${x.run.method} ${x.run.precision}`).toBeLessThanOrEqual(30);
+    });
+  });
+
   it("K80 trains at FP32 speed and says Kepler is unsupported by current CUDA", () => {
     const p = planTraining(shape("llama-3.2-1b"), opts({ method: "lora" }), simulateHardware("K80"));
     expect(p.device.precision).toBe("fp32");

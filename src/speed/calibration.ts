@@ -236,8 +236,11 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     }
     return last;
   };
-  // a slot without rows takes its group's nearest slot: BF16 → F16 → quantized
-  const SLOT_FALLBACK: Readonly<Record<PrefillSlot, readonly PrefillSlot[]>> = { f16: ["f16", "bf16", "quant"], bf16: ["bf16", "f16", "quant"], quant: ["quant", "f16", "bf16"] };
+  // a slot without rows takes its group's nearest slot: BF16 → F16 → quantized; F16 → quantized →
+  // BF16, because BF16 GEMMs are native only on some devices and say nothing of F16 ones (ROCm's
+  // only BF16 rows, Strix Halo MoE models at 7 % of the WMMA rate, had made every F16 prompt on
+  // ROCm 4× slower than its quantized one)
+  const SLOT_FALLBACK: Readonly<Record<PrefillSlot, readonly PrefillSlot[]>> = { f16: ["f16", "quant", "bf16"], bf16: ["bf16", "f16", "quant"], quant: ["quant", "f16", "bf16"] };
   const matrixOf = (l: LaunchGroup, slot: PrefillSlot): number | undefined => SLOT_FALLBACK[slot].map((s) => matrix[l]?.[s]).find((v) => v !== undefined);
   const matrixMedian = medianOf(LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => matrix[l]?.[s]).filter((v): v is number => v !== undefined))) || 0.5;
   return {

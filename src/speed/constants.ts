@@ -136,7 +136,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.344
       },
       "rocm": {
-        "f16": 0.0816,
+        "f16": 0.369,
         "bf16": 0.0816,
         "quant": 0.369
       },

@@ -1,7 +1,7 @@
 // `llmfit bench`: run a few small sparse models through llama.cpp on this machine, derive its
 // figures, store them for its fingerprint. Sized to finish in about 30 s on a 2-core machine:
-// three small models, two sizes and three weight types, a 128-token prompt and 12 decode steps
-// each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
+// three small dense models (two sizes, three weight types) and a small MoE probe, a 128-token
+// prompt and 12 decode steps each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
 import { loadavg } from "node:os";
 import type { Hardware } from "../hardware/types.js";
 import { embeddedThreads } from "../prompt/service.js";
@@ -9,15 +9,17 @@ import { SPEED_CONSTANTS } from "../speed/constants.js";
 import { simdLevel } from "../speed/model.js";
 import { cpuWork, deriveCpuFigures, predictCpu } from "./derive.js";
 import { measureModels, type BenchRunSpec, type MeasureResult } from "./run.js";
+import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
 
-/** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0 and Q4_K_M weights. */
+/** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
   { id: "qwen3-0.6b", quant: "Q8_0" },
   { id: "qwen3-0.6b", quant: "F16" },
   { id: "llama-3.2-1b", quant: "Q4_K_M" },
   { id: "qwen3-1.7b", quant: "Q4_K_M" },
+  { id: MOE_PROBE_ID, quant: "Q4_K_M" },
 ];
 
 export const BENCH_PREFILL = 128;

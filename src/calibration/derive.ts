@@ -8,8 +8,9 @@
 // (ridge weight RIDGE on each unknown's ratio to its spec value): a few runs cannot always tell
 // a slower memory from a slower core, and the pull keeps such a split where the reference CPU
 // had it instead of letting noise decide. Prefill: FLOPs / (threads × F[family]) per run; the
-// rate of a family is the geometric mean of its runs; families the bench did not run, and
-// routed-expert matmuls, get their spec rate scaled by the mean measured/spec ratio.
+// rate of a family is the geometric mean of its runs; families the bench did not run get their
+// spec rate scaled by the mean measured/spec ratio. Routed-expert matmuls: the MoE runs' prompt
+// time beyond their dense part, else (no MoE run) the spec rate scaled the same way.
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { cpuDecodeSeconds, cpuPrefillSeconds, type CpuConstants, type SimdLevel } from "../speed/model.js";
 import { attentionFlops, kvReadPerLayer, tokenTraffic, weightFamily, type WeightFamily } from "../speed/traffic.js";
@@ -75,7 +76,10 @@ export function deriveCpuFigures(runs: readonly DeriveInput[], threads: number, 
   if (runs.length === 0) throw new Error("derive: no bench runs");
   // decode: scaled unknowns v = u / u_spec, rows (features × u_spec) / measured · v = 1
   const u0 = [1 / spec.bytesPerSecPerThread, spec.secPerWeightPerThread, spec.secPerLayer];
-  const rows = runs.map((r) => [r.work.bytes / threads, r.work.weights / threads, r.work.layers].map((f, j) => (f * (u0[j] ?? 0)) / r.decodeSec));
+  // dense runs only: a small MoE's decode is mostly router and expert gathers, which the three
+  // terms do not describe, and it pulled the dense split (npm run bench: calibration)
+  const decodeRuns = runs.some((r) => r.work.expertFlops === 0) ? runs.filter((r) => r.work.expertFlops === 0) : runs;
+  const rows = decodeRuns.map((r) => [r.work.bytes / threads, r.work.weights / threads, r.work.layers].map((f, j) => (f * (u0[j] ?? 0)) / r.decodeSec));
   const n = u0.length;
   const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));
   const atb = Array.from({ length: n }, (_, i) => rows.reduce((s, r) => s + (r[i] ?? 0), 0) + RIDGE);
@@ -90,13 +94,24 @@ export function deriveCpuFigures(runs: readonly DeriveInput[], threads: number, 
   const perFamily = new Map(measured.map((f) => [f, geomean(runs.filter((r) => r.work.family === f && r.work.expertFlops === 0).map(rate))]));
   const ratio = measured.length > 0 ? geomean(measured.map((f) => (perFamily.get(f) ?? 0) / specRate(f))) : 1;
   const flops = (f: WeightFamily): number => perFamily.get(f) ?? specRate(f) * ratio;
+  // routed experts (mul_mat_id): what an MoE run's prompt took beyond its dense part at the rate
+  // just measured; without an MoE run (or when the dense part explains it all), the spec rate scaled
+  const specExpert = threads * spec.prefillExpertFlopsPerThread * spec.prefillSimdFactor[simd];
+  const expertRates = runs
+    .filter((r) => r.work.expertFlops > 0)
+    .flatMap((r) => {
+      const rest = r.prefillSecPerToken - r.work.denseFlops / flops(r.work.family);
+      // a remainder under a tenth of the prompt's time is noise, not a rate
+      return rest > 0.1 * r.prefillSecPerToken ? [r.work.expertFlops / rest] : [];
+    });
+  const expertFlops = expertRates.length > 0 ? geomean(expertRates) : specExpert * ratio;
   return {
     bandwidthGBs: (threads * bytesPerSecPerThread) / 1e9,
     secPerWeightPerThread: (v[1] ?? 1) * (u0[1] ?? 0),
     secPerLayer: (v[2] ?? 1) * (u0[2] ?? 0),
     prefillFlops: { f16: flops("f16"), q8: flops("q8"), quant: flops("quant") },
     measuredFamilies: measured,
-    prefillExpertFlops: threads * spec.prefillExpertFlopsPerThread * spec.prefillSimdFactor[simd] * ratio,
+    prefillExpertFlops: expertFlops,
   };
 }
 

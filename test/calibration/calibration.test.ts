@@ -8,8 +8,9 @@ import { calibratedCpuConstants } from "../../src/calibration/apply.js";
 import { constantsFromFigures, cpuWork, deriveCpuFigures, predictCpu } from "../../src/calibration/derive.js";
 import { BENCH_WEIGHT, learnedFactors } from "../../src/calibration/learn.js";
 import { recordObservation } from "../../src/calibration/machine.js";
+import { BENCH_PLAN } from "../../src/calibration/bench.js";
 import type { Calibration, Observation } from "../../src/calibration/schema.js";
-import { sparseModel, writeSparseModel } from "../../src/calibration/sparse-model.js";
+import { MOE_PROBE_ID, sparseModel, writeSparseModel } from "../../src/calibration/sparse-model.js";
 import { CALIBRATION_FILE, readCalibrationFile, writeCalibration } from "../../src/calibration/store.js";
 import { parseHardware } from "../../src/hardware/schema.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
@@ -37,19 +38,25 @@ const TRUE: CpuConstants = {
   bytesPerSecPerThread: SPEED_CONSTANTS.cpu.bytesPerSecPerThread / 3,
   secPerLayer: SPEED_CONSTANTS.cpu.secPerLayer * 2,
   prefillFlopsPerThread: { f16: 0.7e11, q8: 1.2e11, quant: 1.5e11 },
+  // routed-expert matmuls at 2.5× the reference's rate: only the MoE probe can tell
+  prefillExpertFlopsPerThread: SPEED_CONSTANTS.cpu.prefillExpertFlopsPerThread * 2.5,
   prefillSimdFactor: { avx512: 1, avx2: 1, neon: 1 },
 };
 
 const work = (id: string, quant: string, ctx = 128) => {
+  if (id === MOE_PROBE_ID) {
+    const m = sparseModel(id, quant);
+    return cpuWork(m.shape, m.tensors, quant, ctx, ctx);
+  }
   const e = findModel(id);
   if (!e) throw new Error(id);
   const s = shapeOf(e);
   return cpuWork(s, typedTensors(s, quant as never), quant, ctx, ctx);
 };
 
-function syntheticCalibration(date = "2026-01-02"): Calibration {
-  const runs = [["qwen3-0.6b", "Q8_0"], ["qwen3-0.6b", "F16"], ["llama-3.2-1b", "Q4_K_M"], ["qwen3-1.7b", "Q4_K_M"]].map(([id, q]) => {
-    const w = work(id!, q!);
+function syntheticCalibration(date = "2026-01-02", plan: readonly { id: string; quant: string }[] = BENCH_PLAN): Calibration {
+  const runs = plan.map(({ id, quant: q }) => {
+    const w = work(id, q);
     const p = predictCpu(TRUE, w, 1, "avx512");
     return { work: w, decodeSec: 1 / p.decodeTps, prefillSecPerToken: 1 / p.prefillTps };
   });
@@ -89,7 +96,7 @@ describe("derivation", () => {
   it("recovers a machine's speed on shapes it did not run (8B dense, 30B-A3B MoE)", () => {
     const cal = syntheticCalibration();
     const k = constantsFromFigures(SPEED_CONSTANTS.cpu, cal.cpu, 1, undefined);
-    for (const [id, q] of [["llama-3.1-8b", "Q4_K_M"], ["qwen2.5-0.5b", "Q8_0"]] as const) {
+    for (const [id, q] of [["llama-3.1-8b", "Q4_K_M"], ["qwen2.5-0.5b", "Q8_0"], ["qwen3-30b-a3b", "Q4_K_M"]] as const) {
       const w = work(id, q, 512);
       const truth = predictCpu(TRUE, w, 1, "avx512");
       const got = predictCpu(k, w, 1, "avx512");
@@ -99,6 +106,15 @@ describe("derivation", () => {
       // the spec table alone is far off on this machine: the calibration is what closes the gap
       expect(spec.decodeTps / truth.decodeTps).toBeGreaterThan(1.5);
     }
+  });
+  it("takes the expert matmul rate from the MoE probe; without one, the spec rate scaled", () => {
+    const k = (cal: Calibration) => constantsFromFigures(SPEED_CONSTANTS.cpu, cal.cpu, 1, undefined);
+    const moe = work("qwen3-30b-a3b", "Q4_K_M", 512);
+    const truth = predictCpu(TRUE, moe, 1, "avx512").prefillTps;
+    const withProbe = predictCpu(k(syntheticCalibration()), moe, 1, "avx512").prefillTps;
+    const without = predictCpu(k(syntheticCalibration("2026-01-02", BENCH_PLAN.filter((p) => p.id !== MOE_PROBE_ID))), moe, 1, "avx512").prefillTps;
+    expect(Math.abs(withProbe / truth - 1)).toBeLessThan(0.05);
+    expect(Math.abs(without / truth - 1)).toBeGreaterThan(0.2);
   });
   it("refuses an empty run list", () => {
     expect(() => deriveCpuFigures([], 1, SPEED_CONSTANTS.cpu, "avx512")).toThrow(/no bench runs/);

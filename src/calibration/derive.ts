@@ -112,6 +112,7 @@ export function deriveCpuFigures(runs: readonly DeriveInput[], threads: number, 
     prefillFlops: { f16: flops("f16"), q8: flops("q8"), quant: flops("quant") },
     measuredFamilies: measured,
     prefillExpertFlops: expertFlops,
+    expertsMeasured: expertRates.length > 0,
   };
 }
 

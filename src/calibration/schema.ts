@@ -31,8 +31,10 @@ export const CpuFiguresSchema = z.object({
   prefillFlops: z.object({ f16: positive, q8: positive, quant: positive }),
   /** Which families were measured (the others are scaled from them). */
   measuredFamilies: z.array(z.enum(["f16", "q8", "quant"])),
-  /** Routed-expert matmul FLOP/s (scaled like the unmeasured families: the bench runs no MoE). */
+  /** Routed-expert matmul FLOP/s: from the bench's MoE probe, else scaled like the unmeasured families. */
   prefillExpertFlops: positive,
+  /** Whether an MoE run measured it (absent in files from benches that ran none). */
+  expertsMeasured: z.boolean().optional(),
 });
 export type CpuFigures = z.infer<typeof CpuFiguresSchema>;
 

@@ -114,6 +114,7 @@ describe("derivation", () => {
     const withProbe = predictCpu(k(syntheticCalibration()), moe, 1, "avx512").prefillTps;
     const without = predictCpu(k(syntheticCalibration("2026-01-02", BENCH_PLAN.filter((p) => p.id !== MOE_PROBE_ID))), moe, 1, "avx512").prefillTps;
     expect(Math.abs(withProbe / truth - 1)).toBeLessThan(0.05);
+    expect(syntheticCalibration().cpu.expertsMeasured).toBe(true);
     expect(Math.abs(without / truth - 1)).toBeGreaterThan(0.2);
   });
   it("refuses an empty run list", () => {

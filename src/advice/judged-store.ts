@@ -164,9 +164,10 @@ declare const LLMFIT_SOURCE_STAMP: string | undefined;
 
 /**
  * The store a process uses: `<cache dir>/judged`, only in a bundled build (it has a source stamp;
- * the modules tsc emits for tests do not) and unless LLMFIT_JUDGED_CACHE=off.
+ * the modules tsc emits for tests do not), unless LLMFIT_JUDGED_CACHE=off or LLMFIT_SHAPE_TABLES is set.
  */
 export function defaultJudgedStore(cacheDir: string | undefined, env: NodeJS.ProcessEnv = process.env): JudgedStore | undefined {
-  if (typeof LLMFIT_SOURCE_STAMP === "undefined" || env["LLMFIT_JUDGED_CACHE"] === "off") return undefined;
+  // LLMFIT_SHAPE_TABLES (off, or another table) asks for the sizing to run: rows from disk would skip it
+  if (typeof LLMFIT_SOURCE_STAMP === "undefined" || env["LLMFIT_JUDGED_CACHE"] === "off" || env["LLMFIT_SHAPE_TABLES"] !== undefined) return undefined;
   return judgedStore(join(cacheDir ?? defaultCacheDir(env, process.platform), "judged"), LLMFIT_SOURCE_STAMP);
 }

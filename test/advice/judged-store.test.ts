@@ -127,6 +127,7 @@ describe("judged rows on disk", () => {
   it("is off in unbundled code and with LLMFIT_JUDGED_CACHE=off", () => {
     expect(defaultJudgedStore(tempDir(), {})).toBeUndefined();
     expect(defaultJudgedStore(tempDir(), { LLMFIT_JUDGED_CACHE: "off" })).toBeUndefined();
+    expect(defaultJudgedStore(tempDir(), { LLMFIT_SHAPE_TABLES: "off" })).toBeUndefined();
   });
 });
 

@@ -57,7 +57,7 @@ describe("shape tables", () => {
     const dir = mkdtempSync(join(tmpdir(), "llmfit-tables-"));
     const args = [CLI, "report", "--json", "--no-runtimes", "--ram", "32", "--gpu", "RTX 4090", "--vram", "24", "--cpu", "Ryzen 9 7950X"];
     const run = (tablesEnv: string | undefined) =>
-      JSON.parse(execFileSync(process.execPath, args, { env: { ...process.env, LLMFIT_SHAPE_TABLES: tablesEnv ?? "" }, encoding: "utf8" })).models;
+      JSON.parse(execFileSync(process.execPath, args, { env: { ...process.env, LLMFIT_SHAPE_TABLES: tablesEnv ?? "", LLMFIT_JUDGED_CACHE: "off" }, encoding: "utf8" })).models;
     const bytes = join(dir, "bytes.json");
     writeFileSync(bytes, "{\"format\":1,\"shapes\":{");
     const wrong = join(dir, "wrong.json");

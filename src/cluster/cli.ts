@@ -12,7 +12,7 @@ import { customLink, DEFAULT_LINK, linkPreset, type Link } from "./link.js";
 import { rpcAdviceJson, rpcAdviceLines } from "./rpc-render.js";
 import { adviseRpc } from "./rpc-search.js";
 import { adviseVllm, vllmGpus } from "./vllm-plan.js";
-import { vllmPlanSetup, vllmSpeed } from "./vllm-speed.js";
+import { fasterVllmPlan, vllmPlanSetup, vllmSpeed } from "./vllm-speed.js";
 import { vllmJson, vllmLines } from "./vllm-render.js";
 
 export interface ClusterFlags {
@@ -88,7 +88,8 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
   const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];
   const vllmSetup = vllm.best ? vllmPlanSetup(input.shape, vllm.best, link) : undefined;
-  const vllmTps = vllmSetup ? { setup: vllmSetup, at: vllmSpeed(vllmSetup, vllmContexts) } : undefined;
+  const faster = vllm.best ? fasterVllmPlan(input.shape, vllm.best, vllm.tried, link, vllmContexts[0] ?? input.settings.ctx) : undefined;
+  const vllmTps = vllmSetup ? { setup: vllmSetup, at: vllmSpeed(vllmSetup, vllmContexts), ...(faster ? { faster } : {}) } : undefined;
   if (input.json) {
     out(`${JSON.stringify({
       model: input.model, arch: input.shape.arch, quant: quantLabel, ctx: input.settings.ctx,

@@ -1,12 +1,13 @@
 // A vLLM plan as terminal lines and JSON, beside the RPC plan in `llmfit fit MODEL --host …`.
 import { CUDA_GRAPH_BYTES, vllmCommands, type VllmPlan } from "./vllm-plan.js";
 import { linkBasis } from "./link.js";
-import type { VllmSpeedAt, VllmSpeedSetup, VllmStepParts } from "./vllm-speed.js";
+import type { VllmFaster, VllmSpeedAt, VllmSpeedSetup, VllmStepParts } from "./vllm-speed.js";
 
-/** The plan's speed: its setup (GPU links, stages) and tok/s at each context. */
+/** The plan's speed: its setup (GPU links, stages) and tok/s at each context; a faster plan on more of the GPUs given. */
 export interface VllmPlanSpeed {
   readonly setup: VllmSpeedSetup;
   readonly at: readonly VllmSpeedAt[];
+  readonly faster?: VllmFaster;
 }
 
 const GIB = 1024 ** 3;
@@ -66,6 +67,13 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
   out.push(`  CUDA graphs: ~${gib(CUDA_GRAPH_BYTES)} GiB more per GPU after start-up (estimate), inside the ${Math.round((1 - best.utilization) * 100)} % that --gpu-memory-utilization keeps back`);
   out.push(`  --max-model-len up to ${best.maxModelLen}; ${best.concurrency.toFixed(1)} sequences of ${best.ctx} tokens at once (the engine takes the fewest blocks of any GPU)`);
   if (speed) out.push(...speedLines(best, speed));
+  const f = speed?.faster;
+  if (f) {
+    out.push(
+      `  with more GPUs: TP ${f.plan.tp} × PP ${f.plan.pp} (${f.plan.tp * f.plan.pp} GPUs) ${tps(f.at.decodeTps)} tok/s decode, ${tps(f.at.prefillTps)} tok/s prefill at ${ctxLabel(f.at.ctx)} ctx (estimate); ` +
+        `this plan uses the fewest GPUs that fit`,
+    );
+  }
   out.push("  commands:");
   for (const c of vllmCommands(best, hfRepo ?? "<hf-repo>")) {
     out.push(`    on ${c.host}:`);
@@ -88,6 +96,9 @@ export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined,
       ? {
           ...(best.pp > 1 && speed.setup.link ? { network_basis: linkBasis(speed.setup.link) } : {}),
           interconnect: speed.setup.stages.map((s) => ({ host: best.hosts[speed.setup.stages.indexOf(s)]?.name, kind: s.interconnect.kind, name: s.interconnect.name, gbps_each_way: s.interconnect.bytesPerSec / 1e9, all_reduce_us: s.interconnect.allReduceLatencySec * 1e6 })),
+          ...(speed.faster
+            ? { more_gpus: { tp: speed.faster.plan.tp, pp: speed.faster.plan.pp, gpus: speed.faster.plan.tp * speed.faster.plan.pp, ctx: speed.faster.at.ctx, decode_tps: r1(speed.faster.at.decodeTps), prefill_tps: r1(speed.faster.at.prefillTps) } }
+            : {}),
           speed: speed.at.map((a) => ({
             ctx: a.ctx, decode_tps: r1(a.decodeTps), prefill_tps: r1(a.prefillTps), filled_tps: r1(a.filledTps), decode_ms: msJson(a.decode), prefill_ms: msJson(a.prefill),
           })),

@@ -204,3 +204,26 @@ export function vllmPlanSetup(shape: ModelShape, plan: VllmPlan, link: Link): Vl
   });
   return { shape, tp: plan.tp, weights: plan.dtype, stages, link, batchedTokens: defaultBatchedTokens(plan.stages[0]?.totalBytes ?? 0) };
 }
+
+/** A plan with more GPUs than the best one, and what it would run at. */
+export interface VllmFaster {
+  readonly plan: VllmPlan;
+  readonly at: VllmSpeedAt;
+}
+
+/**
+ * What more of the given GPUs would change: the best plan uses the fewest that fit, but a larger
+ * TP reads each rank's share of the weights faster. Among the plans tried that also fit (same
+ * dtype), the one with the highest one-sequence decode at `ctx`, when it is at least 10 % faster.
+ */
+export function fasterVllmPlan(shape: ModelShape, best: VllmPlan, tried: readonly VllmPlan[], link: Link, ctx: number): VllmFaster | undefined {
+  const base = vllmSpeed(vllmPlanSetup(shape, best, link), [ctx])[0];
+  if (!base) return undefined;
+  let out: VllmFaster | undefined;
+  for (const p of tried) {
+    if (!p.fits || p.dtype !== best.dtype || p.tp * p.pp <= best.tp * best.pp) continue;
+    const at = vllmSpeed(vllmPlanSetup(shape, p, link), [ctx])[0];
+    if (at && at.decodeTps > (out?.at.decodeTps ?? base.decodeTps * 1.1)) out = { plan: p, at };
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { allReduceSeconds, interconnectNamed, interconnectOf } from "../../src/c
 import { linkPreset } from "../../src/cluster/link.js";
 import { checkSpeedRows, fitOverheads, parseThroughputCsv } from "../../src/cluster/vllm-speed-check.js";
 import { adviseVllm, vllmPlanOn } from "../../src/cluster/vllm-plan.js";
-import { VLLM_LAYER_SEC, VLLM_STEP_SEC, vllmDecodeStep, vllmPlanSetup, vllmSpeed } from "../../src/cluster/vllm-speed.js";
+import { fasterVllmPlan, VLLM_LAYER_SEC, VLLM_STEP_SEC, vllmDecodeStep, vllmPlanSetup, vllmSpeed } from "../../src/cluster/vllm-speed.js";
 import { simulateHardware } from "../../src/hardware/simulate.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
@@ -105,6 +105,28 @@ describe("vLLM plan speed", () => {
     expect(text).toMatch(/each idle 50 % of the time/);
     expect(text).toMatch(/no published vLLM run across hosts checks the network between the stages: the network figures rest on published line rates and a typical round trip only, not on a measured network/);
     expect(v.network_basis).toMatch(/published line rates/);
+  });
+  it("says what more of the given GPUs would change: 70B on 8x H100 fits at TP 2, runs faster at TP 8", async () => {
+    const hosts = [host("8x H100 SXM5", 0)];
+    const { best, tried } = adviseVllm(shape70, hosts, { ctx: 8192 });
+    expect(best!.tp * best!.pp).toBe(2);
+    const link = linkPreset("1gbe");
+    const base = vllmSpeed(vllmPlanSetup(shape70, best!, link), [512])[0]!;
+    const f = fasterVllmPlan(shape70, best!, tried, link, 512)!;
+    expect(f.plan.tp).toBe(8);
+    expect(f.at.decodeTps).toBeGreaterThan(2 * base.decodeTps);
+    let text = "";
+    let json = "";
+    const args = ["llama-3.3-70b-instruct", "--host", "8x H100 SXM5"];
+    const io = (add: (t: string) => void) => ({ stdout: add, stderr: () => {}, isTty: false, env: {} });
+    await fitCommand.run(args, io((t) => (text += t)));
+    await fitCommand.run([...args, "--json"], io((t) => (json += t)));
+    expect(text).toContain(`with more GPUs: TP 8 × PP 1 (8 GPUs) ${f.at.decodeTps.toFixed(1)} tok/s decode`);
+    expect(JSON.parse(json).vllm.more_gpus).toMatchObject({ tp: 8, pp: 1, gpus: 8, decode_tps: Math.round(f.at.decodeTps * 10) / 10 });
+    // a plan that already uses every GPU given has nothing to add
+    const two = [host("2x RTX 3090@10.0.0.1", 0), host("2x RTX 3090@10.0.0.2", 1)];
+    const p = adviseVllm(shape70, two, { ctx: 8192 });
+    expect(fasterVllmPlan(shape70, p.best!, p.tried, link, 512)).toBeUndefined();
   });
   it("one GPU: no all-reduce and no network in the step", () => {
     const plan = vllmPlanOn(shape8, [host("RTX 4090", 0)], 1, { ctx: 4096 })!;

@@ -235,6 +235,20 @@ function mlaAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
 }
 
 /**
+ * Qwen3-Next / Qwen3.5 full attention: the query projection also yields an output gate
+ * (2 × n_head × head_dim), with Q and K norms over one head.
+ */
+function gatedQueryAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
+  const E = shape.nEmbd;
+  e("attn_q.weight", [E, 2 * qDim(shape, l)]);
+  e("attn_k.weight", [E, kDim(shape, l)]);
+  e("attn_v.weight", [E, vDim(shape, l)]);
+  e("attn_output.weight", [oDim(shape, l), E]);
+  e("attn_q_norm.weight", [shape.headDimK]);
+  e("attn_k_norm.weight", [shape.headDimK]);
+}
+
+/**
  * Qwen3-Next's gated DeltaNet (linear attention) layer, as src/models/qwen3next.cpp creates it:
  * q/k/v in one projection (key_dim = ssm.state_size × ssm.group_count for q and for k, value_dim =
  * ssm.inner_size), the output gate z, a short causal conv over q/k/v, per-value-head decay (ssm_a,
@@ -426,14 +440,7 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       e("attn_norm.weight", [E]);
       e("post_attention_norm.weight", [E]);
       if (l.mixer === "recurrent") gatedDeltaNet(e, shape);
-      else {
-        e("attn_q.weight", [E, 2 * qDim(shape, l)]);
-        e("attn_k.weight", [E, kDim(shape, l)]);
-        e("attn_v.weight", [E, vDim(shape, l)]);
-        e("attn_output.weight", [oDim(shape, l), E]);
-        e("attn_q_norm.weight", [shape.headDimK]);
-        e("attn_k_norm.weight", [shape.headDimK]);
-      }
+      else gatedQueryAttention(e, shape, l);
       moeFfn(e, shape);
       sharedExperts(e, shape, true);
       return;
@@ -447,14 +454,7 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       e("attn_norm.weight", [E]);
       e("post_attention_norm.weight", [E]);
       if (l.mixer === "recurrent") gatedDeltaNet(e, shape, true);
-      else {
-        e("attn_q.weight", [E, 2 * qDim(shape, l)]);
-        e("attn_k.weight", [E, kDim(shape, l)]);
-        e("attn_v.weight", [E, vDim(shape, l)]);
-        e("attn_output.weight", [oDim(shape, l), E]);
-        e("attn_q_norm.weight", [shape.headDimK]);
-        e("attn_k_norm.weight", [shape.headDimK]);
-      }
+      else gatedQueryAttention(e, shape, l);
       if (shape.arch === "qwen35moe") {
         moeFfn(e, shape);
         sharedExperts(e, shape, true);

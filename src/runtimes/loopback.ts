@@ -48,12 +48,25 @@ async function refuses(host: string, port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Loopback host:port pairs that accepted a connection: fetch answers for them from then on, so a
+ * running runtime costs one extra connect per process, not one per request. Were it to stop, fetch
+ * itself says so (the check only spares loading the HTTP client).
+ */
+const listening = new Set<string>();
+
 /** True when `url` is on this machine and nothing accepts connections on its port. */
 export async function loopbackRefuses(url: string): Promise<boolean> {
   const hosts = hostsToTry(url);
   if (!hosts) return false;
   const port = portOf(url);
-  for (const h of hosts) if (!(await refuses(h, port))) return false;
+  for (const h of hosts) {
+    if (listening.has(`${h}:${port}`)) return false;
+    if (!(await refuses(h, port))) {
+      listening.add(`${h}:${port}`);
+      return false;
+    }
+  }
   return true;
 }
 

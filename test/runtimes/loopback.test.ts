@@ -1,6 +1,7 @@
 // A closed port on this machine is found with one TCP connect, before Node's HTTP client is
 // loaded, and it reads exactly as a refused fetch does; a listening one goes on to fetch.
 import { spawnSync } from "node:child_process";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -27,6 +28,26 @@ describe("loopbackRefuses", () => {
     expect(await loopbackRefuses(s.url)).toBe(false);
     expect(await loopbackRefuses("http://192.0.2.1:11434")).toBe(false);
     expect(await loopbackRefuses("not a url")).toBe(false);
+  });
+});
+
+describe("a port that accepted once", () => {
+  it("is not connected to again: fetch answers for it from then on", async () => {
+    let connections = 0;
+    const server = createNetServer((sock) => {
+      connections++;
+      sock.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const { port } = server.address() as AddressInfo;
+    try {
+      expect(await loopbackRefuses(`http://127.0.0.1:${port}`)).toBe(false);
+      expect(await loopbackRefuses(`http://127.0.0.1:${port}/api/tags`)).toBe(false);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(connections).toBe(1);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
 

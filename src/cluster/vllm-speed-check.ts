@@ -11,6 +11,7 @@ import type { ModelShape } from "../models/shape.js";
 import { interconnectNamed } from "./interconnect.js";
 import { parseLogCsv } from "./vllm-check.js";
 import { VLLM_LAYER_SEC, VLLM_STEP_SEC, vllmDecodeStep, vllmPrefill, type VllmSpeedSetup } from "./vllm-speed.js";
+import { fitNonNegative } from "../speed/fit.js";
 
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
 
@@ -111,18 +112,9 @@ export function estimateRow(r: ThroughputRow, stepSec = VLLM_STEP_SEC, layerSec 
  * step time over `rows`: measured 1 / tps = the model with both at zero + step + layers × layer.
  */
 export function fitOverheads(rows: readonly ThroughputRow[]): { stepSec: number; layerSec: number } {
-  let sw = 0, sl = 0, sll = 0, sy = 0, sly = 0;
-  for (const r of rows) {
-    const t = 1 / measured(r).tps;
-    const base = 1 / estimateRow(r, 0, 0);
-    const l = shapeFor(r.model_id).layers.length;
-    const w = 1 / (t * t);
-    const y = t - base;
-    sw += w; sl += w * l; sll += w * l * l; sy += w * y; sly += w * l * y;
-  }
-  const det = sw * sll - sl * sl;
-  const layerSec = (sw * sly - sl * sy) / det;
-  const stepSec = (sy - sl * layerSec) / sw;
+  // the project's relative least squares (src/speed/fit.ts): the model with both at zero is the known offset
+  const obs = rows.map((r) => ({ time: 1 / measured(r).tps, offset: 1 / estimateRow(r, 0, 0), features: [1, shapeFor(r.model_id).layers.length] }));
+  const [stepSec = 0, layerSec = 0] = fitNonNegative(obs, 2).x;
   return { stepSec, layerSec };
 }
 

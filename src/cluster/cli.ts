@@ -88,8 +88,9 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
   const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];
   const vllmSetup = vllm.best ? vllmPlanSetup(input.shape, vllm.best, link) : undefined;
-  const faster = vllm.best ? fasterVllmPlan(input.shape, vllm.best, vllm.tried, link, vllmContexts[0] ?? input.settings.ctx) : undefined;
-  const vllmTps = vllmSetup ? { setup: vllmSetup, at: vllmSpeed(vllmSetup, vllmContexts), ...(faster ? { faster } : {}) } : undefined;
+  const vllmAt = vllmSetup ? vllmSpeed(vllmSetup, vllmContexts) : [];
+  const faster = vllm.best && vllmAt[0] ? fasterVllmPlan(input.shape, vllm.best, vllmAt[0], vllm.tried, link) : undefined;
+  const vllmTps = vllmSetup ? { setup: vllmSetup, at: vllmAt, ...(faster ? { faster } : {}) } : undefined;
   if (input.json) {
     out(`${JSON.stringify({
       model: input.model, arch: input.shape.arch, quant: quantLabel, ctx: input.settings.ctx,

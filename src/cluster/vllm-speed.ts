@@ -214,15 +214,14 @@ export interface VllmFaster {
 /**
  * What more of the given GPUs would change: the best plan uses the fewest that fit, but a larger
  * TP reads each rank's share of the weights faster. Among the plans tried that also fit (same
- * dtype), the one with the highest one-sequence decode at `ctx`, when it is at least 10 % faster.
+ * dtype), the one with the highest one-sequence decode at the context of `base` (the best plan's
+ * speed there), when it is at least 10 % faster.
  */
-export function fasterVllmPlan(shape: ModelShape, best: VllmPlan, tried: readonly VllmPlan[], link: Link, ctx: number): VllmFaster | undefined {
-  const base = vllmSpeed(vllmPlanSetup(shape, best, link), [ctx])[0];
-  if (!base) return undefined;
+export function fasterVllmPlan(shape: ModelShape, best: VllmPlan, base: VllmSpeedAt, tried: readonly VllmPlan[], link: Link): VllmFaster | undefined {
   let out: VllmFaster | undefined;
   for (const p of tried) {
     if (!p.fits || p.dtype !== best.dtype || p.tp * p.pp <= best.tp * best.pp) continue;
-    const at = vllmSpeed(vllmPlanSetup(shape, p, link), [ctx])[0];
+    const at = vllmSpeed(vllmPlanSetup(shape, p, link), [base.ctx])[0];
     if (at && at.decodeTps > (out?.at.decodeTps ?? base.decodeTps * 1.1)) out = { plan: p, at };
   }
   return out;

@@ -112,7 +112,7 @@ describe("vLLM plan speed", () => {
     expect(best!.tp * best!.pp).toBe(2);
     const link = linkPreset("1gbe");
     const base = vllmSpeed(vllmPlanSetup(shape70, best!, link), [512])[0]!;
-    const f = fasterVllmPlan(shape70, best!, tried, link, 512)!;
+    const f = fasterVllmPlan(shape70, best!, base, tried, link)!;
     expect(f.plan.tp).toBe(8);
     expect(f.at.decodeTps).toBeGreaterThan(2 * base.decodeTps);
     let text = "";
@@ -126,7 +126,8 @@ describe("vLLM plan speed", () => {
     // a plan that already uses every GPU given has nothing to add
     const two = [host("2x RTX 3090@10.0.0.1", 0), host("2x RTX 3090@10.0.0.2", 1)];
     const p = adviseVllm(shape70, two, { ctx: 8192 });
-    expect(fasterVllmPlan(shape70, p.best!, p.tried, link, 512)).toBeUndefined();
+    const twoBase = vllmSpeed(vllmPlanSetup(shape70, p.best!, link), [512])[0]!;
+    expect(fasterVllmPlan(shape70, p.best!, twoBase, p.tried, link)).toBeUndefined();
   });
   it("one GPU: no all-reduce and no network in the step", () => {
     const plan = vllmPlanOn(shape8, [host("RTX 4090", 0)], 1, { ctx: 4096 })!;

@@ -13,9 +13,8 @@ import type { Sizer } from "../sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../sizing/types.js";
 import { estimateSpeed } from "../speed/estimate.js";
 import { recordObservation, type MachineKey } from "./machine.js";
-import type { Calibration } from "./schema.js";
 import { appendRun, type RealRun } from "./runs.js";
-import type { Observation } from "./schema.js";
+import type { Calibration, Observation } from "./schema.js";
 
 /**
  * Shorter runs say more about the runtime's start-up than about the machine: under 8 generated

@@ -54,7 +54,6 @@ export class ReportController {
   private runtimes: RuntimesState = { state: "pending", frame: 0 };
   /** Shared with the prompt picker and `llmfit` commands' logic: per-shape work and speeds are cached here. */
   readonly advisor: Advisor;
-  readonly sizer: Sizer;
   private rec: RecJob | undefined;
   private width = 100;
   private seq = 0;
@@ -66,7 +65,10 @@ export class ReportController {
   constructor(private readonly session: Session) {
     // judged rows on disk (bundled builds): a new host or `llmfit` process paints without sizing the catalog
     this.advisor = createAdvisor(createSizer(), { store: defaultJudgedStore(session.options.cacheDir) });
-    this.sizer = this.advisor.sizer;
+  }
+
+  get sizer(): Sizer {
+    return this.advisor.sizer;
   }
 
   /** Work the first :LlmFit would otherwise wait for; run while the host starts. */

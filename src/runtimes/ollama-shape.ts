@@ -154,9 +154,9 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
     return {
       mixer: recurrent ? "recurrent" : kv === 0 ? (shortconv ? "shortconv" : "none") : "attention",
       nHead: heads,
-      nHeadKv: kv,
+      // a layer that reuses earlier KV keeps its head count (the catalog's kvSharedLayers do too); it only holds no cache
+      nHeadKv: nHeadKv[i] ?? 0,
       swa: !recurrent && (swaFlags[i] ?? false),
-      ...(i >= kvFromStart ? { nHeadKv: nHeadKv[i] ?? 0 } : {}),
       nFf: nFf[i] ?? 0,
     };
   });

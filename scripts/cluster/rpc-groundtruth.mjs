@@ -35,6 +35,13 @@ export const RUNS = [
   { id: "qwen25-05b-q4km-2-21-partial", model: "qwen2.5-0.5b", weights: "Q4_K_M", ctx: 4096, servers: 2, ngl: 20, ts: [2, 1] },
   { id: "mamba130m-f16-2", model: "mamba-130m", weights: "F16", ctx: 2048, servers: 2, ngl: 99 },
   { id: "lfm2-12b-q8-3-112", model: "lfm2-1.2b", weights: "Q8_0", ctx: 4096, servers: 3, ngl: 99, ts: [1, 1, 2] },
+  // Mamba boundaries under pipeline parallelism (src/cluster/rpc-plan.ts mambaBoundaryExtra): a middle
+  // device, Mamba-2, a smaller micro-batch, and a hybrid whose MoE layers keep the graph in order
+  { id: "mamba130m-f16-3", model: "mamba-130m", weights: "F16", ctx: 2048, servers: 3, ngl: 99 },
+  { id: "mamba2-130m-f16-2", model: "mamba2-130m", weights: "F16", ctx: 2048, servers: 2, ngl: 99 },
+  { id: "mamba370m-f16-2-ub256", model: "mamba-370m", weights: "F16", ctx: 2048, servers: 2, ngl: 99, ub: 256 },
+  { id: "mamba2-130m-f16-2-partial", model: "mamba2-130m", weights: "F16", ctx: 2048, servers: 2, ngl: 20 },
+  { id: "granite4h-tiny-q4km-2", model: "granite-4.0-h-tiny", weights: "Q4_K_M", ctx: 4096, servers: 2, ngl: 99 },
 ];
 
 export const COLUMNS = ["run", "model_id", "arch", "weights", "ctx", "n_ubatch", "servers", "ngl", "ts", "device", "layers",
@@ -143,7 +150,7 @@ async function measure(bin, run, shapes, tmp, version) {
   try {
     for (const p of ports) await waitListening(p, 30_000);
     const args = ["-m", file, "--rpc", ports.map((p) => `127.0.0.1:${p}`).join(","), "-ngl", String(run.ngl), "-c", String(run.ctx),
-      "-b", "512", "-ub", "512", "-t", "2", "-fit", "off", "--no-warmup", "-no-cnv", "-n", "1", "-p", "hi", "-v",
+      "-b", "512", "-ub", String(run.ub ?? 512), "-t", "2", "-fit", "off", "--no-warmup", "-no-cnv", "-n", "1", "-p", "hi", "-v",
       // no extra CPU buffer types: on an AMX or AVX-512 CPU they copy the main host's CPU layers into
       // CPU_REPACK / AMX buffers and shrink the mapped range, a property of that CPU and not of the split
       // (data/groundtruth measures repacking per machine); repack_mib stays as a check that none happened
@@ -157,7 +164,7 @@ async function measure(bin, run, shapes, tmp, version) {
     for (const [name, label] of names) {
       const d = devices.get(name) ?? { model: 0, repack: 0, kv: 0, rs: 0, compute: 0, output: 0, layers: [], outputLayer: false };
       rows.push({
-        run: run.id, model_id: run.model, arch: shape.arch, weights: run.weights, ctx: run.ctx, n_ubatch: 512, servers: run.servers,
+        run: run.id, model_id: run.model, arch: shape.arch, weights: run.weights, ctx: run.ctx, n_ubatch: run.ub ?? 512, servers: run.servers,
         ngl: run.ngl, ts: run.ts ? run.ts.join(":") : "", device: label, layers: d.layers.length,
         first_layer: d.layers.length ? Math.min(...d.layers) : "", output: d.outputLayer ? 1 : 0,
         model_mib: r2(d.model), repack_mib: r2(d.repack), kv_mib: r2(d.kv), rs_mib: r2(d.rs), compute_mib: r2(d.compute), output_mib: r2(d.output), llama_cpp: version,

@@ -17,6 +17,7 @@ import type { Backend, Gpu } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { hostComputeBytes } from "../sizing/compute-buffer.js";
 import { kvBytesOfLastLayers } from "../sizing/kv-cache.js";
+import { layerIsMoe } from "../sizing/tensors.js";
 import type { MemoryDetail } from "../sizing/memory.js";
 import { deviceOverheadBytes } from "../sizing/overhead.js";
 import type { RunSettings } from "../sizing/types.js";
@@ -171,10 +172,72 @@ function pipelineExtra(shape: ModelShape, d: MemoryDetail, s: RunSettings): { de
   return { device: (SCHED_COPIES - 1) * (hidden + masks), output: masks, main: SCHED_COPIES * masks };
 }
 
+/**
+ * llama.cpp architectures whose recurrent layers are built by build_mamba_layer / build_mamba2_layer
+ * (src/models/mamba-base.cpp; jamba.cpp, granite-hybrid.cpp and nemotron-h.cpp call them for their
+ * Mamba layers). Falcon-H1 also does, but its layers build their attention first (falcon-h1.cpp),
+ * which keeps the graph in layer order.
+ */
+const MAMBA_LAYER_ARCHS = new Set(["mamba", "mamba2", "jamba", "granitehybrid", "nemotron_h"]);
+
+/**
+ * Extra compute-buffer bytes where a Mamba layer ends one device's layers and another Mamba layer
+ * starts the next device's, under pipeline parallelism. The next layer's build_rs
+ * (src/llama-graph.cpp) expands its state reads (on the next device, which holds that layer's state)
+ * into the graph before the previous layer's tail is visited, and the tail's first node,
+ * ggml_cont(z) (mamba-base.cpp: `ggml_swiglu_split(ctx0, ggml_cont(ctx0, z), y)`), has no weight to
+ * pin it, so ggml's scheduler gives it the backend of the node before it (ggml-backend.cpp, "expand
+ * gpu down"): the next device. That makes two more split inputs (GGML_SCHED_DEBUG lists them), each
+ * kept in SCHED_COPIES copies that ggml-alloc never frees (ggml_backend_sched_split_graph: input
+ * copies are allocated first, as outputs):
+ * - on the next device, z as a view of the previous layer's in-projection output, copied with that
+ *   layout (ggml_dup_tensor_layout): d_inner + (n_ubatch − 1) × the in-projection's width floats;
+ * - on the previous device, the contiguous cont(z), d_inner × n_ubatch floats, copied back for the
+ *   rest of the tail; that device's buffer measures one micro-batch of hidden state more besides
+ *   (mamba-130m at n_ubatch 512/256/128: +1.53, +0.78, +0.40 MiB; mamba-370m +2.04).
+ * Measured through ggml-rpc-servers (data/cluster/rpc-groundtruth.csv, mamba and mamba2 runs). Without
+ * pipeline parallelism (a single copy, freed after use) the same splits cost at most ~2.5 MiB there.
+ */
+export function mambaBoundaryExtra(shape: ModelShape, s: RunSettings, firstLayers: readonly number[], layerCounts: readonly number[]): number[] {
+  const extra = layerCounts.map(() => 0);
+  const ssm = shape.ssm;
+  if (!ssm || !MAMBA_LAYER_ARCHS.has(shape.arch)) return extra;
+  const ub = Math.max(1, Math.min(s.nUbatch, s.nBatch, s.ctx));
+  // ssm_in's output row: Mamba-1 [x, z]; Mamba-2 [z, xBC, dt] (mamba-base.cpp's views)
+  const inProj = ssm.nHead > 0 ? 2 * ssm.dInner + 2 * ssm.nGroup * ssm.dState + ssm.nHead : 2 * ssm.dInner;
+  const zView = (ssm.dInner + (ub - 1) * inProj) * 4;
+  const zCont = ssm.dInner * ub * 4;
+  const hidden = shape.nEmbd * ub * 4;
+  const isMamba = (il: number): boolean => shape.layers[il]?.mixer === "recurrent";
+  let prev = -1;
+  layerCounts.forEach((count, i) => {
+    if (count <= 0) return;
+    const first = firstLayers[i] ?? 0;
+    // a mixture-of-experts FFN expands its router early (llama-graph.cpp build_moe_ffn: "call early so
+    // that topk-moe can be used"), which puts the whole layer, its Mamba tail too, in the graph in
+    // order: granite-4.0-h-tiny's boundaries show no such inputs
+    if (prev >= 0 && isMamba(first - 1) && !layerIsMoe(shape, first - 1) && isMamba(first)) {
+      extra[i] = (extra[i] ?? 0) + SCHED_COPIES * zView;
+      extra[prev] = (extra[prev] ?? 0) + SCHED_COPIES * zCont + hidden;
+    }
+    prev = i;
+  });
+  return extra;
+}
+
 function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: readonly ClusterHost[], devs: readonly RpcDevice[], ngl: number, counts: readonly number[]): Layout {
   const n = shape.layers.length;
-  const pipeline = pipelineParallel(n, devs.length, ngl) ? pipelineExtra(shape, d, s) : { device: 0, output: 0, main: 0 };
+  const pipelined = pipelineParallel(n, devs.length, ngl);
+  const pipeline = pipelined ? pipelineExtra(shape, d, s) : { device: 0, output: 0, main: 0 };
   const cpuLayers = n + 1 - ngl;
+  const firsts: number[] = [];
+  const layerCounts: number[] = [];
+  counts.reduce((at, c) => {
+    firsts.push(at);
+    layerCounts.push(Math.max(0, Math.min(c, n - at)));
+    return at + c;
+  }, cpuLayers);
+  const boundary = pipelined ? mambaBoundaryExtra(shape, s, firsts, layerCounts) : counts.map(() => 0);
   let at = cpuLayers; // "layer" index the next device starts at; n is the output layer
   const lastWithUnits = counts.reduce((acc, c, i) => (c > 0 ? i : acc), -1);
   const loads: DeviceLoad[] = [];
@@ -186,7 +249,7 @@ function layoutFor(shape: ModelShape, d: MemoryDetail, s: RunSettings, hosts: re
     const p = rangeParts(d, s, n, at, layers);
     let compute = 0;
     let outputWeights = 0;
-    if (units > 0) compute = (output ? Math.max(d.computePeaks.output, d.computePeaks.layer) + pipeline.output : d.computePeaks.layer) + pipeline.device;
+    if (units > 0) compute = (output ? Math.max(d.computePeaks.output, d.computePeaks.layer) + pipeline.output : d.computePeaks.layer) + pipeline.device + (boundary[i] ?? 0);
     // tied embeddings: llama.cpp loads token_embd a second time, as the output matrix, into the output
     // device's buffer (llama-model-loader.cpp, TENSOR_DUPLICATED); the main CPU keeps its own copy for get_rows
     if (output) outputWeights = d.weights.output + (shape.tiedEmbeddings ? d.weights.inputEmbd : 0);

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { fitCommand } from "../../src/cli/fit.js";
 import { simulatedHost, parseHostSpec, type ClusterHost } from "../../src/cluster/hosts.js";
 import { customLink, linkPreset } from "../../src/cluster/link.js";
-import { planRpcLayout, rpcDevices, splitCounts } from "../../src/cluster/rpc-plan.js";
+import { mambaBoundaryExtra, planRpcLayout, rpcDevices, SCHED_COPIES, splitCounts } from "../../src/cluster/rpc-plan.js";
 import { networkCost, promptSeconds, rpcSpeed } from "../../src/cluster/rpc-speed.js";
 import { speedInputs } from "../../src/cluster/part-speed.js";
 import { typedTensors } from "../../src/sizing/weights.js";
@@ -23,6 +23,7 @@ import { estimateMemory } from "../../src/sizing/memory.js";
 import { createSizer } from "../../src/sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
 import { fakeExec, fakeOs, fakeSi, fixture } from "../hardware/helpers.js";
+import { loadAllShapes, shapeOfEntry } from "../sizing/groundtruth-data.js";
 import { json, startServer } from "../support/fake-servers.js";
 
 const shape70 = shapeOf(findModel("llama-3.3-70b-instruct")!);
@@ -125,6 +126,25 @@ describe("RPC layout", () => {
     expect(plan.split).not.toEqual(byFree);
     expect(plan.split[0]).toBeLessThan(byFree[0]!);
     for (const l of plan.devices) expect(l.total).toBeLessThanOrEqual(l.device.freeBytes);
+  });
+});
+
+describe("Mamba boundaries under pipeline parallelism", () => {
+  const shapes = loadAllShapes();
+  const mamba = shapeOfEntry(shapes["mamba-130m"]!);
+  const granite = shapeOfEntry(shapes["granite-4.0-h-tiny"]!);
+  const s = { ...DEFAULT_RUN_SETTINGS, ctx: 2048, nBatch: 512, nUbatch: 512 };
+  it("the next device holds the strided z view, the previous one the contiguous z and a hidden state, in every copy", () => {
+    const [a, b, c] = mambaBoundaryExtra(mamba, s, [0, 9, 17], [9, 8, 7]);
+    const zView = (1536 + 511 * 3072) * 4;
+    const back = SCHED_COPIES * 1536 * 512 * 4 + 768 * 512 * 4;
+    expect([a, b, c]).toEqual([back, SCHED_COPIES * zView + back, SCHED_COPIES * zView]);
+  });
+  it("none where an attention layer or a MoE layer meets the boundary, or a device has no layers", () => {
+    // granite-4.0-h-tiny: attention at layers 5, 15, 25, 35, every FFN a mixture of experts
+    expect(mambaBoundaryExtra(granite, s, [0, 21], [21, 19])).toEqual([0, 0]);
+    expect(mambaBoundaryExtra(granite, s, [0, 16], [16, 24])).toEqual([0, 0]);
+    expect(mambaBoundaryExtra(mamba, s, [0, 24], [24, 0])).toEqual([0, 0]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
@@ -25,6 +25,14 @@ export const LogRowSchema = z.object({
   kv_gib: num,
   gpu_blocks: num,
   engine_kv_tokens: num,
+  /** The engine generation the log comes from: v0 (LLMEngine, worker/model_runner.py) or v1; empty: not known. */
+  vllm: z.enum(["v0", "v1", ""]).default(""),
+  /** Whose profile line the row quotes at TP > 1: the driver (rank 0) or another worker; empty: not known. */
+  log_rank: z.enum(["driver", "worker", ""]).default(""),
+  /** --max-num-seqs of the run (vLLM V0's default 256 when the command does not set it). */
+  max_num_seqs: num,
+  /** FP8 checkpoint: what its quantization_config keeps BF16 ("attention;ffn:0;ffn:-1"); empty: every linear layer FP8. */
+  fp8_kept: z.string().default(""),
   source: z.string().min(1),
 });
 export type LogRow = z.infer<typeof LogRowSchema>;
@@ -45,15 +53,50 @@ export function parseLogCsv(text: string, schema: z.ZodTypeAny = LogRowSchema): 
   });
 }
 
+/** "attention;ffn:0;ffn:-1" → every layer's attention and the first and last layers' FFNs stay BF16. */
+export function parseFp8Kept(text: string): Fp8Kept {
+  const parts = text.split(";").map((x) => x.trim()).filter(Boolean);
+  const ffnLayers: number[] = [];
+  for (const x of parts) {
+    const m = /^ffn:(-?\d+)$/.exec(x);
+    if (m) ffnLayers.push(Number(m[1]));
+    else if (x !== "attention") throw new Error(`fp8_kept: unknown part "${x}" (attention, ffn:N; ffn:-1 is the last layer)`);
+  }
+  return { attention: parts.includes("attention"), ffnLayers };
+}
+
+/**
+ * The sampler's peak in vLLM V0's profile run, on the rank that samples. profile_run
+ * (vllm/worker/model_runner.py) gives its max_num_seqs dummy prompts SamplingParams(top_p=0.99,
+ * top_k=vocab − 1) "to reflect the accurate memory usage", and only the driver worker (rank 0)
+ * samples ("Only perform sampling in the driver worker"; the logits are gathered to it). The
+ * sampler (vllm/model_executor/layers/sampler.py) takes the [seqs × vocab] logits to float32 and
+ * runs _apply_top_k_top_p: at its last step, the gather, the bf16 logits (½), the float32 copy (1),
+ * the sorted logits (1), their int64 indices (2), the top-k and top-p masks (¼ each), probs_sort (1),
+ * probs_sum (1), the int64 inverse indices (2) and the gathered result (1) are alive: ten float32
+ * [seqs × vocab] arrays. The forward pass's activations are freed by then. (With FlashInfer
+ * installed V0 skips this sort: `do_top_p_top_k and flashinfer_top_k_top_p_sampling is None`.)
+ */
+export function v0SamplerPeakBytes(maxNumSeqs: number, vocab: number): number {
+  return 10 * maxNumSeqs * vocab * 4;
+}
+
 export interface LogCheck {
   readonly row: LogRow;
   readonly shape: ModelShape;
   /** Why a figure is not comparable (a checkpoint or attention kind the model does not cover). */
   readonly limits: readonly string[];
+  /** What the check had to read from the log beyond the plain sum (an FP8 checkpoint's BF16 modules, V0's driver rank). */
+  readonly notes: readonly string[];
   readonly weightsGib: number;
   readonly kvBytesPerToken: number;
   /** Blocks from the log's own KV memory with our bytes per block. */
   readonly blocksFromLogKv?: number;
+  /**
+   * V0 at TP > 1 with a worker's profile line: the engine's blocks are the minimum over the ranks,
+   * the driver's, whose profile adds the sampler's peak (v0SamplerPeakBytes) to the quoted rank's.
+   */
+  readonly driverSamplerGib?: number;
   /** Blocks from the whole model: total × utilization − weights − non-torch − activation. */
   readonly predictedBlocks?: number;
   readonly predictedActivationGib?: number;
@@ -68,18 +111,26 @@ export function checkLogRow(row: LogRow): LogCheck {
   const parts = vllmShapeParts(shape);
   const limits: string[] = [];
   if (shape.mla) limits.push("multi-head latent attention: vLLM replicates the latent projections and caches the latent; not modelled");
-  if (row.dtype === "fp8") limits.push("FP8 checkpoints keep some layers in BF16; weights counted as all FP8");
   const total = (row.total_gib ?? 80) * GIB;
+  // the rank whose blocks the engine uses samples during V0's profile run: the driver (rank 0), and
+  // the only rank at TP 1
+  const sampler = row.vllm === "v0" && (row.tp === 1 || row.log_rank !== "") ? v0SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) : 0;
   const m = vllmGpuMemory(shape, parts, {
     tp: row.tp, pp: row.pp, stage: 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: row.dtype as VllmDtype,
-    kvBytesPerElem: 2, batchedTokens: row.batched_tokens ?? 2048,
+    kvBytesPerElem: 2, batchedTokens: row.batched_tokens ?? 2048, fp8Kept: parseFp8Kept(row.fp8_kept), samplerBytes: sampler,
   });
   const perBlock = m.kvBytesPerToken * VLLM_BLOCK_SIZE;
+  // a worker's line: the driver's KV memory is the worker's less what the sampler adds to its peak
+  const driverExtra = row.log_rank === "worker" && sampler > 0 ? Math.max(0, sampler - (row.activation_gib ?? 0) * GIB) : 0;
+  const notes: string[] = [];
+  if (row.fp8_kept) notes.push(`FP8 checkpoint, BF16: ${row.fp8_kept.replace(/;/g, ", ")}, embedding, LM head`);
+  if (driverExtra > 0) notes.push(`V0 at TP ${row.tp}: the log quotes a worker; the engine's blocks are the driver's, whose profile also samples (${(driverExtra / GIB).toFixed(2)} GiB more)`);
   const logBlocks = row.gpu_blocks ?? (row.engine_kv_tokens !== undefined ? Math.floor(row.engine_kv_tokens / VLLM_BLOCK_SIZE) : undefined);
   const comparable = row.total_gib !== undefined && row.utilization !== undefined && row.batched_tokens !== undefined;
   return {
-    row, shape, limits, weightsGib: m.weights / GIB, kvBytesPerToken: m.kvBytesPerToken,
-    ...(row.kv_gib !== undefined && perBlock > 0 ? { blocksFromLogKv: Math.floor((row.kv_gib * GIB) / perBlock) } : {}),
+    row, shape, limits, notes, weightsGib: m.weights / GIB, kvBytesPerToken: m.kvBytesPerToken,
+    ...(row.kv_gib !== undefined && perBlock > 0 ? { blocksFromLogKv: Math.floor((row.kv_gib * GIB - driverExtra) / perBlock) } : {}),
+    ...(driverExtra > 0 ? { driverSamplerGib: driverExtra / GIB } : {}),
     ...(comparable ? { predictedBlocks: m.blocks, predictedActivationGib: m.activation / GIB } : {}),
     ...(logBlocks !== undefined ? { logBlocks } : {}),
   };
@@ -99,8 +150,10 @@ export function checkTable(checks: readonly LogCheck[]): string[] {
     const lb = c.logBlocks !== undefined ? String(c.logBlocks) : "—";
     const fk = c.blocksFromLogKv !== undefined ? `${c.blocksFromLogKv}${c.logBlocks !== undefined ? ` (${pct(c.blocksFromLogKv, c.logBlocks)})` : ""}` : "—";
     const pb = c.predictedBlocks !== undefined ? `${c.predictedBlocks}${c.logBlocks !== undefined ? ` (${pct(c.predictedBlocks, c.logBlocks)})` : ""}` : "—";
-    const act = r.activation_gib !== undefined && c.predictedActivationGib !== undefined ? `${r.activation_gib.toFixed(2)} → ${c.predictedActivationGib.toFixed(2)}` : "—";
-    out.push(`| ${r.served_model} | ${r.tp} | ${r.gpu} | ${w} | ${lb} | ${fk} | ${pb} | ${act} | ${c.limits.join("; ") || r.source.split(" ")[0]} |`);
+    const act = r.activation_gib !== undefined && c.predictedActivationGib !== undefined
+      ? `${r.activation_gib.toFixed(2)}${c.driverSamplerGib !== undefined ? " (worker)" : ""} → ${c.predictedActivationGib.toFixed(2)}${c.driverSamplerGib !== undefined ? " (driver)" : ""}`
+      : "—";
+    out.push(`| ${r.served_model} | ${r.tp} | ${r.gpu} | ${w} | ${lb} | ${fk} | ${pb} | ${act} | ${[...c.limits, ...c.notes].join("; ") || r.source.split(" ")[0]} |`);
   }
   return out;
 }

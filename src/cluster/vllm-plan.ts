@@ -17,6 +17,21 @@ export type VllmDtype = "bf16" | "fp8";
 const WEIGHT_BYTES: Readonly<Record<VllmDtype, number>> = { bf16: 2, fp8: 1 };
 
 /**
+ * The parts of an FP8 checkpoint that stay BF16 besides the embedding and the LM head: its
+ * quantization_config's not-converted modules (`modules_to_not_convert` of fbgemm_fp8,
+ * `ignored_layers` of fp8), as attention projections and whole FFNs by layer index.
+ */
+export interface Fp8Kept {
+  /** Every layer's attention projections (q, k, v, o) stay BF16. */
+  readonly attention: boolean;
+  /** Layers whose FFN stays BF16 (negative indices count from the end: -1 is the last layer). */
+  readonly ffnLayers: readonly number[];
+}
+
+/** `--quantization fp8` on a BF16 checkpoint: every linear layer of the blocks in FP8. */
+export const FP8_ALL_LINEAR: Fp8Kept = { attention: false, ffnLayers: [] };
+
+/**
  * Memory outside PyTorch's allocator that vLLM's profile counts (CUDA context growth, NCCL buffers,
  * custom all-reduce). Estimates from the published start-up logs in the closing note of this
  * feature: 0.01–0.20 GiB with one GPU, 0.25–2.1 GiB with TP 2–8.
@@ -58,6 +73,8 @@ export interface VllmShapeParts {
   readonly embedParams: number;
   readonly headParams: number;
   readonly layerParams: number;
+  /** Attention projection parameters (q, k, v, o) of all layers: the part of layerParams an FP8 checkpoint may keep BF16. */
+  readonly attnParams: number;
   readonly kvHeads: number;
   readonly qHeads: number;
   readonly nFf: number;
@@ -73,7 +90,8 @@ export function vllmShapeParts(shape: ModelShape): VllmShapeParts {
   const kvHeads = Math.max(0, ...attn.map((l) => l.nHeadKv));
   const qHeads = Math.max(0, ...attn.map((l) => l.nHead));
   const nFf = shape.experts ? shape.experts.nFfExp * shape.experts.used + shape.experts.nFfShexp * shape.experts.shared : Math.max(0, ...shape.layers.map((l) => l.nFf));
-  return { embedParams, headParams, layerParams, kvHeads, qHeads, nFf, nLayer: shape.layers.length };
+  const attnParams = Math.min(layerParams, attn.reduce((a, l) => a + shape.nEmbd * (l.nHead + l.nHeadKv) * (shape.headDimK + shape.headDimV), 0));
+  return { embedParams, headParams, layerParams, attnParams, kvHeads, qHeads, nFf, nLayer: shape.layers.length };
 }
 
 export interface VllmGpuInputs {
@@ -86,6 +104,13 @@ export interface VllmGpuInputs {
   readonly dtype: VllmDtype;
   readonly kvBytesPerElem: number;
   readonly batchedTokens: number;
+  /** FP8 only: what the checkpoint keeps BF16 (default FP8_ALL_LINEAR, vLLM's own `--quantization fp8`). */
+  readonly fp8Kept?: Fp8Kept;
+  /**
+   * A peak of the profile run outside the forward pass (the sampler's), which the activation figure
+   * takes when it is larger: the forward pass's tensors are freed before it runs.
+   */
+  readonly samplerBytes?: number;
 }
 
 /** Layers of each pipeline stage: vLLM's default even partition, the remainder on the last stages. */
@@ -95,21 +120,41 @@ export function stageLayers(nLayer: number, pp: number): number[] {
   return Array.from({ length: pp }, (_, i) => base + (i >= pp - rest ? 1 : 0));
 }
 
-export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs): VllmGpuMemory {
-  const layers = stageLayers(p.nLayer, g.pp)[g.stage] ?? 0;
+/**
+ * Weight bytes of one rank. The embedding and the LM head stay BF16 under FP8: vLLM's FP8 methods
+ * (Fp8Config, FBGEMMFp8Config get_quant_method in vllm/model_executor/layers/quantization/) quantize
+ * LinearBase layers only, and VocabParallelEmbedding / ParallelLMHead are not LinearBase. A checkpoint
+ * may keep more in BF16 (Fp8Kept): vLLM loads the modules its quantization_config does not convert
+ * unquantized (is_layer_skipped → UnquantizedLinearMethod).
+ */
+function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs, firstLayer: number, layers: number): number {
   const wb = WEIGHT_BYTES[g.dtype];
+  const kept = g.dtype === "fp8" ? (g.fp8Kept ?? FP8_ALL_LINEAR) : undefined;
   // K/V projections: each rank keeps max(1, kv/tp) heads; TP beyond the K/V heads replicates them
   const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / g.tp) : 0;
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
-  const perLayer = p.layerParams / p.nLayer / g.tp + replicated;
+  const attn = p.attnParams / p.nLayer / g.tp + replicated;
+  const ffn = (p.layerParams - p.attnParams) / p.nLayer / g.tp;
+  const attnBytes = kept?.attention ? 2 : wb;
+  const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
+  let bytes = 0;
+  for (let il = firstLayer; il < firstLayer + layers; il++) bytes += attn * attnBytes + ffn * (keptFfn.has(il) ? 2 : wb);
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
-  const weights = (perLayer * layers + embed + head) * wb;
+  return bytes + (embed + head) * 2;
+}
+
+export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs): VllmGpuMemory {
+  const split = stageLayers(p.nLayer, g.pp);
+  const layers = split[g.stage] ?? 0;
+  const firstLayer = split.slice(0, g.stage).reduce((a, b) => a + b, 0);
+  const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / g.tp) : 0;
+  const weights = rankWeightBytes(shape, p, g, firstLayer, layers);
   const nonTorch = nonTorchBytes(g.tp);
   // the profile run's peak: one chunked-prefill batch through the widest layer (QKV, gate/up, activation, 2 bf16 buffers of the hidden state)
   const widest = (3 * p.nFf + (p.qHeads + 2 * p.kvHeads) * shape.headDimK) / g.tp + 2 * shape.nEmbd;
-  const activation = g.batchedTokens * widest * 2;
+  const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
   const kvBytesPerToken = 2 * layers * kvPerRank * shape.headDimK * g.kvBytesPerElem;

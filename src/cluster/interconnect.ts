@@ -35,6 +35,20 @@ const NVLINK: readonly { readonly gen: number; readonly re: RegExp; readonly gbp
 const NVLINK_ALLREDUCE_SEC = 9e-6;
 
 /**
+ * PCIe cards joined by NVLink bridges. NVIDIA's spec tables: H100 NVL "NVIDIA NVLink: 600GB/s"
+ * (https://www.nvidia.com/en-us/data-center/h100/, a pair of cards with three bridges), H200 NVL
+ * "2- or 4-way NVIDIA NVLink bridge: 900GB/s per GPU" (https://www.nvidia.com/en-us/data-center/h200/),
+ * both fourth-generation NVLink and PCIe Gen5 besides. A bridge joins `domain` cards in slot order
+ * (GPUs 0–1, 2–3 … or 0–3, 4–7); the H200 NVL is taken as 4-way, the larger of its two bridges. A
+ * tensor-parallel group inside one domain all-reduces over NVLink; one that spans domains crosses
+ * PCIe between them, which bounds the ring.
+ */
+const NVLINK_BRIDGED: readonly { readonly re: RegExp; readonly gbps: number; readonly domain: number }[] = [
+  { re: /\bh200 nvl\b/i, gbps: 900, domain: 4 },
+  { re: /\bh100 nvl\b/i, gbps: 600, domain: 2 },
+];
+
+/**
  * PCIe x16 per direction: 4.0 at 16 GT/s, 5.0 at 32 GT/s, 128b/130b coding: 31.5 and 63 GB/s
  * (PCI-SIG, https://pcisig.com/specifications). Consumer GeForce cards have no peer-to-peer path,
  * so NCCL stages every all-reduce through host memory: ~25 µs for a small message is an estimate
@@ -56,7 +70,20 @@ function pcieOf(g: Gpu): { gen: number; width: number } {
   return { gen: /RTX 50\d\d|RTX PRO \d000 Blackwell|H100 PCIe|H100 NVL|H200 NVL|\bB\d00\b/i.test(name) ? 5 : 4, width: 16 };
 }
 
-/** The link between the GPUs of one host that vLLM's tensor parallelism uses: NVLink when every GPU is an SXM part of one generation, else PCIe. */
+/** The NVLink bridge domain every GPU of `gpus` shares, when they do: H100 NVL pairs, H200 NVL fours. */
+function bridgeDomain(gpus: readonly Gpu[]): { gbps: number; domain: number } | undefined {
+  const kinds = gpus.map((g) => NVLINK_BRIDGED.find((b) => b.re.test(specName(g))));
+  const first = kinds[0];
+  if (!first || gpus.length < 2 || !kinds.every((k) => k === first)) return undefined;
+  const group = (g: Gpu): number => Math.floor(g.index / first.domain);
+  const g0 = gpus[0];
+  return g0 && gpus.every((g) => group(g) === group(g0)) ? first : undefined;
+}
+
+/**
+ * The link between the GPUs of one host that vLLM's tensor parallelism uses: NVLink when every GPU
+ * is an SXM part of one generation or all sit in one NVLink bridge domain (H100 NVL, H200 NVL), else PCIe.
+ */
 export function interconnectOf(gpus: readonly Gpu[]): Interconnect {
   const gens = gpus.map((g) => NVLINK.find((n) => n.re.test(specName(g))));
   const first = gens[0];
@@ -67,6 +94,16 @@ export function interconnectOf(gpus: readonly Gpu[]): Interconnect {
       bytesPerSec: (first.gbps / 2) * 1e9,
       allReduceLatencySec: NVLINK_ALLREDUCE_SEC,
       note: `NVLink ${first.gen}: ${first.gbps / 2} GB/s each way (NVIDIA), all-reduce ${NVLINK_ALLREDUCE_SEC * 1e6} µs (published, H100)`,
+    };
+  }
+  const bridge = bridgeDomain(gpus);
+  if (bridge) {
+    return {
+      kind: "nvlink",
+      name: `NVLink 4 bridge (${bridge.domain}-way)`,
+      bytesPerSec: (bridge.gbps / 2) * 1e9,
+      allReduceLatencySec: NVLINK_ALLREDUCE_SEC,
+      note: `NVLink 4 bridge, ${bridge.domain}-way: ${bridge.gbps / 2} GB/s each way (NVIDIA), all-reduce ${NVLINK_ALLREDUCE_SEC * 1e6} µs (published, H100 SXM)`,
     };
   }
   // the slowest GPU's link bounds a ring

@@ -75,6 +75,20 @@ describe("vLLM speed terms", () => {
     const slow = vllmDecodeStep(setup(1, 2, linkPreset("wifi")), 512);
     expect(slow.parts.network).toBeGreaterThan(10 * two.parts.network);
   });
+  it("NVL cards: NVLink inside one bridge domain (H100 NVL pairs, H200 NVL fours), PCIe across domains", () => {
+    const h100 = simulateHardware("4x H100 NVL").gpus;
+    const pair = interconnectOf(h100.slice(0, 2));
+    expect([pair.kind, pair.name, pair.bytesPerSec / 1e9]).toEqual(["nvlink", "NVLink 4 bridge (2-way)", 300]);
+    // GPUs 1 and 2 sit on different bridges, and TP 4 spans two pairs: their ring crosses PCIe
+    expect(interconnectOf(h100.slice(1, 3)).name).toBe("PCIe 5.0 x16");
+    expect(interconnectOf(h100).name).toBe("PCIe 5.0 x16");
+    const h200 = simulateHardware("8x H200 NVL").gpus;
+    const four = interconnectOf(h200.slice(0, 4));
+    expect([four.kind, four.bytesPerSec / 1e9]).toEqual(["nvlink", 450]);
+    expect(interconnectOf(h200.slice(4, 8)).kind).toBe("nvlink");
+    expect(interconnectOf(h200).kind).toBe("pcie");
+    expect(allReduceSeconds(four, 4, 1 << 20)).toBeLessThan(allReduceSeconds(interconnectOf(h200), 4, 1 << 20));
+  });
   it("NVLink for SXM parts, PCIe for the rest; an all-reduce over PCIe costs more", () => {
     expect(interconnectOf(simulateHardware(["H100 SXM5", "H100 SXM5"]).gpus).kind).toBe("nvlink");
     const pcie = interconnectOf(simulateHardware(["RTX 3090", "RTX 3090"]).gpus);

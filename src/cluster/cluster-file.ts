@@ -1,4 +1,4 @@
-// A cluster described in a JSON file: its hosts (simulated, or real profiles inline, in a file or
+// A cluster described in a JSON or YAML file (yaml-subset.ts): its hosts (simulated, or real profiles inline, in a file or
 // at a URL) and the link between them. The first host is the main one (llama-server, Ray head).
 //
 // {
@@ -17,6 +17,7 @@ import { HardwareSchema } from "../hardware/schema.js";
 import type { Hardware } from "../hardware/types.js";
 import { detectedHost, isUrl, simulatedHost, type ClusterHost, type HostLoadOptions } from "./hosts.js";
 import { customLink, linkPreset, type Link } from "./link.js";
+import { parseYamlSubset, YamlSubsetError } from "./yaml-subset.js";
 
 const HostEntrySchema = z
   .object({
@@ -58,10 +59,19 @@ export async function loadClusterFile(path: string, o: HostLoadOptions = {}): Pr
     throw new LlmFitError("not_found", `--cluster ${path}: no such file`, FIX);
   }
   let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new LlmFitError("bad_args", `--cluster ${path} is not JSON`, FIX);
+  if (/\.ya?ml$/i.test(path) || !/^\s*[{[]/.test(text)) {
+    try {
+      raw = parseYamlSubset(text);
+    } catch (e) {
+      if (!(e instanceof YamlSubsetError)) throw e;
+      throw new LlmFitError("bad_args", `--cluster ${path} is not JSON or YAML: ${e.message}`, FIX);
+    }
+  } else {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new LlmFitError("bad_args", `--cluster ${path} is not JSON`, FIX);
+    }
   }
   const parsed = ClusterFileSchema.safeParse(raw);
   if (!parsed.success) {

@@ -308,6 +308,14 @@ describe("llmfit fit MODEL --host …", () => {
     expect(out).toContain("9.4 Gbit/s TCP, 0.1 ms round trip (given)");
     expect(out).toContain("--rpc 10.1.0.2:50052");
     expect(out).toContain("on gpu2 (helper):");
+    // the same cluster as YAML gives the same plan
+    const yaml = join(dir, "cluster.yaml");
+    writeFileSync(yaml, ["# two 4090 boxes", "link: { gbps: 9.4, rttMs: 0.1 }", "hosts:", "  - spec: RTX 4090", "    address: 10.1.0.1", "  - spec: RTX 4090", "    address: 10.1.0.2", "    name: gpu2", ""].join("\n"));
+    const fromYaml = await fit(["llama-3.3-70b-instruct", "--cluster", yaml]);
+    expect(fromYaml.code).toBe(0);
+    expect(fromYaml.out).toBe(out);
+    writeFileSync(yaml, "hosts:\n  - spec: RTX 4090\n\t  address: x\n");
+    await expect(fit(["llama-3.3-70b-instruct", "--cluster", yaml])).rejects.toThrow(/cluster\.yaml is not JSON or YAML: line 3: indent with spaces, not tabs/);
   });
   it("bad cluster input is one line with the fix", async () => {
     await expect(fit(["llama-3.3-70b-instruct", "--host", "RTX 3090", "--link", "carrier-pigeon"])).rejects.toThrow(/unknown link "carrier-pigeon"/);

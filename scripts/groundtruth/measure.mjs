@@ -2,7 +2,10 @@
 // Record llama.cpp's own buffer sizes for sparse GGUF files of real model shapes.
 //
 //   node scripts/groundtruth/measure.mjs [--models id,id,...] [--weights F16,Q8_0,Q4_K_M]
-//        [--out data/groundtruth/llama-cpp-buffers-extra.csv] [--check-base]
+//        [--out data/groundtruth/llama-cpp-buffers-extra.csv] [--check-base] [--long-ctx N,N,...]
+//
+// --long-ctx adds, after the usual configurations, one flash-attention f16-cache row per context
+// given (DeepSeek-V3.2's sparse-attention compute grows with the context beyond 32k).
 //
 // Method (mirrors data/groundtruth/README.md): the llama.cpp bundled with node-llama-cpp
 // 3.22.1, CPU backend, gpuLayers 0, mmap on, threads 2, no warmup (node-llama-cpp never warms
@@ -251,6 +254,7 @@ async function parent(args) {
     else if (a === "--check-base") opt.checkBase = true;
     else if (a === "--append") opt.append = true;
     else if (a === "--loader-order") opt.loaderOrder = true;
+    else if (a === "--long-ctx") opt.longCtx = args[++i].split(",").map(Number);
     else throw new Error(`unknown argument ${a}`);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "llmfit-gt-"));
@@ -266,6 +270,7 @@ async function parent(args) {
         const file = path.join(tmp, `${id}-${weights}.gguf`);
         writeModelFromShape(id, shape, weights, file, shapes);
         let cfgs = configsFor(weights);
+        for (const ctx of opt.longCtx ?? []) cfgs.push({ ctx, fa: "on", ctk: "f16", ctv: "f16", n_seq: 1 });
         const runOnce = (cs) => {
           const t0 = Date.now();
           const r = spawnSync(process.execPath, [SELF, "--child", file, JSON.stringify(cs)], { encoding: "utf8", maxBuffer: 1 << 30, timeout: 900_000 });

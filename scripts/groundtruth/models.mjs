@@ -236,7 +236,59 @@ export const CONFIGS = {
       full_attention_interval: 4, vocab_size: 248320,
     },
   },
+  // Nemotron 3 Nano 30B-A3B (catalog entry nemotron-3-nano-30b-a3b, its config:
+  // test/fixtures/configs/nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.json). GGUF keys as conversion/nemotron.py
+  // NemotronHModel writes them over GraniteHybridModel's: head_count_kv per layer (2 on the attention
+  // layers, else 0), feed_forward_length per layer (moe_intermediate_size on the MoE layers, else 0:
+  // llama.cpp's nemotron-h.cpp takes a layer without either for a Mamba-2 layer), ssm.inner_size =
+  // mamba_num_heads × mamba_head_dim, ssm.time_step_rank = the Mamba heads; no RoPE
+  "nemotron-3-nano-30b-a3b": {
+    hf: "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", arch: "nemotron_h_moe", catalog: "nemotron-3-nano-30b-a3b",
+    gguf: nemotronKeys("MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME"),
+  },
+  // DeepSeek-V3.2 (llama.cpp deepseek32), a 5-layer shape: V3.2's widths (catalog entry deepseek-v3.2, its
+  // config test/fixtures/configs/deepseek-ai__DeepSeek-V3.2.json) with its 3 leading dense layers and 2 of
+  // its 58 MoE layers, so that the F16 file is 53 GB rather than 1.3 TB. Per-layer buffers (the MLA
+  // latent and the indexer-key caches, the compute peaks) do not depend on the layer count beyond the
+  // count itself. GGUF keys as conversion/deepseek.py DeepseekV32Model writes them (DeepseekV2Model's
+  // plus attention.indexer.head_count / key_length / top_k); no MTP block (nextn_predict_layers)
+  "deepseek-v3.2-5l-shape": {
+    hf: "deepseek-ai/DeepSeek-V3.2", arch: "deepseek32", kind: "moe",
+    hp: {
+      layers: 5, hidden: 7168, heads: 128, ffn: 18432, vocab: 129280, ctx: 163840, tied: false,
+      rope: { theta: 10000, scaling: { type: "yarn", factor: 40, originalCtx: 4096 } },
+      mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+      moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3, every: 1, offset: 0, selectionBias: true },
+      indexer: { heads: 64, headDim: 128, topK: 2048 },
+    },
+    gguf: {
+      context_length: 163840, embedding_length: 7168, block_count: 5, feed_forward_length: 18432,
+      "attention.head_count": 128, "attention.head_count_kv": 1, "rope.freq_base": 10000,
+      "attention.layer_norm_rms_epsilon": 1e-6, expert_used_count: 8, expert_gating_func: 2,
+      "rope.scaling.type": "yarn", "rope.scaling.factor": 40, "rope.scaling.original_context_length": 4096,
+      leading_dense_block_count: 3, vocab_size: 129280, "attention.q_lora_rank": 1536, "attention.kv_lora_rank": 512,
+      "attention.key_length": 576, "attention.value_length": 512, "attention.key_length_mla": 192, "attention.value_length_mla": 128,
+      expert_feed_forward_length: 2048, expert_count: 256, expert_shared_count: 1, expert_weights_scale: 2.5, expert_weights_norm: true,
+      "rope.dimension_count": 64, "rope.scaling.yarn_log_multiplier": 0.1,
+      "attention.indexer.head_count": 64, "attention.indexer.key_length": 128, "attention.indexer.top_k": 2048,
+    },
+  },
 };
+
+/** The GGUF keys conversion/nemotron.py NemotronHModel writes for a Nemotron-H MoE config (Nemotron 3 Nano's values). */
+function nemotronKeys(pattern) {
+  const L = pattern.length;
+  return {
+    context_length: 262144, embedding_length: 2688, block_count: L,
+    feed_forward_length: [...pattern].map((c) => (c === "E" ? 1856 : 0)),
+    "attention.head_count": 32, "attention.head_count_kv": [...pattern].map((c) => (c === "*" ? 2 : 0)),
+    "attention.key_length": 128, "attention.value_length": 128,
+    "attention.layer_norm_epsilon": 1e-5, "attention.layer_norm_rms_epsilon": 1e-5,
+    "ssm.conv_kernel": 4, "ssm.state_size": 128, "ssm.group_count": 8, "ssm.inner_size": 4096, "ssm.time_step_rank": 64,
+    expert_count: 128, expert_used_count: 6, expert_feed_forward_length: 1856, expert_shared_feed_forward_length: 3712,
+    expert_shared_count: 1, expert_weights_norm: true, expert_weights_scale: 2.5, expert_group_count: 1, vocab_size: 131072,
+  };
+}
 
 /** The GGUF keys convert_hf_to_gguf.py writes for a Gemma 4 text config (conversion/gemma.py Gemma4Model). */
 function gemma4Keys(c) {

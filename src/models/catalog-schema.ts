@@ -29,9 +29,12 @@ export const OLLAMA_TAG = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?(:[a-z0
 export const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /**
  * Layer kinds, one letter per layer: A attention, M recurrent (Mamba/SSM), C short convolution
- * (LFM2), - neither. Groups repeat with `*n`, groups are separated by spaces: "MMMAMMMM*4".
+ * (LFM2), - neither, E neither with a mixture-of-experts FFN. Groups repeat with `*n`, groups are
+ * separated by spaces: "MMMAMMMM*4". A pattern with E layers names each layer's one block, as
+ * Nemotron-H's hybrid_override_pattern does: its M and A layers have no FFN, `-` a dense FFN and
+ * E the experts.
  */
-export const LAYER_PATTERN = /^([AMC-]+(\*[1-9][0-9]*)?)( [AMC-]+(\*[1-9][0-9]*)?)*$/;
+export const LAYER_PATTERN = /^([AMCE-]+(\*[1-9][0-9]*)?)( [AMCE-]+(\*[1-9][0-9]*)?)*$/;
 
 export const RopeSchema = z.strictObject({
   theta: z.number().positive(),
@@ -152,6 +155,12 @@ export const HyperparamsSchema = z.strictObject({
   kEqV: z.strictObject({ globalKvHeads: count }).optional(),
   /** Gemma 4's hidden_size_per_layer_input: each layer's slice of the per-layer token embedding. */
   perLayerInput: count.optional(),
+  /**
+   * DeepSeek Sparse Attention's lightning indexer (DeepSeek-V3.2: config index_n_heads,
+   * index_head_dim, index_topk): its own query heads over one shared key per token, which llama.cpp
+   * keeps in a second cache beside the MLA latent (llama-kv-cache-dsa.cpp).
+   */
+  indexer: z.strictObject({ heads: count, headDim: count, topK: count }).optional(),
   /** Gemma 3n's AltUp, LAuReL and per-layer token embeddings (config.json text_config). */
   altup: z
     .strictObject({

@@ -155,20 +155,29 @@ export function findModel(query: string): CatalogEntry | undefined {
 export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly LayerShape[] {
   const pattern = hp.layerPattern === undefined ? undefined : expandPattern(hp.layerPattern);
   const layers: LayerShape[] = [];
+  // with E layers the pattern names each layer's one block (Nemotron-H): only `-` has a dense FFN
+  const oneBlock = nemotronStyle(pattern);
   for (let i = 0; i < hp.layers; i++) {
     const letter = pattern?.[i] ?? (kind === "ssm" ? "M" : "A");
     const shared = hp.kvSharedLayers !== undefined && i >= hp.layers - hp.kvSharedLayers;
     const mixer: LayerShape["mixer"] =
-      letter === "M" ? "recurrent" : letter === "C" ? "shortconv" : letter === "-" || shared ? "none" : "attention";
+      letter === "M" ? "recurrent" : letter === "C" ? "shortconv" : letter === "-" || letter === "E" || shared ? "none" : "attention";
     const hasHeads = letter === "A";
     const nHead = hasHeads ? (hp.headsPerLayer?.[i] ?? hp.heads) : 0;
     const swa = hasHeads && isSwaLayer(hp, i);
     const globalKv = hp.kEqV !== undefined && hasHeads && !swa ? hp.kEqV.globalKvHeads : undefined;
     const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? globalKv ?? hp.kvHeads ?? hp.heads) : 0;
-    const layer: LayerShape = { mixer, nHead, nHeadKv, swa, nFf: ffnOf(hp, i) };
-    layers.push(hp.moe === undefined ? layer : { ...layer, moe: isMoeLayer(hp, i) });
+    const moe = oneBlock ? letter === "E" : isMoeLayer(hp, i);
+    const nFf = oneBlock ? (letter === "-" ? hp.ffn : 0) : ffnOf(hp, i);
+    const layer: LayerShape = { mixer, nHead, nHeadKv, swa, nFf };
+    layers.push(hp.moe === undefined ? layer : { ...layer, moe });
   }
   return layers;
+}
+
+/** A layer pattern with E (MoE) layers: one block per layer, as Nemotron-H's hybrid_override_pattern. */
+function nemotronStyle(pattern: readonly string[] | undefined): boolean {
+  return pattern !== undefined && pattern.includes("E");
 }
 
 function isSwaLayer(hp: Hyperparams, i: number): boolean {
@@ -260,6 +269,7 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
     ...(global !== undefined && { headDimKSwa: headDim, headDimVSwa: hp.headDimV ?? headDim }),
     ...(hp.kEqV && { globalVIsK: true }),
     ...(hp.perLayerInput !== undefined && { perLayerInput: hp.perLayerInput }),
+    ...(hp.indexer && { indexer: { ...hp.indexer } }),
     // Qwen3-VL: every released checkpoint's vision_config has three deepstack_visual_indexes
     // (test/fixtures/configs/Qwen__Qwen3-VL-*B-Instruct.json), which the converter writes as n_deepstack_layers
     ...((arch === "qwen3vl" || arch === "qwen3vlmoe") && { deepstackLayers: 3 }),

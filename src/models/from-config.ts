@@ -67,6 +67,16 @@ export const HfConfigSchema = z.looseObject({
   mamba_n_groups: num,
   mamba_expand: num,
   conv_L_cache: num,
+  // DeepSeek-V3.2's lightning indexer
+  index_n_heads: num,
+  index_head_dim: num,
+  index_topk: num,
+  // Nemotron-H (Mamba-2 + attention + MLP / MoE, one block per layer)
+  hybrid_override_pattern: z.string().optional(),
+  mamba_num_heads: num,
+  mamba_head_dim: num,
+  ssm_state_size: num,
+  moe_shared_expert_intermediate_size: num,
   // Llama 4
   intermediate_size_mlp: num,
   interleave_moe_layer_step: num,
@@ -143,6 +153,8 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   gpt_oss: { arch: "gpt-oss", tied: false, ropeTheta: 150000 },
   deepseek_v3: { arch: "deepseek2", tied: false },
   kimi_k2: { arch: "deepseek2", tied: false },
+  deepseek_v32: { arch: "deepseek32", tied: false },
+  nemotron_h: { arch: "nemotron_h", tied: false },
   llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },
   minimax_m2: { arch: "minimax-m2", tied: false },
   qwen3_next: { arch: "qwen3next", tied: false },
@@ -296,7 +308,8 @@ function moeOf(c: HfConfig): HyperparamsInput["moe"] {
     const step = c.interleave_moe_layer_step ?? 1;
     return { experts, used, shared: 1, expertFfn, sharedFfn: expertFfn, ...(step > 1 && { every: step, offset: step - 1 }) };
   }
-  const sharedFfn = c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? (c.n_shared_experts ? moeFfn : undefined);
+  const sharedFfn =
+    c.shared_expert_intermediate_size ?? c.shared_intermediate_size ?? c.moe_shared_expert_intermediate_size ?? (c.n_shared_experts ? moeFfn : undefined);
   const shared = c.n_shared_experts ?? (sharedFfn !== undefined ? 1 : 0);
   return {
     experts,
@@ -305,6 +318,8 @@ function moeOf(c: HfConfig): HyperparamsInput["moe"] {
     ...(shared > 0 && sharedFfn !== undefined && { shared, sharedFfn }),
     ...(c.first_k_dense_replace !== undefined && c.first_k_dense_replace > 0 && { leadingDense: c.first_k_dense_replace }),
     ...((c.topk_method === "noaux_tc" || c.use_routing_bias === true) && { selectionBias: true }),
+    // Nemotron-H's router always has its e_score_correction_bias (llama.cpp requires exp_probs_b)
+    ...(c.model_type === "nemotron_h" && { selectionBias: true }),
   };
 }
 
@@ -325,6 +340,11 @@ function mambaOf(c: HfConfig, hidden: number, meta: FromConfigMeta): NonNullable
       heads: vHeads,
     };
   }
+  if (c.model_type === "nemotron_h") {
+    // NemotronHConfig: the Mamba-2 mixer is mamba_num_heads × mamba_head_dim wide
+    const heads = need(c.mamba_num_heads, "mamba_num_heads", meta);
+    return { dConv: c.conv_kernel ?? 4, dInner: heads * need(c.mamba_head_dim, "mamba_head_dim", meta), dState: need(c.ssm_state_size, "ssm_state_size", meta), nGroup: c.n_groups ?? 1, heads };
+  }
   if (c.model_type === "granitemoehybrid") {
     const heads = need(c.mamba_n_heads, "mamba_n_heads", meta);
     const dInner = heads * (c.mamba_d_head ?? ((c.mamba_expand ?? 2) * hidden) / heads);
@@ -342,6 +362,16 @@ const LAYER_LETTER: Readonly<Record<string, string>> = {
   conv: "C",
   linear_attention: "M",
 };
+
+/**
+ * Nemotron-H's hybrid_override_pattern, one block per layer: M Mamba-2, * attention, - MLP, E MoE
+ * (transformers' NemotronHConfig); in the catalog's letters A for *.
+ */
+function nemotronLetters(c: HfConfig, layers: number, meta: FromConfigMeta): string {
+  const p = c.hybrid_override_pattern;
+  if (p === undefined || p.length !== layers || !/^[M*E-]+$/.test(p)) throw bad(meta, "hybrid_override_pattern must give M, *, - or E for every layer");
+  return p.replaceAll("*", "A");
+}
 
 /** Qwen3-Next: layer_types when present, else every full_attention_interval-th layer attends fully. */
 function qwenNextLetters(c: HfConfig, layers: number): string {
@@ -403,8 +433,15 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
   const moe = moeOf(c);
   const swa = swaOf(c);
   const deltaNet = c.model_type === "qwen3_next" || c.model_type === "qwen3_5_text" || c.model_type === "qwen3_5_moe_text";
-  const letters = deltaNet ? qwenNextLetters(c, layers) : c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
+  const nemotron = c.model_type === "nemotron_h";
+  const letters = deltaNet
+    ? qwenNextLetters(c, layers)
+    : nemotron
+      ? nemotronLetters(c, layers, meta)
+      : c.layer_types?.map((t) => LAYER_LETTER[t] ?? "A").join("");
   const hybrid = letters !== undefined && /[MC]/.test(letters);
+  // Nemotron-H with experts is llama.cpp's nemotron_h_moe
+  const arch = nemotron && moe !== undefined ? "nemotron_h_moe" : info.arch;
   const ssm = hybrid && letters.includes("M") ? mambaOf(c, hidden, meta) : undefined;
   // Granite 4.0-H keeps its dense MLP size in shared_intermediate_size; its MoE models have no dense MLP.
   // Llama 4 keeps its dense FFN size in intermediate_size_mlp (intermediate_size is one expert's).
@@ -426,16 +463,19 @@ export function entryFromConfig(config: unknown, meta: FromConfigMeta = {}): Con
     ctx: need(ctx, "max_position_embeddings", meta),
     ...(positionLimit !== undefined && { positionLimit }),
     tied,
-    ...(c.model_type !== "granitemoehybrid" && { rope: ropeOf(c, info) }),
+    ...(c.model_type !== "granitemoehybrid" && !nemotron && { rope: ropeOf(c, info) }),
     ...(swa !== undefined && { swa }),
     ...(ssm !== undefined && { ssm }),
     ...(moe !== undefined && { moe }),
     ...(mla !== undefined && { mla }),
     ...(hybrid && { layerPattern: compressPattern(letters) }),
+    ...(c.index_n_heads !== undefined &&
+      c.index_head_dim !== undefined &&
+      c.index_topk !== undefined && { indexer: { heads: c.index_n_heads, headDim: c.index_head_dim, topK: c.index_topk } }),
     ...(c.model_type === "lfm2" && { convLCache: c.conv_L_cache ?? 3 }),
     ...(c.model_type === "gemma4_text" && gemma4Fields(c, layers, ffn, moe !== undefined)),
   };
-  return { kind: hybrid ? "hybrid" : moe !== undefined ? "moe" : "dense", arch: info.arch, hp };
+  return { kind: hybrid ? "hybrid" : moe !== undefined ? "moe" : "dense", arch, hp };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { LlmFitError } from "../errors.js";
 import { countParams, tensorsForShape } from "../sizing/tensors.js";
 import { LLAMA_MAX_LAYERS } from "./llama-limits.js";
-import type { ArchKind, ExpertShape, LayerShape, MlaShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
+import type { ArchKind, ExpertShape, IndexerShape, LayerShape, MlaShape, ModelShape, SsmShape, TensorInfo } from "./shape.js";
 
 /** A metadata value after validation: scalars, or arrays of them. */
 export type GgufValue = string | number | bigint | boolean | readonly (string | number | bigint | boolean)[];
@@ -119,6 +119,8 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
           // n_ff_exp × n_expert_shared (src/models/deepseek2.cpp load_arch_tensors)
           nFfShexp: num(k("expert_shared_feed_forward_length")) ?? ((sharedCount ?? 0) > 0 ? nFfExp : 0),
           leadingDense: num(k("leading_dense_block_count")) ?? 0,
+          // DeepSeek-V3.2's router always carries its selection bias (noaux_tc: exp_probs_b)
+          ...(arch === "deepseek32" ? { selectionBias: true } : {}),
         }
       : undefined;
 
@@ -189,12 +191,26 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
     ...mlaOf(k),
     ...gemma4Of(arch, k, names, layers, Array.isArray(headsKvRaw)),
     ...(num(k("n_deepstack_layers")) !== undefined ? { deepstackLayers: num(k("n_deepstack_layers")) } : {}),
+    ...indexerOf(arch, k),
     ...(src.tensors ? { tensors: src.tensors } : {}),
     ...(src.fileType ? { fileType: src.fileType } : {}),
   };
   const list = named.length > 0 ? named : tensorsForShape(base);
   const total = countParams(list);
   return { ...base, params: { total, active: activeParams(base, list, total) } };
+}
+
+/**
+ * DeepSeek-V3.2's lightning indexer (src/models/deepseek32.cpp load_arch_hparams: the three keys are
+ * required there); only deepseek32 keeps its keys in llama.cpp's DSA cache.
+ */
+function indexerOf(arch: string, k: (name: string) => GgufValue | undefined): { indexer?: IndexerShape } {
+  if (arch !== "deepseek32") return {};
+  const heads = num(k("attention.indexer.head_count"));
+  const headDim = num(k("attention.indexer.key_length"));
+  const topK = num(k("attention.indexer.top_k"));
+  if (heads === undefined || headDim === undefined || topK === undefined) return {};
+  return { indexer: { heads, headDim, topK } };
 }
 
 /**

@@ -110,6 +110,18 @@ export interface ModelShape {
   readonly deepstackLayers?: number;
   /** Gemma 4's per-layer token embedding: each layer's slice (hidden_size_per_layer_input), 0 or absent when none. */
   readonly perLayerInput?: number;
+  /**
+   * DeepSeek Sparse Attention's lightning indexer (llama.cpp deepseek32: attention.indexer.head_count,
+   * key_length, top_k). Its keys, one head of `headDim` per token and layer, sit in a second cache
+   * beside the MLA latent, in the K cache type (llama-kv-cache-dsa.cpp).
+   */
+  readonly indexer?: IndexerShape;
+}
+
+export interface IndexerShape {
+  readonly heads: number;
+  readonly headDim: number;
+  readonly topK: number;
 }
 
 /** Gemma 3n (llama.cpp arch gemma3n). */

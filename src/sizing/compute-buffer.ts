@@ -50,7 +50,17 @@ function outputPeak(c: ComputeInputs, ub: number): number {
   const gemma4 = gemma4BelowLogits(c, ub, residual);
   if (gemma4 !== undefined) return ub * F32 * shape.nVocab + gemma4;
   return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd + llama4SharedBelowLogits(shape)) +
-    qwen3NextMaskBelowLogits(c, ub);
+    qwen3NextMaskBelowLogits(c, ub) + dsaScoresBelowLogits(c, ub);
+}
+
+/**
+ * DeepSeek-V3.2 (deepseek32): one f32 [n_kv, n_ubatch] tensor of the last layer's sparse attention
+ * (the indexer's scores or the mask built from its top-k) still sits below the logits. Measured on a
+ * 5-layer V3.2 shape (data/groundtruth: 420.08 / 432.08 / 444.08 / 476.08 MiB at 1k / 2k / 8k / 32k =
+ * logits 252.5 + 12 [n_embd] tensors 168 + this, within 8.5 MiB; the allocator lands 7.6 MiB either side).
+ */
+function dsaScoresBelowLogits(c: ComputeInputs, ub: number): number {
+  return c.shape.indexer !== undefined && c.shape.arch === "deepseek32" ? c.kv.cells * ub * F32 : 0;
 }
 
 /**
@@ -111,7 +121,9 @@ function llama4SharedBelowLogits(shape: ModelShape): number {
 function deepseekMoeBelowLogits(c: ComputeInputs): number {
   const { shape, kv } = c;
   const ex = shape.experts;
-  if (shape.arch !== "deepseek2" || !ex || ex.count <= 1 || ex.leadingDense >= shape.layers.length) return 0;
+  if ((shape.arch !== "deepseek2" && shape.arch !== "deepseek32") || !ex || ex.count <= 1 || ex.leadingDense >= shape.layers.length) return 0;
+  // DeepSeek-V3.2 keeps them below its logits from 1,024 cells on (measured 1k–32k)
+  if (shape.arch === "deepseek32") return ex.used + 4;
   const maskBytesPerToken = kv.cells * (c.flashAttn ? 2 : F32);
   if (maskBytesPerToken < F32 * shape.nEmbd) return 0;
   return ex.used + 4;
@@ -131,9 +143,29 @@ function mlaWorkingSet(shape: ModelShape, heads: number): number {
   return heads * (3 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank) + 4 * shape.nEmbd;
 }
 
+/**
+ * DeepSeek-V3.2's sparse attention with flash attention (src/models/deepseek32.cpp): the MLA query
+ * working set (mlaWorkingSet without its residual-stream tensors) and the indexer's query
+ * (indexer heads × head dim) per micro-batch token, beside per cell two f32 [n_kv, n_ubatch] tensors
+ * (the indexer's scores and the mask its top-k builds) and one layer's indexer keys in f32. Fitted to
+ * a 5-layer V3.2 shape at 32k–160k cells (data/groundtruth and the same file at 48k–160k: within
+ * 20 MiB, 4 %, except 48k, where llama.cpp's allocator lands 57 MiB higher); below 32k the output
+ * peak is the larger.
+ */
+function dsaFlashPeak(c: ComputeInputs, ub: number): number {
+  const { shape, kv, profile: p } = c;
+  const m = shape.mla;
+  const x = shape.indexer;
+  if (!m || !x) return 0;
+  const heads = p.maxHeadBase;
+  const perToken = heads * (3 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank) + x.heads * x.headDim;
+  return ub * F32 * perToken + kv.cells * (2 * ub * F32 + x.headDim * F32);
+}
+
 function attentionPeak(c: ComputeInputs, ub: number): number {
   const { shape, kv, profile: p } = c;
   if (!p.hasAttention) return 0;
+  if (c.flashAttn && shape.indexer !== undefined && shape.mla) return dsaFlashPeak(c, ub);
   if (c.flashAttn) {
     const masks = isQuantizedKv(c.settings) ? 0 : (kv.cells + kv.cellsSwa) * ub * 2;
     // a fused QKV projection leaves one [n_embd, n_ubatch] tensor fewer alive (Phi-3: 3, Llama: 4)

@@ -99,7 +99,10 @@ export function profileShape(shape: ModelShape): ShapeProfile {
       const swa = l.swa && shape.swaWindow > 0;
       // MLA (llama-kv-cache.cpp, is_mla): one K row per cell holding the compressed latent plus the
       // shared RoPE key (kv_lora_rank + qk_rope_head_dim), and no V tensor at all
-      const kElems = mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * layerHeadDimK(shape, l);
+      // DeepSeek-V3.2 (DSA): the lightning indexer's key, one head per cell, in a second cache of
+      // the K type beside the latent (llama-kv-cache-dsa.cpp); counted with K so that offloading moves it too
+      const indexerK = shape.indexer?.headDim ?? 0;
+      const kElems = (mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * layerHeadDimK(shape, l)) + indexerK;
       const vElems = mla ? 0 : l.nHeadKv * layerHeadDimV(shape, l);
       maxVElems = Math.max(maxVElems, vElems);
       const key = `${kElems}/${vElems}/${swa}`;

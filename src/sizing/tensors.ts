@@ -22,7 +22,7 @@ export const KNOWN_ARCHES = [
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
   "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe", "gemma4",
-  "qwen35", "qwen35moe",
+  "qwen35", "qwen35moe", "deepseek32", "nemotron_h", "nemotron_h_moe",
 ] as const;
 
 /**
@@ -235,6 +235,22 @@ function mlaAttention(e: Emit, shape: ModelShape, l: LayerShape): void {
 }
 
 /**
+ * DeepSeek-V3.2's lightning indexer, as src/models/deepseek32.cpp creates it: a LayerNorm (weight
+ * and bias) over its key, the per-head weight projection, the key projection (one head) and the
+ * query projection from the low-rank query latent.
+ */
+function lightningIndexer(e: Emit, shape: ModelShape): void {
+  const x = shape.indexer;
+  const m = shape.mla;
+  if (!x || !m) return;
+  const E = shape.nEmbd;
+  layerNorm(e, "indexer.k_norm", x.headDim);
+  e("indexer.proj.weight", [E, x.heads]);
+  e("indexer.attn_k.weight", [E, x.headDim]);
+  e("indexer.attn_q_b.weight", [m.qLoraRank, x.heads * x.headDim]);
+}
+
+/**
  * Qwen3-Next / Qwen3.5 full attention: the query projection also yields an output gate
  * (2 × n_head × head_dim), with Q and K norms over one head.
  */
@@ -306,6 +322,36 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
         moeFfn(e, shape, { selectionBias: shape.experts?.selectionBias === true });
         sharedExperts(e, shape, false);
       } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "deepseek32":
+      // src/models/deepseek32.cpp: deepseek2's MLA and experts plus the DSA lightning indexer
+      // (its query from the low-rank query latent, one shared key per token, per-head weights)
+      e("attn_norm.weight", [E]);
+      mlaAttention(e, shape, l);
+      e("ffn_norm.weight", [E]);
+      lightningIndexer(e, shape);
+      if (moe) {
+        moeFfn(e, shape, { selectionBias: shape.experts?.selectionBias === true });
+        sharedExperts(e, shape, false);
+      } else gatedFfn(e, shape, l.nFf);
+      return;
+    case "nemotron_h":
+    case "nemotron_h_moe":
+      // src/models/nemotron-h.cpp: one block per layer under attn_norm: Mamba-2, attention (no
+      // RoPE, no QK norm), a squared-ReLU MLP (up, down) or, in nemotron_h_moe, routed experts
+      // without a gate beside one ungated shared expert, with the router's selection bias
+      e("attn_norm.weight", [E]);
+      if (l.mixer === "recurrent") mamba2(e, shape);
+      else if (l.mixer === "attention") attention(e, shape, l, {});
+      else if (moe && shape.experts) {
+        const x = shape.experts;
+        e("ffn_gate_inp.weight", [E, x.count]);
+        e("exp_probs_b.bias", [x.count]);
+        e("ffn_down_exps.weight", [x.nFfExp, E, x.count]);
+        e("ffn_up_exps.weight", [E, x.nFfExp, x.count]);
+        e("ffn_down_shexp.weight", [x.nFfShexp * Math.max(1, x.shared), E]);
+        e("ffn_up_shexp.weight", [E, x.nFfShexp * Math.max(1, x.shared)]);
+      } else if (l.nFf > 0) plainFfn(e, shape, l.nFf, false);
       return;
     case "bloom":
       // src/models/bloom.cpp: LayerNorms with biases, fused QKV with bias, biased 2-matrix FFN

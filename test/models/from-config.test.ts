@@ -49,6 +49,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["google__gemma-4-31B-it", "gemma-4-31b-it"],
   ["Qwen__Qwen3-VL-2B-Instruct", "qwen3-vl-2b-instruct"],
   ["Qwen__Qwen3-VL-4B-Instruct", "qwen3-vl-4b-instruct"],
+  ["deepseek-ai__DeepSeek-V3.2", "deepseek-v3.2"],
+  ["nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b"],
 ];
 
 describe("entryFromConfig", () => {
@@ -59,6 +61,26 @@ describe("entryFromConfig", () => {
     expect(fresh.kind).toBe(e.kind);
     expect(shapeOf(fresh)).toEqual(shapeOf(e));
     expect(fresh.hp.rope).toEqual(e.hp.rope);
+  });
+
+  it("reads DeepSeek-V3.2's lightning indexer into deepseek32", () => {
+    const { kind, arch, hp } = entryFromConfig(config("deepseek-ai__DeepSeek-V3.2"), { ctx: 131072 });
+    expect([kind, arch]).toEqual(["moe", "deepseek32"]);
+    expect(hp.indexer).toEqual({ heads: 64, headDim: 128, topK: 2048 });
+    expect(hp.positionLimit).toBe(163840);
+  });
+
+  it("reads Nemotron-H's one-block-per-layer pattern (M, *, E) into nemotron_h_moe", () => {
+    const { kind, arch, hp } = entryFromConfig(config("nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16"));
+    expect([kind, arch]).toEqual(["hybrid", "nemotron_h_moe"]);
+    const shape = llmShape(kind, arch, HyperparamsSchema.parse(hp), { total: 0, active: 0 });
+    const count = (f: (l: (typeof shape.layers)[number]) => boolean): number => shape.layers.filter(f).length;
+    // 23 Mamba-2, 23 MoE, 6 attention layers; none of them with a dense FFN
+    expect([count((l) => l.mixer === "recurrent"), count((l) => l.moe === true), count((l) => l.mixer === "attention")]).toEqual([23, 23, 6]);
+    expect(count((l) => l.nFf > 0)).toBe(0);
+    expect(hp.ssm).toEqual({ dConv: 4, dInner: 4096, dState: 128, nGroup: 8, heads: 64 });
+    expect(hp.rope).toBeUndefined();
+    expect(() => entryFromConfig({ ...(config("nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16") as object), hybrid_override_pattern: "M*E" })).toThrow(/hybrid_override_pattern/);
   });
 
   it("reads Gemma 4's global heads, K = V and sliding layout", () => {

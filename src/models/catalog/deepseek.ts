@@ -24,6 +24,13 @@ const V2_LITE = {
 const V3_NOTE =
   "Hugging Face lists 685B: the checkpoint also holds the 14B multi-token-prediction module (layer 61), which llama.cpp does not load. 671B is the main model (DeepSeek-V3 technical report, arXiv:2412.19437).";
 
+// DeepSeek-V3.2(-Exp): V3.1-Terminus's shape plus DeepSeek Sparse Attention's lightning indexer
+// (config.json index_n_heads 64, index_head_dim 128, index_topk 2048); llama.cpp's deepseek32 keeps the
+// indexer's keys in a second cache beside the MLA latent. Context as V3.1 (the card: 128K).
+const V32 = { ...V3, indexer: { heads: 64, headDim: 128, topK: 2048 } } satisfies HyperparamsInput;
+const V32_NOTE =
+  "Hugging Face lists 685B: the checkpoint also holds the multi-token-prediction module (layer 61), which llama.cpp does not load. 671B is the main model, as for V3 (its 671B / 37B activated, the lightning indexer adding about 0.6B).";
+
 const DISTILL_QWEN_1_5B = { layers: 28, hidden: 1536, heads: 12, kvHeads: 2, ffn: 8960, vocab: 151936, ctx: 131072, tied: false, rope: { theta: 10000 } } satisfies HyperparamsInput;
 const DISTILL_QWEN_7B = { layers: 28, hidden: 3584, heads: 28, kvHeads: 4, ffn: 18944, vocab: 152064, ctx: 131072, tied: false, rope: { theta: 10000 } } satisfies HyperparamsInput;
 const DISTILL_QWEN_14B = { layers: 48, hidden: 5120, heads: 40, kvHeads: 8, ffn: 13824, vocab: 152064, ctx: 131072, tied: false, rope: { theta: 1000000 } } satisfies HyperparamsInput;
@@ -58,6 +65,21 @@ export const ENTRIES = [
     hf: "deepseek-ai/DeepSeek-V3.1", source: hfConfig("deepseek-ai/DeepSeek-V3.1"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.1"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-v3.1:671b"],
     gguf: ["unsloth/DeepSeek-V3.1-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-21", checked: "2026-12-03", quality: 10,
+  },
+  {
+    // config.json: test/fixtures/configs/deepseek-ai__DeepSeek-V3.2.json (a public copy of V3.2's). V3.2-Exp is
+    // the same DeepseekV32ForCausalLM (its card: V3.1-Terminus plus DeepSeek Sparse Attention); transformers-style
+    // DeepseekV32Config defaults (index_n_heads 64, index_head_dim 128, index_topk 2048) are V3.2's values
+    id: "deepseek-v3.2-exp", family: "deepseek-v3", name: "DeepSeek V3.2-Exp", license: "mit", kind: "moe", arch: "deepseek32",
+    hf: "deepseek-ai/DeepSeek-V3.2-Exp", source: hfConfig("deepseek-ai/DeepSeek-V3.2-Exp"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.2-Exp"), hp: V32,
+    params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V32_NOTE, quants: BIG_QUANTS,
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-09-29", checked: "2026-12-04", quality: 10,
+  },
+  {
+    id: "deepseek-v3.2", family: "deepseek-v3", name: "DeepSeek V3.2", license: "mit", kind: "moe", arch: "deepseek32",
+    hf: "deepseek-ai/DeepSeek-V3.2", source: hfConfig("deepseek-ai/DeepSeek-V3.2"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.2"), hp: V32,
+    params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V32_NOTE, quants: BIG_QUANTS,
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-12-01", checked: "2026-12-04", quality: 10,
   },
   {
     id: "deepseek-r1", family: "deepseek-r1", name: "DeepSeek R1", license: "mit", kind: "moe", arch: "deepseek2",

@@ -140,6 +140,24 @@ export const ENTRIES = [
     capabilities: ["chat", "tools"], released: "2025-10-02", checked: "2026-11-24", quality: 5,
   },
   {
+    // config: test/fixtures/configs/nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.json (a public copy of the
+    // repo's config.json; the same shape in NVIDIA's Megatron-LM recipe,
+    // https://github.com/NVIDIA/Megatron-LM/blob/main/examples/post_training/modelopt/conf/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.sh).
+    // hybrid_override_pattern: 23 Mamba-2 (M), 23 MoE (E), 6 attention (A) layers, one block each
+    id: "nemotron-3-nano-30b-a3b", family: "nemotron-3", name: "Nemotron 3 Nano 30B-A3B", license: "nvidia-open-model", kind: "hybrid", arch: "nemotron_h_moe",
+    hf: "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", source: hfConfig("nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16"),
+    hp: {
+      layers: 52, hidden: 2688, heads: 32, kvHeads: 2, headDim: 128, ffn: 1856, vocab: 131072, ctx: 262144, tied: false,
+      ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 8, heads: 64 },
+      moe: { experts: 128, used: 6, shared: 1, expertFfn: 1856, sharedFfn: 3712, selectionBias: true },
+      layerPattern: "MEMEMAEMEMEMAEMEMEMAEMEMEMAEMEMEMAEMEMEMEMAEMEMEMEME",
+    },
+    // the card: 31.6B total, 3.2B active (3.6B with the embeddings)
+    params: { total: 31_600_000_000, active: 3_200_000_000 }, quants: GGUF_QUANTS, ollama: ["nemotron-3-nano:30b", "nemotron-3-nano"],
+    gguf: ["unsloth/Nemotron-3-Nano-30B-A3B-GGUF", "bartowski/nvidia_Nemotron-3-Nano-30B-A3B-GGUF"],
+    capabilities: ["chat", "tools", "reasoning"], released: "2025-12-15", checked: "2026-12-04", quality: 6,
+  },
+  {
     id: "granite-4.0-h-micro", family: "granite-4", name: "Granite 4.0 H-Micro (3B)", license: "apache-2.0", kind: "hybrid", arch: "granitehybrid",
     hf: "ibm-granite/granite-4.0-h-micro", source: hfConfig("ibm-granite/granite-4.0-h-micro"),
     hp: { layers: 40, hidden: 2048, heads: 32, kvHeads: 8, ffn: 8192, vocab: 100352, ctx: 131072, tied: true, ssm: G4_MAMBA(64), layerPattern: G4_PATTERN },

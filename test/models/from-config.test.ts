@@ -50,6 +50,7 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["Qwen__Qwen3-VL-2B-Instruct", "qwen3-vl-2b-instruct"],
   ["Qwen__Qwen3-VL-4B-Instruct", "qwen3-vl-4b-instruct"],
   ["deepseek-ai__DeepSeek-V3.2", "deepseek-v3.2"],
+  ["Qwen__Qwen3-VL-30B-A3B-Instruct", "qwen3-vl-30b-a3b-instruct"],
   ["nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b"],
 ];
 

@@ -17,6 +17,25 @@ const Q3_06B = { layers: 28, hidden: 1024, heads: 16, kvHeads: 8, headDim: 128, 
 const Q3_17B = { layers: 28, hidden: 2048, heads: 16, kvHeads: 8, headDim: 128, ffn: 6144, vocab: 151936, ctx: 40960, tied: true, rope: Q3 } satisfies HyperparamsInput;
 const Q3VL_2B = { layers: 28, hidden: 2048, heads: 16, kvHeads: 8, headDim: 128, ffn: 6144, vocab: 151936, ctx: 262144, tied: true, rope: { theta: 5000000 } } satisfies HyperparamsInput;
 const Q3VL_4B = { layers: 36, hidden: 2560, heads: 32, kvHeads: 8, headDim: 128, ffn: 9728, vocab: 151936, ctx: 262144, tied: true, rope: { theta: 5000000 } } satisfies HyperparamsInput;
+// Qwen3-VL 32B / 30B-A3B / 235B-A22B: text_config of Qwen/Qwen3-VL-30B-A3B-Instruct's config.json (saved
+// copy: test/fixtures/configs/Qwen__Qwen3-VL-30B-A3B-Instruct.json); for 32B and 235B-A22B their config.json
+// values as a public model summary quotes them (32B: 64 layers of 5120, 64 heads, 8 KV heads of 128, FFN
+// 25600; 235B-A22B: 94 layers of 4096, 64 heads, 4 KV heads of 128, 128 experts of 1536, 8 used; both
+// vocab 151936, rope_theta 5e6, 262,144 positions), the same 235B-A22B shape in Alibaba's Megatron
+// training script (--num-layers 94 --hidden-size 4096 --num-query-groups 4 --moe-ffn-hidden-size 1536).
+// Each is its Qwen3 namesake's decoder (Qwen3-32B, Qwen3-30B-A3B, Qwen3-235B-A22B) with a 256K context.
+const Q3VL_32B = { layers: 64, hidden: 5120, heads: 64, kvHeads: 8, headDim: 128, ffn: 25600, vocab: 151936, ctx: 262144, tied: false, rope: { theta: 5000000 } } satisfies HyperparamsInput;
+const Q3VL_30B_A3B = {
+  layers: 48, hidden: 2048, heads: 32, kvHeads: 4, headDim: 128, ffn: 6144, vocab: 151936, ctx: 262144, tied: false, rope: { theta: 5000000 },
+  moe: { experts: 128, used: 8, expertFfn: 768 },
+} satisfies HyperparamsInput;
+const Q3VL_235B_A22B = {
+  layers: 94, hidden: 4096, heads: 64, kvHeads: 4, headDim: 128, ffn: 12288, vocab: 151936, ctx: 262144, tied: false, rope: { theta: 5000000 },
+  moe: { experts: 128, used: 8, expertFfn: 1536 },
+} satisfies HyperparamsInput;
+const Q3VL_BIG_NOTE =
+  "The published count includes the vision tower and its DeepStack mergers, which llama.cpp loads from the mmproj file; " +
+  "the decoder is its Qwen3 namesake's (Qwen3-32B 32.8B, Qwen3-30B-A3B 30.5B, Qwen3-235B-A22B 235B on their cards).";
 const Q3VL_SMALL_NOTE =
   "The only published counts are the names' size labels (2B, 4B); the decoder's tensors give 1.72B / 4.02B, and the " +
   "vision tower with its DeepStack mergers, which llama.cpp loads from the mmproj file, comes on top.";
@@ -426,5 +445,47 @@ export const ENTRIES = [
     paramsNote: "8.77B published (LM Studio's model page) includes the vision encoder and its DeepStack mergers (llama.cpp's mmproj file); the decoder alone is Qwen3-8B's 8.19B.",
     quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-8B-Instruct-GGUF"], lmstudio: ["qwen/qwen3-vl-8b"],
     capabilities: ["chat", "tools", "vision"], released: "2025-10-15", checked: "2026-12-03", quality: 6,
+  },
+  {
+    id: "qwen3-vl-32b-instruct", family: "qwen3-vl", name: "Qwen3-VL 32B Instruct", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-32B-Instruct", source: hfConfig("Qwen/Qwen3-VL-32B-Instruct"), hp: Q3VL_32B,
+    params: { total: 32_000_000_000, rounded: true, text: 32_800_000_000 }, paramsNote: Q3VL_BIG_NOTE,
+    quants: GGUF_QUANTS, gguf: ["Qwen/Qwen3-VL-32B-Instruct-GGUF"],
+    capabilities: ["chat", "tools", "vision"], released: "2025-10-21", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3-vl-32b-thinking", family: "qwen3-vl", name: "Qwen3-VL 32B Thinking", license: "apache-2.0", kind: "dense", arch: "qwen3vl",
+    hf: "Qwen/Qwen3-VL-32B-Thinking", source: hfConfig("Qwen/Qwen3-VL-32B-Thinking"), hp: Q3VL_32B,
+    params: { total: 32_000_000_000, rounded: true, text: 32_800_000_000 }, paramsNote: Q3VL_BIG_NOTE,
+    quants: GGUF_QUANTS,
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-10-21", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3-vl-30b-a3b-instruct", family: "qwen3-vl", name: "Qwen3-VL 30B-A3B Instruct", license: "apache-2.0", kind: "moe", arch: "qwen3vlmoe",
+    hf: "Qwen/Qwen3-VL-30B-A3B-Instruct", source: hfConfig("Qwen/Qwen3-VL-30B-A3B-Instruct"), hp: Q3VL_30B_A3B,
+    params: { total: 31_070_000_000, active: 3_300_000_000, text: 30_500_000_000 }, paramsNote: Q3VL_BIG_NOTE,
+    quants: GGUF_QUANTS,
+    capabilities: ["chat", "tools", "vision"], released: "2025-10-04", checked: "2026-12-04", quality: 6,
+  },
+  {
+    id: "qwen3-vl-30b-a3b-thinking", family: "qwen3-vl", name: "Qwen3-VL 30B-A3B Thinking", license: "apache-2.0", kind: "moe", arch: "qwen3vlmoe",
+    hf: "Qwen/Qwen3-VL-30B-A3B-Thinking", source: hfConfig("Qwen/Qwen3-VL-30B-A3B-Thinking"), hp: Q3VL_30B_A3B,
+    params: { total: 31_070_000_000, active: 3_300_000_000, text: 30_500_000_000 }, paramsNote: Q3VL_BIG_NOTE,
+    quants: GGUF_QUANTS,
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-10-04", checked: "2026-12-04", quality: 6,
+  },
+  {
+    id: "qwen3-vl-235b-a22b-instruct", family: "qwen3-vl", name: "Qwen3-VL 235B-A22B Instruct", license: "apache-2.0", kind: "moe", arch: "qwen3vlmoe",
+    hf: "Qwen/Qwen3-VL-235B-A22B-Instruct", source: hfConfig("Qwen/Qwen3-VL-235B-A22B-Instruct"), hp: Q3VL_235B_A22B,
+    params: { total: 235_000_000_000, active: 22_000_000_000, rounded: true }, paramsNote: Q3VL_BIG_NOTE,
+    quants: BIG_QUANTS,
+    capabilities: ["chat", "tools", "vision"], released: "2025-09-23", checked: "2026-12-04", quality: 8,
+  },
+  {
+    id: "qwen3-vl-235b-a22b-thinking", family: "qwen3-vl", name: "Qwen3-VL 235B-A22B Thinking", license: "apache-2.0", kind: "moe", arch: "qwen3vlmoe",
+    hf: "Qwen/Qwen3-VL-235B-A22B-Thinking", source: hfConfig("Qwen/Qwen3-VL-235B-A22B-Thinking"), hp: Q3VL_235B_A22B,
+    params: { total: 235_000_000_000, active: 22_000_000_000, rounded: true }, paramsNote: Q3VL_BIG_NOTE,
+    quants: BIG_QUANTS,
+    capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-09-23", checked: "2026-12-04", quality: 8,
   },
 ] satisfies Entries;

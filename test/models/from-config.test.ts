@@ -51,6 +51,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["Qwen__Qwen3-VL-4B-Instruct", "qwen3-vl-4b-instruct"],
   ["deepseek-ai__DeepSeek-V3.2", "deepseek-v3.2"],
   ["Qwen__Qwen3-VL-30B-A3B-Instruct", "qwen3-vl-30b-a3b-instruct"],
+  // a Qwen3.6-35B-A3B-derived model's config (see the fixtures' README): the same text shape
+  ["teutonic__qwen3.6-35b-a3b-genesis", "qwen3.6-35b-a3b"],
   ["nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b"],
 ];
 

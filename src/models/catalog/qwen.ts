@@ -36,6 +36,28 @@ const Q3VL_235B_A22B = {
 const Q3VL_BIG_NOTE =
   "The published count includes the vision tower and its DeepStack mergers, which llama.cpp loads from the mmproj file; " +
   "the decoder is its Qwen3 namesake's (Qwen3-32B 32.8B, Qwen3-30B-A3B 30.5B, Qwen3-235B-A22B 235B on their cards).";
+// Qwen3.5 / Qwen3.6 (llama.cpp qwen35 / qwen35moe: Qwen3-Next's gated DeltaNet hybrid, three DeltaNet
+// layers to one gated-query attention layer). 35B-A3B (Qwen3.5 and Qwen3.6 share it): an inventory of both
+// repos' config.json at snapshots ec2d4ec… / 7da1103… (40 layers, full_attention_interval 4, DeltaNet 16 key /
+// 32 value heads of 128, conv 4, 256 experts of 512, 8 used, shared expert 512, vocab 248320, rope_theta 1e7,
+// partial_rotary_factor 0.25), with hidden 2048 and 16 heads / 2 KV heads of 256 from the text_config of
+// test/fixtures/configs/teutonic__qwen3.6-35b-a3b-genesis.json, which agrees with it on every shared field.
+// 0.8B: its model card (24 layers of 1024, 6 × (3 DeltaNet + 1 attention), 16 + 16 DeltaNet heads of 128,
+// 8 / 2 attention heads of 256, RoPE on 64 dims, vocab 248320) and a from-scratch port that loads the
+// checkpoint tensor by tensor (FFN 3584, tied embeddings, rope_theta 1e7; 752,393,024 text parameters).
+const Q35_35B_A3B = {
+  layers: 40, hidden: 2048, heads: 16, kvHeads: 2, headDim: 256, ffn: 0, vocab: 248320, ctx: 262144, tied: false,
+  rope: { theta: 10000000, partial: 0.25 }, layerPattern: "MMMA*10",
+  ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 },
+  moe: { experts: 256, used: 8, expertFfn: 512, shared: 1, sharedFfn: 512 },
+} satisfies HyperparamsInput;
+const Q35_0_8B = {
+  layers: 24, hidden: 1024, heads: 8, kvHeads: 2, headDim: 256, ffn: 3584, vocab: 248320, ctx: 262144, tied: true,
+  rope: { theta: 10000000, partial: 0.25 }, layerPattern: "MMMA*6",
+  ssm: { dConv: 4, dInner: 2048, dState: 128, nGroup: 16, heads: 16 },
+} satisfies HyperparamsInput;
+const Q35_NOTE =
+  "The names' size labels are the published counts and include the vision encoder, which llama.cpp loads from the mmproj file; the text model is sized from its own tensors.";
 const Q3VL_SMALL_NOTE =
   "The only published counts are the names' size labels (2B, 4B); the decoder's tensors give 1.72B / 4.02B, and the " +
   "vision tower with its DeepStack mergers, which llama.cpp loads from the mmproj file, comes on top.";
@@ -487,5 +509,23 @@ export const ENTRIES = [
     params: { total: 235_000_000_000, active: 22_000_000_000, rounded: true }, paramsNote: Q3VL_BIG_NOTE,
     quants: BIG_QUANTS,
     capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-09-23", checked: "2026-12-04", quality: 8,
+  },
+  {
+    id: "qwen3.5-35b-a3b", family: "qwen3.5", name: "Qwen3.5 35B-A3B", license: "apache-2.0", kind: "hybrid", arch: "qwen35moe",
+    hf: "Qwen/Qwen3.5-35B-A3B", source: hfConfig("Qwen/Qwen3.5-35B-A3B"), hp: Q35_35B_A3B,
+    params: { total: 35_000_000_000, active: 3_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-02", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3.6-35b-a3b", family: "qwen3.5", name: "Qwen3.6 35B-A3B", license: "apache-2.0", kind: "hybrid", arch: "qwen35moe",
+    hf: "Qwen/Qwen3.6-35B-A3B", source: hfConfig("Qwen/Qwen3.6-35B-A3B"), hp: Q35_35B_A3B,
+    params: { total: 35_000_000_000, active: 3_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-04", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3.5-0.8b", family: "qwen3.5", name: "Qwen3.5 0.8B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",
+    hf: "Qwen/Qwen3.5-0.8B", source: hfConfig("Qwen/Qwen3.5-0.8B"), hp: Q35_0_8B,
+    params: { total: 800_000_000, rounded: true, text: 752_393_024 }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision"], released: "2026-03", checked: "2026-12-04", quality: 3,
   },
 ] satisfies Entries;

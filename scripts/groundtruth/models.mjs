@@ -236,6 +236,33 @@ export const CONFIGS = {
       full_attention_interval: 4, vocab_size: 248320,
     },
   },
+  // Qwen3-VL 30B-A3B (catalog entry qwen3-vl-30b-a3b-instruct, its config:
+  // test/fixtures/configs/Qwen__Qwen3-VL-30B-A3B-Instruct.json): Qwen3-MoE's decoder; GGUF keys as
+  // conversion/qwen.py writes Qwen3-VL-MoE's (Qwen3MoeModel's plus rope.dimension_sections
+  // [24, 20, 20] padded to 4 and n_deepstack_layers 3)
+  "qwen3-vl-30b-a3b": {
+    hf: "Qwen/Qwen3-VL-30B-A3B-Instruct", arch: "qwen3vlmoe", catalog: "qwen3-vl-30b-a3b-instruct",
+    gguf: {
+      context_length: 262144, embedding_length: 2048, block_count: 48, feed_forward_length: 6144,
+      "attention.head_count": 32, "attention.head_count_kv": 4, "attention.key_length": 128, "attention.value_length": 128,
+      "rope.freq_base": 5000000, "attention.layer_norm_rms_epsilon": 1e-6, "rope.dimension_sections": [24, 20, 20, 0],
+      expert_count: 128, expert_used_count: 8, expert_feed_forward_length: 768, n_deepstack_layers: 3, vocab_size: 151936,
+    },
+  },
+  // Qwen3.5 0.8B (catalog entry qwen3.5-0.8b): the dense qwen35 layout, 18 DeltaNet + 6 gated-query
+  // attention layers with a dense FFN of 3584, tied embeddings; GGUF keys as for the 35B-A3B shape
+  // without the expert keys
+  "qwen3.5-0.8b": {
+    hf: "Qwen/Qwen3.5-0.8B", arch: "qwen35", catalog: "qwen3.5-0.8b",
+    gguf: {
+      context_length: 262144, embedding_length: 1024, block_count: 24, feed_forward_length: 3584,
+      "attention.head_count": 8, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 2048, "ssm.state_size": 128, "ssm.time_step_rank": 16, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  },
   // Nemotron 3 Nano 30B-A3B (catalog entry nemotron-3-nano-30b-a3b, its config:
   // test/fixtures/configs/nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.json). GGUF keys as conversion/nemotron.py
   // NemotronHModel writes them over GraniteHybridModel's: head_count_kv per layer (2 on the attention

@@ -90,7 +90,9 @@ function gemma4BelowLogits(c: ComputeInputs, ub: number, residual: number): numb
  * where the allocator reuses the space).
  */
 function qwen3NextMaskBelowLogits(c: ComputeInputs, ub: number): number {
-  if (c.shape.arch !== "qwen3next" || !c.flashAttn || isQuantizedKv(c.settings)) return 0;
+  // the dense Qwen3.5 (qwen35) keeps it there too: 0.8B 521.02 MiB at 32k = 485 logits + 32 mask + 2 [1024]
+  // tensors (491 at 2k / 8k); the MoE one (qwen35moe, a 35B-A3B shape) does not (497 at 8k and 32k)
+  if ((c.shape.arch !== "qwen3next" && c.shape.arch !== "qwen35") || !c.flashAttn || isQuantizedKv(c.settings)) return 0;
   return c.kv.cells * ub * 2;
 }
 
@@ -175,9 +177,13 @@ function attentionPeak(c: ComputeInputs, ub: number): number {
   // Gemma 4's query (n_head × head dim, up to 3× n_embd on 31B's global layers) is alive twice
   // (its projection and its normed, roped copy: 31B 658.51 MiB at 8k without flash attention)
   const gemma4 = shape.arch === "gemma4";
+  // Qwen3-VL: the DeepStack layers' inputs (the micro-batch embedding, n_embd × (1 + n) wide, and a
+  // copy of each slice) are alive beside KQ: Qwen3-VL 30B-A3B 586.02 MiB at 8k without flash
+  // attention, Qwen3-30B-A3B (the same decoder) 558.01
+  const deepstack = shape.deepstackLayers !== undefined ? 1 + 2 * shape.deepstackLayers : 0;
   const withoutFa = (heads: number, nKv: number, kvDim: number, qDim: number): number =>
     heads === 0 ? 0 : heads * nKv * ub * F32 + nKv * ub * F32 +
-      ub * F32 * (shape.mla ? mlaWorkingSet(shape, heads) : 5 * shape.nEmbd + (p.fusedQkv ? 0 : 2 * kvDim) + (gemma4 ? 2 * qDim : 0));
+      ub * F32 * (shape.mla ? mlaWorkingSet(shape, heads) : (5 + deepstack) * shape.nEmbd + (p.fusedQkv ? 0 : 2 * kvDim) + (gemma4 ? 2 * qDim : 0));
   return Math.max(
     withoutFa(p.maxHeadBase, kv.cells, p.maxKvDimBase, p.maxQDimBase),
     withoutFa(p.maxHeadSwa, kv.cellsSwa, p.maxKvDimSwa, p.maxQDimSwa),

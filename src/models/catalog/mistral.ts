@@ -184,4 +184,18 @@ export const ENTRIES = [
     params: { total: 13_900_000_000, text: 13_500_000_000, rounded: true }, paramsNote: MIN3_NOTE, quants: GGUF_QUANTS,
     gguf: ["unsloth/Ministral-3-14B-Reasoning-2512-GGUF"], capabilities: ["chat", "tools", "vision", "reasoning"], released: "2025-12-02", checked: "2026-12-03", quality: 6,
   },
+  {
+    // text model (Ministral3ForCausalLM inside Mistral3ForConditionalGeneration), as a text-only copy of
+    // the checkpoint states it (tensors copied byte for byte; https://huggingface.co/levara/Devstral-Small-2-24B-TextOnly-FP8):
+    // 40 layers of 5120, 32 heads, 8 KV heads, vocab 131,072, 23.57B parameters, YaRN to 393K positions.
+    // Head dim 128 and FFN 32768 (Mistral Small 3.x's decoder) are what that count requires: 40 ×
+    // (attention 52.4M + FFN 503.3M) + 2 × 131,072 × 5120 = 23.57B. Context: the card's 256K
+    id: "devstral-small-2-24b-instruct-2512", family: "devstral", name: "Devstral Small 2 24B Instruct 2512", license: "apache-2.0", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Devstral-Small-2-24B-Instruct-2512", source: hfConfig("mistralai/Devstral-Small-2-24B-Instruct-2512"),
+    hp: { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 32768, vocab: 131072, ctx: 262144, tied: false },
+    params: { total: 24_000_000_000, text: 23_570_000_000, rounded: true },
+    paramsNote: "24B is the card's label and includes the Pixtral vision encoder (about 0.4B, llama.cpp's mmproj file); the language model alone is 23.57B.",
+    quants: GGUF_QUANTS, gguf: ["unsloth/Devstral-Small-2-24B-Instruct-2512-GGUF", "bartowski/mistralai_Devstral-Small-2-24B-Instruct-2512-GGUF"],
+    capabilities: ["chat", "tools", "code", "vision"], released: "2025-12", checked: "2026-12-04", quality: 6,
+  },
 ] satisfies Entries;

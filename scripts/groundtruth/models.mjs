@@ -199,6 +199,10 @@ export const CONFIGS = {
     experts: 128, used: 8, F_exp: 704 }) },
   "gemma-4-31b": { hf: "google/gemma-4-31B-it", arch: "gemma4", catalog: "gemma-4-31b-it", gguf: gemma4Keys({
     E: 5376, L: 60, H: 32, KV: 16, KVglobal: 4, F: 21504, ctx: 262144, swa: 1024, every: 6, shared: 0, ple: 0 }) },
+  // Gemma 4 12B (catalog entry gemma-4-12b-it, its config: test/fixtures/configs/google__gemma-4-12B-it.json;
+  // the converter's Gemma4UnifiedModel writes Gemma4Model's keys)
+  "gemma-4-12b": { hf: "google/gemma-4-12B-it", arch: "gemma4", catalog: "gemma-4-12b-it", gguf: gemma4Keys({
+    E: 3840, L: 48, H: 16, KV: 8, KVglobal: 1, F: 15360, ctx: 262144, swa: 1024, every: 6, shared: 0, ple: 0 }) },
   // Qwen3-VL 2B (catalog entry qwen3-vl-2b-instruct, its config: test/fixtures/configs/Qwen__Qwen3-VL-2B-Instruct.json).
   // GGUF keys as conversion/qwen.py Qwen3VLTextModel writes them: Qwen3's, plus rope.dimension_sections
   // (mrope_section [24, 20, 20] padded to 4) and n_deepstack_layers (3 deepstack_visual_indexes)

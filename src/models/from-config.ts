@@ -206,7 +206,10 @@ function textConfig(raw: HfConfig): HfConfig {
   // a text-only Gemma 4 checkpoint (Gemma4ForCausalLM) has the text config at the top
   if (raw.text_config === undefined) return raw.model_type === "gemma4_text" ? HfConfigSchema.parse({ ...GEMMA4_TEXT_DEFAULTS, ...raw }) : raw;
   const inner = HfConfigSchema.partial({ model_type: true }).parse(raw.text_config);
-  const modelType = inner.model_type ?? (raw.model_type === "gemma3" ? "gemma3_text" : raw.model_type);
+  // Gemma 4 12B (Gemma4UnifiedForConditionalGeneration, encoder-free) keeps the same text model:
+  // llama.cpp's converter writes it as gemma4 (conversion/gemma.py Gemma4UnifiedModel)
+  const named = inner.model_type === "gemma4_unified_text" ? "gemma4_text" : inner.model_type;
+  const modelType = named ?? (raw.model_type === "gemma3" ? "gemma3_text" : raw.model_type);
   const defaults = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma4_text" ? GEMMA4_TEXT_DEFAULTS : {};
   return HfConfigSchema.parse({ ...defaults, ...inner, model_type: modelType });
 }

@@ -47,6 +47,7 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["tiiuae__falcon-mamba-7b", "falcon-mamba-7b"],
   ["mistralai__Mamba-Codestral-7B-v0.1", "mamba-codestral-7b-v0.1"],
   ["google__gemma-4-31B-it", "gemma-4-31b-it"],
+  ["google__gemma-4-12B-it", "gemma-4-12b-it"],
   ["Qwen__Qwen3-VL-2B-Instruct", "qwen3-vl-2b-instruct"],
   ["Qwen__Qwen3-VL-4B-Instruct", "qwen3-vl-4b-instruct"],
   ["deepseek-ai__DeepSeek-V3.2", "deepseek-v3.2"],

@@ -68,6 +68,15 @@ const G4_26B_A4B = {
   // every layer has the routed experts and, beside them, a dense FFN of intermediate_size
   moe: { experts: 128, used: 8, expertFfn: 704 }, ffnPerLayer: Array.from({ length: 30 }, () => 2112),
 } satisfies HyperparamsInput;
+// Gemma 4 12B: the encoder-free "unified" member (Gemma4UnifiedForConditionalGeneration); its text_config
+// (gemma4_unified_text) as transformers 5.10 prints the checkpoint's config (saved as
+// test/fixtures/configs/google__gemma-4-12B-it.json): 48 layers of 3840, FFN 15360, 16 heads, 8 KV heads of
+// 256 on the sliding layers (window 1024), 1 KV head of 512 with K = V on every 6th, no per-layer
+// embeddings, no shared KV, 262,144 positions
+const G4_12B = {
+  layers: 48, hidden: 3840, heads: 16, kvHeads: 8, headDim: 256, globalHeadDim: 512, ffn: 15360, vocab: 262144, ctx: 262144, tied: true,
+  rope: { theta: 1000000 }, swa: { window: 1024, pattern: { globalEvery: 6 } }, kEqV: { globalKvHeads: 1 },
+} satisfies HyperparamsInput;
 // Parameter counts: Google's Gemma 4 model card (https://ai.google.dev/gemma/docs/core/model_card_4).
 const G4_CARD = "https://ai.google.dev/gemma/docs/core/model_card_4";
 const G4_PLE_NOTE =
@@ -109,6 +118,18 @@ export const ENTRIES = [
     paramsNote: `Model card (${G4_CARD}): 30.7B (rounded), the language model's tensors (30.70B) without the ~550M vision encoder (mmproj).`,
     quants: BIG_QUANTS, ollama: ["gemma4:31b"], gguf: ["unsloth/gemma-4-31B-it-GGUF"],
     capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-04-02", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "gemma-4-12b-it", family: "gemma-4", name: "Gemma 4 12B Instruct", license: "apache-2.0", kind: "dense", arch: "gemma4",
+    hf: "google/gemma-4-12B-it", source: hfConfig("google/gemma-4-12B-it"), hp: G4_12B,
+    params: { total: 11_907_350_576 },
+    paramsNote:
+      "11,907,350,576 is the safetensors count of a published fine-tune that keeps the checkpoint's weights (about 12B " +
+      "by the name); it equals the element count of the text tensors llama.cpp builds for this shape. The encoder-free " +
+      "vision and audio embedders go to the mmproj file.",
+    quants: GGUF_QUANTS, gguf: ["unsloth/gemma-4-12b-it-GGUF"],
+    // the QAT release of May 2026 names it beside the other four sizes; the first Gemma 4 release had four
+    capabilities: ["chat", "tools", "vision", "audio", "reasoning"], released: "2026-05", checked: "2026-12-04", quality: 6,
   },
   // Gemma 3
   {

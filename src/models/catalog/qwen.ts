@@ -56,6 +56,30 @@ const Q35_0_8B = {
   rope: { theta: 10000000, partial: 0.25 }, layerPattern: "MMMA*6",
   ssm: { dConv: 4, dInner: 2048, dState: 128, nGroup: 16, heads: 16 },
 } satisfies HyperparamsInput;
+// Qwen3.5 27B / 122B-A10B / 397B-A17B: their text_config values as public loaders' tests state them, each
+// against the published size (the decoder's tensors give 26.90B, 122.11B, 396.35B). 397B-A17B: 60 layers of
+// 4096, 32 heads / 2 KV heads of 256, DeltaNet 16 key / 64 value heads of 128, 512 experts of 1024 (10 used)
+// + a shared expert of 1024, vocab 248320, untied (a Megatron-Bridge test config "matching the expected model
+// structure", the same in three other public configs). 122B-A10B: 48 layers of 3072, 32 / 2 heads of 256,
+// DeltaNet 16 / 64 heads, 256 experts of 1024 (8 used) + shared 1024 (a test launch config for
+// Qwen3.5-122B-A10B checkpoints and a catalog test's "moe-122b-a10b"). 27B: 64 layers of 5120, 24 / 4 heads
+// of 256, DeltaNet 16 / 48 heads, FFN 17408 (the same catalog test's "dense-27b"); untied, as the count
+// requires (tied it would be 25.6B).
+const Q35_BASE = { headDim: 256, vocab: 248320, ctx: 262144, tied: false, rope: { theta: 10000000, partial: 0.25 } } as const;
+const Q35_27B = {
+  ...Q35_BASE, layers: 64, hidden: 5120, heads: 24, kvHeads: 4, ffn: 17408, layerPattern: "MMMA*16",
+  ssm: { dConv: 4, dInner: 6144, dState: 128, nGroup: 16, heads: 48 },
+} satisfies HyperparamsInput;
+const Q35_122B_A10B = {
+  ...Q35_BASE, layers: 48, hidden: 3072, heads: 32, kvHeads: 2, ffn: 0, layerPattern: "MMMA*12",
+  ssm: { dConv: 4, dInner: 8192, dState: 128, nGroup: 16, heads: 64 },
+  moe: { experts: 256, used: 8, expertFfn: 1024, shared: 1, sharedFfn: 1024 },
+} satisfies HyperparamsInput;
+const Q35_397B_A17B = {
+  ...Q35_BASE, layers: 60, hidden: 4096, heads: 32, kvHeads: 2, ffn: 0, layerPattern: "MMMA*15",
+  ssm: { dConv: 4, dInner: 8192, dState: 128, nGroup: 16, heads: 64 },
+  moe: { experts: 512, used: 10, expertFfn: 1024, shared: 1, sharedFfn: 1024 },
+} satisfies HyperparamsInput;
 const Q35_NOTE =
   "The names' size labels are the published counts and include the vision encoder, which llama.cpp loads from the mmproj file; the text model is sized from its own tensors.";
 const Q3VL_SMALL_NOTE =
@@ -521,6 +545,24 @@ export const ENTRIES = [
     hf: "Qwen/Qwen3.6-35B-A3B", source: hfConfig("Qwen/Qwen3.6-35B-A3B"), hp: Q35_35B_A3B,
     params: { total: 35_000_000_000, active: 3_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
     quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-04", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3.5-27b", family: "qwen3.5", name: "Qwen3.5 27B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",
+    hf: "Qwen/Qwen3.5-27B", source: hfConfig("Qwen/Qwen3.5-27B"), hp: Q35_27B,
+    params: { total: 27_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-02", checked: "2026-12-04", quality: 7,
+  },
+  {
+    id: "qwen3.5-122b-a10b", family: "qwen3.5", name: "Qwen3.5 122B-A10B", license: "apache-2.0", kind: "hybrid", arch: "qwen35moe",
+    hf: "Qwen/Qwen3.5-122B-A10B", source: hfConfig("Qwen/Qwen3.5-122B-A10B"), hp: Q35_122B_A10B,
+    params: { total: 122_000_000_000, active: 10_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: BIG_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-02", checked: "2026-12-04", quality: 8,
+  },
+  {
+    id: "qwen3.5-397b-a17b", family: "qwen3.5", name: "Qwen3.5 397B-A17B", license: "apache-2.0", kind: "hybrid", arch: "qwen35moe",
+    hf: "Qwen/Qwen3.5-397B-A17B", source: hfConfig("Qwen/Qwen3.5-397B-A17B"), hp: Q35_397B_A17B,
+    params: { total: 397_000_000_000, active: 17_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: BIG_QUANTS, capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-02-16", checked: "2026-12-04", quality: 9,
   },
   {
     id: "qwen3.5-0.8b", family: "qwen3.5", name: "Qwen3.5 0.8B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",

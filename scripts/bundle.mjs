@@ -23,7 +23,26 @@ const sources = readdirSync(`${root}/src`, { recursive: true })
   .map((f) => `${f}\n${readFileSync(`${root}/src/${f}`, "utf8")}`);
 const sourceStamp = hash53([...sources, readFileSync(`${root}/dist/catalog.json`, "utf8"), readFileSync(`${root}/dist/shape-tables.json`, "utf8")].join("\0"));
 
+// The `neovim` package requires winston as it loads, but uses it only when attach() is given no
+// logger, and the host always gives one (src/host/package-logger.ts). So the bundle gets, in
+// its place, a module that says so if that ever changes: ~200 KiB of modules (winston, logform,
+// colours, streams) the host would otherwise parse, run at start and keep.
+const noWinston = {
+  name: "no-winston",
+  setup(b) {
+    b.onResolve({ filter: /^winston$/ }, (args) => {
+      if (!/[\\/]neovim[\\/]lib[\\/]utils[\\/]logger\.js$/.test(args.importer)) throw new Error(`winston required by ${args.importer}: only the neovim package's logger is stood in for`);
+      return { path: "winston", namespace: "no-winston" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "no-winston" }, () => ({
+      contents: 'exports.createLogger = () => { throw new Error("winston is not bundled: pass attach() a logger (src/host/package-logger.ts)"); };',
+      loader: "js",
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [noWinston],
   entryPoints: { host: `${root}/src/host.ts`, cli: `${root}/src/cli.ts` },
   outdir: `${root}/dist`,
   write: false,
@@ -57,7 +76,12 @@ for (const out of result.outputFiles) {
     .replaceAll('import("node-llama-cpp")', '__llmfitImport("node-llama-cpp")')
     .replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))');
   if (/\bimport\(/.test(text.replaceAll("__llmfitImport(", ""))) throw new Error(`${name} bundle: an import() the loader does not stand in for`);
-  const script = `(function (exports, module, require, __filename, __dirname, __llmfitUrl, __llmfitImport, __llmfitBoot) {\n${text}\n})`;
+  // V8 keeps a script's source for as long as its functions may compile, and one non-ASCII
+  // character makes all of it a two-byte string: 4 MiB of the host's heap instead of 2. esbuild
+  // escapes strings but leaves regular expression literals as written (a "×" or "®" in a pattern),
+  // so escape what is left; \uXXXX is the same code unit in a string, a template or a pattern.
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const script = `(function (exports, module, require, __filename, __dirname, __llmfitUrl, __llmfitImport, __llmfitBoot) {\n${ascii}\n})`;
   writeFileSync(`${root}/dist/${name}.bundle.js`, script);
   writeFileSync(
     `${root}/dist/${name}.js`,

@@ -1,10 +1,11 @@
 // The host process the Lua shim starts with jobstart({'node', 'dist/host.js'}, {rpc = true}).
-// stdin/stdout are the msgpack-RPC channel: nothing else may write to stdout, so the `neovim`
-// package's logger (which also captures console.*) is pointed at our log file before it loads.
+// stdin/stdout are the msgpack-RPC channel: nothing else may write to stdout, so console.* and
+// the `neovim` package's logging go to our log file (src/host/package-logger.ts).
 import { createLogger, isLogLevel } from "./log.js";
+import { consoleToLog, packageLogger } from "./host/package-logger.js";
 import { AsyncCalls } from "./host/async-calls.js";
 import { dispatch } from "./host/dispatch.js";
-import { idleCollector } from "./host/idle-gc.js";
+import { idleCollector, RELEASING_GC } from "./host/idle-gc.js";
 import { Session } from "./host/session.js";
 import type { Boot } from "./boot/code-cache.js";
 
@@ -18,10 +19,7 @@ const cacheDir = flag("--cache");
 // the shim passes the option before the host has validated it: an unknown value means "info"
 const level = isLogLevel(process.env.LLMFIT_LOG_LEVEL) ? process.env.LLMFIT_LOG_LEVEL : "info";
 const log = createLogger(logPath, level);
-
-if (logPath) process.env.NVIM_NODE_LOG_FILE = logPath;
-// The package logs every message at debug level by default; keep only its warnings.
-process.env.NVIM_NODE_LOG_LEVEL ??= "warn";
+consoleToLog(log);
 
 // Set once the RPC client exists; prompt events before that have nowhere to go anyway.
 let push: ((module: string, fn: string, args: readonly unknown[]) => void) | undefined;
@@ -32,17 +30,18 @@ const session = new Session(log, cacheDir ? { cacheDir } : {}, {
 // then finds both done. A failure here is reported by the request that needs the result.
 // Idle is also when the bundle's compiled code is worth keeping for the next start (src/boot/code-cache.ts).
 declare const __llmfitBoot: Boot | undefined;
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = (globalThis as { gc?: (options?: typeof RELEASING_GC) => void }).gc;
 const boot = typeof __llmfitBoot === "undefined" ? undefined : __llmfitBoot;
-const worked = idleCollector(1000, gc || boot ? () => (gc?.(), boot?.saveCodeCache()) : undefined);
+const worked = idleCollector(1000, gc || boot ? () => (gc?.(), gc?.(RELEASING_GC), boot?.saveCodeCache()) : undefined);
 session.report
   .warm()
   .catch(() => undefined)
   .finally(worked);
 
-// loaded after NVIM_NODE_LOG_FILE is set: the package reads it as it loads
 void import("neovim").then(({ attach }) => {
-  const nvim = attach({ reader: process.stdin, writer: process.stdout });
+  // winston's type for the same four methods and a level; ours keeps the package's printf-style calls
+  const logger = packageLogger(log) as unknown as NonNullable<NonNullable<Parameters<typeof attach>[0]["options"]>["logger"]>;
+  const nvim = attach({ reader: process.stdin, writer: process.stdout, options: { logger } });
   // package.loaded, never require: a require interrupted by <C-c> would leave the module broken,
   // and every module the host talks to was loaded by the command that started the talk.
   push = (module, fn, args) =>

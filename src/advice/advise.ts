@@ -23,6 +23,7 @@ import { DEFAULT_RUN_SETTINGS, type Estimate, type KvType, type RunSettings, typ
 import { estimateSpeed, SHORT_CTX, speedRangeOf, type SpeedRange } from "../speed/estimate.js";
 import { DEFAULT_POLICY, memoryWarning, planningHardware, type AdvicePolicy } from "./policy.js";
 import { rehydrate, type JudgedStore, type StoredJudged } from "./judged-store.js";
+import { compareText } from "../text-order.js";
 
 export const USES = ["all", "chat", "code", "reasoning", "vision", "embedding"] as const;
 export type Use = (typeof USES)[number];
@@ -64,8 +65,8 @@ export interface Advisor {
   judged(planned: Hardware, key: string): Map<CatalogEntry, Judged>;
   /** What an earlier process judged for the same machine and view (src/advice/judged-store.ts), by model id. */
   stored(planned: Hardware, key: string): ReadonlyMap<string, StoredJudged>;
-  /** Keeps what is judged for this machine and view for the next process; nothing without a store. */
-  persist(planned: Hardware, key: string): void;
+  /** Keeps `rows`, judged for this machine and view, for the next process; nothing without a store. */
+  persist(planned: Hardware, key: string, rows: ReadonlyMap<CatalogEntry, Judged>): void;
 }
 
 export interface AdvisorOptions {
@@ -73,14 +74,33 @@ export interface AdvisorOptions {
   readonly store?: JudgedStore | undefined;
 }
 
+/**
+ * Views (context, KV type, minimum speed) whose judged rows a process keeps per machine. A report
+ * session steps through contexts and KV types; the whole catalog judged for each one it ever
+ * showed made the host's memory grow with every new view (~1 MiB each). A view dropped here
+ * comes back from the judged rows on disk, or is judged again, with the same answer.
+ */
+export const VIEWS_KEPT = 3;
+
+/** The value for `key`, made with `make` if missing; `map` keeps the `max` keys used last. */
+function recent<V>(map: Map<string, V>, key: string, max: number, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) v = make();
+  else map.delete(key);
+  map.set(key, v);
+  for (const old of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(old);
+  }
+  return v;
+}
+
 export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions = {}): Advisor {
   const judgedBy = new WeakMap<Hardware, Map<string, Map<CatalogEntry, Judged>>>();
   const judged = (planned: Hardware, key: string): Map<CatalogEntry, Judged> => {
     let byKey = judgedBy.get(planned);
     if (!byKey) judgedBy.set(planned, (byKey = new Map()));
-    let m = byKey.get(key);
-    if (!m) byKey.set(key, (m = new Map()));
-    return m;
+    return recent(byKey, key, VIEWS_KEPT, () => new Map());
   };
   const { store } = opts;
   const storedBy = new WeakMap<Hardware, Map<string, ReadonlyMap<string, StoredJudged>>>();
@@ -88,12 +108,11 @@ export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions
     if (!store) return EMPTY;
     let byKey = storedBy.get(planned);
     if (!byKey) storedBy.set(planned, (byKey = new Map()));
-    let m = byKey.get(key);
-    if (!m) byKey.set(key, (m = store.load(planned, key)));
-    return m;
+    return recent(byKey, key, VIEWS_KEPT, () => store.load(planned, key));
   };
-  const persist = (planned: Hardware, key: string): void => {
-    store?.save(planned, key, judged(planned, key));
+  // the caller's rows, not judged(): the view may have been dropped from memory while it sized
+  const persist = (planned: Hardware, key: string, rows: ReadonlyMap<CatalogEntry, Judged>): void => {
+    store?.save(planned, key, rows);
   };
   const speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
   const speedOf: SpeedOf = (shape, estimate, hw) => {
@@ -426,7 +445,7 @@ class Accumulator {
   }
 
   result(): Recommendations {
-    if (this.fresh > 0) this.advisor.persist(this.planned, this.viewKey);
+    if (this.fresh > 0) this.advisor.persist(this.planned, this.viewKey, this.judged);
     const rows = [...this.rows].sort(compareRows(this.view.sort));
     const best = [...this.rows].sort(compareRows("score"))[0];
     const misses = [...this.misses].sort((a, b) => a.needBytes - b.needBytes);
@@ -450,7 +469,7 @@ class Accumulator {
 function compareRows(sort: Sort): (a: ModelRow, b: ModelRow) => number {
   switch (sort) {
     case "name":
-      return (a, b) => a.entry.name.localeCompare(b.entry.name);
+      return (a, b) => compareText(a.entry.name, b.entry.name);
     case "params":
       return (a, b) => b.entry.params.total - a.entry.params.total;
     case "speed":
@@ -459,6 +478,6 @@ function compareRows(sort: Sort): (a: ModelRow, b: ModelRow) => number {
       return (a, b) => a.estimate.memory.total - b.estimate.memory.total;
     case "score":
       // Usable first: a model fast enough to read beats a better one that is not.
-      return (a, b) => Number(b.usable) - Number(a.usable) || b.score - a.score || b.entry.quality - a.entry.quality || a.entry.id.localeCompare(b.entry.id);
+      return (a, b) => Number(b.usable) - Number(a.usable) || b.score - a.score || b.entry.quality - a.entry.quality || compareText(a.entry.id, b.entry.id);
   }
 }

@@ -12,6 +12,7 @@ import type { PlacementOptions } from "../sizing/placement.js";
 import { createSizer } from "../sizing/search.js";
 import type { RunSettings } from "../sizing/types.js";
 import type { CliIo } from "./command.js";
+import { grouped } from "../report/format.js";
 
 /** The quants a safetensors model is shown at, as llama-quantize would make them. */
 export const CONVERT_QUANTS: readonly QuantName[] = ["F16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "IQ4_XS", "Q3_K_M", "Q2_K"];
@@ -152,7 +153,7 @@ export function safetensorsLine(model: Extract<RemoteModel, { kind: "safetensors
   const m = model.model;
   const diff = m.fileParams > 0 ? ((m.convertedParams - m.fileParams) / m.fileParams) * 100 : 0;
   const note = Math.abs(diff) < 0.05 ? "the same count" : `${diff > 0 ? "+" : ""}${diff.toFixed(2)} %${diff < -1 ? " (the files hold more than the language model, e.g. a vision tower)" : ""}`;
-  return `safetensors: ${m.fileParams.toLocaleString("en-US")} parameters, mostly ${m.dtype} (${mb(m.dataBytes)}); converted ${m.shape.arch}: ${m.convertedParams.toLocaleString("en-US")} (${note})`;
+  return `safetensors: ${grouped(m.fileParams)} parameters, mostly ${m.dtype} (${mb(m.dataBytes)}); converted ${m.shape.arch}: ${grouped(m.convertedParams)} (${note})`;
 }
 
 /** A network failure that the catalog can answer instead: the tag is known, just not reachable. */

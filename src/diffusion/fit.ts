@@ -15,6 +15,7 @@ import {
   type DiffusionOptions,
   type Offload,
 } from "./memory.js";
+import { grouped } from "../report/format.js";
 
 export type DiffusionVerdict = "gpu" | "cpu" | "no";
 
@@ -137,7 +138,7 @@ function assumptionsOf(m: DiffusionMemory, o: DiffusionOptions): string[] {
     const frames = a.temporalStride ? ` × ${m.latentFrames} latent frames (1 + (${o.frames} − 1)/${a.temporalStride})` : "";
     out.push(
       `tokens: (${o.height}/${a.pixelsPerToken}) × (${o.width}/${a.pixelsPerToken})${frames}${a.contextImages ? " × 2 (reference image)" : ""}` +
-        `${a.jointTextTokens ? ` + ${a.jointTextTokens} text` : ""} = ${m.tokens.toLocaleString("en-US")} (VAE ÷8${a.kind === "dit" ? ", patch 2" : ""})`,
+        `${a.jointTextTokens ? ` + ${a.jointTextTokens} text` : ""} = ${grouped(m.tokens)} (VAE ÷8${a.kind === "dit" ? ", patch 2" : ""})`,
       `denoiser activations: ${a.guidanceBatch > 1 ? `${a.guidanceBatch} (guidance batch) × ` : ""}tokens × ${a.hidden} hidden × 9 live tensors × 2 bytes, memory-efficient attention (estimate; ${a.source})`,
     );
   }
@@ -167,7 +168,7 @@ export function diffusionFitText(entry: DiffusionEntry, asked: Partial<Diffusion
   const lines = [
     `${entry.name} (${entry.id}) at ${o.width}×${o.height}${o.frames > 1 ? `, ${o.frames} frames` : ""}, ${flagsOf(o)}`,
     ...m.parts.map((p) => `  ${p.role.padEnd(8)} ${p.name.padEnd(w)} ${fmtP(p.params).padStart(8)} ${p.dtype.padEnd(6)} ${fmtB(p.bytes).padStart(10)}`),
-    `  activations: denoiser ${fmtB(m.denoiserActivations)} (${m.tokens.toLocaleString("en-US")} tokens), VAE decode ${fmtB(m.vaeActivations)}`,
+    `  activations: denoiser ${fmtB(m.denoiserActivations)} (${grouped(m.tokens)} tokens), VAE decode ${fmtB(m.vaeActivations)}`,
     `  peak on the device ${fmtB(m.peak)}${f.overheadBytes > 0 ? ` + ${fmtB(f.overheadBytes)} backend context` : ""}${m.offloadedBytes > 0 ? `; ${fmtB(m.offloadedBytes)} of weights in CPU RAM` : ""}`,
     `${f.verdict}: ${f.reason}`,
     ...(f.stepSeconds !== undefined ? [`  about ${f.stepSeconds < 1 ? `${(f.stepSeconds * 1000).toFixed(0)} ms` : `${f.stepSeconds.toFixed(1)} s`} per denoiser step (estimate)`] : []),

@@ -7,6 +7,7 @@ import { CPU_SPECS_SCHEMA, type CpuSpec } from "./cpu-spec-schema.js";
 import { CPU_SPEC_ROWS } from "./cpu-specs.data.js";
 import { lazyTable } from "../lazy-table.js";
 import { editDistance } from "./match.js";
+import { compareText } from "../text-order.js";
 
 export const CPU_SPECS: readonly CpuSpec[] = lazyTable("CPU_SPECS", () => CPU_SPECS_SCHEMA.parse(CPU_SPEC_ROWS));
 
@@ -58,7 +59,7 @@ export function nearestCpuNames(name: string, n: number): readonly string[] {
     const shared = tokens.filter((t) => qTokens.has(t)).length;
     return { name: s.name, shared, d: editDistance(q, tokens.join(" ")) };
   })
-    .sort((a, b) => b.shared - a.shared || a.d - b.d || a.name.localeCompare(b.name))
+    .sort((a, b) => b.shared - a.shared || a.d - b.d || compareText(a.name, b.name))
     .slice(0, n)
     .map((x) => x.name);
 }

@@ -6,6 +6,7 @@
 import { LlmFitError } from "../errors.js";
 import { GPU_SPECS } from "./gpu-specs.js";
 import type { GpuSpec } from "./gpu-spec-schema.js";
+import { compareText } from "../text-order.js";
 
 const DROP = new Set(["nvidia", "geforce", "amd", "ati", "intel", "corporation", "graphics", "gpu", "apple", "radeon", "tesla", "r", "tm", "inc", "advanced", "micro", "devices", "with", "chip", "hbm3", "hbm2", "hbm2e", "hbm3e", "gddr6", "gddr6x"]);
 
@@ -114,7 +115,7 @@ export function nearestGpuNames(name: string, n: number): readonly string[] {
     if (prev === undefined || shared > prev.shared || (shared === prev.shared && d < prev.d)) scored.set(c.spec.name, { shared, d });
   }
   return [...scored.entries()]
-    .sort((a, b) => b[1].shared - a[1].shared || a[1].d - b[1].d || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1].shared - a[1].shared || a[1].d - b[1].d || compareText(a[0], b[0]))
     .slice(0, n)
     .map(([k]) => k);
 }

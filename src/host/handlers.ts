@@ -20,6 +20,7 @@ import { REPORT_ACTIONS } from "./report-controller.js";
 import { VERSION } from "../version.js";
 import { printable } from "../models/printable.js";
 import type { Session } from "./session.js";
+import { compareText } from "../text-order.js";
 
 const Size = {
   width: z.number().int().min(20).max(1000),
@@ -109,7 +110,7 @@ export const HANDLERS = {
 
   prompt_templates: handler(z.object({}).strict(), async (_args, session) =>
     Object.entries(session.prompts.templates())
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, t]) => ({ name, description: t.description, replace: t.replace, needs_input: session.prompts.templateNeedsInput(name) })),
   ),
 

@@ -6,6 +6,7 @@
 import { LlmFitError } from "../errors.js";
 import { editDistance } from "../hardware/match.js";
 import { findModel, loadCatalog, type CatalogEntry } from "./catalog.js";
+import { compareText } from "../text-order.js";
 
 /** Case, separators and hub prefixes do not matter: "Qwen2.5 7B", "qwen2.5:7b" → "qwen2.5-7b". */
 export function normalizeModelName(s: string): string {
@@ -62,7 +63,7 @@ export function nearestModelIds(query: string, n = 3): readonly string[] {
   const q = normalizeModelName(query);
   return index.entries
     .map((e) => ({ id: e.entry.id, d: Math.min(...e.keys.map((k) => editDistance(q, k))) }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .sort((a, b) => a.d - b.d || compareText(a.id, b.id))
     .slice(0, n)
     .map((x) => x.id);
 }

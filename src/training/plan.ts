@@ -23,6 +23,7 @@ import type { Gpu, Hardware } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { deviceOverheadBytes } from "../sizing/overhead.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
+import { grouped } from "../report/format.js";
 import { gpuFigures } from "../speed/estimate.js";
 import { simdLevel } from "../speed/model.js";
 import { attentionFlops } from "../speed/traffic.js";
@@ -169,7 +170,7 @@ export function planTraining(shape: ModelShape, o: TrainOptions, hw: Hardware, p
   const assumptions = [
     ...memory.notes,
     `speed: ${o.method === "full" ? "6" : "4"} × active params FLOPs per token${o.checkpointing ? " + 2 × for recomputation" : ""} (+ attention), at ${Math.round(mfu * 100)} % of the device's peak TFLOPS (${device.matrix ? `its matrix engine's ${p.precision === "fp8" ? "FP8" : "BF16"} rate with FP32 accumulation` : "FP16 where it has fast FP16, else FP32"}; ${o.method} default ${Math.round(MFU_BY_METHOD[o.method] * 100)} %)`,
-    `time per MB: ${TOKENS_PER_MB.toLocaleString("en-US")} tokens per MB of English text, one epoch`,
+    `time per MB: ${grouped(TOKENS_PER_MB)} tokens per MB of English text, one epoch`,
     ...device.notes,
   ];
   if (verdict !== "needs-gpu") reason += `; ${tokensPerSec.toFixed(0)} tok/s at ${Math.round(mfu * 100)} % of ${device.peakTflops.toFixed(2)} ${device.precision.toUpperCase()}${device.matrix ? " tensor" : ""} TFLOPS`;

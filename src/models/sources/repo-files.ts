@@ -2,6 +2,7 @@
 // split set (name-00001-of-00003.gguf) per quant, sometimes in a folder per quant; vision
 // projectors (mmproj) ride along and are not the model. Transformers repos hold config.json and
 // safetensors, sharded with model.safetensors.index.json.
+import { compareText } from "../../text-order.js";
 
 export interface ListedFile {
   readonly path: string;
@@ -54,7 +55,7 @@ export function ggufQuants(files: readonly ListedFile[]): GgufQuant[] {
   }
   const out: GgufQuant[] = [];
   for (const list of groups.values()) {
-    const sorted = [...list].sort((a, b) => a.path.localeCompare(b.path));
+    const sorted = [...list].sort((a, b) => compareText(a.path, b.path));
     const first = sorted[0] as ListedFile;
     const shard = parseGgufShardFilename(first.path);
     // A split set with a shard missing from the listing cannot be sized: leave it out.
@@ -92,7 +93,7 @@ export interface SafetensorsSet {
 
 export function safetensorsSet(files: readonly ListedFile[]): SafetensorsSet | undefined {
   const config = files.find((f) => f.path === "config.json");
-  const shards = files.filter((f) => !f.path.includes("/") && /\.safetensors$/i.test(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  const shards = files.filter((f) => !f.path.includes("/") && /\.safetensors$/i.test(f.path)).sort((a, b) => compareText(a.path, b.path));
   if (!config || shards.length === 0) return undefined;
   const index = files.find((f) => f.path === "model.safetensors.index.json");
   return { config, ...(index ? { index } : {}), shards };

@@ -1,7 +1,7 @@
 // The one source of every option: defaults, types and checks. The Lua side gets its defaults
 // from lua/llmfit/defaults.lua, which scripts/gen-defaults.mjs writes from this schema, and the
 // host parses the user's setup() table with it once per start. Each problem becomes one line.
-import { z } from "zod";
+import * as z from "zod";
 import { TemplateSchema } from "./prompt/templates.js";
 import { runtimesConfigSchema } from "./runtimes/config.js";
 import { isUrl, simulatedHost } from "./cluster/hosts.js";

@@ -8,7 +8,7 @@
 // ignored and rewritten. It is a cache: deleting the folder loses nothing.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultCacheDir } from "../cache-dir.js";
 import type { Hardware } from "../hardware/types.js";
 import { hash53 } from "../models/content-hash.js";

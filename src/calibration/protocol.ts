@@ -1,6 +1,6 @@
 // What the bench's worker process (child.ts) is asked and answers: one JSON argument in, one JSON
 // line per event out, both checked with zod at the process boundary.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ChildJobSchema = z.object({
   runs: z.array(z.object({ label: z.string(), file: z.string() })),

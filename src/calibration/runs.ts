@@ -5,7 +5,7 @@
 // another machine, is ignored and replaced by the next run's write.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 export const RUNS_FILE = "runs.json";
 /** Enough for the per-model medians and the learning window (learn.ts keeps 20 CPU runs). */

@@ -1,6 +1,6 @@
 // What `llmfit bench` stores for one machine, and what real prompts add to it. Checked with zod
 // whenever it is read back (a hand-edited or half-written file is ignored, never trusted).
-import { z } from "zod";
+import * as z from "zod";
 
 const positive = z.number().finite().positive();
 

@@ -2,7 +2,7 @@
 // it goes on this machine (or on the one described by --gpu/--vram/--ram).
 
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { errorLine, LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";

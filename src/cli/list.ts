@@ -1,5 +1,5 @@
 // `llmfit list`: the model catalog, filtered by family, kind, license, capability and size.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { CAPABILITIES, KINDS } from "../models/catalog-schema.js";
 import { CATALOG, filterCatalog } from "../models/catalog.js";

@@ -1,7 +1,7 @@
 // `llmfit train MODEL --method full|lora|qlora [--gpu NAME …]`: what fine-tuning MODEL needs and
 // how long 1 MB of text takes per epoch, on this machine or on named GPUs side by side.
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { gpuSpecById } from "../hardware/match.js";
 import { simulateHardware } from "../hardware/simulate.js";

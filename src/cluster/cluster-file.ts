@@ -11,7 +11,7 @@
 // }
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { HardwareSchema } from "../hardware/schema.js";
 import type { Hardware } from "../hardware/types.js";

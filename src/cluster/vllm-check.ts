@@ -1,7 +1,7 @@
 // The vLLM memory model against published vLLM start-up logs (data/vllm/startup-logs.csv): per-rank
 // weights, the KV blocks the log's own KV memory gives, and the blocks the whole model predicts.
 // Pure: the caller reads the file; `npm run build && node scripts/cluster/vllm-check.mjs` prints the table, test/cluster/vllm.test.ts holds the bounds.
-import { z } from "zod";
+import * as z from "zod";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type VllmDtype } from "./vllm-plan.js";

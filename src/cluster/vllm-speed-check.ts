@@ -4,7 +4,7 @@
 // to the rows marked `fit`, with each of those rows' error when it is left out of the fit.
 // Pure: the caller reads the file; `npm run build && node scripts/cluster/vllm-speed-check.mjs`
 // prints the tables, test/cluster/vllm-speed.test.ts holds the bounds.
-import { z } from "zod";
+import * as z from "zod";
 import { simulateHardware } from "../hardware/simulate.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";

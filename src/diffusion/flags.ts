@@ -1,6 +1,6 @@
 // `llmfit fit DIFFUSION_ID` flags → diffusion options, checked by zod at the CLI boundary:
 // --res WxH, --frames N, --dtype, --encoder-dtype, --offload, --vae-tiling.
-import { z } from "zod";
+import * as z from "zod";
 import { DIFFUSION_DTYPES, OFFLOADS, type DiffusionOptions } from "./memory.js";
 
 export const DIFFUSION_FLAG_OPTIONS = {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { ProbeContext } from "./context.js";
 import { HardwareSchema } from "./schema.js";
 import type { Hardware } from "./types.js";

@@ -1,6 +1,6 @@
 // The CPU spec table's schema. Rows are data (cpu-specs.data.ts), parsed once, so a typo in a
 // figure fails the test suite instead of a user's report.
-import { z } from "zod";
+import * as z from "zod";
 
 export const CpuSpecRowSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

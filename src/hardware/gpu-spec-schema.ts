@@ -8,7 +8,7 @@
 // rate of the chip's matrix engine (NVIDIA tensor cores with FP16 accumulate, AMD WMMA/MFMA,
 // Intel XMX, Apple's simdgroup matrix path), never a sparsity figure; where the chip has no matrix
 // engine it equals the vector rate. Prompt processing is bound by it (src/speed/model.ts).
-import { z } from "zod";
+import * as z from "zod";
 
 export const GPU_TIERS = ["entry", "mainstream", "performance", "high-end", "datacenter"] as const;
 export type GpuTier = (typeof GPU_TIERS)[number];

@@ -1,6 +1,6 @@
 // The parsed spec table, checked on first read: a bad row fails loudly in tests and in the first
 // command that looks a GPU up (parsing at import cost every start ~10 ms).
-import { z } from "zod";
+import * as z from "zod";
 import { GpuSpecSchema, type GpuSpec } from "./gpu-spec-schema.js";
 import { GPU_SPEC_ROWS } from "./gpu-specs.data.js";
 import { lazyTable } from "../lazy-table.js";

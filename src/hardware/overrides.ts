@@ -1,6 +1,6 @@
 // What a person says about their machine beats what we detect: `--gpu NAME`, `--vram GB`,
 // `--ram GB`, `--unified`, or the same keys in setup(). Validated here, applied last.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { expandGpuNames, simulatedCpu, simulatedGpus, simulateHardware } from "./simulate.js";
 import { requireGpu } from "./match.js";

@@ -1,6 +1,6 @@
 // The Hardware profile as JSON (`llmfit detect --json`, the disk cache, RPC). Bytes are integers,
 // bandwidth is GB/s (1e9 B/s), FLOPS are TFLOPS; every figure is {value, source, note?}.
-import { z } from "zod";
+import * as z from "zod";
 import type { Hardware } from "./types.js";
 import { CalibrationSchema } from "../calibration/schema.js";
 

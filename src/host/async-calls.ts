@@ -2,7 +2,7 @@
 // the envelope comes back as a notification to the shim (llmfit.host.on_reply), and
 // `call_cancel {id}` aborts it. A host call that waits on I/O (a URL that never answers, a slow
 // runtime) so never blocks Neovim, and the user can cancel it.
-import { z } from "zod";
+import * as z from "zod";
 import { dispatch, type Envelope } from "./dispatch.js";
 import type { Session } from "./session.js";
 

@@ -1,6 +1,6 @@
 // Request -> validated arguments -> handler -> envelope. A failure never crosses as an RPC
 // exception with a stack: it is an envelope with one line for vim.notify, and the stack is logged.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError, errorLine, isCancelled } from "../errors.js";
 import { HANDLERS } from "./handlers.js";
 import type { Session } from "./session.js";

@@ -1,7 +1,7 @@
 // The one table of things the editor can ask the host. Both doors — the jobstart host
 // (src/host.ts) and the :UpdateRemotePlugins entry (rplugin/node/llmfit) — dispatch here.
 // Each handler names a zod schema for its argument; the inside trusts the parsed type.
-import { z } from "zod";
+import * as z from "zod";
 import { COMMANDS } from "../cli/commands.js";
 import { runCommandCaptured } from "../cli/capture.js";
 import { parseConfig } from "../config.js";

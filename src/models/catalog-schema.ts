@@ -2,7 +2,7 @@
 // input form; `CatalogEntrySchema` checks them once, when the catalog is first loaded.
 // Repeated per-layer values have compact forms (`swa.pattern`, `layerPattern`, `moe.every`)
 // that `expandLayers` in catalog.ts turns into one record per layer.
-import { z } from "zod";
+import * as z from "zod";
 
 export const KINDS = ["dense", "moe", "ssm", "hybrid", "diffusion"] as const;
 export type CatalogKind = (typeof KINDS)[number];

@@ -1,7 +1,7 @@
 // A catalog entry's architecture fields (kind, llama.cpp arch, hyperparameters) from a Hugging Face
 // config.json. Field names and defaults follow each model type's transformers config class; the
 // result is the catalog's compact input form, so `scripts/catalog-from-config.mjs` can print it.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import type { HyperparamsInput } from "./catalog-schema.js";
 

@@ -3,7 +3,7 @@
 // models (name-00001-of-00003.gguf) are read shard by shard, a bounded number at a time.
 
 import { stat } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { ggmlTypeById } from "../sizing/ggml-types.js";
 import { fileTypeName } from "./gguf-file-type.js";

@@ -3,7 +3,7 @@
 // quantization the advice sized, as the one GGUF file its Hugging Face repo lists — with that
 // file's exact size and LFS sha256 from the Hub listing, so the picker can say how big the
 // download is and the download can be verified.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import type { ModelRow, Recommendations } from "../advice/advise.js";
 import { HF_REPO } from "../models/catalog-schema.js";

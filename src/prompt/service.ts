@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import { chatRuntimeFor, discoverRuntimes, runtimeClients, type DiscoveryDeps } from "../runtimes/discovery.js";

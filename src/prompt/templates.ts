@@ -2,7 +2,7 @@
 // $filetype, $filename, $register (the unnamed register), $diagnostics (in the selection).
 // `replace` templates are meant to be accepted over the selection; `extract` pulls the first
 // fenced code block out of the answer so an accepted fix is code, not prose.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 
 export const TemplateSchema = z

@@ -1,7 +1,7 @@
 // The `runtimes` part of llmfit's config: where to look for runtimes and how long to wait.
 // One zod schema holds every default and check; `.describe()` texts feed the generated docs,
 // like src/config.ts (which embeds this under `runtimes`).
-import { z } from "zod";
+import * as z from "zod";
 
 const httpUrl = z
   .string()

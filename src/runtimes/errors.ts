@@ -1,7 +1,7 @@
 // Turning what goes wrong on the wire into one line a person can act on. Every runtime client
 // funnels failures through here, so "not running", "too slow", "no such model" read the same
 // whichever runtime said them.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 
 /** Who we were talking to, for the message and the fix. */

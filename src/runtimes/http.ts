@@ -1,7 +1,7 @@
 // One HTTP exchange with a runtime: a deadline for the answer, an idle deadline while a stream
 // flows, the caller's AbortSignal, a cap on how much we read, and every failure turned into a
 // typed LlmFitError (errors.ts). The runtime clients build on `openRequest` and `getJson`.
-import type { z } from "zod";
+import type * as z from "zod";
 import { LlmFitError, plainMessage } from "../errors.js";
 import {
   badResponse,

@@ -2,7 +2,7 @@
 // streaming over /v1/chat/completions and its native /completion (tools/server/README.md in
 // ggml-org/llama.cpp). One process serves one model (or a few in router mode); what it loaded
 // is what /v1/models lists.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { streamBroken, type Endpoint } from "./errors.js";
 import { normalizeBaseUrl, openRequest, requestJson, requestText, parseJsonWith, type Transport } from "./http.js";

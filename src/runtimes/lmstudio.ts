@@ -2,7 +2,7 @@
 // quantization and context — /api/v1/models since LM Studio 0.4, /api/v0/models before — and
 // chat goes through its OpenAI-compatible /v1 (lmstudio.ai/docs/developer/rest/list,
 // lmstudio.ai/docs/app/api/endpoints/rest).
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import type { Endpoint } from "./errors.js";
 import { normalizeBaseUrl, requestJson, type Transport } from "./http.js";

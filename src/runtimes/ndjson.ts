@@ -3,7 +3,7 @@
 // stream before it gets there: every line must be JSON within a size cap, an in-band
 // `{"error": ...}` line and a cut line become typed errors, and each chunk re-arms the idle
 // deadline. ollama-js then only ever sees clean lines.
-import { z } from "zod";
+import * as z from "zod";
 import type { LlmFitError } from "../errors.js";
 import { badResponse, runtimeError, streamBroken, type Endpoint } from "./errors.js";
 

@@ -1,7 +1,7 @@
 // Ollama's /api/show returns a model's GGUF metadata under `model_info`, keyed like the file
 // (`llama.block_count`, `qwen3.attention.head_count_kv` …). This turns it into the ModelShape
 // that sizing needs, and says which context Ollama will run a model at on this machine.
-import { z } from "zod";
+import * as z from "zod";
 import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "../models/shape.js";
 import { fileTypeName } from "../models/gguf-file-type.js";
 import { LLAMA_MAX_LAYERS } from "../models/llama-limits.js";

@@ -4,7 +4,7 @@
 // (ndjson.ts). One Ollama client per call: its abort() cancels every stream it started, so a
 // shared client would let one cancelled prompt kill the others.
 import { Ollama, type ShowRequest } from "ollama";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { runtimeDown, runtimeError, type Endpoint } from "./errors.js";
 import { DEFAULT_MAX_BODY_BYTES, RequestGuard, normalizeBaseUrl, parseJsonWith, readTextBounded, type Transport } from "./http.js";

@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { parseGgufHeader } from "../models/gguf-read.js";
 import { fileSource } from "../models/gguf-source.js";
 import { OLLAMA_MODEL_MEDIA_TYPE, ollamaStoreDirs } from "../models/sources/ollama-registry.js";

@@ -1,7 +1,7 @@
 // Streaming chat over the OpenAI-compatible `/chat/completions` that llama.cpp's server, LM
 // Studio, vLLM and LocalAI all speak. llama.cpp adds `timings` to the last chunk; OpenAI and
 // LM Studio send `usage` when asked with stream_options.include_usage.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../errors.js";
 import { errorMessageOf, runtimeError, streamBroken, type Endpoint } from "./errors.js";
 import { openRequest, parseJsonWith, type Transport } from "./http.js";

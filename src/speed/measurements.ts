@@ -1,7 +1,7 @@
 // The two speed tables as typed rows: data/speed/cpu-measurements.csv (llama.cpp on this machine's
 // CPU) and data/speed/gpu-published.csv (published llama.cpp results, one source per row).
 // Parsing is pure (text in, rows out); the files are read by the bench and the tests.
-import { z } from "zod";
+import * as z from "zod";
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 export function parseCsv(text: string): string[][] {

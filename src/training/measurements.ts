@@ -1,6 +1,6 @@
 // Measured fine-tuning throughput runs (data/training/finetune-throughput.csv), one cited row per
 // run, as typed rows. Pure: the caller reads the file.
-import { z } from "zod";
+import * as z from "zod";
 import { parseCsv } from "../speed/measurements.js";
 
 const boolOrUnknown = z.preprocess((v) => (v === "" ? undefined : v === "true" ? true : v === "false" ? false : v), z.boolean().optional());

@@ -1,5 +1,6 @@
 // What keeps the host and the CLI light, checked where a change would quietly undo it: the
-// bundles V8 keeps as one-byte strings, the host's logging without winston, and no ICU on the
+// bundles V8 keeps as one-byte strings and without zod's other languages, the host's logging
+// without winston, and no ICU on the
 // common paths (ids and counts are ordered and written without the locale machinery).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -42,10 +43,22 @@ describe("the bundles", () => {
     });
   }
 
+  it("src/ imports zod as a namespace, so the bundles keep only the English messages", () => {
+    // `import { z }` hands esbuild one object holding all of zod, every language's messages
+    // included (~430 KiB of a bundle); `import * as z` lets it keep only what is used
+    const named = files(join(ROOT, "src")).filter((f) => /import (type )?\{[^}]*\bz\b[^}]*\} from "zod"/.test(readFileSync(f, "utf8")));
+    expect(named).toEqual([]);
+    for (const name of ["host", "cli"]) {
+      const text = readFileSync(join(ROOT, "dist", `${name}.bundle.js`), "utf8");
+      expect(text).not.toContain("fecha y hora ISO"); // the Spanish messages
+      expect(text).toContain("Invalid input");
+    }
+  });
+
   it("the host bundle has no winston: the neovim package gets the host's logger", () => {
     const text = readFileSync(join(ROOT, "dist", "host.bundle.js"), "utf8");
     // winston's own words, and its formats' package names (in their requires and error messages)
-    for (const word of ["Attempt to write logs with no transports", "logform", "colorspace", "fecha"]) expect(text).not.toContain(word);
+    for (const word of ["Attempt to write logs with no transports", "logform", "colorspace"]) expect(text).not.toContain(word);
     expect(text).toContain("winston is not bundled: pass attach() a logger");
     expect(readFileSync(join(ROOT, "src", "host.ts"), "utf8")).toMatch(/attach\(\{[^}]*options: \{ logger \}/);
   });

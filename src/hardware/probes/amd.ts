@@ -1,7 +1,7 @@
 // AMD GPUs: rocm-smi's JSON when ROCm is installed, else the amdgpu driver's sysfs files, which
 // exist without ROCm (Vulkan users). APUs report a small VRAM carve-out plus GTT, the share of
 // system RAM the GPU may map; what a model can use there is carve-out + GTT.
-import { z } from "zod";
+import * as z from "zod";
 import type { ProbeFs } from "../fsio.js";
 import { GiB, finiteNumber } from "../units.js";
 

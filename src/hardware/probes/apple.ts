@@ -4,7 +4,7 @@
 // 3/4 above: 16 GiB → 10922.67 MiB (abetlen/llama-cpp-python#687), 32 GiB → 21845.34 MiB
 // (ollama/ollama#434), 64 GiB → 49152 MiB (ggml-org/llama.cpp#1870). So an 8 GiB M1 gets
 // 5461.33 MiB ≈ 5.3 GiB. A non-zero `iogpu.wired_limit_mb` (macOS 14+) replaces the default.
-import { z } from "zod";
+import * as z from "zod";
 import { GiB, MiB, finiteNumber } from "../units.js";
 
 export const SYSCTL_KEYS: readonly string[] = [

@@ -1,7 +1,7 @@
 // Windows: WMI's Win32_VideoController.AdapterRAM is a uint32, so every card with 4 GiB or more
 // reads as 4 GiB (4293918720 or 4294967295). The display driver's registry key holds the true
 // size as HardwareInformation.qwMemorySize (a QWORD); nvidia-smi, when present, beats both.
-import { z } from "zod";
+import * as z from "zod";
 import { GiB, finiteNumber } from "../units.js";
 
 export const VIDEO_CONTROLLER_ARGS: readonly string[] = [

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 /** How long a branch → commit or tag → manifest answer is trusted. */
 export const MOVING_TTL_MS = 60 * 60 * 1000;

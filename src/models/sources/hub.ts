@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../../errors.js";
 import { MOVING_TTL_MS } from "./cache.js";
 import { getJson, HttpStatusError, type Credential } from "./http.js";

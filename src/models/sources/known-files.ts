@@ -3,7 +3,7 @@
 // knownQuantFile never goes over the network: the report paints without fetching. fetchQuantFile
 // reads the listing (two small API answers, no file bytes) and runs only when the person asks.
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultCacheDir } from "../../hardware/cache.js";
 import { LlmFitError } from "../../errors.js";
 import { diskCache } from "./cache.js";

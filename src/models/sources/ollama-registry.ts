@@ -8,7 +8,7 @@
 import { access, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../../errors.js";
 import { MOVING_TTL_MS } from "./cache.js";
 import { getJson, hostOf, HttpStatusError } from "./http.js";

@@ -2,7 +2,7 @@
 // the JSON naming every tensor's dtype, shape and byte offsets (https://huggingface.co/docs/safetensors).
 // The weights are never read. The safetensors library refuses headers over 100,000,000 bytes
 // (MAX_HEADER_SIZE in safetensors/src/tensor.rs); so do we.
-import { z } from "zod";
+import * as z from "zod";
 import { LlmFitError } from "../../errors.js";
 import { SAFETENSORS_DTYPE_BYTES } from "../safetensors-write.js";
 

@@ -51,7 +51,9 @@ const result = await build({
   format: "cjs",
   target: "node20",
   // Native code and optional packages stay outside: loaded only when a feature needs them.
-  external: ["node-llama-cpp"],
+  // yaml (cluster files only) is required from node_modules when a cluster file is read, so the
+  // bundles, which V8 keeps in memory whole, do not carry it.
+  external: ["node-llama-cpp", "yaml"],
   // src/sizing/shape-tables.ts finds dist/shape-tables.json next to the bundle, not one folder up;
   // src/models/catalog.ts trusts dist/catalog.json only with the stamp of the file this build wrote.
   // import.meta.url is the bundle's URL, passed in by the loader.
@@ -74,7 +76,7 @@ for (const out of result.outputFiles) {
   const text = out.text
     .replace(/^#!.*\n/, "")
     .replaceAll('import("node-llama-cpp")', '__llmfitImport("node-llama-cpp")')
-    .replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))');
+    .replace(/\bimport\("(node:[a-z_/]+|yaml)"\)/g, 'Promise.resolve().then(() => require("$1"))');
   if (/\bimport\(/.test(text.replaceAll("__llmfitImport(", ""))) throw new Error(`${name} bundle: an import() the loader does not stand in for`);
   // V8 keeps a script's source for as long as its functions may compile, and one non-ASCII
   // character makes all of it a two-byte string: 4 MiB of the host's heap instead of 2. esbuild

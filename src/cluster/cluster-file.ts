@@ -1,4 +1,4 @@
-// A cluster described in a JSON or YAML file (yaml-subset.ts): its hosts (simulated, or real profiles inline, in a file or
+// A cluster described in a JSON or YAML file (YAML 1.2 read by the `yaml` package): its hosts (simulated, or real profiles inline, in a file or
 // at a URL) and the link between them. The first host is the main one (llama-server, Ray head).
 //
 // {
@@ -17,7 +17,6 @@ import { HardwareSchema } from "../hardware/schema.js";
 import type { Hardware } from "../hardware/types.js";
 import { detectedHost, isUrl, simulatedHost, type ClusterHost, type HostLoadOptions } from "./hosts.js";
 import { customLink, linkPreset, type Link } from "./link.js";
-import { parseYamlSubset, YamlSubsetError } from "./yaml-subset.js";
 
 const HostEntrySchema = z
   .object({
@@ -60,12 +59,7 @@ export async function loadClusterFile(path: string, o: HostLoadOptions = {}): Pr
   }
   let raw: unknown;
   if (/\.ya?ml$/i.test(path) || !/^\s*[{[]/.test(text)) {
-    try {
-      raw = parseYamlSubset(text);
-    } catch (e) {
-      if (!(e instanceof YamlSubsetError)) throw e;
-      throw new LlmFitError("bad_args", `--cluster ${path} is not JSON or YAML: ${e.message}`, FIX);
-    }
+    raw = await parseYamlFile(path, text);
   } else {
     try {
       raw = JSON.parse(text);
@@ -93,4 +87,21 @@ export async function loadClusterFile(path: string, o: HostLoadOptions = {}): Pr
   const l = parsed.data.link;
   const link = l === undefined ? undefined : "preset" in l ? linkPreset(l.preset) : customLink(l.gbps, l.rttMs);
   return { hosts, ...(link ? { link } : {}) };
+}
+
+/**
+ * A YAML cluster file's value. One document, unique keys, and at most a few aliases (a file that
+ * expands into millions of nodes is refused): the first line of the package's error, which names
+ * the line and column, is the message. Loaded on first use: most runs read no cluster file.
+ */
+export async function parseYamlFile(path: string, text: string): Promise<unknown> {
+  const { parse } = await import("yaml");
+  try {
+    return parse(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: true });
+  } catch (e) {
+    // YAMLError for bad syntax, a ReferenceError for too many aliases: either way, the file's fault
+    if (!(e instanceof Error)) throw e;
+    const first = (e.message.split("\n")[0] ?? "").replace(/:$/, "");
+    throw new LlmFitError("bad_args", `--cluster ${path} is not JSON or YAML: ${first}`, FIX);
+  }
 }

@@ -16,6 +16,6 @@ if (interactive) {
   }
   process.exit(nvim.status ?? 0);
 } else {
-  const cli = spawnSync(process.execPath, [`${root}/dist/cli.js`, ...process.argv.slice(2)], { stdio: "inherit" });
+  const cli = spawnSync(process.execPath, [`${root}/dist/cli.cjs`, ...process.argv.slice(2)], { stdio: "inherit" });
   process.exit(cli.status ?? 1);
 }

@@ -8,7 +8,10 @@ main(process.argv.slice(2), {
   stderr: (t) => void process.stderr.write(t),
   isTty: process.stdout.isTTY === true,
   ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
-  stdin: process.stdin,
+  // a getter: process.stdin builds a stream (~2 ms) that only `prompt` reads
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 }).then(
   (code) => {

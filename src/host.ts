@@ -1,4 +1,4 @@
-// The host process the Lua shim starts with jobstart({'node', 'dist/host.js'}, {rpc = true}).
+// The host process the Lua shim starts with jobstart({'node', 'dist/host.cjs'}, {rpc = true}).
 // stdin/stdout are the msgpack-RPC channel: nothing else may write to stdout, so console.* and
 // the `neovim` package's logging go to our log file (src/host/package-logger.ts).
 import { createLogger, isLogLevel } from "./log.js";

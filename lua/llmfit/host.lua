@@ -16,7 +16,7 @@ local pending = {}
 local last_call = 0
 
 function M.script()
-  return util.root() .. "/dist/host.js"
+  return util.root() .. "/dist/host.cjs"
 end
 
 --- Every call and stream that waited on `chan` fails now, with one line, instead of waiting forever.

@@ -1,6 +1,6 @@
 // Where this machine's calibration lives: the cache dir and hardware fingerprint the hardware
 // profile uses (src/hardware/cache.ts), so both go stale together.
-import { defaultCacheDir, fingerprint } from "../hardware/cache.js";
+import { cachedFingerprint, defaultCacheDir } from "../hardware/cache.js";
 import { probeContext, type ContextOptions } from "../hardware/context.js";
 import { readCalibration, writeCalibration } from "./store.js";
 import { withObservation } from "./learn.js";
@@ -13,7 +13,8 @@ export interface MachineKey {
 
 export async function machineKey(opts: ContextOptions & { readonly cacheDir?: string } = {}): Promise<MachineKey> {
   const ctx = probeContext(opts);
-  return { dir: opts.cacheDir ?? defaultCacheDir(ctx.env, ctx.platform), fingerprint: await fingerprint(ctx) };
+  const dir = opts.cacheDir ?? defaultCacheDir(ctx.env, ctx.platform);
+  return { dir, fingerprint: await cachedFingerprint(dir, ctx) };
 }
 
 export function saveCalibration(key: MachineKey, cal: Calibration): Promise<string> {

@@ -2,10 +2,10 @@
 // a fingerprint of what cannot change without a reboot or a driver update (host, CPU, RAM,
 // GPU PCI ids, NVIDIA driver version) decides whether the cached profile still describes this
 // machine. Free-memory figures are never served from the cache: see refreshFreeMemory.
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
+import { hash53 } from "../models/content-hash.js";
 import type { ProbeContext } from "./context.js";
 import { HardwareSchema } from "./schema.js";
 import type { Hardware } from "./types.js";
@@ -13,9 +13,11 @@ import type { Hardware } from "./types.js";
 export { defaultCacheDir } from "../cache-dir.js";
 
 const CACHE_VERSION = 1;
-const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), hardware: HardwareSchema });
+// `key` (a cheap hash of the same parts) came later: a file without it is checked by its fingerprint.
+const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), key: z.string().optional(), hardware: HardwareSchema });
 
-export async function fingerprint(ctx: ProbeContext): Promise<string> {
+/** What cannot change without a reboot or a driver update, as one string. */
+export async function machineParts(ctx: ProbeContext): Promise<string> {
   const parts: string[] = [ctx.platform, ctx.arch, ctx.os.hostname(), ctx.os.cpus()[0]?.model ?? "", String(ctx.os.totalmem())];
   if (ctx.platform === "linux") {
     const cards = (await ctx.fs.list("/sys/class/drm")).filter((c) => /^card\d+$/.test(c));
@@ -25,24 +27,60 @@ export async function fingerprint(ctx: ProbeContext): Promise<string> {
     parts.push(...ids);
     parts.push((await ctx.fs.readText("/proc/driver/nvidia/version"))?.split("\n")[0] ?? "");
   }
-  return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
+  return parts.join("\n");
 }
 
-export async function readCache(dir: string, fp: string): Promise<Hardware | undefined> {
+/**
+ * The machine's fingerprint: SHA-256 of its parts. It also names this machine's calibration
+ * (src/calibration/store.ts), so it stays what it always was. node:crypto is loaded here only,
+ * on the paths that probe or calibrate: a start served from the cache matches the cheap key and
+ * takes the fingerprint stored beside it (loading node:crypto is ~5 ms of a short command).
+ */
+export async function fingerprintOf(parts: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(parts).digest("hex").slice(0, 16);
+}
+
+/**
+ * The fingerprint, taken from the profile cache under `dir` when its key says it is this
+ * machine's (what the report's measured speeds need on every start, without node:crypto).
+ */
+export async function cachedFingerprint(dir: string, ctx: ProbeContext): Promise<string> {
+  const parts = await machineParts(ctx);
+  try {
+    const file = JSON.parse(await readFile(join(dir, "hardware.json"), "utf8")) as { key?: unknown; fingerprint?: unknown };
+    if (file.key === hash53(parts) && typeof file.fingerprint === "string") return file.fingerprint;
+  } catch {
+    // no profile yet, or a broken one: the fingerprint from scratch
+  }
+  return fingerprintOf(parts);
+}
+
+export interface CachedProfile {
+  readonly hardware: Hardware;
+  readonly fingerprint: string;
+  /** Written before the cheap key: worth writing again so the next start skips the SHA-256. */
+  readonly keyless: boolean;
+}
+
+export async function readCache(dir: string, parts: string): Promise<CachedProfile | undefined> {
   try {
     const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(join(dir, "hardware.json"), "utf8")) as unknown);
-    return parsed.success && parsed.data.fingerprint === fp ? parsed.data.hardware : undefined;
+    if (!parsed.success) return undefined;
+    const { key, fingerprint: fp, hardware } = parsed.data;
+    if (key !== undefined) return key === hash53(parts) ? { hardware, fingerprint: fp, keyless: false } : undefined;
+    return fp === (await fingerprintOf(parts)) ? { hardware, fingerprint: fp, keyless: true } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes atomically (temp file + rename) so two editors starting at once never read half a file. */
-export async function writeCache(dir: string, fp: string, hardware: Hardware): Promise<void> {
+export async function writeCache(dir: string, parts: string, fp: string, hardware: Hardware): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, "hardware.json");
   // Unique per write: one host may detect twice at once (start-up, then new overrides).
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, JSON.stringify({ version: CACHE_VERSION, fingerprint: fp, hardware }, undefined, 2));
+  await writeFile(tmp, JSON.stringify({ version: CACHE_VERSION, fingerprint: fp, key: hash53(parts), hardware }, undefined, 2));
   await rename(tmp, file);
 }

@@ -2,7 +2,7 @@
 // then spec enrichment, the backend, and the user's overrides last. All I/O is injectable.
 import { readCalibration } from "../calibration/store.js";
 import { pickBackend } from "./backend.js";
-import { defaultCacheDir, fingerprint, readCache, writeCache } from "./cache.js";
+import { defaultCacheDir, fingerprintOf, machineParts, readCache, writeCache } from "./cache.js";
 import { probeContext, type ContextOptions } from "./context.js";
 import { detectCpuAndMemory } from "./detect-cpu.js";
 import { detectGpus } from "./detect-gpus.js";
@@ -26,16 +26,23 @@ export async function detectHardware(opts: DetectOptions = {}): Promise<Hardware
   const ctx = probeContext(opts);
   const dir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir(ctx.env, ctx.platform));
   let hw: Hardware | undefined;
-  const fp = dir ? await fingerprint(ctx) : undefined;
-  if (dir && fp && !opts.refresh) {
-    const cached = await readCache(dir, fp);
-    if (cached) hw = await refreshFreeMemory(ctx, cached);
+  const parts = dir ? await machineParts(ctx) : undefined;
+  let fp: string | undefined;
+  if (dir && parts !== undefined && !opts.refresh) {
+    const cached = await readCache(dir, parts);
+    if (cached) {
+      hw = await refreshFreeMemory(ctx, cached.hardware);
+      fp = cached.fingerprint;
+      // a file from before the cheap key gets it, so later starts skip the SHA-256 (best effort)
+      if (cached.keyless) await writeCache(dir, parts, fp, cached.hardware).catch(() => undefined);
+    }
   }
   if (!hw) {
     hw = await probeAll(ctx, opts.now ?? (() => new Date()));
-    if (dir && fp) {
+    if (dir && parts !== undefined) {
+      fp = await fingerprintOf(parts);
       // A read-only cache dir must not cost the user their report.
-      await writeCache(dir, fp, hw).catch((e: unknown) => {
+      await writeCache(dir, parts, fp, hw).catch((e: unknown) => {
         hw = hw && { ...hw, notes: [...hw.notes, `cache not written to ${dir}: ${e instanceof Error ? e.message : String(e)}`] };
       });
     }

@@ -3,7 +3,6 @@
 // listing gives an LFS oid, of that sha256) is renamed to FILE. Redirects are followed by hand so
 // a token reaches its own origin only (the Hub sends LFS files to a CDN). Every failure is one
 // line that says what to do; a cancelled or cut download leaves its .part for the next try.
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat, statfs } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -61,6 +60,7 @@ export const partPath = (dest: string): string => `${dest}.part`;
 const sizeOf = async (p: string): Promise<number | undefined> => (await stat(p).catch(() => undefined))?.size;
 
 async function sha256Of(path: string, signal?: AbortSignal): Promise<string> {
+  const { createHash } = await import("node:crypto"); // loaded when a download is checked, not at start
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) hash.update(chunk as Buffer);
   return hash.digest("hex");

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultCacheDir } from "../../src/hardware/cache.js";
+import { createHash } from "node:crypto";
+import { defaultCacheDir, machineParts } from "../../src/hardware/cache.js";
+import { probeContext } from "../../src/hardware/context.js";
+import { machineKey } from "../../src/calibration/machine.js";
 import { detectHardware } from "../../src/hardware/detect.js";
 import { mapFs } from "../../src/hardware/fsio.js";
 import { NVIDIA_SMI_ARGS, NVIDIA_SMI_FREE_ARGS } from "../../src/hardware/probes/nvidia-smi.js";
@@ -37,6 +40,30 @@ describe("hardware cache", () => {
     expect(second.detectedAt).toBe(first.detectedAt);
     expect(second.memory.availableBytes.value).toBe(10_000_000 * 1024);
     expect(second.gpus[0]?.vramFreeBytes.value).toBe(1000 * MiB);
+  });
+
+  it("keeps the fingerprint a SHA-256 of the machine's parts (it names the calibration), found by a cheap key", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "llmfit-cache-"));
+    const m = machine(30_000_000, 23649, []);
+    await detectHardware({ ...m, cacheDir });
+    const path = join(cacheDir, "hardware.json");
+    const file = JSON.parse(readFileSync(path, "utf8")) as { fingerprint: string; key?: string };
+    const parts = await machineParts(probeContext(m));
+    expect(file.fingerprint).toBe(createHash("sha256").update(parts).digest("hex").slice(0, 16));
+    expect(file.key).toMatch(/^[0-9a-z]+$/);
+    expect((await machineKey({ ...m, cacheDir })).fingerprint).toBe(file.fingerprint);
+    // a profile written before the key: served (no full probe) and given the key
+    const { key: _key, ...keyless } = file;
+    writeFileSync(path, JSON.stringify(keyless));
+    const calls: string[] = [];
+    await detectHardware({ ...machine(30_000_000, 23649, calls), cacheDir });
+    expect(calls).toEqual([NV_FREE]);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toMatchObject({ fingerprint: file.fingerprint, key: file.key });
+    // a key for other parts is another machine: probed again
+    writeFileSync(path, JSON.stringify({ ...file, key: "other" }));
+    const again: string[] = [];
+    await detectHardware({ ...machine(30_000_000, 23649, again), cacheDir });
+    expect(again).toContain(NV_QUERY);
   });
 
   it("marks free figures as stale when the cheap re-read fails", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundleKey, cacheHeader, cacheNameFor, cliCommandOf, codeCacheDir, openCache, runBundle, sealCache } from "../../src/boot/code-cache.js";
+import { hashBytes } from "../../src/models/content-hash.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -35,6 +36,15 @@ describe("code cache files", () => {
     expect(sealed.subarray(0, cacheHeader("k1").length).toString("latin1")).toBe(cacheHeader("k1"));
     expect(openCache("k1", sealed)?.equals(data)).toBe(true);
     expect(openCache("k2", sealed)).toBeUndefined();
+  });
+
+  it("starts the data on a four-byte boundary, so its hash reads words", () => {
+    for (const key of ["k", "k1", "k12", "k123"]) {
+      const data = Buffer.from("abcdefgh");
+      const sealed = sealCache(key, data);
+      expect((sealed.length - data.length) % 4).toBe(0);
+      expect(openCache(key, sealed)?.equals(data)).toBe(true);
+    }
   });
 
   it("refuses a damaged or cut file", () => {
@@ -119,7 +129,7 @@ describe("runBundle", () => {
 describe("the CLI through its code cache", () => {
   it("prints the same JSON compiled and from the cache, and leaves a cache file", () => {
     const home = tempDir();
-    const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
+    const cli = new URL("../../dist/cli.cjs", import.meta.url).pathname; // package.json's bin
     const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(home, "cache") };
     delete env["LLMFIT_CODE_CACHE"];
     const run = () => execFileSync(process.execPath, [cli, "fit", "llama-3.1-8b-instruct", "--gpu", "RTX 3070", "--vram", "8", "--ram", "32", "--json"], { encoding: "utf8", env });
@@ -139,6 +149,59 @@ describe("the CLI through its code cache", () => {
     // a run that fails (an unknown command) keeps nothing
     expect(spawnSync(process.execPath, [cli, "nosuchcommand"], { encoding: "utf8", env }).status).not.toBe(0);
     expect(existsSync(join(home, "cache", "llmfit", "code", "cli-nosuchcommand.v8"))).toBe(false);
+  });
+});
+
+describe("hashBytes", () => {
+  it("reads words where it can and bytes where it must, to the same hash", () => {
+    const bytes = Buffer.from(Array.from({ length: 1031 }, (_, i) => (i * 37 + 11) & 0xff));
+    const shifted = Buffer.alloc(bytes.length + 1);
+    bytes.copy(shifted, 1);
+    const unaligned = shifted.subarray(1); // byteOffset 1: no Int32Array view
+    expect(hashBytes(unaligned)).toBe(hashBytes(bytes));
+  });
+
+  it("changes with any one bit, with the length, and with the order of words", () => {
+    const bytes = Buffer.alloc(4096, 0x5a);
+    const seen = new Set([hashBytes(bytes)]);
+    for (const at of [0, 1, 2, 3, 2048, 4095]) {
+      const flipped = Buffer.from(bytes);
+      flipped[at]! ^= 1;
+      seen.add(hashBytes(flipped));
+    }
+    seen.add(hashBytes(bytes.subarray(0, 4095)));
+    seen.add(hashBytes(Buffer.concat([bytes, Buffer.alloc(4)])));
+    const swapped = Buffer.from(bytes);
+    swapped.writeUInt32LE(1, 0);
+    swapped.writeUInt32LE(2, 4);
+    const swapped2 = Buffer.from(bytes);
+    swapped2.writeUInt32LE(2, 0);
+    swapped2.writeUInt32LE(1, 4);
+    seen.add(hashBytes(swapped)).add(hashBytes(swapped2));
+    expect(seen.size).toBe(11);
+  });
+});
+
+describe("a short command's start", () => {
+  it("loads neither node:crypto nor Node's ES module translators once its caches are warm", () => {
+    const dir = tempDir();
+    const probe = join(dir, "modules.cjs");
+    // preloaded: prints the built-in modules the process loaded, as it exits
+    writeFileSync(probe, `process.on("exit", () => process.stderr.write("@@" + process.moduleLoadList.join(",") + "\\n"));\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(dir, "cache") };
+    delete env["LLMFIT_CODE_CACHE"];
+    const bin = new URL("../../dist/cli.cjs", import.meta.url).pathname;
+    const args = ["fit", "llama-3.1-8b-instruct", "--json"];
+    const first = execFileSync(process.execPath, [bin, ...args], { encoding: "utf8", env }); // writes the profile and the code cache
+    const r = spawnSync(process.execPath, ["--require", probe, bin, ...args], { encoding: "utf8", env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(first);
+    const loaded = (/@@(.*)/.exec(r.stderr)?.[1] ?? "").split(",");
+    expect(loaded).toContain("NativeModule vm"); // the probe saw the start
+    expect(loaded).not.toContain("NativeModule crypto");
+    expect(loaded.filter((m) => m.startsWith("NativeModule internal/modules/esm/translators"))).toEqual([]);
+    // the ES module loader prints the same
+    expect(execFileSync(process.execPath, [new URL("../../dist/cli.js", import.meta.url).pathname, ...args], { encoding: "utf8", env })).toBe(first);
   });
 });
 

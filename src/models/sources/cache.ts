@@ -3,7 +3,6 @@
 // prefix, with gaps where the GGUF reader skips a fixed-size array). Content that cannot change is keyed by what names it exactly — a commit
 // sha or a blob digest — and kept for good; names that move (a branch, an Ollama tag) are kept
 // for `MOVING_TTL_MS` only. A broken or foreign cache file reads as a miss, never as an error.
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
@@ -54,7 +53,12 @@ export function mergeSegment(have: readonly Segment[], add: Segment): Segment[] 
   return out;
 }
 
-const fileName = (key: string): string => createHash("sha256").update(key).digest("hex").slice(0, 32);
+// node:crypto is loaded on first use: most commands never read a remote source, and loading it
+// costs a short command ~5 ms (src/hardware/cache.ts fingerprintOf says the same)
+async function fileName(key: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
 
 async function atomicWrite(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -69,7 +73,7 @@ export function diskCache(dir: string, now: () => number = Date.now): SourceCach
   return {
     async getJson(key, maxAgeMs) {
       try {
-        const e = JsonEntry.safeParse(JSON.parse(await readFile(join(json, `${fileName(key)}.json`), "utf8")) as unknown);
+        const e = JsonEntry.safeParse(JSON.parse(await readFile(join(json, `${await fileName(key)}.json`), "utf8")) as unknown);
         if (!e.success) return undefined;
         if (maxAgeMs !== undefined && now() - e.data.savedAt > maxAgeMs) return undefined;
         return e.data.value;
@@ -80,14 +84,14 @@ export function diskCache(dir: string, now: () => number = Date.now): SourceCach
     async putJson(key, value) {
       try {
         await mkdir(json, { recursive: true });
-        await atomicWrite(join(json, `${fileName(key)}.json`), JSON.stringify({ savedAt: now(), key, value }));
+        await atomicWrite(join(json, `${await fileName(key)}.json`), JSON.stringify({ savedAt: now(), key, value }));
       } catch {
         // a read-only or full disk only costs the next run a fetch
       }
     },
     async getRanges(key) {
       try {
-        const base = join(bytes, fileName(key));
+        const base = join(bytes, await fileName(key));
         const meta = RangesMeta.safeParse(JSON.parse(await readFile(`${base}.json`, "utf8")) as unknown);
         if (!meta.success) return undefined;
         const data = new Uint8Array(await readFile(`${base}.bin`));
@@ -106,7 +110,7 @@ export function diskCache(dir: string, now: () => number = Date.now): SourceCach
     async putRanges(key, ranges) {
       try {
         await mkdir(bytes, { recursive: true });
-        const base = join(bytes, fileName(key));
+        const base = join(bytes, await fileName(key));
         const size = ranges.segments.reduce((n, seg) => n + seg.bytes.byteLength, 0);
         const data = new Uint8Array(size);
         let at = 0;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles the two entry points that start a process (the host and the CLI) into single files.
 // tsc still emits every module to dist/ (the rplugin door and the tests import them); the
-// bundles replace dist/host.js and dist/cli.js because one file loads in about half the time
-// of the module graph, which is most of a cold :LlmFit (numbers in `npm run bench`).
+// bundles are what dist/host.cjs and dist/cli.cjs (and their ES module twins dist/host.js and
+// dist/cli.js) run, because one file loads in about half the time of the module graph, which is
+// most of a cold :LlmFit (numbers in `npm run bench`).
 //
 // Each bundle is a plain script, dist/<name>.bundle.js: one function expression taking what a
 // CommonJS module gets, so that dist/<name>.js (written here, a few lines) can compile it with

@@ -17,7 +17,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "test-editor.sh: unknown argument $1 (use --runs N, --only VERSION)" >&2; exit 2 ;;
   esac
 done
-[[ -f dist/host.js ]] || { echo "test-editor.sh: dist/ is not built — run npm run build first" >&2; exit 2; }
+[[ -f dist/host.cjs ]] || { echo "test-editor.sh: dist/ is not built — run npm run build first" >&2; exit 2; }
 
 bins=("${LLMFIT_NVIM_SYSTEM:-nvim}" "$(scripts/nvim-debian13.sh)")
 summary=()

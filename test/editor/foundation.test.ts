@@ -146,7 +146,7 @@ describe(":checkhealth llmfit on a checkout that was never built", () => {
     try {
       await nvim.cmd("checkhealth llmfit");
       const text = (await nvim.lua<string[]>("return vim.api.nvim_buf_get_lines(0, 0, -1, false)")).join("\n");
-      expect(text).toMatch(/ERROR:? host not built: .*dist\/host\.js is missing/);
+      expect(text).toMatch(/ERROR:? host not built: .*dist\/host\.cjs is missing/);
       expect(text).toContain(`run \`npm install && npm run build\` in ${copy}`);
       expect(text).not.toMatch(/Exception|Failed to run healthcheck/);
       expect(await nvim.notes()).toEqual([]);

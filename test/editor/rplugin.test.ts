@@ -1,5 +1,5 @@
 // The second door: Neovim's own remote-plugin host (:UpdateRemotePlugins) loading
-// rplugin/node/llmfit, which dispatches into the same handler table as dist/host.js.
+// rplugin/node/llmfit, which dispatches into the same handler table as dist/host.cjs.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -5,7 +5,8 @@ import { createLogger, isLogLevel } from "./log.js";
 import { consoleToLog, packageLogger } from "./host/package-logger.js";
 import { AsyncCalls } from "./host/async-calls.js";
 import { dispatch } from "./host/dispatch.js";
-import { idleCollector, RELEASING_GC } from "./host/idle-gc.js";
+import { setFlagsFromString } from "node:v8";
+import { idleCollector, idleWork, RELEASING_GC } from "./host/idle-gc.js";
 import { Session } from "./host/session.js";
 import type { Boot } from "./boot/code-cache.js";
 
@@ -32,7 +33,7 @@ const session = new Session(log, cacheDir ? { cacheDir } : {}, {
 declare const __llmfitBoot: Boot | undefined;
 const gc = (globalThis as { gc?: (options?: typeof RELEASING_GC) => void }).gc;
 const boot = typeof __llmfitBoot === "undefined" ? undefined : __llmfitBoot;
-const worked = idleCollector(1000, gc || boot ? () => (gc?.(), gc?.(RELEASING_GC), boot?.saveCodeCache()) : undefined);
+const worked = idleCollector(1000, gc || boot ? idleWork(gc, setFlagsFromString, () => boot?.saveCodeCache()) : undefined);
 session.report
   .warm()
   .catch(() => undefined)

@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
@@ -17,7 +17,8 @@ export const LogRowSchema = z.object({
   gpu: z.string(),
   total_gib: num,
   utilization: num,
-  dtype: z.enum(["bf16", "fp8"]),
+  /** int4: a checkpoint of 4-bit weights (compressed-tensors, AWQ, GPTQ), whose weights the memory model does not size; its KV still checks. */
+  dtype: z.enum(["bf16", "fp8", "int4"]),
   batched_tokens: num,
   weights_gib: num,
   non_torch_gib: num,
@@ -33,6 +34,10 @@ export const LogRowSchema = z.object({
   max_num_seqs: num,
   /** FP8 checkpoint: what its quantization_config keeps BF16 ("attention;ffn:0;ffn:-1"); empty: every linear layer FP8. */
   fp8_kept: z.string().default(""),
+  /** MLA models: how the log's MLA backend keeps its decode matrices (`absorbed`: V0's MLA backend of vLLM 0.7.x); empty: views (V1). */
+  mla_decode: z.enum(["absorbed", "views", ""]).default(""),
+  /** K/V heads of the checkpoint when they differ from the model's (duplicated for a wider model parallelism); empty: the model's. */
+  kv_heads: num,
   source: z.string().min(1),
 });
 export type LogRow = z.infer<typeof LogRowSchema>;
@@ -108,22 +113,28 @@ export function checkLogRow(row: LogRow): LogCheck {
   const entry = findModel(row.model_id);
   if (!entry || entry.kind === "diffusion") throw new Error(`vllm check: ${row.model_id} is not an LLM in the catalog`);
   const shape = shapeOf(entry);
-  const parts = vllmShapeParts(shape);
+  // the rotary table spans the config's positions (max_position_embeddings; the catalog keeps it as positionLimit where it differs from the published context)
+  const parts = vllmShapeParts(shape, { ...(row.kv_heads !== undefined && { kvHeads: row.kv_heads }), ropePositions: entry.hp.positionLimit ?? shape.nCtxTrain });
   const limits: string[] = [];
-  if (shape.mla) limits.push("multi-head latent attention: vLLM replicates the latent projections and caches the latent; not modelled");
+  if (row.dtype === "int4") limits.push("INT4 checkpoint: weights not modelled");
   const total = (row.total_gib ?? 80) * GIB;
   // the rank whose blocks the engine uses samples during V0's profile run: the driver (rank 0), and
   // the only rank at TP 1
   const sampler = row.vllm === "v0" && (row.tp === 1 || row.log_rank !== "") ? v0SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) : 0;
   const m = vllmGpuMemory(shape, parts, {
-    tp: row.tp, pp: row.pp, stage: 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: row.dtype as VllmDtype,
+    tp: row.tp, pp: row.pp, stage: 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: (row.dtype === "int4" ? "bf16" : row.dtype) as VllmDtype,
     kvBytesPerElem: 2, batchedTokens: row.batched_tokens ?? 2048, fp8Kept: parseFp8Kept(row.fp8_kept), samplerBytes: sampler,
+    mlaDecode: (row.mla_decode || "views") as MlaDecode,
   });
   const perBlock = m.kvBytesPerToken * VLLM_BLOCK_SIZE;
   // a worker's line: the driver's KV memory is the worker's less what the sampler adds to its peak
   const driverExtra = row.log_rank === "worker" && sampler > 0 ? Math.max(0, sampler - (row.activation_gib ?? 0) * GIB) : 0;
   const notes: string[] = [];
   if (row.fp8_kept) notes.push(`FP8 checkpoint, BF16: ${row.fp8_kept.replace(/;/g, ", ")}, embedding, LM head`);
+  // a PP row quotes the first stage's rank (its KV memory and the layers it caches)
+  if (row.pp > 1) notes.push(`PP ${row.pp}: the first stage's rank, ${m.layers} of ${shape.layers.length} layers`);
+  if (row.kv_heads !== undefined) notes.push(`checkpoint with ${row.kv_heads} K/V heads (the model has ${Math.max(0, ...shape.layers.map((l) => l.nHeadKv))})`);
+  if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);
   if (driverExtra > 0) notes.push(`V0 at TP ${row.tp}: the log quotes a worker; the engine's blocks are the driver's, whose profile also samples (${(driverExtra / GIB).toFixed(2)} GiB more)`);
   const logBlocks = row.gpu_blocks ?? (row.engine_kv_tokens !== undefined ? Math.floor(row.engine_kv_tokens / VLLM_BLOCK_SIZE) : undefined);
   const comparable = row.total_gib !== undefined && row.utilization !== undefined && row.batched_tokens !== undefined;

@@ -75,23 +75,111 @@ export interface VllmShapeParts {
   readonly layerParams: number;
   /** Attention projection parameters (q, k, v, o) of all layers: the part of layerParams an FP8 checkpoint may keep BF16. */
   readonly attnParams: number;
+  /** Per layer, the attention parameters every TP rank holds whole (MLA's latent down-projections); 0 without MLA. */
+  readonly attnReplicated: number;
+  /** Per MoE layer, the router (vLLM's ReplicatedLinear gate, never quantized): whole on every rank. */
+  readonly routerParams: number;
+  /** Which layers are MoE layers (those holding a router). */
+  readonly moeLayers: readonly boolean[];
   readonly kvHeads: number;
   readonly qHeads: number;
   readonly nFf: number;
   readonly nLayer: number;
+  /** Elements of the rotary embedding's cos/sin table (positions × rotary dim), one per rank, shared by its layers. */
+  readonly ropeElems: number;
+}
+
+export interface VllmShapeOptions {
+  /**
+   * K/V heads of the checkpoint when they differ from the model's: a checkpoint may ship them
+   * duplicated for a wider tensor parallelism (Meta-Llama-3.1-405B-Instruct-FP8 as first published:
+   * 16, for 16-way model parallel; the model has 8).
+   */
+  readonly kvHeads?: number;
+  /** Positions of the rotary table (the config's max_position_embeddings; YaRN: original × factor); default the trained context. */
+  readonly ropePositions?: number;
+}
+
+/**
+ * vLLM's multi-head latent attention layer (DeepseekV2MLAAttention, vllm/model_executor/models/deepseek_v2.py):
+ * q_a_proj (hidden → q_lora_rank, with its norm) and kv_a_proj_with_mqa (hidden → kv_lora_rank +
+ * rope dim, with the latent's norm) are ReplicatedLinear, whole on every rank; q_proj / q_b_proj
+ * (→ heads × (nope + rope)), kv_b_proj (kv_lora_rank → heads × (nope + v)) and o_proj (heads × v →
+ * hidden) are split by heads.
+ */
+function mlaLayerParams(shape: ModelShape, nHead: number): { replicated: number; sharded: number } {
+  const m = shape.mla!;
+  const h = shape.nEmbd;
+  const qIn = m.qLoraRank > 0 ? m.qLoraRank : h;
+  const replicated = h * (m.kvLoraRank + m.qkRopeHeadDim) + m.kvLoraRank + (m.qLoraRank > 0 ? h * m.qLoraRank + m.qLoraRank : 0);
+  const sharded = qIn * nHead * (m.qkNopeHeadDim + m.qkRopeHeadDim) + m.kvLoraRank * nHead * (m.qkNopeHeadDim + m.vHeadDim) + nHead * m.vHeadDim * h;
+  return { replicated, sharded };
 }
 
 /** What the vLLM model needs of a shape: where its parameters sit, its attention heads, FFN. */
-export function vllmShapeParts(shape: ModelShape): VllmShapeParts {
+export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): VllmShapeParts {
   const embedParams = shape.nVocab * shape.nEmbd;
   const headParams = shape.tiedEmbeddings ? 0 : embedParams;
-  const layerParams = Math.max(0, shape.params.total - embedParams - headParams);
   const attn = shape.layers.filter((l) => l.mixer === "attention");
-  const kvHeads = Math.max(0, ...attn.map((l) => l.nHeadKv));
+  const modelKv = Math.max(0, ...attn.map((l) => l.nHeadKv));
+  const kvHeads = o.kvHeads ?? modelKv;
+  // duplicated K/V heads are parameters the model's count does not hold
+  const extraKv = attn.length * 2 * shape.nEmbd * shape.headDimK * Math.max(0, kvHeads - modelKv);
+  const layerParams = Math.max(0, shape.params.total - embedParams - headParams) + extraKv;
   const qHeads = Math.max(0, ...attn.map((l) => l.nHead));
   const nFf = shape.experts ? shape.experts.nFfExp * shape.experts.used + shape.experts.nFfShexp * shape.experts.shared : Math.max(0, ...shape.layers.map((l) => l.nFf));
-  const attnParams = Math.min(layerParams, attn.reduce((a, l) => a + shape.nEmbd * (l.nHead + l.nHeadKv) * (shape.headDimK + shape.headDimV), 0));
-  return { embedParams, headParams, layerParams, attnParams, kvHeads, qHeads, nFf, nLayer: shape.layers.length };
+  const mla = shape.mla ? mlaLayerParams(shape, qHeads) : undefined;
+  const attnParams = Math.min(
+    layerParams,
+    mla ? attn.length * (mla.replicated + mla.sharded) : attn.reduce((a, l) => a + shape.nEmbd * (l.nHead + l.nHeadKv) * (shape.headDimK + shape.headDimV), 0) + extraKv,
+  );
+  const moeLayers = shape.layers.map((l) => l.moe === true);
+  const routerParams = shape.experts ? shape.nEmbd * shape.experts.count : 0;
+  const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
+  const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
+  return {
+    embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems,
+  };
+}
+
+/**
+ * KV-cache elements one token takes in one layer on one TP rank. Standard attention: K and V of the
+ * rank's heads (each rank keeps max(1, kv / tp): vLLM replicates K/V heads when TP exceeds them).
+ * MLA: vLLM caches the latent (kv_lora_rank) and the shared rope key (qk_rope_head_dim), 576
+ * elements for DeepSeek V2/V3 and Kimi K2, as one K/V "head" (the MLA backends' head size 576,
+ * get_kv_cache_shape(num_blocks, block_size, head_size)), and every rank keeps all of it: the
+ * latent is not split by heads.
+ */
+export function kvElemsPerTokenLayer(shape: ModelShape, p: VllmShapeParts, tp: number): number {
+  if (shape.mla) return shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim;
+  const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / tp) : 0;
+  return 2 * kvPerRank * shape.headDimK;
+}
+
+/**
+ * How a vLLM MLA backend keeps the matrices its decode path multiplies the latent with:
+ * - `absorbed`: vLLM V0's MLA backend of early 2025 (vllm/attention/backends/mla/utils.py, v0.7.x,
+ *   VLLM_MLA_PERFORM_MATRIX_ABSORPTION on) computes W_Q_UK (q_in × heads × kv_lora_rank) and W_UV_O
+ *   (heads × kv_lora_rank × hidden) in process_weights_after_loading and keeps them beside the
+ *   checkpoint's own matrices (the prefill path still uses those), FP8 when the weights are;
+ * - `views`: W_UK / W_UV are views of kv_b_proj (V1's MLA backends), copied to BF16 only when the
+ *   weights are FP8 ("we just store fp16/bf16 copies", vllm/v1/attention/backends/mla/common.py).
+ * Both V0 forms also keep W_QR, the rope rows of the query projection, as a contiguous copy (V0 only).
+ */
+export type MlaDecode = "absorbed" | "views";
+
+/** Elements (and their bytes per element) the MLA backend adds per layer on one rank. */
+function mlaBackendBytes(shape: ModelShape, p: VllmShapeParts, tp: number, dtype: VllmDtype, decode: MlaDecode): number {
+  const m = shape.mla;
+  if (!m) return 0;
+  const heads = p.qHeads / tp;
+  const qIn = m.qLoraRank > 0 ? m.qLoraRank : shape.nEmbd;
+  if (decode === "absorbed") {
+    const wqr = qIn * heads * m.qkRopeHeadDim * 2;
+    return (qIn * heads * m.kvLoraRank + heads * m.kvLoraRank * shape.nEmbd) * WEIGHT_BYTES[dtype] + wqr;
+  }
+  return dtype === "fp8" ? m.kvLoraRank * heads * (m.qkNopeHeadDim + m.vHeadDim) * 2 : 0;
 }
 
 export interface VllmGpuInputs {
@@ -111,13 +199,22 @@ export interface VllmGpuInputs {
    * takes when it is larger: the forward pass's tensors are freed before it runs.
    */
   readonly samplerBytes?: number;
+  /** MLA models: how the backend keeps its decode matrices (default `views`, vLLM V1). */
+  readonly mlaDecode?: MlaDecode;
 }
 
-/** Layers of each pipeline stage: vLLM's default even partition, the remainder on the last stages. */
+/**
+ * Layers of each pipeline stage, as vLLM's get_pp_indices (vllm/distributed/utils.py) splits them
+ * without VLLM_PP_LAYER_PARTITION: ⌊n / pp⌋ each, and the remainder one each on the stages before
+ * the last, from the second-to-last backwards (the last stage holds the final norm and the LM head;
+ * with a remainder of at most pp − 2 the first stage, which holds the embedding, gets none either):
+ * 81 layers on 4 stages are [20, 20, 21, 20].
+ */
 export function stageLayers(nLayer: number, pp: number): number[] {
-  const base = Math.floor(nLayer / pp);
+  const out = Array.from({ length: pp }, () => Math.floor(nLayer / pp));
   const rest = nLayer % pp;
-  return Array.from({ length: pp }, (_, i) => base + (i >= pp - rest ? 1 : 0));
+  for (let i = 2; i < rest + 2; i++) out[pp - i] = (out[pp - i] ?? 0) + 1;
+  return out;
 }
 
 /**
@@ -125,31 +222,36 @@ export function stageLayers(nLayer: number, pp: number): number[] {
  * (Fp8Config, FBGEMMFp8Config get_quant_method in vllm/model_executor/layers/quantization/) quantize
  * LinearBase layers only, and VocabParallelEmbedding / ParallelLMHead are not LinearBase. A checkpoint
  * may keep more in BF16 (Fp8Kept): vLLM loads the modules its quantization_config does not convert
- * unquantized (is_layer_skipped → UnquantizedLinearMethod).
+ * unquantized (is_layer_skipped → UnquantizedLinearMethod). Whole on every rank: MLA's latent
+ * down-projections, the MoE router (built with quant_config=None: BF16), and the rotary cos/sin table
+ * (a buffer in the model dtype, one per rank: get_rope caches one instance for all layers).
  */
 function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs, firstLayer: number, layers: number): number {
   const wb = WEIGHT_BYTES[g.dtype];
   const kept = g.dtype === "fp8" ? (g.fp8Kept ?? FP8_ALL_LINEAR) : undefined;
   // K/V projections: each rank keeps max(1, kv/tp) heads; TP beyond the K/V heads replicates them
-  const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / g.tp) : 0;
+  const kvPerRank = p.kvHeads > 0 && !shape.mla ? Math.max(1, p.kvHeads / g.tp) : 0;
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
-  const attn = p.attnParams / p.nLayer / g.tp + replicated;
-  const ffn = (p.layerParams - p.attnParams) / p.nLayer / g.tp;
+  const attn = (p.attnParams / p.nLayer - p.attnReplicated) / g.tp + p.attnReplicated + replicated;
+  const nMoe = p.moeLayers.filter(Boolean).length;
+  const ffn = (p.layerParams - p.attnParams - nMoe * p.routerParams) / p.nLayer / g.tp;
   const attnBytes = kept?.attention ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
+  const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views");
   let bytes = 0;
-  for (let il = firstLayer; il < firstLayer + layers; il++) bytes += attn * attnBytes + ffn * (keptFfn.has(il) ? 2 : wb);
+  for (let il = firstLayer; il < firstLayer + layers; il++) {
+    bytes += attn * attnBytes + ffn * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+  }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
-  return bytes + (embed + head) * 2;
+  return bytes + (embed + head + p.ropeElems) * 2;
 }
 
 export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs): VllmGpuMemory {
   const split = stageLayers(p.nLayer, g.pp);
   const layers = split[g.stage] ?? 0;
   const firstLayer = split.slice(0, g.stage).reduce((a, b) => a + b, 0);
-  const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / g.tp) : 0;
   const weights = rankWeightBytes(shape, p, g, firstLayer, layers);
   const nonTorch = nonTorchBytes(g.tp);
   // the profile run's peak: one chunked-prefill batch through the widest layer (QKV, gate/up, activation, 2 bf16 buffers of the hidden state)
@@ -157,7 +259,7 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
-  const kvBytesPerToken = 2 * layers * kvPerRank * shape.headDimK * g.kvBytesPerElem;
+  const kvBytesPerToken = layers * kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem;
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;
   return { totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers };
 }

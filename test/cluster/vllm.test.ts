@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulatedHost } from "../../src/cluster/hosts.js";
 import { checkLogRow, parseFp8Kept, parseLogCsv, v0SamplerPeakBytes } from "../../src/cluster/vllm-check.js";
-import { adviseVllm, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { adviseVllm, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
 const rows = parseLogCsv(readFileSync(new URL("../../data/vllm/startup-logs.csv", import.meta.url), "utf8"));
@@ -17,11 +17,55 @@ describe("vLLM memory model against published start-up logs", () => {
     expect(rows.length).toBeGreaterThanOrEqual(7);
     for (const r of rows) expect(r.source.length).toBeGreaterThan(10);
   });
-  it("weights per rank within 2 % for checkpoints of standard attention (BF16 at TP 1 and 2, FP8 at TP 8)", () => {
-    const plain = checks.filter((c) => !c.shape.mla && c.row.weights_gib !== undefined);
-    expect(plain.length).toBeGreaterThanOrEqual(5);
-    expect(plain.some((c) => c.row.dtype === "fp8")).toBe(true);
-    for (const c of plain) expect(rel(c.weightsGib, c.row.weights_gib!), c.row.served_model).toBeLessThan(0.02);
+  it("weights per rank within 1.5 %, standard attention and MLA (BF16 at TP 1, 2, 4 and 8, FP8 at TP 8)", () => {
+    const sized = checks.filter((c) => c.row.weights_gib !== undefined);
+    expect(sized.length).toBeGreaterThanOrEqual(8);
+    expect(sized.some((c) => c.row.dtype === "fp8")).toBe(true);
+    expect(sized.filter((c) => c.shape.mla).length).toBeGreaterThanOrEqual(3);
+    for (const c of sized) expect(rel(c.weightsGib, c.row.weights_gib!), `${c.row.served_model} TP ${c.row.tp}`).toBeLessThan(0.015);
+  });
+  it("MLA: vLLM caches the 576-element latent per token and layer, whole on every TP rank (Kimi K2 at TP 8, DeepSeek-V2-Lite at TP 2 × PP 2)", () => {
+    const shape = shapeOf(findModel("kimi-k2-thinking")!);
+    const p = vllmShapeParts(shape);
+    for (const tp of [1, 2, 8]) expect(kvElemsPerTokenLayer(shape, p, tp)).toBe(512 + 64);
+    const mlaKv = checks.filter((c) => c.shape.mla && c.blocksFromLogKv !== undefined && c.logBlocks !== undefined);
+    expect(mlaKv.map((c) => c.row.served_model).sort()).toEqual(["deepseek-ai/DeepSeek-V2-Lite", "moonshotai/Kimi-K2-Thinking"]);
+    // the KV GiB is printed to 2 decimals: at most 0.1 % of rounding at 12 GiB
+    for (const c of mlaKv) expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.served_model).toBeLessThan(0.001);
+    const kimi = mlaKv.find((c) => c.row.tp === 8)!;
+    expect(kimi.kvBytesPerToken).toBe(61 * 576 * 2);
+  });
+  it("pipeline stages: the first stage of DeepSeek-V2-Lite at PP 2 caches 14 of its 27 layers (with the remainder on the last stage, 13: the blocks 7 % off)", () => {
+    const c = checks.find((x) => x.row.pp === 2 && x.shape.mla)!;
+    expect(c.kvBytesPerToken).toBe(14 * 576 * 2);
+    const thirteen = Math.floor((c.row.kv_gib! * 1024 ** 3) / (13 * 576 * 2 * 16));
+    expect(rel(thirteen, c.logBlocks!)).toBeGreaterThan(0.05);
+  });
+  it("MLA weights: the latent down-projections and the router whole on every rank; V0's absorbed decode matrices", () => {
+    const shape = shapeOf(findModel("deepseek-coder-v2-lite-instruct")!);
+    const p = vllmShapeParts(shape);
+    // kv_a_proj_with_mqa (2048 × 576) and the latent's norm: replicated, not split
+    expect(p.attnReplicated).toBe(2048 * 576 + 512);
+    const g = { pp: 1, stage: 0, gpuBytes: 40 * 1024 ** 3, utilization: 0.9, dtype: "bf16" as const, kvBytesPerElem: 2, batchedTokens: 2048 };
+    const at = (tp: number, mlaDecode?: "absorbed" | "views") => vllmGpuMemory(shape, p, { ...g, tp, ...(mlaDecode && { mlaDecode }) }).weights;
+    const moe = p.moeLayers.filter(Boolean).length;
+    expect(at(8) * 8 - at(1)).toBeCloseTo(7 * 2 * (27 * p.attnReplicated + moe * p.routerParams + p.ropeElems), -3);
+    // W_Q_UK (2048 × 2 heads × 512), W_UV_O (2 × 512 × 2048), W_QR (2048 × 2 × 64) per layer at TP 8, BF16
+    expect(at(8, "absorbed") - at(8)).toBe(27 * 2 * (2048 * 2 * 512 + 2 * 512 * 2048 + 2048 * 2 * 64));
+    // the V0 log at TP 8 (vLLM 0.7.1): without the absorbed matrices 5.6 % under, with them within 0.5 %
+    const c = checks.find((x) => x.row.model_id === "deepseek-coder-v2-lite-instruct" && x.row.tp === 8)!;
+    expect(c.row.mla_decode).toBe("absorbed");
+    expect(rel(checkLogRow({ ...c.row, mla_decode: "" }).weightsGib, c.row.weights_gib!)).toBeGreaterThan(0.05);
+    expect(rel(c.weightsGib, c.row.weights_gib!)).toBeLessThan(0.005);
+  });
+  it("a checkpoint's duplicated K/V heads: Llama-3.1-405B-FP8 as first published had 16 (for 16-way model parallel), 1 GiB per rank at TP 8", () => {
+    const c = checks.find((x) => x.row.served_model.includes("405B"))!;
+    expect(c.row.kv_heads).toBe(16);
+    const eight = checkLogRow({ ...c.row, kv_heads: undefined });
+    // 8 more heads × (K + V) × 128 × 16384 × 126 layers / 8 ranks, BF16 (the checkpoint keeps attention BF16)
+    expect((c.weightsGib - eight.weightsGib) * 1024 ** 3).toBeCloseTo((8 * 2 * 128 * 16384 * 126 * 2) / 8, -3);
+    expect(rel(eight.weightsGib, c.row.weights_gib!)).toBeGreaterThan(0.01);
+    expect(rel(c.weightsGib, c.row.weights_gib!)).toBeLessThan(0.005);
   });
   it("an FP8 checkpoint's BF16 modules: Llama-3.1-405B-FP8 keeps attention and its first and last FFNs, and the embedding and LM head stay BF16", () => {
     const c = checks.find((x) => x.row.served_model.includes("405B"))!;
@@ -62,9 +106,11 @@ describe("vLLM memory model against published start-up logs", () => {
 
 describe("vLLM plan", () => {
   const shape70 = shapeOf(findModel("llama-3.3-70b-instruct")!);
-  it("pipeline stages split the layers evenly, the remainder on the last stages", () => {
+  it("pipeline stages split the layers as vLLM's get_pp_indices: the remainder on the stages before the last", () => {
     expect(stageLayers(80, 2)).toEqual([40, 40]);
-    expect(stageLayers(81, 4)).toEqual([20, 20, 20, 21]);
+    expect(stageLayers(81, 4)).toEqual([20, 20, 21, 20]);
+    expect(stageLayers(27, 2)).toEqual([14, 13]);
+    expect(stageLayers(63, 4)).toEqual([16, 16, 16, 15]);
   });
   it("70B over two hosts of 2x RTX 3090: BF16 cannot fit, FP8 at TP 2 × PP 2 does; Ray commands for both hosts", () => {
     const hosts = [host("2x RTX 3090@10.0.0.1", 0), host("2x RTX 3090@10.0.0.2", 1)];
@@ -92,8 +138,10 @@ describe("vLLM plan", () => {
     const g = { tp: 2, pp: 1, stage: 0, gpuBytes: 80 * 1024 ** 3, utilization: 0.9, kvBytesPerElem: 2, batchedTokens: 8192 };
     const fp8 = vllmGpuMemory(shape70, p, { ...g, dtype: "fp8" });
     const bf16 = vllmGpuMemory(shape70, p, { ...g, dtype: "bf16" });
-    expect(fp8.weights).toBeCloseTo((p.layerParams + 2 * (p.embedParams + p.headParams)) / 2, -4);
-    expect(bf16.weights).toBeCloseTo((2 * (p.layerParams + p.embedParams + p.headParams)) / 2, -4);
+    // the rotary cos/sin table: one BF16 buffer per rank, whole
+    expect(p.ropeElems).toBe(131072 * 128);
+    expect(fp8.weights).toBeCloseTo((p.layerParams + 2 * (p.embedParams + p.headParams)) / 2 + 2 * p.ropeElems, -4);
+    expect(bf16.weights).toBeCloseTo((2 * (p.layerParams + p.embedParams + p.headParams)) / 2 + 2 * p.ropeElems, -4);
   });
   it("Apple and CPU-only hosts are not vLLM hosts", () => {
     const { best, tried } = adviseVllm(shape70, [host("Apple M2 Max 64GB", 0), host("cpu, ram=256@b", 1)], { ctx: 4096 });

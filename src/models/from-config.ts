@@ -201,6 +201,18 @@ const GEMMA4_TEXT_DEFAULTS = {
   enable_moe_block: false,
 } as const;
 
+/**
+ * A multimodal config's `text_config` may leave out its `model_type` (transformers fills it from the
+ * wrapper's text config class): the text model type each wrapper implies.
+ */
+const WRAPPER_TEXT_TYPE: Readonly<Record<string, string>> = {
+  gemma3: "gemma3_text",
+  qwen3_5: "qwen3_5_text",
+  qwen3_5_moe: "qwen3_5_moe_text",
+  qwen3_vl: "qwen3_vl_text",
+  qwen3_vl_moe: "qwen3_vl_moe_text",
+};
+
 /** The language model's config: multimodal configs keep it under `text_config`. */
 function textConfig(raw: HfConfig): HfConfig {
   // a text-only Gemma 4 checkpoint (Gemma4ForCausalLM) has the text config at the top
@@ -209,7 +221,7 @@ function textConfig(raw: HfConfig): HfConfig {
   // Gemma 4 12B (Gemma4UnifiedForConditionalGeneration, encoder-free) keeps the same text model:
   // llama.cpp's converter writes it as gemma4 (conversion/gemma.py Gemma4UnifiedModel)
   const named = inner.model_type === "gemma4_unified_text" ? "gemma4_text" : inner.model_type;
-  const modelType = named ?? (raw.model_type === "gemma3" ? "gemma3_text" : raw.model_type);
+  const modelType = named ?? WRAPPER_TEXT_TYPE[raw.model_type] ?? raw.model_type;
   const defaults = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma4_text" ? GEMMA4_TEXT_DEFAULTS : {};
   return HfConfigSchema.parse({ ...defaults, ...inner, model_type: modelType });
 }
@@ -260,9 +272,16 @@ function swaOf(c: HfConfig): HyperparamsInput["swa"] {
   return undefined;
 }
 
-/** The rotated fraction of the head: partial_rotary_factor, or MiniMax-M2's rotary_dim over head_dim. */
+/**
+ * The rotated fraction of the head: partial_rotary_factor (transformers 5 configs such as Qwen3.5's keep
+ * it inside rope_parameters), or MiniMax-M2's rotary_dim over head_dim.
+ */
 function partialRotary(c: HfConfig): number | undefined {
-  const f = c.partial_rotary_factor ?? (c.rotary_dim !== undefined && c.head_dim ? c.rotary_dim / c.head_dim : undefined);
+  const inner = c.rope_parameters?.["partial_rotary_factor"];
+  const f =
+    c.partial_rotary_factor ??
+    (typeof inner === "number" ? inner : undefined) ??
+    (c.rotary_dim !== undefined && c.head_dim ? c.rotary_dim / c.head_dim : undefined);
   return f !== undefined && f < 1 ? f : undefined;
 }
 

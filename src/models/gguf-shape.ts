@@ -204,7 +204,7 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
  * DeepSeek-V3.2's lightning indexer (src/models/deepseek32.cpp load_arch_hparams: the three keys are
  * required there); only deepseek32 keeps its keys in llama.cpp's DSA cache.
  */
-function indexerOf(arch: string, k: (name: string) => GgufValue | undefined): { indexer?: IndexerShape } {
+export function indexerOf(arch: string, k: (name: string) => GgufValue | undefined): { indexer?: IndexerShape } {
   if (arch !== "deepseek32") return {};
   const heads = num(k("attention.indexer.head_count"));
   const headDim = num(k("attention.indexer.key_length"));
@@ -218,7 +218,7 @@ function indexerOf(arch: string, k: (name: string) => GgufValue | undefined): { 
  * is_mla()), whose KV cache holds the latent. Older deepseek2 files lack the key and get llama.cpp's
  * per-head K and V cache from key_length / value_length / head_count_kv like any other model.
  */
-function mlaOf(k: (name: string) => GgufValue | undefined): { mla?: MlaShape } {
+export function mlaOf(k: (name: string) => GgufValue | undefined): { mla?: MlaShape } {
   const kMla = num(k("attention.key_length_mla"));
   const vMla = num(k("attention.value_length_mla"));
   const kvLora = num(k("attention.kv_lora_rank"));

@@ -5,6 +5,7 @@ import * as z from "zod";
 import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "../models/shape.js";
 import { fileTypeName } from "../models/gguf-file-type.js";
 import { LLAMA_MAX_LAYERS } from "../models/llama-limits.js";
+import { indexerOf, mlaOf } from "../models/gguf-shape.js";
 
 const GiB = 1024 ** 3;
 
@@ -182,6 +183,15 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
   const nCtxTrain = num(info, k("context_length")) ?? 0;
   const fileType = show.details?.quantization_level ?? fileTypeOf(num(info, "general.file_type"));
 
+  // DeepSeek MLA and DeepSeek-V3.2's indexer: the same keys, read the same way, as from a GGUF file
+  // (a server's /api/show model_info carries the file's metadata under the same names)
+  const scalar = (name: string): number | undefined => {
+    const v = info[k(name)];
+    return typeof v === "number" ? v : undefined;
+  };
+  const mla = mlaOf(scalar);
+  const indexer = indexerOf(arch, scalar);
+
   const shape: ModelShape = {
     arch,
     kind,
@@ -196,6 +206,8 @@ export function tryShapeFromOllamaShow(show: OllamaShow): ModelShape | ShapeProb
     params: { total, active },
     ...(ssm ? { ssm } : {}),
     ...(experts ? { experts } : {}),
+    ...mla,
+    ...indexer,
     ...(tensors ? { tensors } : {}),
     ...(fileType ? { fileType } : {}),
     ...(headDimKSwa !== undefined ? { headDimKSwa } : {}),

@@ -55,6 +55,7 @@ const CASES: readonly [fixture: string, id: string][] = [
   // a Qwen3.6-35B-A3B-derived model's config (see the fixtures' README): the same text shape
   ["teutonic__qwen3.6-35b-a3b-genesis", "qwen3.6-35b-a3b"],
   ["nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b"],
+  ["Qwen__Qwen3.5-9B", "qwen3.5-9b"],
 ];
 
 describe("entryFromConfig", () => {

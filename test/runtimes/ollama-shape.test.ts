@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ollamaDefaultContext, ollamaShowSchema, shapeFromOllamaShow, tryShapeFromOllamaShow } from "../../src/runtimes/ollama-shape.js";
 import { fixtureJson } from "../support/fake-servers.js";
+import { CATALOG, shapeOf } from "../../src/models/catalog.js";
+import { kvCacheSize } from "../../src/sizing/kv-cache.js";
+import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
 
 const GiB = 1024 ** 3;
 const show = (info: Record<string, unknown>, extra: Record<string, unknown> = {}) => ollamaShowSchema.parse({ model_info: info, ...extra });
@@ -29,6 +32,21 @@ describe("shapeFromOllamaShow", () => {
     expect(s).toMatchObject({ arch: "llama", kind: "dense", nEmbd: 4096, nVocab: 128256, nCtxTrain: 8192, headDimK: 128, headDimV: 128, swaWindow: 0, params: { total: 8030261248, active: 8030261248 }, fileType: "Q4_0" });
     expect(s?.layers).toHaveLength(32);
     expect(s?.layers[0]).toEqual({ mixer: "attention", nHead: 32, nHeadKv: 8, swa: false, nFf: 14336 });
+  });
+
+  it("reads DeepSeek's MLA and DeepSeek-V3.2's indexer keys, so the latent and indexer caches are sized as from the file", () => {
+    const s = shapeFromOllamaShow(ollamaShowSchema.parse(fixtureJson("ollama/show-deepseek-v3.2.json")));
+    expect(s).toMatchObject({ arch: "deepseek32", kind: "moe", nEmbd: 7168, nVocab: 129280, nCtxTrain: 163840 });
+    expect(s?.mla).toEqual({ qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 });
+    expect(s?.indexer).toEqual({ heads: 64, headDim: 128, topK: 2048 });
+    const entry = CATALOG.find((e) => e.id === "deepseek-v3.2");
+    if (!s || !entry) throw new Error("no shape or no catalog entry");
+    const settings = { ...DEFAULT_RUN_SETTINGS, ctx: 32768 };
+    const fromServer = kvCacheSize(s, settings);
+    const fromCatalog = kvCacheSize(shapeOf(entry), settings);
+    // the latent (512 + 64 per token and layer) and the indexer keys (128), not 128 heads of 576 / 512
+    expect(fromServer.k + fromServer.v).toBe(fromCatalog.k + fromCatalog.v);
+    expect(fromServer.k + fromServer.v).toBeLessThan(61 * 32768 * (576 + 128) * 2 * 1.01);
   });
 
   it("asks for verbose when per-layer arrays or the vocabulary were elided", () => {

@@ -1,6 +1,6 @@
 // Mistral AI: Mistral 7B, Mixtral, Mistral Nemo, Mistral Small, Codestral, Mistral Large,
 // Devstral, and fine-tunes of their shapes. llama.cpp loads all of these as "llama".
-import { BIG_QUANTS, GGUF_QUANTS, LEGACY_QUANTS, hfConfig } from "./util.js";
+import { BIG_QUANTS, GGUF_QUANTS, LEGACY_QUANTS, hfCard, hfConfig } from "./util.js";
 import type { Entries, HyperparamsInput } from "./util.js";
 
 const M7B_V01 = { layers: 32, hidden: 4096, heads: 32, kvHeads: 8, ffn: 14336, vocab: 32000, ctx: 32768, tied: false, rope: { theta: 10000 } } satisfies HyperparamsInput;
@@ -26,6 +26,23 @@ const MIN3_ROPE = { type: "yarn", factor: 16, originalCtx: 16384 } as const;
 const MIN3_3B = { layers: 26, hidden: 3072, heads: 32, kvHeads: 8, headDim: 128, ffn: 9216, vocab: 131072, ctx: 262144, tied: true, rope: { theta: 1000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
 const MIN3_8B = { layers: 34, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, ffn: 14336, vocab: 131072, ctx: 262144, tied: false, rope: { theta: 1000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
 const MIN3_14B = { layers: 40, hidden: 5120, heads: 32, kvHeads: 8, headDim: 128, ffn: 16384, vocab: 131072, ctx: 262144, tied: false, rope: { theta: 1000000000, scaling: MIN3_ROPE } } satisfies HyperparamsInput;
+// Mistral Large 3 (llama.cpp deepseek2: the converter's MistralMoeModel writes the Mistral-format params.json
+// as DeepSeek-V2/V3's MLA MoE). params.json of mistralai/Mistral-Large-3-675B-Instruct-2512, as two public
+// loaders' tests quote it (unslothai/unsloth's Mistral-format tests, "params.json of … without
+// vision_encoder"; NVIDIA/TensorRT-LLM tests/unittest/_torch/models/checkpoints/mistral/test_config_loader.py):
+// dim 7168, n_layers 61, n_heads 128, q_lora_rank 1536, kv_lora_rank 512, qk_nope / qk_rope / v head dims
+// 128 / 64 / 128, hidden_dim 16384 (the 3 dense layers, first_k_dense_replace 3), 128 experts of 4096
+// (4 used) + 1 shared, vocab 131,072, untied, rope_theta 1e4 with YaRN factor 36 over 8,192 →
+// max_position_embeddings 294,912; max_seq_len 262,144, the card's "256k context window". The gate has
+// no selection bias (the shard headers list layers.L.gate.weight only).
+const LARGE3 = {
+  layers: 61, hidden: 7168, heads: 128, ffn: 16384, vocab: 131072, ctx: 262144, positionLimit: 294912, tied: false,
+  rope: { theta: 10000, scaling: { type: "yarn", factor: 36, originalCtx: 8192 } },
+  mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+  moe: { experts: 128, used: 4, shared: 1, expertFfn: 4096, sharedFfn: 4096, leadingDense: 3 },
+} satisfies HyperparamsInput;
+const LARGE3_NOTE =
+  "675B is the card's total with the 2.5B vision encoder (llama.cpp's mmproj file); the language model is 673B with 39B active (the card's \"Key Features\").";
 const MIN3_NOTE = "The card's total includes the 0.4B vision encoder (llama.cpp's mmproj file); the language model alone is the other figure.";
 
 export const ENTRIES = [
@@ -197,5 +214,16 @@ export const ENTRIES = [
     paramsNote: "24B is the card's label and includes the Pixtral vision encoder (about 0.4B, llama.cpp's mmproj file); the language model alone is 23.57B.",
     quants: GGUF_QUANTS, gguf: ["unsloth/Devstral-Small-2-24B-Instruct-2512-GGUF", "bartowski/mistralai_Devstral-Small-2-24B-Instruct-2512-GGUF"],
     capabilities: ["chat", "tools", "code", "vision"], released: "2025-12", checked: "2026-12-04", quality: 6,
+  },
+  {
+    // the params.json values above; the Hub lists the model's files as params.json + consolidated
+    // safetensors (Mistral format, vLLM's --config_format mistral), so the source is the card and params.json
+    id: "mistral-large-3-675b-instruct-2512", family: "mistral-large", name: "Mistral Large 3 675B Instruct 2512", license: "apache-2.0", kind: "moe", arch: "deepseek2",
+    hf: "mistralai/Mistral-Large-3-675B-Instruct-2512", source: "https://huggingface.co/mistralai/Mistral-Large-3-675B-Instruct-2512/blob/main/params.json",
+    ctxSource: hfCard("mistralai/Mistral-Large-3-675B-Instruct-2512"), hp: LARGE3,
+    params: { total: 675_000_000_000, active: 41_000_000_000, text: 673_000_000_000, rounded: true }, paramsNote: LARGE3_NOTE, quants: BIG_QUANTS,
+    gguf: ["unsloth/Mistral-Large-3-675B-Instruct-2512-GGUF", "bartowski/mistralai_Mistral-Large-3-675B-Instruct-2512-GGUF"],
+    capabilities: ["chat", "tools", "vision"], released: "2025-12-02", checked: "2026-12-06", quality: 9,
+    notes: "Released in FP8 (an NVFP4 and a BF16 copy beside it); GGUF conversions store the weights in the usual ggml types.",
   },
 ] satisfies Entries;

@@ -80,6 +80,32 @@ const Q35_397B_A17B = {
   ssm: { dConv: 4, dInner: 8192, dState: 128, nGroup: 16, heads: 64 },
   moe: { experts: 512, used: 10, expertFfn: 1024, shared: 1, sharedFfn: 1024 },
 } satisfies HyperparamsInput;
+// Qwen3.5 9B / 4B / 2B: dense qwen35 like 0.8B (three DeltaNet layers to one gated-query attention layer).
+// 9B: its text_config as a public project's tests keep it ("the real Qwen3.5-9B config as a fixture", saved
+// as test/fixtures/configs/Qwen__Qwen3.5-9B.json): 32 layers of 4096, FFN 12288, 16 / 4 heads of 256,
+// DeltaNet 16 key / 32 value heads of 128, conv 4, vocab 248320, rope_theta 1e7 on a quarter of each head,
+// untied; the checkpoint index's 19,306,216,416 bytes (BF16) are 9.65B parameters with the vision tower
+// (~0.45B) and the MTP layer (~0.24B), leaving 8.95B of text, which the tensors give (8.954B).
+// 4B: 32 layers of 2560, FFN 9216, 16 / 4 heads of 256, DeltaNet 16 / 32 heads of 128 (a public loader's
+// "Qwen3.5 4B topology" test config and a fine-tune's config.json copied from it); tied like 0.8B.
+// 2B: hidden 2048 (a public parameter-count note "based on Qwen/Qwen3.5-2B (hidden_size = 2048)"), 24 layers
+// of 6 × (3 + 1), FFN 6144, 8 / 2 heads of 256, DeltaNet 16 / 16 heads, tied: 0.8B's layout at 2048.
+// Tying (4B, 2B) and the 2B's widths are checked against the published Q4_K_M files of unsloth's GGUF repos
+// (2,740,937,888 and 1,280,835,840 bytes; 9B 5,680,522,464): the engine's Q4_K_M weights for these shapes
+// are 1.6 %, 1.4 % and 1.1 % under each file (the tokenizer and metadata make up the rest); untied, the 4B
+// and 2B would be 11 % and 21 % over.
+const Q35_9B = {
+  ...Q35_BASE, layers: 32, hidden: 4096, heads: 16, kvHeads: 4, ffn: 12288, layerPattern: "MMMA*8",
+  ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 },
+} satisfies HyperparamsInput;
+const Q35_4B = {
+  ...Q35_BASE, tied: true, layers: 32, hidden: 2560, heads: 16, kvHeads: 4, ffn: 9216, layerPattern: "MMMA*8",
+  ssm: { dConv: 4, dInner: 4096, dState: 128, nGroup: 16, heads: 32 },
+} satisfies HyperparamsInput;
+const Q35_2B = {
+  ...Q35_BASE, tied: true, layers: 24, hidden: 2048, heads: 8, kvHeads: 2, ffn: 6144, layerPattern: "MMMA*6",
+  ssm: { dConv: 4, dInner: 2048, dState: 128, nGroup: 16, heads: 16 },
+} satisfies HyperparamsInput;
 const Q35_NOTE =
   "The names' size labels are the published counts and include the vision encoder, which llama.cpp loads from the mmproj file; the text model is sized from its own tensors.";
 const Q3VL_SMALL_NOTE =
@@ -569,5 +595,23 @@ export const ENTRIES = [
     hf: "Qwen/Qwen3.5-0.8B", source: hfConfig("Qwen/Qwen3.5-0.8B"), hp: Q35_0_8B,
     params: { total: 800_000_000, rounded: true, text: 752_393_024 }, paramsNote: Q35_NOTE,
     quants: GGUF_QUANTS, capabilities: ["chat", "tools", "vision"], released: "2026-03", checked: "2026-12-04", quality: 3,
+  },
+  {
+    id: "qwen3.5-9b", family: "qwen3.5", name: "Qwen3.5 9B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",
+    hf: "Qwen/Qwen3.5-9B", source: hfConfig("Qwen/Qwen3.5-9B"), hp: Q35_9B,
+    params: { total: 9_000_000_000, rounded: true, text: 8_950_000_000 }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, ollama: ["qwen3.5:9b"], gguf: ["unsloth/Qwen3.5-9B-GGUF"], capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-03", checked: "2026-12-06", quality: 6,
+  },
+  {
+    id: "qwen3.5-4b", family: "qwen3.5", name: "Qwen3.5 4B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",
+    hf: "Qwen/Qwen3.5-4B", source: hfConfig("Qwen/Qwen3.5-4B"), hp: Q35_4B,
+    params: { total: 4_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, gguf: ["unsloth/Qwen3.5-4B-GGUF"], capabilities: ["chat", "tools", "vision", "reasoning"], released: "2026-03", checked: "2026-12-06", quality: 5,
+  },
+  {
+    id: "qwen3.5-2b", family: "qwen3.5", name: "Qwen3.5 2B", license: "apache-2.0", kind: "hybrid", arch: "qwen35",
+    hf: "Qwen/Qwen3.5-2B", source: hfConfig("Qwen/Qwen3.5-2B"), hp: Q35_2B,
+    params: { total: 2_000_000_000, rounded: true }, paramsNote: Q35_NOTE,
+    quants: GGUF_QUANTS, gguf: ["unsloth/Qwen3.5-2B-GGUF"], capabilities: ["chat", "tools", "vision"], released: "2026-03", checked: "2026-12-06", quality: 4,
   },
 ] satisfies Entries;

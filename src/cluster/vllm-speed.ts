@@ -101,8 +101,12 @@ function rankTraffic(t: TokenTraffic, tp: number, w: VllmWeights): TokenTraffic 
   };
 }
 
-/** K/V heads each rank holds: split by TP, at least one (vLLM replicates them past the head count). */
+/**
+ * The share of the KV cache each rank reads: its K/V heads, split by TP, at least one (vLLM
+ * replicates them past the head count); MLA: all of it, every rank caches and reads the whole latent.
+ */
 function kvShare(shape: ModelShape, tp: number): number {
+  if (shape.mla) return 1;
   const kv = Math.max(0, ...shape.layers.filter((l) => l.mixer === "attention").map((l) => l.nHeadKv));
   return kv > 0 ? Math.max(1 / tp, 1 / kv) : 1 / tp;
 }
@@ -118,11 +122,27 @@ interface StageTimes {
   readonly allReduce: number;
 }
 
+/**
+ * The shape whose per-head K/V read is what vLLM's decode reads of the cache. MLA: vLLM's MLA
+ * decode attends over the cached latent itself (576 elements a cell: kv_lora_rank, read as K and V,
+ * and the rope key), one "head" of that width; the other models read as they are. The single-machine
+ * traffic model's kvReadPerLayer (src/speed/traffic.ts) reads per-head K and V for every shape,
+ * MLA included, and its fitted constants rest on that (one MLA row of data/speed); this keeps the
+ * latent read to the vLLM plan.
+ */
+function decodeKvShape(shape: ModelShape): ModelShape {
+  const m = shape.mla;
+  if (!m) return shape;
+  const latent = m.kvLoraRank + m.qkRopeHeadDim;
+  const { mla: _, headDimKSwa: _k, headDimVSwa: _v, ...rest } = shape;
+  return { ...rest, headDimK: latent, headDimV: 0, layers: shape.layers.map((l) => (l.mixer === "attention" && l.nHeadKv > 0 ? { ...l, nHeadKv: 1 } : l)) };
+}
+
 function stageDecode(s: VllmSpeedSetup, traffic: TokenTraffic, st: VllmStageSetup, ctx: number, batch: number): StageTimes {
   const k = s.constants ?? SPEED_CONSTANTS;
   // B sequences of ctx cached tokens each, the rank's share of the K/V heads: KV bytes as one sequence of that many cells
   const cells = Math.max(1, ctx * batch * kvShare(s.shape, s.tp));
-  const w = gpuWork(s.shape, traffic, "BF16", "f16", "f16", { gpu: st.gpu, layers: st.layers, output: st.output }, cells);
+  const w = gpuWork(decodeKvShape(s.shape), traffic, "BF16", "f16", "f16", { gpu: st.gpu, layers: st.layers, output: st.output }, cells);
   const compute = w && w.bandwidthGBs > 0 ? gpuDecodeSeconds(k.gpu, w) : Number.POSITIVE_INFINITY;
   const n = st.layers.length;
   return {

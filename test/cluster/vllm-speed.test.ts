@@ -95,6 +95,19 @@ describe("vLLM speed terms", () => {
     expect(pcie.name).toBe("PCIe 4.0 x16");
     expect(allReduceSeconds(pcie, 2, 16384)).toBeGreaterThan(allReduceSeconds(nv, 2, 16384));
   });
+  it("MLA decode reads the whole 576-element latent on every rank: its KV time does not shrink with TP, per-head K/V does", () => {
+    const gpu = simulateHardware("8x H100 SXM5").gpus[0]!;
+    const kvSec = (shape: ReturnType<typeof shapeOf>, tp: number): number => {
+      const setup = { shape, tp, weights: "bf16" as const, batchedTokens: 8192, stages: [{ gpu, layers: shape.layers.map((_, i) => i), output: true, interconnect: interconnectNamed("nvlink4") }] };
+      return vllmDecodeStep(setup, 65536).parts.compute - vllmDecodeStep(setup, 1).parts.compute;
+    };
+    const mla = shapeOf(findModel("deepseek-v2-lite-chat")!);
+    expect(kvSec(mla, 2) / kvSec(mla, 1)).toBeCloseTo(1, 2);
+    // read as per-head K and V (16 × (192 + 128) elements a cell) split over 2 ranks, 2560 a cell: 4.4 times the latent's 576
+    const { mla: _, ...perHead } = mla;
+    expect(kvSec(perHead, 2) / kvSec(mla, 2)).toBeCloseTo(2560 / 576, 1);
+    expect(kvSec(shape8, 2) / kvSec(shape8, 1)).toBeCloseTo(0.5, 2);
+  });
 });
 
 describe("vLLM plan speed", () => {

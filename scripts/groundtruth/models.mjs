@@ -267,6 +267,53 @@ export const CONFIGS = {
       full_attention_interval: 4, vocab_size: 248320,
     },
   },
+  // Qwen3.5 9B and 2B (catalog entries qwen3.5-9b, qwen3.5-2b): 0.8B's dense qwen35 layout at their widths
+  // (src/models/catalog/qwen.ts); GGUF keys as for 0.8B
+  "qwen3.5-9b": {
+    hf: "Qwen/Qwen3.5-9B", arch: "qwen35", catalog: "qwen3.5-9b",
+    gguf: {
+      context_length: 262144, embedding_length: 4096, block_count: 32, feed_forward_length: 12288,
+      "attention.head_count": 16, "attention.head_count_kv": 4, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  },
+  "qwen3.5-2b": {
+    hf: "Qwen/Qwen3.5-2B", arch: "qwen35", catalog: "qwen3.5-2b",
+    gguf: {
+      context_length: 262144, embedding_length: 2048, block_count: 24, feed_forward_length: 6144,
+      "attention.head_count": 8, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 2048, "ssm.state_size": 128, "ssm.time_step_rank": 16, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  },
+  // Mistral Large 3 (llama.cpp deepseek2), a 5-layer shape: its widths (catalog entry
+  // mistral-large-3-675b-instruct-2512) with its 3 leading dense layers and 2 of its 58 MoE layers, as for
+  // the DeepSeek-V3.2 shape below. 128 heads of MLA (V2-Lite, the other deepseek2 rows, has 16). GGUF keys as
+  // conversion/mistral.py MistralMoeModel writes them (DeepseekV2Model's); no selection bias, softmax gating
+  "mistral-large-3-5l-shape": {
+    hf: "mistralai/Mistral-Large-3-675B-Instruct-2512", arch: "deepseek2", kind: "moe",
+    hp: {
+      layers: 5, hidden: 7168, heads: 128, ffn: 16384, vocab: 131072, ctx: 262144, positionLimit: 294912, tied: false,
+      rope: { theta: 10000, scaling: { type: "yarn", factor: 36, originalCtx: 8192 } },
+      mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+      moe: { experts: 128, used: 4, shared: 1, expertFfn: 4096, sharedFfn: 4096, leadingDense: 3, every: 1, offset: 0 },
+    },
+    gguf: {
+      context_length: 294912, embedding_length: 7168, block_count: 5, feed_forward_length: 16384,
+      "attention.head_count": 128, "attention.head_count_kv": 1, "rope.freq_base": 10000,
+      "attention.layer_norm_rms_epsilon": 1e-6, expert_used_count: 4, expert_gating_func: 1,
+      "rope.scaling.type": "yarn", "rope.scaling.factor": 36, "rope.scaling.original_context_length": 8192,
+      leading_dense_block_count: 3, vocab_size: 131072, "attention.q_lora_rank": 1536, "attention.kv_lora_rank": 512,
+      "attention.key_length": 576, "attention.value_length": 512, "attention.key_length_mla": 192, "attention.value_length_mla": 128,
+      expert_feed_forward_length: 4096, expert_count: 128, expert_shared_count: 1, expert_weights_scale: 1.0, expert_weights_norm: true,
+      "rope.dimension_count": 64,
+    },
+  },
   // Nemotron 3 Nano 30B-A3B (catalog entry nemotron-3-nano-30b-a3b, its config:
   // test/fixtures/configs/nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.json). GGUF keys as conversion/nemotron.py
   // NemotronHModel writes them over GraniteHybridModel's: head_count_kv per layer (2 on the attention

@@ -164,6 +164,23 @@ function dsaFlashPeak(c: ComputeInputs, ub: number): number {
   return ub * F32 * perToken + kv.cells * (2 * ub * F32 + x.headDim * F32);
 }
 
+/**
+ * DeepSeek's multi-head latent attention with flash attention (deepseek2 without the indexer): the
+ * query's working set per micro-batch token — n_head × (4 × rope + nope + 2 × kv_lora_rank), the
+ * tensors of mlaWorkingSet plus one more roped slice — beside four [n_embd] residual-stream tensors,
+ * and the f16 mask, which llama.cpp keeps with a quantized cache too. With 128 heads it outgrows the
+ * generic flash-attention term (the FFN projections): measured on a 5-layer Mistral Large 3 shape
+ * (data/groundtruth, 410.01 / 416.01 / 440.01 MiB at 2k / 8k / 32k, 472 / 536 / 664 at 64k / 128k /
+ * 256k: 408 MiB + 1 KiB per cell, q8_0 cache the same), where the generic term was 30 % low.
+ */
+function mlaFlashPeak(c: ComputeInputs, ub: number): number {
+  const { shape, kv, profile: p } = c;
+  const m = shape.mla;
+  if (!m) return 0;
+  const perHead = 4 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank;
+  return ub * F32 * (p.maxHeadBase * perHead + 4 * shape.nEmbd) + kv.cells * ub * 2;
+}
+
 function attentionPeak(c: ComputeInputs, ub: number): number {
   const { shape, kv, profile: p } = c;
   if (!p.hasAttention) return 0;
@@ -171,7 +188,8 @@ function attentionPeak(c: ComputeInputs, ub: number): number {
   if (c.flashAttn) {
     const masks = isQuantizedKv(c.settings) ? 0 : (kv.cells + kv.cellsSwa) * ub * 2;
     // a fused QKV projection leaves one [n_embd, n_ubatch] tensor fewer alive (Phi-3: 3, Llama: 4)
-    return ub * F32 * (3 * p.maxFfnAttn + (p.fusedQkv ? 3 : 4) * shape.nEmbd) + masks;
+    const generic = ub * F32 * (3 * p.maxFfnAttn + (p.fusedQkv ? 3 : 4) * shape.nEmbd) + masks;
+    return shape.mla ? Math.max(generic, mlaFlashPeak(c, ub)) : generic;
   }
   // KQ [n_kv, n_ubatch, n_head] and the f32 mask, beside the residual stream and K/V projections;
   // Gemma 4's query (n_head × head dim, up to 3× n_embd on 31B's global layers) is alive twice

@@ -35,6 +35,14 @@ const KNOWN_GAPS: readonly KnownGap[] = [
     why: "with a q8_0 cache llama.cpp places 31B's logits as at 32k (543.8 MiB, three [n_embd] tensors below); 42.2 MiB over",
   },
   {
+    model: "qwen3.5-9b", cellsPerSeq: 32768, component: "compute", pct: 7,
+    why: "at 32k llama.cpp's compute buffer stays at its 8k figure (509.0 MiB) where ours adds the 32 MiB f16 mask of 32,768 × 512 cells; 0.8B's 32k row does grow by it (491.0 → 521.02), so no placement reproduces both; 32 MiB over",
+  },
+  {
+    model: "qwen3.5-2b", cellsPerSeq: 32768, component: "compute", pct: 7,
+    why: "as for 9B: 497.0 MiB at 8k and at 32k, ours 32 MiB over (the mask)",
+  },
+  {
     model: "deepseek-v3.2-5l-shape", cellsPerSeq: 49152, component: "compute", pct: 10,
     why: "at 48k cells llama.cpp's allocator lands DeepSeek-V3.2's sparse-attention peak 57 MiB above the line through 32k–160k (625.08 MiB; 476.08 at 32k, 657.08 at 64k); ours 568, 9 % under",
   },

@@ -38,6 +38,9 @@ const IDEAL: SpeedConstants = {
     expertMatmulFactor: 1,
     attentionFactor: 1,
     matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c) => [c, 0])) as SpeedConstants["gpu"]["matrixClassFactor"],
+    expertKernelFactor: 1,
+    promptReadFactor: 0,
+    joulesPerFlop: 0,
   },
   ranges: {},
 };
@@ -84,11 +87,12 @@ describe("decode is bandwidth-bound", () => {
     expect(j.at[1]?.prefill_range[1]).toBeGreaterThanOrEqual(j.at[1]?.prefill_tps ?? Number.NaN);
   });
 
-  it("prefill: 2 FLOPs per active weight (+ attention) over the matrix-engine rate", () => {
+  it("prefill: 2 FLOPs per layer weight, the output matrix once per prompt (+ attention), over the matrix-engine rate", () => {
     const sp = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512] });
     // RTX 3070: Ampere tensor cores, FP16 with FP16 accumulate = 4 × 20.31 TFLOPS FP32 (GA102 whitepaper ratio)
     expect(gpuFigures(hw.gpus[0]!).matrix).toBeCloseTo(81.24, 2);
-    const flops = 2 * t.activeParams + 32 * 2 * 32 * 256 * (128 + 128);
+    // only the last token's logits: the output matrix's FLOPs are shared by the 512 prompt tokens
+    const flops = 2 * (t.activeParams - t.outputParams) + (2 * t.outputParams) / 512 + 32 * 2 * 32 * 256 * (128 + 128);
     expect(sp.prefillTps).toBeCloseTo(81.24e12 / flops, 3);
   });
 

@@ -13,7 +13,7 @@
 // time beyond their dense part, else (no MoE run) the spec rate scaled the same way.
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { cpuDecodeSeconds, cpuPrefillSeconds, type CpuConstants, type SimdLevel } from "../speed/model.js";
-import { attentionFlops, kvReadPerLayer, tokenTraffic, weightFamily, type WeightFamily } from "../speed/traffic.js";
+import { attentionFlops, kvReadPerLayer, promptMatmulFlops, tokenTraffic, weightFamily, type WeightFamily } from "../speed/traffic.js";
 import type { CpuFigures } from "./schema.js";
 
 export const RIDGE = 0.01;
@@ -38,7 +38,8 @@ export function cpuWork(shape: ModelShape, tensors: readonly TensorInfo[], quant
     bytes: sum(t.layerBytes) + sum(kvReadPerLayer(shape, ctx)) + t.outputBytes,
     weights,
     layers: shape.layers.length,
-    denseFlops: 2 * weights + attentionFlops(shape, prompt / 2) - expertFlops,
+    // the output matrix runs once per prompt (the last token's logits only: promptMatmulFlops)
+    denseFlops: promptMatmulFlops(sum(t.layerParams), t.outputParams, prompt) + attentionFlops(shape, prompt / 2) - expertFlops,
     expertFlops,
     family: weightFamily(quant),
   };

@@ -12,7 +12,7 @@ import {
   gpuPrefillSeconds,
   simdLevel,
 } from "../speed/model.js";
-import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic } from "../speed/traffic.js";
+import { attentionFlops, kvReadPerLayer, promptMatmulFlops, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic } from "../speed/traffic.js";
 import type { KvType } from "../sizing/types.js";
 
 export interface PartWork {
@@ -56,7 +56,8 @@ export function partSeconds(inp: SpeedInputs, part: PartWork, ctx: number): Part
   const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0);
   const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
   const share = n > 0 ? part.layers.length / n : 1;
-  const flops = 2 * weights + attentionFlops(shape, ctx / 2) * share;
+  // a prompt of `ctx` tokens: the output matrix once per prompt (promptMatmulFlops)
+  const flops = promptMatmulFlops(sumAt(traffic.layerParams, part.layers), part.output ? traffic.outputParams : 0, ctx) + attentionFlops(shape, ctx / 2) * share;
   if (part.layers.length === 0 && !part.output) return { decode: 0, prefill: 0 };
   if (!part.gpu) {
     const threads = defaultThreads(part.hw);

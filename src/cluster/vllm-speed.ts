@@ -154,7 +154,9 @@ function stageDecode(s: VllmSpeedSetup, traffic: TokenTraffic, st: VllmStageSetu
 
 function stagePrefill(s: VllmSpeedSetup, traffic: TokenTraffic, st: VllmStageSetup, tokens: number, depth: number): StageTimes {
   const k = s.constants ?? SPEED_CONSTANTS;
-  const w = gpuWork(s.shape, traffic, "BF16", "f16", "f16", { gpu: st.gpu, layers: st.layers, output: st.output }, tokens, { prefillDepth: depth });
+  // vLLM's fused_moe runs every routed expert in one kernel, and a chunk is one pass: its weights
+  // (each expert the chunk routes to) are read once per chunk, the micro-batch of llama.cpp's model
+  const w = gpuWork(s.shape, traffic, "BF16", "f16", "f16", { gpu: st.gpu, layers: st.layers, output: st.output }, tokens, { prefillDepth: depth, ubatch: tokens, fusedExperts: true });
   // attention heads are split by TP like the weights
   const perToken = w && w.matrixTflops > 0 ? gpuPrefillSeconds(k.gpu, { ...w, attnFlops: w.attnFlops / s.tp }) : Number.POSITIVE_INFINITY;
   const n = st.layers.length;

@@ -16,11 +16,11 @@ import { estimateSpeed, gpuPartWork } from "./estimate.js";
 import { fitNonNegative, rmsRelError, type Observation } from "./fit.js";
 import type { CpuMeasurement, PublishedRow } from "./measurements.js";
 import {
-  CURRENT_BUILD_YEAR, DECODE_LAYOUT, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, PREFILL_SLOTS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
-  gpuDecodeFeatures, gpuPrefillFeatures,
+  CURRENT_BUILD_YEAR, DECODE_LAYOUT, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, PREFILL_LAYOUT, PREFILL_SLOTS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
+  gpuDecodeFeatures, gpuPrefillFeatures, prefillGroup,
   type CpuConstants, type CpuPrefillWork, type DeviceClass, type GpuConstants, type GpuPartWork, type LaunchGroup, type PrefillSlot, type SimdLevel, type SpeedConstants,
 } from "./model.js";
-import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic, type WeightFamily } from "./traffic.js";
+import { kvReadPerLayer, prefillFlopsPerToken, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic, type WeightFamily } from "./traffic.js";
 
 export interface RowModel {
   readonly shape: ModelShape;
@@ -63,7 +63,7 @@ function decodeBytes(m: RowModel, ctx: number): number {
 }
 
 function prefillFlops(m: RowModel, prompt: number, depth = 0): number {
-  return 2 * m.traffic.activeParams + attentionFlops(m.shape, depth + prompt / 2);
+  return prefillFlopsPerToken(m.shape, m.traffic, prompt, depth);
 }
 
 function cpuPrefillWork(m: RowModel, prompt: number): CpuPrefillWork {
@@ -115,7 +115,7 @@ function computeWork(r: PublishedRow, sizer: Sizer): GpuPartWork[] | undefined {
   if (est.placement.verdict !== "gpu") return undefined;
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
-  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(r.flags ? { flags: [r.flags] } : {}), ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
+  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(r.flags ? { flags: [r.flags] } : {}), ...(r.ubatch ? { ubatch: r.ubatch } : {}), ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
   return work.length > 0 && work.every((w) => w.bandwidthGBs > 0 && w.matrixTflops > 0) ? work : undefined;
 }
 
@@ -171,7 +171,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
       }
     } else {
       prefillObs.push({ features: work.map(gpuPrefillFeatures).reduce(addVec), time: 1 / r.tps, weight: weightOf(r) });
-      for (const w of work) seenPrefill.add(`${w.group}/${w.slot}`);
+      for (const w of work) seenPrefill.add(`${prefillGroup(w.group)}/${w.slot}`);
     }
   }
   const nc = DEVICE_CLASSES.length;
@@ -204,7 +204,8 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
   const d = fitNonNegative([...decodeObs, ...priors], nDecode);
   rms["gpu decode"] = rmsRelError(decodeObs, d.x);
   const ns = PREFILL_SLOTS.length;
-  const p = fitNonNegative(prefillObs, ns * nl + 2 + nc);
+  const P = PREFILL_LAYOUT;
+  const p = fitNonNegative(prefillObs, P.length);
   rms["gpu prefill"] = rmsRelError(prefillObs, p.x);
   const x = (v: readonly number[], i: number): number => v[i] ?? 0;
 
@@ -257,9 +258,12 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     matrixEfficiency: Object.fromEntries(
       LAUNCH_GROUPS.map((l) => [l, Object.fromEntries(PREFILL_SLOTS.map((s) => [s, resolve(l, (g) => matrixOf(g, s), matrixMedian)]))]),
     ) as GpuConstants["matrixEfficiency"],
-    expertMatmulFactor: x(p.x, ns * nl),
-    attentionFactor: x(p.x, ns * nl + 1),
-    matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, x(p.x, ns * nl + 2 + i)])) as Record<DeviceClass, number>,
+    expertMatmulFactor: x(p.x, P.expert),
+    attentionFactor: x(p.x, P.attention),
+    matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, x(p.x, P.cls + i)])) as Record<DeviceClass, number>,
+    expertKernelFactor: x(p.x, P.perExpert),
+    promptReadFactor: x(p.x, P.read),
+    joulesPerFlop: x(p.x, P.power),
   };
 }
 
@@ -411,7 +415,7 @@ export function predictPublished(r: PublishedRow, k: SpeedConstants, sizer: Size
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
   const s = estimateSpeed(shape, est, hw, {
-    contexts: [ctx], constants: k, buildYear: r.year, ...(r.flags && { flags: [r.flags] }), ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
+    contexts: [ctx], constants: k, buildYear: r.year, ...(r.flags && { flags: [r.flags] }), ...(r.ubatch && { ubatch: r.ubatch }), ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
   });
   const old = r.backend !== "cpu" && r.year < CURRENT_FROM_YEAR ? ` (${r.year} build)` : "";
   return prediction(`${r.device} ${r.model_id} ${r.quant} ${r.test}${r.depth ? `@d${r.depth}` : ""}${old}`, decode ? "decode" : "prefill", r.tps, decode ? s.decodeTps : s.prefillTps);

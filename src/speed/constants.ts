@@ -11,18 +11,18 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     "secPerWeightPerThread": 1.15e-11,
     "secPerLayer": 0.000155,
     "prefillFlopsPerThread": {
-      "f16": 107000000000,
-      "q8": 167000000000,
-      "quant": 215000000000
+      "f16": 80800000000,
+      "q8": 135000000000,
+      "quant": 183000000000
     },
-    "prefillExpertFlopsPerThread": 75600000000,
+    "prefillExpertFlopsPerThread": 74300000000,
     "prefillSimdFactor": {
       "avx512": 1,
-      "avx2": 0.538,
-      "neon": 0.234
+      "avx2": 0.571,
+      "neon": 0.254
     },
     "prefillSecPerSsmElemPerThread": {
-      "mamba1": 3.8e-9,
+      "mamba1": 3.9e-9,
       "mamba2": 0
     },
     "ramEfficiency": 0.474
@@ -106,65 +106,68 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.512,
-        "bf16": 0.512,
-        "quant": 0.512
+        "f16": 0.812,
+        "bf16": 0.812,
+        "quant": 0.812
       },
       "cuda-2024": {
-        "f16": 0.402,
-        "bf16": 0.402,
-        "quant": 0.318
+        "f16": 0.957,
+        "bf16": 0.957,
+        "quant": 0.407
       },
       "metal": {
-        "f16": 0.743,
-        "bf16": 0.743,
-        "quant": 0.743
+        "f16": 0.901,
+        "bf16": 0.901,
+        "quant": 0.901
       },
       "metal-2024": {
-        "f16": 0.792,
-        "bf16": 0.792,
-        "quant": 0.7
+        "f16": 0.92,
+        "bf16": 0.92,
+        "quant": 0.76
       },
       "vulkan": {
+        "f16": 0.333,
+        "bf16": 0.333,
+        "quant": 0.333
+      },
+      "vulkan-nv": {
+        "f16": 0.451,
+        "bf16": 0.451,
+        "quant": 0.451
+      },
+      "rocm": {
+        "f16": 1,
+        "bf16": 0.124,
+        "quant": 1
+      },
+      "sycl": {
         "f16": 0.274,
         "bf16": 0.274,
         "quant": 0.274
       },
-      "vulkan-nv": {
-        "f16": 0.344,
-        "bf16": 0.344,
-        "quant": 0.344
-      },
-      "rocm": {
-        "f16": 0.369,
-        "bf16": 0.0816,
-        "quant": 0.369
-      },
-      "sycl": {
-        "f16": 0.249,
-        "bf16": 0.249,
-        "quant": 0.249
-      },
       "sycl-dmmv": {
-        "f16": 0.193,
-        "bf16": 0.193,
-        "quant": 0.193
+        "f16": 0.274,
+        "bf16": 0.274,
+        "quant": 0.274
       }
     },
-    "expertMatmulFactor": 4.26,
-    "attentionFactor": 4.54,
+    "expertMatmulFactor": 2.65,
+    "attentionFactor": 3.63,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 0,
+      "amd": 2.35,
       "amd-rdna4": 0,
-      "amd-dc": 2.64,
-      "igpu": 2.99,
+      "amd-dc": 5.29,
+      "igpu": 4.79,
       "intel": 0
-    }
+    },
+    "expertKernelFactor": 90.8,
+    "promptReadFactor": 1.02,
+    "joulesPerFlop": 1.34e-12
   },
   "ranges": {
     "cpu": {
@@ -173,8 +176,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.14
       ],
       "prefill": [
-        0.54,
-        1.13
+        0.57,
+        1.15
       ]
     },
     "cuda": {
@@ -183,8 +186,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.21
       ],
       "prefill": [
-        0.6,
-        1.42
+        0.66,
+        1.36
       ]
     },
     "metal": {
@@ -193,8 +196,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.15
       ],
       "prefill": [
-        0.71,
-        1.16
+        0.77,
+        1.17
       ]
     },
     "rocm": {
@@ -203,8 +206,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.32
       ],
       "prefill": [
-        0.34,
-        2.75
+        0.6,
+        2.54
       ]
     },
     "sycl": {
@@ -213,8 +216,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.7
       ],
       "prefill": [
-        0.41,
-        1.99
+        0.52,
+        1.26
       ]
     },
     "vulkan": {
@@ -223,8 +226,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.15
       ],
       "prefill": [
-        0.45,
-        1.5
+        0.39,
+        1.58
       ]
     }
   }

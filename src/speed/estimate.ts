@@ -12,13 +12,16 @@ import { calibratedCpuConstants, calibrationOf, measuredLabel } from "../calibra
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
   CURRENT_BUILD_YEAR,
+  DEFAULT_UBATCH,
   cpuDecodeSeconds,
   cpuPrefillSeconds,
   deviceClass,
   dequantFamily,
+  expertKernel,
   gpuDecodeSeconds,
   gpuDecodeTerms,
   gpuPrefillSeconds,
+  gpuPrefillTerms,
   launchGroup,
   prefillSlot,
   simdLevel,
@@ -27,7 +30,7 @@ import {
   type SpeedConstants,
   type SpeedRanges,
 } from "./model.js";
-import { attentionFlops, kvReadPerLayer, ssmElemsPerLayer, tokenTraffic, trafficFor, weightFamily, type TokenTraffic } from "./traffic.js";
+import { attentionFlops, expertsHit, kvReadPerLayer, promptMatmulFlops, ssmElemsPerLayer, tokenTraffic, trafficFor, weightFamily, type TokenTraffic } from "./traffic.js";
 
 export const SHORT_CTX = 512;
 export const LONG_CTX = 32_768;
@@ -39,7 +42,18 @@ export interface SpeedRange {
 }
 
 /** The term that takes most of a token's time. */
-export type SpeedBound = "memory bandwidth" | "dequant compute" | "launch overhead" | "expert gather" | "matrix throughput" | "CPU memory bandwidth" | "CPU compute";
+export type SpeedBound =
+  | "memory bandwidth"
+  | "dequant compute"
+  | "launch overhead"
+  | "expert gather"
+  | "matrix throughput"
+  | "expert matmuls"
+  | "attention"
+  | "weight reads per micro-batch"
+  | "board power"
+  | "CPU memory bandwidth"
+  | "CPU compute";
 
 export interface SpeedAt {
   readonly ctx: number;
@@ -88,6 +102,10 @@ export interface SpeedOptions {
   readonly buildYear?: number;
   /** Settings of the build that change its kernels (calibration of published rows that state them). */
   readonly flags?: readonly BuildFlag[];
+  /** Prompt micro-batch (n_ubatch); default llama.cpp's 512. */
+  readonly ubatch?: number;
+  /** The routed experts run one fused kernel whatever the weight type (vLLM's fused_moe), not llama.cpp's per-backend choice. */
+  readonly fusedExperts?: boolean;
   /** false: ignore this machine's bench figures (what a real run is compared against uses true, minus what was learned). */
   readonly calibrated?: boolean | "bench-only";
   /** false: leave out `measured` (the spec-table figure beside a calibrated one): a caller that reads only the tok/s. */
@@ -124,7 +142,7 @@ function partsOf(est: Estimate, hw: Hardware, nLayer: number): Part[] {
  * Bandwidth and peak TFLOPS of a GPU: its own figures, else the spec row its name matches (a GPU
  * described only by name and VRAM, e.g. `llmfit fit --gpu NAME --vram GB`); 0 when unknown.
  */
-export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; int8: number; spec: GpuSpec | undefined } {
+export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; int8: number; watts: number; spec: GpuSpec | undefined } {
   const spec = (g.specId !== undefined ? gpuSpecById(g.specId) : undefined) ?? matchGpu(g.name)?.spec;
   const s = spec ? perDeviceSpec(spec) : undefined;
   const bw = g.bandwidthGBs?.value ?? s?.bandwidthGBs?.value ?? 0;
@@ -136,7 +154,9 @@ export function gpuFigures(g: Gpu): { bw: number; peak: number; matrix: number; 
   const scale = peak > 0 && specPeak > 0 ? peak / specPeak : 1;
   const matrix = spec && specPeak > 0 ? (spec.matrixTflops / spec.devices) * scale : peak;
   const int8 = spec && specPeak > 0 ? (spec.int8Tops / spec.devices) * scale : matrix;
-  return { bw, peak, matrix, int8, spec };
+  // board power per device (a dual-GPU board's TDP is shared), scaled with the clocks like the rates
+  const watts = spec ? (spec.tdpWatts / spec.devices) * scale : 0;
+  return { bw, peak, matrix, int8, watts, spec };
 }
 
 const sumAt = (xs: readonly number[], idx: readonly number[]): number => idx.reduce((a, i) => a + (xs[i] ?? 0), 0);
@@ -190,25 +210,46 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
   // routed-expert bytes: their share of the layer bytes, by elements (expert tensors share one type)
   const expertBytes = expertShare > 0 && layerParams > 0 ? (layerBytes * expertParams) / layerParams : 0;
   const share = nLayer > 0 ? part.layers.length / nLayer : 1;
+  const group = launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags);
+  const slot = prefillSlot(quant);
+  // a prompt's micro-batch reads every weight once: the dense ones, and each expert it routes to
+  const ubatch = Math.max(1, Math.min(opts.ubatch ?? DEFAULT_UBATCH, ctx));
+  const hit = shape.experts && expertShare > 0 ? expertsHit(shape.experts.count, shape.experts.used, ubatch) / shape.experts.used : 0;
+  const ubatchBytes = layerBytes - expertBytes + expertBytes * hit;
   return {
     cls: deviceClass(g.vendor, f.spec?.name ?? g.name, f.spec?.kind),
-    group: launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags),
+    group,
     family: dequantFamily(quant),
-    slot: prefillSlot(quant),
+    slot,
     bandwidthGBs: f.bw,
     vectorTflops: f.peak,
     matrixTflops: f.matrix,
     int8Tops: f.int8,
+    watts: f.watts,
     bytes: layerBytes + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0),
     weights,
     expertBytes,
     layers: part.layers.length,
     moeLayers: expertParams > 0 ? part.layers.filter((l) => (traffic.layerExpertParams[l] ?? 0) > 0).length : 0,
     last: part.output,
-    denseFlops: 2 * (weights - expertParams),
+    denseFlops: promptMatmulFlops(layerParams - expertParams, part.output ? traffic.outputParams : 0, ctx),
     expertFlops: 2 * expertParams,
     attnFlops: attentionFlops(shape, (opts.prefillDepth ?? 0) + ctx / 2) * share,
+    promptBytes: ubatchBytes / ubatch + (part.output ? traffic.outputBytes / Math.max(1, ctx) : 0),
+    expertKernel: opts.fusedExperts ? "grouped" : expertKernel(group, slot),
   };
+}
+
+/** The largest term of a GPU part's prompt time. */
+function prefillBoundOf(t: ReturnType<typeof gpuPrefillTerms>): SpeedBound {
+  const named: readonly [number, SpeedBound][] = [
+    [t.matrix, "matrix throughput"],
+    [t.experts, "expert matmuls"],
+    [t.attention, "attention"],
+    [t.reads, "weight reads per micro-batch"],
+    [t.power, "board power"],
+  ];
+  return named.reduce((a, b) => (b[0] > a[0] ? b : a))[1];
 }
 
 /**
@@ -242,7 +283,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
         const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0);
         const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
         const share = nLayer > 0 ? part.layers.length / nLayer : 1;
-        const flops = 2 * weights + attnPrompt * share;
+        const flops = promptMatmulFlops(sumAt(traffic.layerParams, part.layers), part.output ? traffic.outputParams : 0, ctx) + attnPrompt * share;
         const decode = cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs);
         const streamed = bytes / Math.min(threads * k.cpu.bytesPerSecPerThread, ramGBs !== undefined && ramGBs > 0 ? ramGBs * 1e9 * k.cpu.ramEfficiency : Number.POSITIVE_INFINITY);
         const expertFlops = 2 * sumAt(traffic.layerExpertParams, part.layers);
@@ -264,7 +305,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
       const t = gpuDecodeTerms(k.gpu, w);
       const top = Math.max(t.bandwidth, t.dequant, t.moe, t.launch);
       const decodeBound: SpeedBound = top === t.bandwidth ? "memory bandwidth" : top === t.dequant ? "dequant compute" : top === t.moe ? "expert gather" : "launch overhead";
-      out.push({ backend: part.gpu.backend, decode: gpuDecodeSeconds(k.gpu, w), prefill: gpuPrefillSeconds(k.gpu, w), decodeBound, prefillBound: "matrix throughput" });
+      out.push({ backend: part.gpu.backend, decode: gpuDecodeSeconds(k.gpu, w), prefill: gpuPrefillSeconds(k.gpu, w), decodeBound, prefillBound: prefillBoundOf(gpuPrefillTerms(k.gpu, w)) });
     }
     return out;
   };
@@ -332,7 +373,7 @@ function boundWords(parts: readonly Part[], t: TokenTraffic, totalParams: number
 function assumptionWords(parts: readonly Part[], threads: number, family: string, ramGBs: number | undefined, hw: Hardware, ranges: SpeedRanges, measured?: string): string[] {
   const out = [
     "decode: bytes read per token (active weights + KV cache at the context) / effective bandwidth of the device class, + dequantisation compute per weight, + expert gather for MoE, + kernel-launch overhead per layer and per token; never above the spec bandwidth; device parts add up",
-    "prefill: dense matmul FLOPs at a fitted fraction of the device's matrix-engine rate (tensor cores, WMMA, XMX), + expert and attention FLOPs; never above the matrix peak",
+    "prefill: matmul FLOPs (the output matrix once per prompt) at a fitted share of the matrix-engine rate, + expert and attention FLOPs, + weights re-read per micro-batch, + board power (J/FLOP × FLOP/s ≤ TDP); never above the matrix peak",
     "range: 10th–90th percentile of the held-out error of the backend (leave-one-source-out over data/speed/)",
   ];
   const cal = hw.calibration;

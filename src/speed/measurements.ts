@@ -91,6 +91,8 @@ export const PublishedRowSchema = z.object({
    * builds of June 2025 where PR 14504's boolean bug kept it off): decode takes the DMMV path.
    */
   flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off"]).optional()),
+  /** Prompt micro-batch (llama-bench -ub) when the source states one other than llama.cpp's 512. */
+  ubatch: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 export type PublishedRow = z.output<typeof PublishedRowSchema>;
 

@@ -12,11 +12,15 @@
 //            + layers × (t_layer[backend, build generation] + t_layer[device class]) + t_token
 //                                                                  launch and sync overhead
 //            and never less than bytes / spec GB/s (the physical peak).
-// Prefill (one prompt token) multiplies a 512-token batch through every matrix:
+// Prefill (one prompt token) multiplies a micro-batch (512 tokens by default) through every
+// matrix; the output matrix runs once per prompt (only the last token's logits are asked for):
 //   CPU: dense FLOPs / (threads × F_thread[weight family]) + expert FLOPs / (threads × F_expert)
 //        + SSM state elements × c_ssm / threads
 //   GPU: dense FLOPs / (engine TFLOPS × e[backend, generation, f16|quantized]) + dense FLOPs ×
-//        k[device class] / engine TFLOPS + expert FLOPs × k_moe + attention FLOPs × k_attn,
+//        k[device class] / engine TFLOPS + expert FLOPs × (k_moe, or k_per_expert where the
+//        experts run one GEMM each) + attention FLOPs × k_attn
+//        + weight bytes read per micro-batch / spec GB/s × k_read        (MoE experts see few tokens)
+//        + all FLOPs × joules per FLOP / board watts                    (sustained power limit)
 //        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
 //        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
 // Parts on different devices run one after the other (llama.cpp's layer split), so times add.
@@ -95,6 +99,33 @@ export function prefillSlot(quant: string): PrefillSlot {
   return q === "BF16" ? "bf16" : q === "F16" || q === "F32" ? "f16" : "quant";
 }
 
+/**
+ * The launch group whose prompt kernels a group runs. SYCL's weight reorder changes only the
+ * mat-vec (decode) kernels: prompts run the same oneDNN/XMX GEMMs with it on or off (Arc B580, one
+ * build: a 1.5B Q4_0 prompt at 8,546 tok/s with the reorder off, 8,559 with it on,
+ * github.com/ggml-org/llama.cpp/pull/14504).
+ */
+export function prefillGroup(group: LaunchGroup): LaunchGroup {
+  return group === "sycl-dmmv" ? "sycl" : group;
+}
+
+/**
+ * How a part's routed-expert prompt matmuls run. "grouped": one kernel over all experts (MMQ with
+ * expert ids for quantized weights, MMF on NVIDIA tensor cores for F16/BF16, Metal's and Vulkan's
+ * mul_mat_id, vLLM's fused_moe). "per-expert": llama.cpp's HIP build has no grouped F16/BF16
+ * kernel, so ggml_cuda_mul_mat_id falls back to a host sync and one hipBLAS GEMM per expert of a
+ * few dozen rows each (ggml/src/ggml-cuda/ggml-cuda.cu): Strix Halo runs Qwen3-30B-A3B BF16
+ * prompts at 150–158 tok/s, a tenth of its quantized rate (data/speed/gpu-published.csv).
+ */
+export type ExpertKernel = "grouped" | "per-expert";
+
+export function expertKernel(group: LaunchGroup, slot: PrefillSlot): ExpertKernel {
+  return group === "rocm" && slot !== "quant" ? "per-expert" : "grouped";
+}
+
+/** llama.cpp's default micro-batch (n_ubatch): llama-bench, llama-server and llama-cli alike. */
+export const DEFAULT_UBATCH = 512;
+
 /** The builds users run now: estimates use the current groups; older rows only inform the fit. */
 export const CURRENT_BUILD_YEAR = 2025;
 
@@ -141,6 +172,8 @@ export interface GpuPartWork {
   readonly matrixTflops: number;
   /** Dense INT8 TOPS of the MMQ path (the spec table's int8Tops, per device). */
   readonly int8Tops: number;
+  /** Board power (the spec table's TDP per device), W; 0 when unknown (no power term). */
+  readonly watts: number;
   /** Decode: weight + KV bytes read, weights multiplied, routed-expert bytes, layers, MoE layers. */
   readonly bytes: number;
   readonly weights: number;
@@ -153,6 +186,12 @@ export interface GpuPartWork {
   readonly denseFlops: number;
   readonly expertFlops: number;
   readonly attnFlops: number;
+  /**
+   * Prefill: weight bytes each micro-batch reads again, per prompt token (the layers' dense
+   * weights and every expert the micro-batch routes to, over its token count).
+   */
+  readonly promptBytes: number;
+  readonly expertKernel: ExpertKernel;
 }
 
 export interface GpuConstants {
@@ -189,6 +228,16 @@ export interface GpuConstants {
   readonly matrixEfficiency: Readonly<Record<LaunchGroup, Readonly<Record<PrefillSlot, number>>>>;
   /** Seconds per routed-expert FLOP at 1 TFLOP/s of matrix rate, relative: k_moe. */
   readonly expertMatmulFactor: number;
+  /** The same where the experts run one GEMM each (ExpertKernel "per-expert"). */
+  readonly expertKernelFactor: number;
+  /** Time of the weight bytes a micro-batch reads, relative to those bytes at spec bandwidth: k_read. */
+  readonly promptReadFactor: number;
+  /**
+   * Energy per matrix FLOP the board spends, J: a prompt's sustained rate is also bound by board
+   * power / joulesPerFlop (H100 SXM at 700 W, DGX Spark's GB10 at 140 W for chip and CPU). The two
+   * limits add as times (1 / rate = 1 / (peak × e) + J / W), a smooth minimum of the two ceilings.
+   */
+  readonly joulesPerFlop: number;
   /** Attention FLOPs cost relative to dense matmul FLOPs at the matrix rate: k_attn. */
   readonly attentionFactor: number;
   /** Extra prompt time under ROCm by device class, per dense FLOP at the engine's rate (gpuPrefillFeatures). */
@@ -323,13 +372,30 @@ export function prefillRate(w: Pick<GpuPartWork, "group" | "slot" | "matrixTflop
 export function gpuPrefillFeatures(w: GpuPartWork): number[] {
   const mx = prefillRate(w) * 1e12;
   const mxF16 = w.matrixTflops * 1e12;
+  const group = prefillGroup(w.group);
+  const perExpert = w.expertKernel === "per-expert";
   return [
-    ...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => (l === w.group && s === w.slot ? w.denseFlops / mx : 0))),
-    w.expertFlops / mx,
+    ...LAUNCH_GROUPS.flatMap((l) => PREFILL_SLOTS.map((s) => (l === group && s === w.slot ? w.denseFlops / mx : 0))),
+    perExpert ? 0 : w.expertFlops / mx,
     w.attnFlops / mxF16,
-    ...slot(DEVICE_CLASSES, w.cls, w.group === "rocm" ? w.denseFlops / mx : 0),
+    ...slot(DEVICE_CLASSES, w.cls, group === "rocm" ? w.denseFlops / mx : 0),
+    perExpert ? w.expertFlops / mx : 0,
+    w.promptBytes / (w.bandwidthGBs * 1e9),
+    w.watts > 0 ? (w.denseFlops + w.expertFlops + w.attnFlops) / w.watts : 0,
   ];
 }
+
+/** Where each block of gpuPrefillFeatures starts. */
+export const PREFILL_LAYOUT = (() => {
+  const matrix = LAUNCH_GROUPS.length * PREFILL_SLOTS.length;
+  const expert = matrix;
+  const attention = expert + 1;
+  const cls = attention + 1;
+  const perExpert = cls + DEVICE_CLASSES.length;
+  const read = perExpert + 1;
+  const power = read + 1;
+  return { matrix: 0, expert, attention, cls, perExpert, read, power, length: power + 1 };
+})();
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
   return [
@@ -337,6 +403,9 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
     g.expertMatmulFactor,
     g.attentionFactor,
     ...DEVICE_CLASSES.map((c) => g.matrixClassFactor[c]),
+    g.expertKernelFactor,
+    g.promptReadFactor,
+    g.joulesPerFlop,
   ];
 }
 
@@ -353,6 +422,21 @@ export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: nu
     dequant: part(L.dequant, L.gather),
     moe: part(L.gather, L.layer),
     launch: part(L.layer, L.traffic),
+  };
+}
+
+/** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
+export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; power: number } {
+  const f = gpuPrefillFeatures(w);
+  const u = gpuPrefillUnknowns(g);
+  const L = PREFILL_LAYOUT;
+  const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
+  return {
+    matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert),
+    experts: part(L.expert, L.attention) + part(L.perExpert, L.read),
+    attention: part(L.attention, L.cls),
+    reads: part(L.read, L.power),
+    power: part(L.power, L.length),
   };
 }
 

@@ -110,11 +110,34 @@ export function attentionFlops(shape: ModelShape, ctx: number): number {
 }
 
 /**
- * FLOPs of one prompt token when the prompt is `promptLen` long: 2 per matmul weight plus the
- * attention over the cells before it (on average half the prompt, after `start` cached cells).
+ * Matmul FLOPs of one prompt token in a prompt of `promptLen` tokens, for `layerParams` layer
+ * weights and `outputParams` of the output matrix: 2 per layer weight for every token, but the
+ * output matrix once per prompt. A prompt asks for the last token's logits only (llama-bench and
+ * llama-server decode it with `logits` null, which llama.cpp reads as "output the last token
+ * only", src/llama-batch.cpp; the graph drops the other rows before the output matmul), so the
+ * logits matmul runs on one row: a 152k-vocabulary head is 15 % of a 1.5B model's weights.
+ */
+export function promptMatmulFlops(layerParams: number, outputParams: number, promptLen: number): number {
+  return 2 * layerParams + (2 * outputParams) / Math.max(1, promptLen);
+}
+
+/**
+ * FLOPs of one prompt token when the prompt is `promptLen` long: the matmuls (promptMatmulFlops)
+ * plus the attention over the cells before it (on average half the prompt, after `start` cached cells).
  */
 export function prefillFlopsPerToken(shape: ModelShape, traffic: TokenTraffic, promptLen: number, start = 0): number {
-  return 2 * traffic.activeParams + attentionFlops(shape, start + promptLen / 2);
+  return promptMatmulFlops(traffic.activeParams - traffic.outputParams, traffic.outputParams, promptLen) + attentionFlops(shape, start + promptLen / 2);
+}
+
+/**
+ * Distinct experts a micro-batch of `tokens` tokens routes to, of `count` with `used` per token:
+ * count × (1 − (1 − used/count)^tokens) when routing is uniform. A 512-token micro-batch of a
+ * 128-expert top-8 model hits all 128, so each expert's weights are read once per micro-batch for
+ * about 32 tokens; a decode step (1 token) reads `used`.
+ */
+export function expertsHit(count: number, used: number, tokens: number): number {
+  if (count <= 0 || used <= 0) return 0;
+  return count * (1 - (1 - Math.min(1, used / count)) ** Math.max(1, tokens));
 }
 
 /** The quantization family whose kernels run a file: the per-type CPU rates are fitted per family. */

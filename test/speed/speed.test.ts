@@ -8,10 +8,11 @@ import { SPEED_CONSTANTS } from "../../src/speed/constants.js";
 import { estimateSpeed, gpuFigures, gpuPartWork, speedJson, speedLines } from "../../src/speed/estimate.js";
 import { fitNonNegative } from "../../src/speed/fit.js";
 import { parseCpuMeasurements, parseCsv, parsePublished } from "../../src/speed/measurements.js";
-import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, gpuDecodeSeconds, type SpeedConstants } from "../../src/speed/model.js";
+import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, expertKernel, gpuDecodeSeconds, prefillGroup, type SpeedConstants } from "../../src/speed/model.js";
 import { crossValidate, summarize } from "../../src/speed/validation.js";
 import { CATALOG } from "../../src/models/catalog.js";
-import { kvReadPerLayer, tokenTraffic } from "../../src/speed/traffic.js";
+import { expertsHit, kvReadPerLayer, promptMatmulFlops, tokenTraffic } from "../../src/speed/traffic.js";
+import { parseQuantName } from "../../src/sizing/quant-mix.js";
 import { createSizer } from "../../src/sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
 import { typedTensors } from "../../src/sizing/weights.js";
@@ -38,6 +39,9 @@ const IDEAL: SpeedConstants = {
     expertMatmulFactor: 1,
     attentionFactor: 1,
     matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c) => [c, 0])) as SpeedConstants["gpu"]["matrixClassFactor"],
+    expertKernelFactor: 1,
+    promptReadFactor: 0,
+    joulesPerFlop: 0,
   },
   ranges: {},
 };
@@ -84,11 +88,12 @@ describe("decode is bandwidth-bound", () => {
     expect(j.at[1]?.prefill_range[1]).toBeGreaterThanOrEqual(j.at[1]?.prefill_tps ?? Number.NaN);
   });
 
-  it("prefill: 2 FLOPs per active weight (+ attention) over the matrix-engine rate", () => {
+  it("prefill: 2 FLOPs per layer weight, the output matrix once per prompt (+ attention), over the matrix-engine rate", () => {
     const sp = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512] });
     // RTX 3070: Ampere tensor cores, FP16 with FP16 accumulate = 4 × 20.31 TFLOPS FP32 (GA102 whitepaper ratio)
     expect(gpuFigures(hw.gpus[0]!).matrix).toBeCloseTo(81.24, 2);
-    const flops = 2 * t.activeParams + 32 * 2 * 32 * 256 * (128 + 128);
+    // only the last token's logits: the output matrix's FLOPs are shared by the 512 prompt tokens
+    const flops = 2 * (t.activeParams - t.outputParams) + (2 * t.outputParams) / 512 + 32 * 2 * 32 * 256 * (128 + 128);
     expect(sp.prefillTps).toBeCloseTo(81.24e12 / flops, 3);
   });
 
@@ -282,5 +287,39 @@ describe("pieces", () => {
     expect(f.x[1]).toBe(0);
     expect(f.x[0]).toBeGreaterThan(2.8);
     expect(f.x[0]).toBeLessThan(3);
+  });
+});
+
+describe("prefill terms", () => {
+  it("a micro-batch reads each expert it routes to: all 128 of a top-8 model at 512 tokens, 8 at one token", () => {
+    expect(expertsHit(128, 8, 512)).toBeCloseTo(128, 6);
+    expect(expertsHit(128, 8, 1)).toBeCloseTo(8, 9);
+    expect(expertsHit(128, 8, 16)).toBeLessThan(128 * 0.7);
+    expect(expertsHit(0, 0, 512)).toBe(0);
+  });
+
+  it("the output matrix counts once per prompt", () => {
+    expect(promptMatmulFlops(1e9, 2e8, 1)).toBe(2 * 1e9 + 2 * 2e8);
+    expect(promptMatmulFlops(1e9, 2e8, 512)).toBeCloseTo(2 * 1e9 + (2 * 2e8) / 512, 0);
+  });
+
+  it("SYCL prompts run the reordered group's GEMMs; HIP F16/BF16 experts run one GEMM each", () => {
+    expect(prefillGroup("sycl-dmmv")).toBe("sycl");
+    expect(prefillGroup("cuda")).toBe("cuda");
+    expect(expertKernel("rocm", "bf16")).toBe("per-expert");
+    expect(expertKernel("rocm", "quant")).toBe("grouped");
+    expect(expertKernel("cuda", "bf16")).toBe("grouped");
+  });
+
+  it("an MoE prompt on ROCm in BF16 is named by its expert matmuls, and reads fewer expert bytes per token with a larger micro-batch", () => {
+    const m = shape("qwen3-30b-a3b");
+    const hwR = simulateHardware("Radeon 8060S", { ramGb: 128 });
+    const hw = { ...hwR, backend: "rocm" as const, gpus: hwR.gpus.map((g) => ({ ...g, backend: "rocm" as const })) };
+    const e = createSizer().estimate(m, parseQuantName("BF16")!, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, hw);
+    const [w512] = gpuPartWork(m, e, hw, 2048);
+    const [w2048] = gpuPartWork(m, e, hw, 2048, { ubatch: 2048 });
+    expect(w512!.expertKernel).toBe("per-expert");
+    expect(w2048!.promptBytes).toBeLessThan(w512!.promptBytes / 3);
+    expect(estimateSpeed(m, e, hw, { contexts: [512] }).prefillBound).toBe("expert matmuls");
   });
 });

@@ -87,3 +87,15 @@ describe("prompt rates per weight type", () => {
     expect(untyped.decodeTps).toBeCloseTo(typed.decodeTps);
   });
 });
+
+describe("the bench's report", () => {
+  it("lists the per-type prompt rates when the bench measured them, and nothing for older files", async () => {
+    const { benchReport } = await import("../../src/calibration/describe.js");
+    const f = figures();
+    const cal = (cpu: CpuFigures): Calibration => ({ date: "2026-01-02", threads: 1, cpuBackend: "test", gpu: "false", runs: [], cpu, observations: [] });
+    const text = benchReport(cal(f), "/tmp/x/calibration.json").join("\n");
+    expect(text).toMatch(/per tensor type[^\n]*Q5_0 86\.0 · Q6_K/);
+    const { prefillTypeFlops: _, ...old } = f;
+    expect(benchReport(cal(old), "/tmp/x/calibration.json").join("\n")).not.toMatch(/per tensor type/);
+  });
+});

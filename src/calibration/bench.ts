@@ -1,6 +1,6 @@
 // `llmfit bench`: run a few small sparse models through llama.cpp on this machine, derive its
 // figures, store them for its fingerprint. Sized to finish in about 30 s on a 2-core machine:
-// three small dense models (two sizes, three weight types) and a small MoE probe, a 128-token
+// four small dense models (three sizes, four weight types) and a small MoE probe, a 128-token
 // prompt and 12 decode steps each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
 import { loadavg } from "node:os";
 import type { Hardware } from "../hardware/types.js";
@@ -8,17 +8,21 @@ import { embeddedThreads } from "../prompt/service.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
 import { simdLevel } from "../speed/model.js";
 import { cpuWork, deriveCpuFigures, predictCpu } from "./derive.js";
-import { measureModels, type BenchRunSpec, type MeasureResult } from "./run.js";
+import { measureModels, type BenchRunSpec, type MeasureResult, type RunTiming } from "./run.js";
+import { deriveTypeFlops, matmulTypeShares } from "./prefill-types.js";
 import { MOE_PROBE_ID } from "./sparse-model.js";
-import type { Calibration } from "./schema.js";
+import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
 
-/** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
+/** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
   { id: "qwen3-0.6b", quant: "Q8_0" },
   { id: "qwen3-0.6b", quant: "F16" },
   { id: "llama-3.2-1b", quant: "Q4_K_M" },
   { id: "qwen3-1.7b", quant: "Q4_K_M" },
+  // Q5_0 (with a Q6_K output matrix): the type llama-quantize falls back to when rows are no
+  // whole number of 256-blocks (prefill-types.ts); its prompt kernel is ~2× slower than Q4_K's
+  { id: "qwen3-0.6b", quant: "Q5_0" },
   { id: MOE_PROBE_ID, quant: "Q4_K_M" },
 ];
 
@@ -51,6 +55,17 @@ function gpuNote(hw: Hardware): string {
   return `GPU ${hw.gpus.map((g) => g.name).join(", ")} detected; the bench measures the CPU terms only (GPU estimates stay spec-based)`;
 }
 
+/** The figures with the per-type prompt rates of the dense runs added (prefill-types.ts). */
+export function withTypeFlops(f: CpuFigures, runs: readonly RunTiming[], prefill: number): CpuFigures {
+  const dense = runs.filter((r) => r.model.shape.experts === undefined);
+  const typeRuns = dense.map((r) => ({
+    shares: matmulTypeShares(r.model.shape, r.model.tensors),
+    denseFlops: cpuWork(r.model.shape, r.model.tensors, r.model.quant, prefill, prefill).denseFlops,
+    prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
+  }));
+  return typeRuns.length > 0 ? { ...f, prefillTypeFlops: deriveTypeFlops(typeRuns, f.prefillFlops) } : f;
+}
+
 export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<Calibration> {
   const threads = opts.threads ?? benchThreads();
   const plan = opts.plan ?? BENCH_PLAN;
@@ -78,7 +93,7 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
     prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
     r,
   }));
-  const figures = deriveCpuFigures(inputs, threads, spec, simd);
+  const figures = withTypeFlops(deriveCpuFigures(inputs, threads, spec, simd), measured.runs, prefill);
   const waitShare = measured.runs.reduce((a, r) => a + (r.decodeSec - r.decodeNetSec) / r.decodeSec, 0) / measured.runs.length;
   const load = Math.max(load0, loadavg()[0] ?? 0);
   const cores = hw.cpu.cores.value || 1;

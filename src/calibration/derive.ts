@@ -53,7 +53,7 @@ export interface DeriveInput {
 }
 
 /** Solves the small symmetric system M x = b (Gaussian elimination with partial pivoting). */
-function solve(m: number[][], b: number[]): number[] {
+export function solve(m: number[][], b: number[]): number[] {
   const n = b.length;
   const a = m.map((row, i) => [...row, b[i] ?? 0]);
   for (let c = 0; c < n; c++) {

@@ -32,6 +32,9 @@ export function benchReport(cal: Calibration, file: string): string[] {
     `Derived: effective memory bandwidth ${f1(c.bandwidthGBs)} GB/s (${cal.threads} thread${cal.threads === 1 ? "" : "s"}), per-layer overhead ${(c.secPerLayer * 1e6).toFixed(0)} µs,` +
       ` ${(c.secPerWeightPerThread * 1e12).toFixed(1)} ps/weight/thread, prompt matmuls F16 ${f1(c.prefillFlops.f16 / 1e9)} · Q8_0 ${f1(c.prefillFlops.q8 / 1e9)} · Q4_K ${f1(c.prefillFlops.quant / 1e9)} GFLOP/s` +
       `, MoE experts ${f1(c.prefillExpertFlops / 1e9)} GFLOP/s (measured: ${[...c.measuredFamilies, ...(c.expertsMeasured ? ["experts"] : [])].join(", ")}${c.expertsMeasured ? "" : "; MoE experts scaled"})`,
+    ...(c.prefillTypeFlops && Object.keys(c.prefillTypeFlops).length > 0
+      ? [`Prompt matmuls per tensor type (a model is priced by its own mix): ${Object.entries(c.prefillTypeFlops).map(([t, v]) => `${t} ${f1(v / 1e9)}`).join(" · ")} GFLOP/s`]
+      : []),
     `GPU: ${cal.gpuNote ?? (cal.gpu === "false" ? "none" : cal.gpu)}`,
   ];
   if (cal.busy) lines.push(`Note: ${cal.busy}; run \`llmfit bench\` again on a quieter machine for steadier figures`);

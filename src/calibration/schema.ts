@@ -35,6 +35,8 @@ export const CpuFiguresSchema = z.object({
   prefillExpertFlops: positive,
   /** Whether an MoE run measured it (absent in files from benches that ran none). */
   expertsMeasured: z.boolean().optional(),
+  /** Prompt matmul FLOP/s with `threads` threads per ggml type the dense runs measured (src/calibration/prefill-types.ts); absent in older files. */
+  prefillTypeFlops: z.record(z.string(), positive).optional(),
 });
 export type CpuFigures = z.infer<typeof CpuFiguresSchema>;
 

@@ -9,6 +9,7 @@ import type { ModelShape, TensorInfo } from "../models/shape.js";
 import type { Estimate, KvType } from "../sizing/types.js";
 import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
 import { calibratedCpuConstants, calibrationOf, measuredLabel } from "../calibration/apply.js";
+import { prefillTypeScale, typeSharesFor } from "../calibration/prefill-types.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
   CURRENT_BUILD_YEAR,
@@ -263,6 +264,8 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
   const k = opts.constants ?? (cpuK ? { ...SPEED_CONSTANTS, cpu: cpuK } : SPEED_CONSTANTS);
   const traffic: TokenTraffic = opts.tensors ? tokenTraffic(shape, opts.tensors) : trafficFor(shape, est.quant);
   const family = weightFamily(est.quant);
+  // a calibrated machine prices each weight type's prompt matmuls at its own measured rate (src/calibration/prefill-types.ts)
+  const typeScale = cal && cpuK ? prefillTypeScale(cal.cpu, typeSharesFor(shape, est.quant, opts.tensors), est.quant) : 1;
   const threads = opts.threads ?? defaultThreads(hw);
   const ramGBs = hw.memory.bandwidthGBs?.value;
   const nLayer = shape.layers.length;
@@ -287,7 +290,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
         const decode = cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs);
         const streamed = bytes / Math.min(threads * k.cpu.bytesPerSecPerThread, ramGBs !== undefined && ramGBs > 0 ? ramGBs * 1e9 * k.cpu.ramEfficiency : Number.POSITIVE_INFINITY);
         const expertFlops = 2 * sumAt(traffic.layerExpertParams, part.layers);
-        const work = { denseFlops: flops - expertFlops, expertFlops, ssmElems: sumAt(ssm, part.layers), mamba2: (shape.ssm?.nHead ?? 0) > 0 };
+        const work = { denseFlops: (flops - expertFlops) * typeScale, expertFlops, ssmElems: sumAt(ssm, part.layers), mamba2: (shape.ssm?.nHead ?? 0) > 0 };
         out.push({
           backend: "cpu",
           decode,

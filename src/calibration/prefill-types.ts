@@ -16,7 +16,7 @@ import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { tensorElements } from "../sizing/ggml-types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import { typedTensors } from "../sizing/weights.js";
-import { weightFamily, type WeightFamily } from "../speed/traffic.js";
+import { weightFamily } from "../speed/traffic.js";
 import { RIDGE, solve } from "./derive.js";
 import type { CpuFigures } from "./schema.js";
 
@@ -40,9 +40,6 @@ export function matmulTypeShares(shape: ModelShape, tensors: readonly TensorInfo
   return by;
 }
 
-/** The family whose rate a lone tensor type would get (a type's own name read as a file quantization). */
-const typeFamily = (type: string): WeightFamily => weightFamily(type);
-
 export interface TypeRun {
   readonly shares: ReadonlyMap<string, number>;
   /** Dense prompt FLOPs per token (derive.ts cpuWork.denseFlops). */
@@ -54,7 +51,7 @@ export interface TypeRun {
 export function deriveTypeFlops(runs: readonly TypeRun[], familyFlops: CpuFigures["prefillFlops"]): Record<string, number> {
   const types = [...new Set(runs.flatMap((r) => [...r.shares.keys()]))].sort();
   if (types.length === 0) return {};
-  const fam = (t: string): number => familyFlops[typeFamily(t)];
+  const fam = (t: string): number => familyFlops[weightFamily(t)];
   // row: Σ_t share_t × F / R_fam(t) / sec × x_t = 1
   const rows = runs.map((r) => types.map((t) => ((r.shares.get(t) ?? 0) * r.denseFlops) / fam(t) / r.prefillSecPerToken));
   const n = types.length;
@@ -75,7 +72,7 @@ export function prefillTypeScale(f: CpuFigures, shares: ReadonlyMap<string, numb
   if (!byType || shares.size === 0) return 1;
   const famRate = f.prefillFlops[weightFamily(quant)];
   let scale = 0;
-  for (const [t, s] of shares) scale += (s * famRate) / (byType[t] ?? f.prefillFlops[typeFamily(t)]);
+  for (const [t, s] of shares) scale += (s * famRate) / (byType[t] ?? f.prefillFlops[weightFamily(t)]);
   return scale > 0 && Number.isFinite(scale) ? scale : 1;
 }
 

@@ -411,12 +411,16 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
 
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 
+/** The time of the features [a, b) of a layout: one named term of a decode or prompt estimate. */
+const termOf =
+  (f: readonly number[], u: readonly number[]) =>
+  (a: number, b: number): number =>
+    dot(f.slice(a, b), u.slice(a, b));
+
 /** The terms of a GPU part's decode time, named, in seconds (the estimate names the largest). */
 export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: number; dequant: number; moe: number; launch: number } {
-  const f = gpuDecodeFeatures(w);
-  const u = gpuDecodeUnknowns(g);
+  const part = termOf(gpuDecodeFeatures(w), gpuDecodeUnknowns(g));
   const L = DECODE_LAYOUT;
-  const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
   return {
     bandwidth: part(L.classes, L.dequant) + part(L.traffic, L.length),
     dequant: part(L.dequant, L.gather),
@@ -427,10 +431,8 @@ export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: nu
 
 /** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
 export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; power: number } {
-  const f = gpuPrefillFeatures(w);
-  const u = gpuPrefillUnknowns(g);
+  const part = termOf(gpuPrefillFeatures(w), gpuPrefillUnknowns(g));
   const L = PREFILL_LAYOUT;
-  const part = (a: number, b: number): number => dot(f.slice(a, b), u.slice(a, b));
   return {
     matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert),
     experts: part(L.expert, L.attention) + part(L.perExpert, L.read),

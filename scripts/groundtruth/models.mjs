@@ -267,12 +267,23 @@ export const CONFIGS = {
       full_attention_interval: 4, vocab_size: 248320,
     },
   },
-  // Qwen3.5 9B and 2B (catalog entries qwen3.5-9b, qwen3.5-2b): 0.8B's dense qwen35 layout at their widths
+  // Qwen3.5 9B, 4B and 2B (catalog entries qwen3.5-9b, qwen3.5-4b, qwen3.5-2b): 0.8B's dense qwen35 layout at their widths
   // (src/models/catalog/qwen.ts); GGUF keys as for 0.8B
   "qwen3.5-9b": {
     hf: "Qwen/Qwen3.5-9B", arch: "qwen35", catalog: "qwen3.5-9b",
     gguf: {
       context_length: 262144, embedding_length: 4096, block_count: 32, feed_forward_length: 12288,
+      "attention.head_count": 16, "attention.head_count_kv": 4, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  },
+  "qwen3.5-4b": {
+    hf: "Qwen/Qwen3.5-4B", arch: "qwen35", catalog: "qwen3.5-4b",
+    gguf: {
+      context_length: 262144, embedding_length: 2560, block_count: 32, feed_forward_length: 9216,
       "attention.head_count": 16, "attention.head_count_kv": 4, "attention.key_length": 256, "attention.value_length": 256,
       "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
       "attention.layer_norm_rms_epsilon": 1e-6,

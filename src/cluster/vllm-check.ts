@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, indexerCacheBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
@@ -139,7 +139,7 @@ export function checkLogRow(row: LogRow): LogCheck {
     notes.push(`PP ${row.pp}: stage ${st}'s rank, ${m.layers} of ${shape.layers.length} layers${st > 0 ? "; the engine's blocks are the fewest of any stage's" : ""}`);
   }
   if (row.kv_heads !== undefined) notes.push(`checkpoint with ${row.kv_heads} K/V heads (the model has ${Math.max(0, ...shape.layers.map((l) => l.nHeadKv))})`);
-  if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);
+  if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${shape.indexer ? `, and the indexer's ${indexerCacheBytes(shape)}-byte key; its projections whole on every rank` : ""}${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);
   if (driverExtra > 0) notes.push(`V0 at TP ${row.tp}: the log quotes a worker; the engine's blocks are the driver's, whose profile also samples (${(driverExtra / GIB).toFixed(2)} GiB more)`);
   const logBlocks = row.gpu_blocks ?? (row.engine_kv_tokens !== undefined ? Math.floor(row.engine_kv_tokens / VLLM_BLOCK_SIZE) : undefined);
   const comparable = row.total_gib !== undefined && row.utilization !== undefined && row.batched_tokens !== undefined;

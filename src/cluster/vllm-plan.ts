@@ -94,6 +94,12 @@ export interface VllmShapeParts {
    * an even spread would load the first stage with parameters of the later ones.
    */
   readonly ffnLayerParams: readonly number[];
+  /**
+   * Per attention layer, DeepSeek Sparse Attention's lightning indexer (V3.2), held whole on every
+   * rank: vLLM builds wq_b and wk as ReplicatedLinear in the checkpoint's quantization (`quantized`),
+   * weights_proj as ReplicatedLinear with quant_config=None and the key norm (`bf16`). Zero without one.
+   */
+  readonly indexerParams: { readonly quantized: number; readonly bf16: number };
   readonly kvHeads: number;
   readonly qHeads: number;
   readonly nFf: number;
@@ -148,12 +154,17 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   );
   const moeLayers = shape.layers.map((l) => l.moe === true);
   const routerParams = shape.experts ? shape.nEmbd * shape.experts.count : 0;
-  const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams);
+  const ix = shape.indexer;
+  const indexerParams = ix
+    ? { quantized: ((shape.mla?.qLoraRank ?? 0) > 0 ? shape.mla!.qLoraRank : shape.nEmbd) * ix.heads * ix.headDim + shape.nEmbd * ix.headDim, bf16: shape.nEmbd * ix.heads + 2 * ix.headDim }
+    : { quantized: 0, bf16: 0 };
+  const indexerTotal = attn.length * (indexerParams.quantized + indexerParams.bf16);
+  const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal);
   const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
   return {
     embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
-    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, indexerParams,
   };
 }
 
@@ -182,6 +193,16 @@ export function kvElemsPerTokenLayer(shape: ModelShape, p: VllmShapeParts, tp: n
   if (shape.mla) return shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim;
   const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / tp) : 0;
   return 2 * kvPerRank * shape.headDimK;
+}
+
+/**
+ * Bytes per token and layer of DeepSeek V3.2's indexer key cache, beside the MLA latent on every
+ * rank: vLLM keeps each key as head_dim FP8 bytes and one float32 scale per 128 of them (128 + 4 =
+ * 132 bytes; DeepseekV32IndexerCache), whatever the latent's cache type.
+ */
+export function indexerCacheBytes(shape: ModelShape): number {
+  const ix = shape.indexer;
+  return ix ? ix.headDim + Math.ceil(ix.headDim / 128) * 4 : 0;
 }
 
 /**
@@ -264,9 +285,10 @@ function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs,
   const attnBytes = kept?.attention ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
   const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views");
+  const indexer = p.indexerParams.quantized * wb + p.indexerParams.bf16 * 2;
   let bytes = 0;
   for (let il = firstLayer; il < firstLayer + layers; il++) {
-    bytes += attn * attnBytes + ((p.ffnLayerParams[il] ?? 0) / g.tp) * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ((p.ffnLayerParams[il] ?? 0) / g.tp) * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
   }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
@@ -284,7 +306,7 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
-  const kvBytesPerToken = layers * kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem;
+  const kvBytesPerToken = layers * (kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem + indexerCacheBytes(shape));
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;
   return {
     totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers, firstLayer,

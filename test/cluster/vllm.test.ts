@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulatedHost } from "../../src/cluster/hosts.js";
 import { checkLogRow, parseFp8Kept, parseLogCsv, v0SamplerPeakBytes } from "../../src/cluster/vllm-check.js";
-import { adviseVllm, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { adviseVllm, indexerCacheBytes, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
 import { vllmJson, vllmLines } from "../../src/cluster/vllm-render.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
@@ -31,7 +31,7 @@ describe("vLLM memory model against published start-up logs", () => {
     for (const tp of [1, 2, 8]) expect(kvElemsPerTokenLayer(shape, p, tp)).toBe(512 + 64);
     // rows of the stage whose blocks the engine takes (a later PP stage's row is checked below)
     const mlaKv = checks.filter((c) => c.shape.mla && c.blocksFromLogKv !== undefined && c.logBlocks !== undefined && !c.row.stage);
-    expect([...new Set(mlaKv.map((c) => c.row.served_model))].sort()).toEqual(["deepseek-ai/DeepSeek-R1-0528", "deepseek-ai/DeepSeek-V2-Lite", "moonshotai/Kimi-K2-Thinking"]);
+    expect([...new Set(mlaKv.map((c) => c.row.served_model))].sort()).toEqual(["deepseek-ai/DeepSeek-R1-0528", "deepseek-ai/DeepSeek-V2-Lite", "deepseek-ai/DeepSeek-V3.2", "moonshotai/Kimi-K2-Thinking"]);
     // the KV GiB is printed to 2 decimals: at most 0.1 % of rounding at 12 GiB
     for (const c of mlaKv) expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.served_model).toBeLessThan(0.001);
     const kimi = mlaKv.find((c) => c.row.tp === 8)!;
@@ -59,6 +59,28 @@ describe("vLLM memory model against published start-up logs", () => {
       expect(c.kvBytesPerToken).toBe(61 * 576 * 2);
       expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.gpu).toBeLessThan(0.0005);
     }
+  });
+  it("DeepSeek-V3.2 at TP 8: the indexer's 132-byte key beside the latent per token and layer, its projections whole on every rank", () => {
+    const v32 = checks.filter((c) => c.row.model_id === "deepseek-v3.2");
+    expect(v32.length).toBe(2);
+    const shape = v32[0]!.shape;
+    expect(indexerCacheBytes(shape)).toBe(128 + 4);
+    for (const c of v32) {
+      expect(c.kvBytesPerToken).toBe(61 * (576 * 2 + 132));
+      expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.gpu).toBeLessThan(0.0005);
+      // without the indexer's cache the same memory would hold 11 % more blocks than the engine made
+      expect(Math.floor((c.row.kv_gib! * 1024 ** 3) / (61 * 576 * 2 * 16)) / c.logBlocks!).toBeGreaterThan(1.1);
+      expect(rel(c.weightsGib, c.row.weights_gib!), c.row.gpu).toBeLessThan(0.01);
+    }
+    // replicated: 7 of 8 ranks' copies more than split by TP (wq_b, wk FP8; weights_proj BF16), 61 layers
+    const p = vllmShapeParts(shape);
+    const g = { pp: 1, stage: 0, gpuBytes: 141 * 1024 ** 3, utilization: 0.92, dtype: "fp8" as const, kvBytesPerElem: 2, batchedTokens: 8192 };
+    const at = (tp: number) => vllmGpuMemory(shape, p, { ...g, tp }).weights;
+    const r1 = shapeOf(findModel("deepseek-r1-0528")!);
+    const p1 = vllmShapeParts(r1);
+    const perLayer = p.indexerParams.quantized + 2 * p.indexerParams.bf16;
+    expect(p.indexerParams.quantized).toBe(1536 * 64 * 128 + 7168 * 128);
+    expect(at(8) - vllmGpuMemory(r1, p1, { ...g, tp: 8 }).weights).toBeCloseTo(61 * perLayer - 61 * (p.indexerParams.quantized + p.indexerParams.bf16) / 8, -6);
   });
   it("MLA weights: the latent down-projections and the router whole on every rank; V0's absorbed decode matrices", () => {
     const shape = shapeOf(findModel("deepseek-coder-v2-lite-instruct")!);

@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, indexerCacheBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
@@ -38,6 +38,8 @@ export const LogRowSchema = z.object({
   mla_decode: z.enum(["absorbed", "views", ""]).default(""),
   /** K/V heads of the checkpoint when they differ from the model's (duplicated for a wider model parallelism); empty: the model's. */
   kv_heads: num,
+  /** PP rows: the pipeline stage whose rank the row's weights and KV memory quote (0 = first); empty: 0. */
+  stage: num,
   source: z.string().min(1),
 });
 export type LogRow = z.infer<typeof LogRowSchema>;
@@ -122,7 +124,7 @@ export function checkLogRow(row: LogRow): LogCheck {
   // the only rank at TP 1
   const sampler = row.vllm === "v0" && (row.tp === 1 || row.log_rank !== "") ? v0SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) : 0;
   const m = vllmGpuMemory(shape, parts, {
-    tp: row.tp, pp: row.pp, stage: 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: (row.dtype === "int4" ? "bf16" : row.dtype) as VllmDtype,
+    tp: row.tp, pp: row.pp, stage: row.stage ?? 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: (row.dtype === "int4" ? "bf16" : row.dtype) as VllmDtype,
     kvBytesPerElem: 2, batchedTokens: row.batched_tokens ?? 2048, fp8Kept: parseFp8Kept(row.fp8_kept), samplerBytes: sampler,
     mlaDecode: (row.mla_decode || "views") as MlaDecode,
   });
@@ -131,10 +133,13 @@ export function checkLogRow(row: LogRow): LogCheck {
   const driverExtra = row.log_rank === "worker" && sampler > 0 ? Math.max(0, sampler - (row.activation_gib ?? 0) * GIB) : 0;
   const notes: string[] = [];
   if (row.fp8_kept) notes.push(`FP8 checkpoint, BF16: ${row.fp8_kept.replace(/;/g, ", ")}, embedding, LM head`);
-  // a PP row quotes the first stage's rank (its KV memory and the layers it caches)
-  if (row.pp > 1) notes.push(`PP ${row.pp}: the first stage's rank, ${m.layers} of ${shape.layers.length} layers`);
+  // a PP row quotes one stage's rank (its KV memory and the layers it caches); the engine's blocks are the fewest over the stages
+  if (row.pp > 1) {
+    const st = row.stage ?? 0;
+    notes.push(`PP ${row.pp}: stage ${st}'s rank, ${m.layers} of ${shape.layers.length} layers${st > 0 ? "; the engine's blocks are the fewest of any stage's" : ""}`);
+  }
   if (row.kv_heads !== undefined) notes.push(`checkpoint with ${row.kv_heads} K/V heads (the model has ${Math.max(0, ...shape.layers.map((l) => l.nHeadKv))})`);
-  if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);
+  if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${shape.indexer ? `, and the indexer's ${indexerCacheBytes(shape)}-byte key; its projections whole on every rank` : ""}${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);
   if (driverExtra > 0) notes.push(`V0 at TP ${row.tp}: the log quotes a worker; the engine's blocks are the driver's, whose profile also samples (${(driverExtra / GIB).toFixed(2)} GiB more)`);
   const logBlocks = row.gpu_blocks ?? (row.engine_kv_tokens !== undefined ? Math.floor(row.engine_kv_tokens / VLLM_BLOCK_SIZE) : undefined);
   const comparable = row.total_gib !== undefined && row.utilization !== undefined && row.batched_tokens !== undefined;
@@ -152,7 +157,7 @@ const pct = (a: number, b: number): string => `${a >= b ? "+" : ""}${(((a - b) /
 /** The comparison as a Markdown table. */
 export function checkTable(checks: readonly LogCheck[]): string[] {
   const out = [
-    "| model | TP | GPU | weights/rank log → ours | KV blocks: log | from log's KV GiB, ours | whole model, ours | activation log → ours | note |",
+    "| model | TP (× PP: stage) | GPU | weights/rank log → ours | KV blocks: log | from log's KV GiB, ours | whole model, ours | activation log → ours | note |",
     "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const c of checks) {
@@ -164,7 +169,7 @@ export function checkTable(checks: readonly LogCheck[]): string[] {
     const act = r.activation_gib !== undefined && c.predictedActivationGib !== undefined
       ? `${r.activation_gib.toFixed(2)}${c.driverSamplerGib !== undefined ? " (worker)" : ""} → ${c.predictedActivationGib.toFixed(2)}${c.driverSamplerGib !== undefined ? " (driver)" : ""}`
       : "—";
-    out.push(`| ${r.served_model} | ${r.tp} | ${r.gpu} | ${w} | ${lb} | ${fk} | ${pb} | ${act} | ${[...c.limits, ...c.notes].join("; ") || r.source.split(" ")[0]} |`);
+    out.push(`| ${r.served_model} | ${r.tp}${r.pp > 1 ? ` × ${r.pp}: ${r.stage ?? 0}` : ""} | ${r.gpu} | ${w} | ${lb} | ${fk} | ${pb} | ${act} | ${[...c.limits, ...c.notes].join("; ") || r.source.split(" ")[0]} |`);
   }
   return out;
 }

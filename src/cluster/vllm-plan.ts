@@ -67,6 +67,12 @@ export interface VllmGpuMemory {
   readonly kvBytesPerToken: number;
   readonly blocks: number;
   readonly layers: number;
+  /** The first layer of the stage (vLLM's get_pp_indices start). */
+  readonly firstLayer: number;
+  /** The stage holds the input embedding (the first stage). */
+  readonly embedding: boolean;
+  /** The stage holds the final norm and the LM head (the last stage; a tied embedding is a second copy there when PP > 1). */
+  readonly lmHead: boolean;
 }
 
 export interface VllmShapeParts {
@@ -81,6 +87,19 @@ export interface VllmShapeParts {
   readonly routerParams: number;
   /** Which layers are MoE layers (those holding a router). */
   readonly moeLayers: readonly boolean[];
+  /**
+   * Per layer, its FFN parameters (all experts of a MoE layer, the router apart) and its share of
+   * the rest outside attention (norms): what a pipeline stage holding the layer holds. A MoE model's
+   * leading dense layers (DeepSeek's first_k_dense_replace) hold far less than its MoE layers, so
+   * an even spread would load the first stage with parameters of the later ones.
+   */
+  readonly ffnLayerParams: readonly number[];
+  /**
+   * Per attention layer, DeepSeek Sparse Attention's lightning indexer (V3.2), held whole on every
+   * rank: vLLM builds wq_b and wk as ReplicatedLinear in the checkpoint's quantization (`quantized`),
+   * weights_proj as ReplicatedLinear with quant_config=None and the key norm (`bf16`). Zero without one.
+   */
+  readonly indexerParams: { readonly quantized: number; readonly bf16: number };
   readonly kvHeads: number;
   readonly qHeads: number;
   readonly nFf: number;
@@ -135,12 +154,31 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   );
   const moeLayers = shape.layers.map((l) => l.moe === true);
   const routerParams = shape.experts ? shape.nEmbd * shape.experts.count : 0;
+  const ix = shape.indexer;
+  const indexerParams = ix
+    ? { quantized: ((shape.mla?.qLoraRank ?? 0) > 0 ? shape.mla!.qLoraRank : shape.nEmbd) * ix.heads * ix.headDim + shape.nEmbd * ix.headDim, bf16: shape.nEmbd * ix.heads + 2 * ix.headDim }
+    : { quantized: 0, bf16: 0 };
+  const indexerTotal = attn.length * (indexerParams.quantized + indexerParams.bf16);
+  const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal);
   const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
   return {
     embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
-    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, indexerParams,
   };
+}
+
+/**
+ * `total` (the parameters outside attention, embedding, LM head and routers) over the layers, in
+ * proportion to each layer's own FFN: gate, up and down of every expert and shared expert in a MoE
+ * layer, of its nFf in a dense one. Evenly when the shape gives no FFN sizes.
+ */
+function spreadFfn(shape: ModelShape, total: number): number[] {
+  const e = shape.experts;
+  const own = shape.layers.map((l) => 3 * shape.nEmbd * (l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : l.nFf));
+  const sum = own.reduce((a, b) => a + b, 0);
+  const n = shape.layers.length;
+  return own.map((x) => (sum > 0 ? (total * x) / sum : total / Math.max(1, n)));
 }
 
 /**
@@ -155,6 +193,16 @@ export function kvElemsPerTokenLayer(shape: ModelShape, p: VllmShapeParts, tp: n
   if (shape.mla) return shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim;
   const kvPerRank = p.kvHeads > 0 ? Math.max(1, p.kvHeads / tp) : 0;
   return 2 * kvPerRank * shape.headDimK;
+}
+
+/**
+ * Bytes per token and layer of DeepSeek V3.2's indexer key cache, beside the MLA latent on every
+ * rank: vLLM keeps each key as head_dim FP8 bytes and one float32 scale per 128 of them (128 + 4 =
+ * 132 bytes; DeepseekV32IndexerCache), whatever the latent's cache type.
+ */
+export function indexerCacheBytes(shape: ModelShape): number {
+  const ix = shape.indexer;
+  return ix ? ix.headDim + Math.ceil(ix.headDim / 128) * 4 : 0;
 }
 
 /**
@@ -234,14 +282,13 @@ function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs,
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
   const attn = (p.attnParams / p.nLayer - p.attnReplicated) / g.tp + p.attnReplicated + replicated;
-  const nMoe = p.moeLayers.filter(Boolean).length;
-  const ffn = (p.layerParams - p.attnParams - nMoe * p.routerParams) / p.nLayer / g.tp;
   const attnBytes = kept?.attention ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
   const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views");
+  const indexer = p.indexerParams.quantized * wb + p.indexerParams.bf16 * 2;
   let bytes = 0;
   for (let il = firstLayer; il < firstLayer + layers; il++) {
-    bytes += attn * attnBytes + ffn * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ((p.ffnLayerParams[il] ?? 0) / g.tp) * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
   }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
@@ -259,9 +306,12 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
-  const kvBytesPerToken = layers * kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem;
+  const kvBytesPerToken = layers * (kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem + indexerCacheBytes(shape));
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;
-  return { totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers };
+  return {
+    totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers, firstLayer,
+    embedding: g.stage === 0, lmHead: g.stage === g.pp - 1,
+  };
 }
 
 export interface VllmPlan {
@@ -274,6 +324,8 @@ export interface VllmPlan {
   readonly stages: readonly (VllmGpuMemory & { readonly gpu: Gpu; readonly host: string })[];
   /** KV cache blocks the engine uses: the smallest count over the ranks. */
   readonly blocks: number;
+  /** The stage whose ranks have the fewest blocks: it bounds the KV tokens, --max-model-len and the concurrency. */
+  readonly boundingStage: number;
   readonly kvTokens: number;
   /** min(trained context, KV tokens): what --max-model-len can be. */
   readonly maxModelLen: number;
@@ -312,7 +364,9 @@ export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp:
     const m = vllmGpuMemory(shape, p, { tp, pp, stage: i, gpuBytes: total, utilization: util, dtype, kvBytesPerElem: o.kvBytesPerElem ?? 2, batchedTokens: defaultBatchedTokens(total) });
     stages.push({ ...m, gpu: worst, host: h.name });
   }
+  // vLLM sizes every worker's cache with one block count, the smallest (V1 get_kv_cache_configs; V0 the minimum over workers)
   const blocks = Math.min(...stages.map((s) => s.blocks));
+  const boundingStage = stages.findIndex((s) => s.blocks === blocks);
   const kvTokens = blocks * VLLM_BLOCK_SIZE;
   const maxModelLen = Math.min(shape.nCtxTrain, kvTokens);
   const concurrency = o.ctx > 0 ? kvTokens / o.ctx : 0;
@@ -323,7 +377,7 @@ export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp:
     : fits
       ? `${kvTokens} KV tokens: ${concurrency.toFixed(1)} sequences of ${o.ctx} at once, --max-model-len up to ${maxModelLen}`
       : `only ${kvTokens} KV tokens, fewer than one ${o.ctx}-token sequence`;
-  return { hosts, tp, pp, dtype, utilization: util, stages, blocks, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
+  return { hosts, tp, pp, dtype, utilization: util, stages, blocks, boundingStage, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
 }
 
 /** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8. */

@@ -16,6 +16,14 @@ const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const ms = (sec: number): string => (sec * 1000).toFixed(2);
 const ctxLabel = (c: number): string => (c >= 1024 && c % 1024 === 0 ? `${c / 1024}k` : String(c));
 
+/** What a stage's weights hold: its layer range (vLLM's get_pp_indices), and the embedding or LM head at the ends. */
+function stageHolds(s: VllmPlan["stages"][number]): string {
+  const parts = [`layers ${s.firstLayer}–${s.firstLayer + s.layers - 1}`];
+  if (s.embedding) parts.push("embedding");
+  if (s.lmHead) parts.push("final norm, LM head");
+  return parts.join(", ");
+}
+
 function speedLines(p: VllmPlan, sp: VllmPlanSpeed): string[] {
   const out: string[] = [];
   const links = [...new Set(sp.setup.stages.map((s) => s.interconnect.note))];
@@ -60,8 +68,9 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
   ];
   best.stages.forEach((s, i) => {
     out.push(
-      `  stage ${i} on ${s.host} (${s.gpu.name}, per GPU): ${gib(s.totalBytes)} × ${best.utilization} = ${gib(s.budgetBytes)} GiB = weights ${gib(s.weights)} (${s.layers} layers)` +
-        ` + non-torch ${gib(s.nonTorch)} (estimate) + activation peak ${gib(s.activation)} (estimate) + KV ${gib(s.kvBytes)} GiB → ${s.blocks} blocks of 16 tokens (${s.kvBytesPerToken} B per token)`,
+      `  stage ${i} on ${s.host} (${s.gpu.name}, per GPU): ${gib(s.totalBytes)} × ${best.utilization} = ${gib(s.budgetBytes)} GiB = weights ${gib(s.weights)} (${stageHolds(s)})` +
+        ` + non-torch ${gib(s.nonTorch)} (estimate) + activation peak ${gib(s.activation)} (estimate) + KV ${gib(s.kvBytes)} GiB → ${s.blocks} blocks of 16 tokens (${s.kvBytesPerToken} B per token)` +
+        (best.pp > 1 ? `: ${s.blocks * 16} KV tokens, ${best.ctx > 0 ? ((s.blocks * 16) / best.ctx).toFixed(1) : "0"} sequences of ${best.ctx}${i === best.boundingStage ? " — the fewest: this stage bounds the plan" : ""}` : ""),
     );
   });
   out.push(`  CUDA graphs: ~${gib(CUDA_GRAPH_BYTES)} GiB more per GPU after start-up (estimate), inside the ${Math.round((1 - best.utilization) * 100)} % that --gpu-memory-utilization keeps back`);
@@ -87,9 +96,11 @@ export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined,
   return {
     fits: true, tp: best.tp, pp: best.pp, dtype: best.dtype, gpu_memory_utilization: best.utilization,
     blocks: best.blocks, kv_tokens: best.kvTokens, max_model_len: best.maxModelLen, concurrency: Math.round(best.concurrency * 10) / 10,
+    bounding_stage: best.boundingStage,
     stages: best.stages.map((s) => ({
-      host: s.host, gpu: s.gpu.name, layers: s.layers, total: s.totalBytes, budget: Math.round(s.budgetBytes), weights: Math.round(s.weights),
+      host: s.host, gpu: s.gpu.name, layers: s.layers, first_layer: s.firstLayer, embedding: s.embedding, lm_head: s.lmHead, total: s.totalBytes, budget: Math.round(s.budgetBytes), weights: Math.round(s.weights),
       non_torch: Math.round(s.nonTorch), activation: Math.round(s.activation), kv: Math.round(s.kvBytes), blocks: s.blocks, kv_bytes_per_token: s.kvBytesPerToken,
+      kv_tokens: s.blocks * 16, concurrency: best.ctx > 0 ? Math.round(((s.blocks * 16) / best.ctx) * 10) / 10 : 0,
     })),
     cuda_graphs_estimate: CUDA_GRAPH_BYTES,
     ...(speed

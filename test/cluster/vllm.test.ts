@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulatedHost } from "../../src/cluster/hosts.js";
 import { checkLogRow, parseFp8Kept, parseLogCsv, v0SamplerPeakBytes } from "../../src/cluster/vllm-check.js";
-import { adviseVllm, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { adviseVllm, indexerCacheBytes, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { vllmJson, vllmLines } from "../../src/cluster/vllm-render.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
 const rows = parseLogCsv(readFileSync(new URL("../../data/vllm/startup-logs.csv", import.meta.url), "utf8"));
@@ -28,18 +29,58 @@ describe("vLLM memory model against published start-up logs", () => {
     const shape = shapeOf(findModel("kimi-k2-thinking")!);
     const p = vllmShapeParts(shape);
     for (const tp of [1, 2, 8]) expect(kvElemsPerTokenLayer(shape, p, tp)).toBe(512 + 64);
-    const mlaKv = checks.filter((c) => c.shape.mla && c.blocksFromLogKv !== undefined && c.logBlocks !== undefined);
-    expect(mlaKv.map((c) => c.row.served_model).sort()).toEqual(["deepseek-ai/DeepSeek-V2-Lite", "moonshotai/Kimi-K2-Thinking"]);
+    // rows of the stage whose blocks the engine takes (a later PP stage's row is checked below)
+    const mlaKv = checks.filter((c) => c.shape.mla && c.blocksFromLogKv !== undefined && c.logBlocks !== undefined && !c.row.stage);
+    expect([...new Set(mlaKv.map((c) => c.row.served_model))].sort()).toEqual(["deepseek-ai/DeepSeek-R1-0528", "deepseek-ai/DeepSeek-V2-Lite", "deepseek-ai/DeepSeek-V3.2", "moonshotai/Kimi-K2-Thinking"]);
     // the KV GiB is printed to 2 decimals: at most 0.1 % of rounding at 12 GiB
     for (const c of mlaKv) expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.served_model).toBeLessThan(0.001);
     const kimi = mlaKv.find((c) => c.row.tp === 8)!;
     expect(kimi.kvBytesPerToken).toBe(61 * 576 * 2);
   });
   it("pipeline stages: the first stage of DeepSeek-V2-Lite at PP 2 caches 14 of its 27 layers (with the remainder on the last stage, 13: the blocks 7 % off)", () => {
-    const c = checks.find((x) => x.row.pp === 2 && x.shape.mla)!;
+    const c = checks.find((x) => x.row.pp === 2 && x.shape.mla && !x.row.stage)!;
     expect(c.kvBytesPerToken).toBe(14 * 576 * 2);
     const thirteen = Math.floor((c.row.kv_gib! * 1024 ** 3) / (13 * 576 * 2 * 16));
     expect(rel(thirteen, c.logBlocks!)).toBeGreaterThan(0.05);
+  });
+  it("PP: the last stage's ranks (13 layers, 11.33 GiB) hold more blocks than the first's; the engine takes the first stage's, the fewest", () => {
+    const last = checks.find((x) => x.row.pp === 2 && x.row.stage === 1)!;
+    expect(last.kvBytesPerToken).toBe(13 * 576 * 2);
+    expect(last.blocksFromLogKv!).toBeGreaterThan(last.logBlocks!);
+    const first = checks.find((x) => x.row.pp === 2 && !x.row.stage && x.row.served_model === last.row.served_model)!;
+    expect(Math.min(first.blocksFromLogKv!, last.blocksFromLogKv!)).toBe(first.blocksFromLogKv);
+    expect(rel(first.blocksFromLogKv!, last.logBlocks!)).toBeLessThan(0.001);
+  });
+  it("DeepSeek-R1-0528 at TP 8 (vLLM V1, the checkpoint's FP8): weights within 0.5 % on H200 and B200, the log's KV memory gives its token count", () => {
+    const r1 = checks.filter((c) => c.row.model_id === "deepseek-r1-0528");
+    expect(r1.map((c) => c.row.gpu).sort()).toEqual(["8x B200", "8x H200"]);
+    for (const c of r1) {
+      expect(rel(c.weightsGib, c.row.weights_gib!), c.row.gpu).toBeLessThan(0.005);
+      expect(c.kvBytesPerToken).toBe(61 * 576 * 2);
+      expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.gpu).toBeLessThan(0.0005);
+    }
+  });
+  it("DeepSeek-V3.2 at TP 8: the indexer's 132-byte key beside the latent per token and layer, its projections whole on every rank", () => {
+    const v32 = checks.filter((c) => c.row.model_id === "deepseek-v3.2");
+    expect(v32.length).toBe(2);
+    const shape = v32[0]!.shape;
+    expect(indexerCacheBytes(shape)).toBe(128 + 4);
+    for (const c of v32) {
+      expect(c.kvBytesPerToken).toBe(61 * (576 * 2 + 132));
+      expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.gpu).toBeLessThan(0.0005);
+      // without the indexer's cache the same memory would hold 11 % more blocks than the engine made
+      expect(Math.floor((c.row.kv_gib! * 1024 ** 3) / (61 * 576 * 2 * 16)) / c.logBlocks!).toBeGreaterThan(1.1);
+      expect(rel(c.weightsGib, c.row.weights_gib!), c.row.gpu).toBeLessThan(0.01);
+    }
+    // replicated: 7 of 8 ranks' copies more than split by TP (wq_b, wk FP8; weights_proj BF16), 61 layers
+    const p = vllmShapeParts(shape);
+    const g = { pp: 1, stage: 0, gpuBytes: 141 * 1024 ** 3, utilization: 0.92, dtype: "fp8" as const, kvBytesPerElem: 2, batchedTokens: 8192 };
+    const at = (tp: number) => vllmGpuMemory(shape, p, { ...g, tp }).weights;
+    const r1 = shapeOf(findModel("deepseek-r1-0528")!);
+    const p1 = vllmShapeParts(r1);
+    const perLayer = p.indexerParams.quantized + 2 * p.indexerParams.bf16;
+    expect(p.indexerParams.quantized).toBe(1536 * 64 * 128 + 7168 * 128);
+    expect(at(8) - vllmGpuMemory(r1, p1, { ...g, tp: 8 }).weights).toBeCloseTo(61 * perLayer - 61 * (p.indexerParams.quantized + p.indexerParams.bf16) / 8, -6);
   });
   it("MLA weights: the latent down-projections and the router whole on every rank; V0's absorbed decode matrices", () => {
     const shape = shapeOf(findModel("deepseek-coder-v2-lite-instruct")!);
@@ -106,6 +147,60 @@ describe("vLLM memory model against published start-up logs", () => {
 
 describe("vLLM plan", () => {
   const shape70 = shapeOf(findModel("llama-3.3-70b-instruct")!);
+  const gib = 1024 ** 3;
+  const stageInputs = { tp: 8, gpuBytes: 141 * gib, utilization: 0.9, dtype: "fp8" as const, kvBytesPerElem: 2, batchedTokens: 8192 };
+  it("PP weights per stage: a stage holds its own layers' FFNs, so DeepSeek-R1's first stage (its 3 dense layers) is the lighter one", () => {
+    const shape = shapeOf(findModel("deepseek-r1-0528")!);
+    const p = vllmShapeParts(shape);
+    // a MoE layer's FFN (256 experts + 1 shared of 2048) against a dense one's (18432)
+    expect(p.ffnLayerParams[3]! / p.ffnLayerParams[0]!).toBeCloseTo((256 * 2048 + 2048) / 18432, 6);
+    const [s0, s1] = [0, 1].map((stage) => vllmGpuMemory(shape, p, { ...stageInputs, pp: 2, stage }));
+    expect([s0!.layers, s1!.layers, s0!.firstLayer, s1!.firstLayer]).toEqual([31, 30, 0, 31]);
+    // stage 0: 3 dense + 28 MoE layers and the embedding; stage 1: 30 MoE layers and the LM head: 2 MoE layers less 3 dense ones
+    const moe = p.ffnLayerParams[3]!, dense = p.ffnLayerParams[0]!;
+    expect((s1!.weights - s0!.weights) / gib).toBeCloseTo(((2 * moe - 3 * dense) / 8 - (1 * (p.attnParams / p.nLayer))/ 8) / gib, 0);
+    expect(s1!.weights).toBeGreaterThan(s0!.weights + 2 * gib);
+    // the stages together hold what one stage of all layers holds, less one per-rank rotary table
+    const one = vllmGpuMemory(shape, p, { ...stageInputs, pp: 1, stage: 0 });
+    expect(s0!.weights + s1!.weights - 2 * p.ropeElems).toBeCloseTo(one.weights, -4);
+  });
+  it("PP on a uniform dense model: both stages of Llama 3.3 70B hold 40 layers; the embedding and the LM head are the only difference", () => {
+    const p = vllmShapeParts(shape70);
+    const [s0, s1] = [0, 1].map((stage) => vllmGpuMemory(shape70, p, { ...stageInputs, tp: 2, dtype: "bf16", pp: 2, stage }));
+    expect(s0!.weights).toBeCloseTo(s1!.weights, -3);
+    expect([s0!.embedding, s0!.lmHead, s1!.embedding, s1!.lmHead]).toEqual([true, false, false, true]);
+  });
+  it("a tied embedding under PP: the last stage holds a second copy for its LM head", () => {
+    const shape = shapeOf(findModel("llama-3.2-1b")!);
+    expect(shape.tiedEmbeddings).toBe(true);
+    const p = vllmShapeParts(shape);
+    const g = { ...stageInputs, tp: 1, dtype: "bf16" as const };
+    const [s0, s1] = [0, 1].map((stage) => vllmGpuMemory(shape, p, { ...g, pp: 2, stage }));
+    const one = vllmGpuMemory(shape, p, { ...g, pp: 1, stage: 0 });
+    expect(s0!.weights + s1!.weights - 2 * p.ropeElems * 2 - (one.weights - p.ropeElems * 2)).toBeCloseTo(p.embedParams * 2, -4);
+  });
+  it("the stage with the fewest blocks bounds the plan: its KV tokens, --max-model-len and concurrency; the render names it", () => {
+    const shape = shapeOf(findModel("deepseek-r1-0528")!);
+    // on H200 the first stage's extra layer (31 against 30) costs more blocks than the last stage's heavier weights
+    const h200 = vllmPlanOn(shape, [host("8x H200@10.0.0.1", 0), host("8x H200@10.0.0.2", 1)], 8, { ctx: 8192, dtype: "fp8" })!;
+    expect(h200.boundingStage).toBe(0);
+    expect(h200.stages[1]!.weights).toBeGreaterThan(h200.stages[0]!.weights);
+    // on H100, with less KV memory, the last stage's 2.5 GiB more weights cost more
+    const hosts = [host("8x H100@10.0.0.1", 0), host("8x H100@10.0.0.2", 1)];
+    const plan = vllmPlanOn(shape, hosts, 8, { ctx: 8192, dtype: "fp8" })!;
+    expect(plan.boundingStage).toBe(1);
+    expect(plan.blocks).toBe(plan.stages[1]!.blocks);
+    expect(plan.kvTokens).toBe(plan.stages[1]!.blocks * 16);
+    expect(plan.concurrency).toBeCloseTo((plan.stages[1]!.blocks * 16) / 8192, 6);
+    const lines = vllmLines(plan, [plan], "deepseek-ai/DeepSeek-R1-0528", 2);
+    expect(lines.find((l) => l.includes("stage 1 on"))).toMatch(/layers 31–60, final norm, LM head.*this stage bounds the plan/);
+    expect(lines.find((l) => l.includes("stage 0 on"))).toMatch(/layers 0–30, embedding\)/);
+    const json = vllmJson(plan, "deepseek-ai/DeepSeek-R1-0528") as { bounding_stage: number; stages: { kv_tokens: number; first_layer: number }[] };
+    expect(json.bounding_stage).toBe(1);
+    expect(json.stages.map((s) => s.first_layer)).toEqual([0, 31]);
+    expect(json.stages[1]!.kv_tokens).toBe(plan.kvTokens);
+    expect(json.stages[0]!.kv_tokens).toBeGreaterThan(plan.kvTokens);
+  });
   it("pipeline stages split the layers as vLLM's get_pp_indices: the remainder on the stages before the last", () => {
     expect(stageLayers(80, 2)).toEqual([40, 40]);
     expect(stageLayers(81, 4)).toEqual([20, 20, 21, 20]);

@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { ChildJobSchema, type ChildEvent, type ChildJob } from "./protocol.js";
 import { benchToken } from "./sparse-model.js";
+import { waitedSec } from "./waits.js";
 
 /**
  * Runqueue wait of each of this process's threads so far (ns; /proc/self/task/TID/schedstat's
@@ -40,12 +41,16 @@ function waited(a: Map<string, number>, b: Map<string, number>): number {
   return max / 1e9;
 }
 
-async function timed(f: () => Promise<void>): Promise<{ wall: number; wait: number }> {
+/** One timed call: wall seconds and the seconds it waited for a core (waits.ts waitedSec: the runqueue where /proc has it, else the CPU time it did not get). */
+async function timed(threads: number, f: () => Promise<void>): Promise<{ wall: number; wait: number }> {
   const w0 = waits();
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await f();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { wall, wait: waited(w0, waits()) };
+  const c = process.cpuUsage(c0);
+  const w1 = waits();
+  return { wall, wait: waitedSec({ wallSec: wall, cpuSec: (c.user + c.system) / 1e6, threads, ...(w1.size > 0 ? { runqueueSec: waited(w0, w1) } : {}) }) };
 }
 
 const emit = (e: ChildEvent): void => {
@@ -89,7 +94,7 @@ async function main(job: ChildJob): Promise<void> {
       });
       if (!(await ctx.init())) throw new Error("llama.cpp could not create a context");
       const step = (pos: number): Promise<{ wall: number; wait: number }> =>
-        timed(async () => {
+        timed(job.threads, async () => {
           ctx.initBatch(1);
           ctx.addToBatch(0, pos, Uint32Array.from([benchToken(pos + 1000)]), Uint32Array.from([0]));
           await ctx.decodeBatch();
@@ -100,7 +105,7 @@ async function main(job: ChildJob): Promise<void> {
       for (let rep = 0; rep < job.prefillReps; rep++) {
         ctx.disposeSequence(0);
         pre.push(
-          await timed(async () => {
+          await timed(job.threads, async () => {
             ctx.initBatch(job.prefill);
             ctx.addToBatch(0, 0, Uint32Array.from({ length: job.prefill }, (_, i) => benchToken(i)), Uint32Array.from([job.prefill - 1]));
             await ctx.decodeBatch();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { benchReport } from "../../src/calibration/describe.js";
 import type { Calibration } from "../../src/calibration/schema.js";
-import { keepRuns, WAIT_LIMIT, waitedSec, waitedShare, waitedTooLong, waitWarning, type RunClock } from "../../src/calibration/waits.js";
+import { computeThreadsWait, keepRuns, WAIT_LIMIT, waitedSec, waitedShare, waitedTooLong, waitWarning, type RunClock } from "../../src/calibration/waits.js";
 
 const run = (id: string, prefill: [number, number], decode: [number, number]): RunClock & { id: string } => ({
   id,
@@ -17,6 +17,17 @@ describe("waited for a core", () => {
   it("takes the runqueue wait where /proc gives it, capped at the wall time", () => {
     expect(waitedSec({ wallSec: 2, runqueueSec: 0.5, cpuSec: 0.1, threads: 1 })).toBe(0.5);
     expect(waitedSec({ wallSec: 2, runqueueSec: 3, cpuSec: 0, threads: 1 })).toBe(2);
+  });
+
+  it("counts the compute threads' wait, not a bystander's", () => {
+    const ms = (cpu: number, wait: number) => ({ cpuNs: cpu * 1e6, waitNs: wait * 1e6 });
+    // one compute thread ran the whole 8 ms step; Node's main thread waited 4 ms for nothing
+    expect(computeThreadsWait([ms(8, 0), ms(0.1, 4), ms(0, 0)], 1)).toBe(0);
+    // the compute thread itself was held off its core for 3 ms
+    expect(computeThreadsWait([ms(5, 3), ms(0.1, 4)], 1)).toBeCloseTo(0.003, 12);
+    // two compute threads: the step waits for the slower
+    expect(computeThreadsWait([ms(8, 0.5), ms(6, 2), ms(0.2, 5)], 2)).toBeCloseTo(0.002, 12);
+    expect(computeThreadsWait([], 1)).toBe(0);
   });
 
   it("elsewhere counts the CPU time the threads did not get", () => {

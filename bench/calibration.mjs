@@ -11,6 +11,7 @@ import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, withTypeFlops } 
 import { matmulTypeShares, prefillTypeScale } from "../dist/calibration/prefill-types.js";
 import { constantsFromFigures, cpuWork, deriveCpuFigures, predictCpu } from "../dist/calibration/derive.js";
 import { hasNodeLlamaCpp, measureModels } from "../dist/calibration/run.js";
+import { keepRuns, waitedShare, waitedTooLong } from "../dist/calibration/waits.js";
 import { detectHardware } from "../dist/hardware/detect.js";
 import { SPEED_CONSTANTS } from "../dist/speed/constants.js";
 import { simdLevel } from "../dist/speed/model.js";
@@ -31,12 +32,17 @@ const hw = await detectHardware({ cacheDir: false });
 const simd = simdLevel(hw.cpu.flags);
 const t0 = Date.now();
 const load0 = loadavg()[0];
-const r = await measureModels([...BENCH_PLAN, ...HELD_OUT], {
+const r = { ...(await measureModels([...BENCH_PLAN, ...HELD_OUT], {
   threads, prefill: BENCH_PREFILL, decode: BENCH_DECODE, prefillReps: 1,
   onEvent: (e) => e.type === "start" && process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${e.label}\n`),
-});
+})) };
 if (r.errors.length) out(`errors: ${r.errors.join("; ")}`);
 const key = (m) => `${m.id}:${m.quant}`;
+// as `llmfit bench` does (src/calibration/waits.ts): a run that waited over half its time for a core is run once more
+const again = r.runs.filter(waitedTooLong).map((t) => ({ id: t.model.id, quant: t.model.quant }));
+const reruns = again.length > 0 ? (await measureModels(again, { threads, prefill: BENCH_PREFILL, decode: BENCH_DECODE, prefillReps: 1 })).runs : [];
+const kept = keepRuns(r.runs, reruns, (t) => key(t.model));
+r.runs = kept.map((k) => k.run);
 const isHeld = (t) => HELD_OUT.some((h) => h.id === t.model.id && h.quant === t.model.quant);
 const withWork = r.runs.map((t) => ({ t, work: cpuWork(t.model.shape, t.model.tensors, t.model.quant, BENCH_PREFILL, BENCH_PREFILL) }));
 const benchRuns = withWork.filter((x) => !isHeld(x.t));
@@ -44,7 +50,7 @@ const figures = withTypeFlops(deriveCpuFigures(benchRuns.map((x) => ({ work: x.w
 const cal = constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, hw.memory.bandwidthGBs?.value);
 const ram = hw.memory.bandwidthGBs?.value;
 
-out(`llama.cpp CPU, ${threads} thread(s), ${hw.cpu.brand.value} (${r.cpuBackend}); prompt ${BENCH_PREFILL} tokens, ${BENCH_DECODE} decode steps; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+out(`${new Date().toISOString().slice(0, 16)}Z, llama.cpp CPU, ${threads} thread(s), ${hw.cpu.brand.value} (${r.cpuBackend}); prompt ${BENCH_PREFILL} tokens, ${BENCH_DECODE} decode steps; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)} s${again.length ? `; ${again.length} rerun for waiting` : ""}`);
 out(`bench plan: ${BENCH_PLAN.map(key).join(", ")} → ${figures.bandwidthGBs.toFixed(1)} GB/s, ${(figures.secPerLayer * 1e6).toFixed(0)} µs/layer, prompt Q4_K_M ${(figures.prefillFlops.quant / 1e9).toFixed(0)} GFLOP/s; per type ${Object.entries(figures.prefillTypeFlops ?? {}).map(([k, v]) => `${k} ${(v / 1e9).toFixed(0)}`).join(", ")}`);
 const pad = (s, n) => String(s).padEnd(n);
 const lp = (s, n) => String(s).padStart(n);
@@ -66,4 +72,4 @@ const mean = (xs) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 
 const max = (xs) => Math.max(0, ...xs) * 100;
 out(`\nmean |error|: spec ${mean(abs.spec).toFixed(0)}%, calibrated ${mean(abs.cal).toFixed(0)}%; max: spec ${max(abs.spec).toFixed(0)}%, calibrated ${max(abs.cal).toFixed(0)}%`);
 out("(measured = llama.cpp time net of runqueue wait — the time other processes held the cores; raw wall-clock figures below)");
-for (const { t } of withWork) out(`  ${pad(key(t.model), 22)} decode ${(1 / t.decodeNetSec).toFixed(1)} (wall ${(1 / t.decodeSec).toFixed(1)}) tok/s, prefill ${(t.prefillTokens / t.prefillNetSec).toFixed(1)} (wall ${(t.prefillTokens / t.prefillSec).toFixed(1)}) tok/s${isHeld(t) ? "  [held out]" : ""}${t.prefillSec > 2 * t.prefillNetSec || t.decodeSec > 2 * t.decodeNetSec ? "  [busy: waited over half the time, the net figure is unreliable]" : ""}`);
+for (const { t } of withWork) out(`  ${pad(key(t.model), 22)} decode ${(1 / t.decodeNetSec).toFixed(1)} (wall ${(1 / t.decodeSec).toFixed(1)}) tok/s, prefill ${(t.prefillTokens / t.prefillNetSec).toFixed(1)} (wall ${(t.prefillTokens / t.prefillSec).toFixed(1)}) tok/s${isHeld(t) ? "  [held out]" : ""}${kept.find((k) => k.run === t)?.waited ? `  [busy: waited ${(waitedShare(t) * 100).toFixed(0)} % of the time even when rerun, the net figure is unreliable]` : kept.find((k) => k.run === t)?.reran ? "  [rerun: the first try waited]" : ""}`);

@@ -13,39 +13,40 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { ChildJobSchema, type ChildEvent, type ChildJob } from "./protocol.js";
 import { benchToken } from "./sparse-model.js";
+import { computeThreadsWait, waitedSec, type ThreadClock } from "./waits.js";
 
 /**
- * Runqueue wait of each of this process's threads so far (ns; /proc/self/task/TID/schedstat's
- * second field): time a thread was ready to run but another process had its core. Subtracting
- * what a timed call waited gives the time it takes on an otherwise idle machine — the editor and
- * other work on a 2-core machine would otherwise decide the result. Empty where /proc is absent.
+ * On-CPU and runqueue-wait nanoseconds of each of this process's threads so far
+ * (/proc/self/task/TID/schedstat's first two fields). The wait is time a thread was ready to run
+ * but another process had its core; taking what the compute threads waited out of a timed call
+ * gives its time on an otherwise idle machine (waits.ts computeThreadsWait). Empty where /proc is absent.
  */
-function waits(): Map<string, number> {
-  const out = new Map<string, number>();
+function threadClocks(): Map<string, ThreadClock> {
+  const out = new Map<string, ThreadClock>();
   try {
     for (const tid of readdirSync("/proc/self/task")) {
       const f = readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ");
-      out.set(tid, Number(f[1] ?? 0));
+      out.set(tid, { cpuNs: Number(f[0] ?? 0), waitNs: Number(f[1] ?? 0) });
     }
   } catch {
-    // not Linux: no correction
+    // not Linux: waits.ts falls back to the process's CPU time
   }
   return out;
 }
 
-/** Seconds the slowest-delayed thread waited between two snapshots: a synchronised step waits for it. */
-function waited(a: Map<string, number>, b: Map<string, number>): number {
-  let max = 0;
-  for (const [tid, w] of b) max = Math.max(max, w - (a.get(tid) ?? 0));
-  return max / 1e9;
-}
+const delta = (a: Map<string, ThreadClock>, b: Map<string, ThreadClock>): ThreadClock[] =>
+  [...b].map(([tid, t]) => ({ cpuNs: t.cpuNs - (a.get(tid)?.cpuNs ?? 0), waitNs: t.waitNs - (a.get(tid)?.waitNs ?? 0) }));
 
-async function timed(f: () => Promise<void>): Promise<{ wall: number; wait: number }> {
-  const w0 = waits();
+/** One timed call: wall seconds and the seconds it waited for a core (waits.ts waitedSec: the runqueue where /proc has it, else the CPU time it did not get). */
+async function timed(threads: number, f: () => Promise<void>): Promise<{ wall: number; wait: number }> {
+  const w0 = threadClocks();
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await f();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { wall, wait: waited(w0, waits()) };
+  const c = process.cpuUsage(c0);
+  const w1 = threadClocks();
+  return { wall, wait: waitedSec({ wallSec: wall, cpuSec: (c.user + c.system) / 1e6, threads, ...(w1.size > 0 ? { runqueueSec: computeThreadsWait(delta(w0, w1), threads) } : {}) }) };
 }
 
 const emit = (e: ChildEvent): void => {
@@ -89,7 +90,7 @@ async function main(job: ChildJob): Promise<void> {
       });
       if (!(await ctx.init())) throw new Error("llama.cpp could not create a context");
       const step = (pos: number): Promise<{ wall: number; wait: number }> =>
-        timed(async () => {
+        timed(job.threads, async () => {
           ctx.initBatch(1);
           ctx.addToBatch(0, pos, Uint32Array.from([benchToken(pos + 1000)]), Uint32Array.from([0]));
           await ctx.decodeBatch();
@@ -100,7 +101,7 @@ async function main(job: ChildJob): Promise<void> {
       for (let rep = 0; rep < job.prefillReps; rep++) {
         ctx.disposeSequence(0);
         pre.push(
-          await timed(async () => {
+          await timed(job.threads, async () => {
             ctx.initBatch(job.prefill);
             ctx.addToBatch(0, 0, Uint32Array.from({ length: job.prefill }, (_, i) => benchToken(i)), Uint32Array.from([job.prefill - 1]));
             await ctx.decodeBatch();

@@ -27,7 +27,8 @@ export function benchReport(cal: Calibration, file: string): string[] {
     `${"model".padEnd(w)}  ${"decode tok/s".padStart(12)}  ${"spec est.".padStart(9)}  ${"error".padStart(6)}  ${"prefill tok/s".padStart(13)}  ${"spec est.".padStart(9)}  ${"error".padStart(6)}`,
     ...cal.runs.map(
       (r) =>
-        `${`${r.id}:${r.quant}`.padEnd(w)}  ${f1(r.decodeTps).padStart(12)}  ${f1(r.specDecodeTps).padStart(9)}  ${pct(r.decodeTps, r.specDecodeTps).padStart(6)}  ${f1(r.prefillTps).padStart(13)}  ${f1(r.specPrefillTps).padStart(9)}  ${pct(r.prefillTps, r.specPrefillTps).padStart(6)}`,
+        `${`${r.id}:${r.quant}`.padEnd(w)}  ${f1(r.decodeTps).padStart(12)}  ${f1(r.specDecodeTps).padStart(9)}  ${pct(r.decodeTps, r.specDecodeTps).padStart(6)}  ${f1(r.prefillTps).padStart(13)}  ${f1(r.specPrefillTps).padStart(9)}  ${pct(r.prefillTps, r.specPrefillTps).padStart(6)}` +
+        (r.waited ? `  waited ${((r.waitedShare ?? 0) * 100).toFixed(0)} % for a core (unreliable)` : r.reran ? "  (rerun: the first try waited for a core)" : ""),
     ),
     `Derived: effective memory bandwidth ${f1(c.bandwidthGBs)} GB/s (${cal.threads} thread${cal.threads === 1 ? "" : "s"}), per-layer overhead ${(c.secPerLayer * 1e6).toFixed(0)} µs,` +
       ` ${(c.secPerWeightPerThread * 1e12).toFixed(1)} ps/weight/thread, prompt matmuls F16 ${f1(c.prefillFlops.f16 / 1e9)} · Q8_0 ${f1(c.prefillFlops.q8 / 1e9)} · Q4_K ${f1(c.prefillFlops.quant / 1e9)} GFLOP/s` +
@@ -37,6 +38,8 @@ export function benchReport(cal: Calibration, file: string): string[] {
       : []),
     `GPU: ${cal.gpuNote ?? (cal.gpu === "false" ? "none" : cal.gpu)}`,
   ];
+  if (cal.seconds !== undefined) lines.push(`The bench took ${cal.seconds.toFixed(0)} s here${cal.runs.some((r) => r.reran) ? ", reruns included" : ""}.`);
+  if (cal.warning) lines.push(`Warning: ${cal.warning}`);
   if (cal.busy) lines.push(`Note: ${cal.busy}; run \`llmfit bench\` again on a quieter machine for steadier figures`);
   const l = learnedFactors(cal.observations);
   if (l.decodeRuns + l.prefillRuns > 0) lines.push(`Real runs so far: ${l.decodeRuns} (decode ×${l.decode.toFixed(2)}, prefill ×${l.prefill.toFixed(2)}; the bench counts as ${BENCH_WEIGHT} runs)`);

@@ -16,6 +16,10 @@ export const BenchRunSchema = z.object({
   /** What the spec-table constants estimated for the same run. */
   specDecodeTps: positive,
   specPrefillTps: positive,
+  /** Share of its time the run waited for a core (waits.ts), and whether that was over the limit on both tries (then it is marked, not trusted); absent in older files. */
+  waitedShare: z.number().finite().min(0).max(1).optional(),
+  waited: z.boolean().optional(),
+  reran: z.boolean().optional(),
 });
 export type BenchRun = z.infer<typeof BenchRunSchema>;
 
@@ -69,6 +73,10 @@ export const CalibrationSchema = z.object({
   cpu: CpuFiguresSchema,
   /** The machine was busy during the bench (load average, share of time waited), in words. */
   busy: z.string().optional(),
+  /** Runs that waited for a core even when rerun, in one line with the fix (waits.ts waitWarning). */
+  warning: z.string().optional(),
+  /** Seconds the bench took, from its first run to its figures (workers, files, reruns included); absent in older files. */
+  seconds: z.number().finite().nonnegative().optional(),
   /** Real prompts, newest last (src/calibration/learn.ts keeps the latest few). */
   observations: z.array(ObservationSchema).default([]),
 });

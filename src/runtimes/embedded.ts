@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import type { ChatHistoryItem, Llama, LlamaModel } from "node-llama-cpp";
 import { LlmFitError } from "../errors.js";
+import { embeddedTimings, promptTokensOf } from "./embedded-timings.js";
 import { cancelled } from "./errors.js";
 import type { ChatChunk, ChatRequest, ChatRuntime, Clock } from "./types.js";
 
@@ -122,7 +123,8 @@ export class EmbeddedRuntime implements ChatRuntime {
     const { lib, model } = await this.load();
     if (req.signal?.aborted) throw cancelled();
 
-    const clock = this.opts.clock ?? Date.now;
+    // sub-millisecond: a short prompt on a small model is evaluated in a few ms
+    const clock = this.opts.clock ?? (() => performance.now());
     // Never past what the model was trained on: positions beyond it are noise, not context.
     const asked = req.options?.numCtx ?? this.opts.contextSize ?? 4096;
     const trained = model.trainContextSize;
@@ -148,9 +150,14 @@ export class EmbeddedRuntime implements ChatRuntime {
     const channel = new Channel<string>();
     let firstAt: number | undefined;
     const o = req.options ?? {};
+    const start = clock();
     const done = session
       .prompt(last.content, {
         signal: stop.signal,
+        // the first token, not the first text: text may be held back while it could be a stop trigger
+        onToken: () => {
+          firstAt ??= clock();
+        },
         onTextChunk: (text) => {
           firstAt ??= clock();
           channel.push(text);
@@ -165,17 +172,16 @@ export class EmbeddedRuntime implements ChatRuntime {
       .finally(() => channel.close());
     // Keep a rejection from being "unhandled" while the consumer is still draining text.
     done.catch(() => undefined);
-    const start = clock();
     try {
       for await (const text of channel.drain()) yield { type: "text", text };
       await done;
       const meter = sequence.tokenMeter;
-      const end = clock();
-      const decodeSecs = (end - (firstAt ?? start)) / 1000;
+      const counts = { inputTokens: meter.usedInputTokens, outputTokens: meter.usedOutputTokens };
+      const timings = embeddedTimings({ startMs: start, firstTokenMs: firstAt, endMs: clock(), ...counts });
       yield {
         type: "done",
-        usage: { promptTokens: meter.usedInputTokens, completionTokens: meter.usedOutputTokens },
-        ...(decodeSecs > 0 && meter.usedOutputTokens > 1 ? { timings: { decodeTps: (meter.usedOutputTokens - 1) / decodeSecs } } : {}),
+        usage: { promptTokens: promptTokensOf(counts), completionTokens: meter.usedOutputTokens },
+        ...(timings ? { timings } : {}),
       };
     } catch (err) {
       if (stop.signal.aborted || req.signal?.aborted) throw cancelled();

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { calibratedCpuConstants } from "../../src/calibration/apply.js";
 import { deriveCpuFigures, cpuWork, predictCpu } from "../../src/calibration/derive.js";
 import { measuredOf, measuredWords, summarizeRuns } from "../../src/calibration/measured.js";
-import { createRunRecorder, isLocal, measuredFigures, observationOf, type FinishedPrompt } from "../../src/calibration/record.js";
+import { createRunRecorder, isLocal, measuredFigures, MIN_TOKENS, observationOf, type FinishedPrompt } from "../../src/calibration/record.js";
 import { appendRun, MAX_RUNS, readRuns, RUNS_FILE, type RealRun } from "../../src/calibration/runs.js";
 import type { Calibration } from "../../src/calibration/schema.js";
 import { readCalibrationFile, writeCalibration } from "../../src/calibration/store.js";
@@ -36,6 +36,10 @@ afterEach(() => {
 });
 
 const sizer = createSizer();
+const haveLlama = await import("node-llama-cpp").then(
+  () => true,
+  () => false,
+);
 
 /** A bench result for a machine whose CPU terms are `truth`: what `llmfit bench` would store there. */
 function benchOn(truth: CpuConstants, date = "2026-01-02"): Calibration {
@@ -196,6 +200,31 @@ describe("recording through PromptService against loopback runtimes", () => {
     expect(obs[0]).toMatchObject({ runtime: "ollama", model: "llama3.2", placement: "cpu" });
     expect(obs[0]?.estDecodeTps).toBeGreaterThan(0);
   });
+
+  it.skipIf(!haveLlama)("the embedded runtime (llama.cpp in-process, the tiny GGUF): decode and prompt tok/s from its own clock become a run", async () => {
+    const { writeTinyGguf } = await import("../support/tiny-gguf.js");
+    const dir = tmp();
+    const path = writeTinyGguf(join(dir, "tiny.gguf"));
+    const { config } = parseConfig({
+      runtimes: { ollama: { enabled: false }, lmstudio: { enabled: false }, llamacpp: { enabled: false } },
+      // one thread on the small shared test machine; enough answer tokens for MIN_SECONDS of decoding
+      prompt: { embedded_threads: 1, max_tokens: 400 },
+    });
+    const events = { chunk: () => undefined, done: () => undefined, failed: () => undefined };
+    const svc = new PromptService(() => config, events, async () => 0).recordWith(
+      createRunRecorder({ key: async () => ({ dir, fingerprint: "fp" }), hardware: async () => cpuOnly(), sizer, now: () => new Date("2026-12-06T12:00:00Z") }),
+    );
+    expect(await svc.start({ id: 1, template: "explain", input: "", context, model: { runtime: "embedded", url: "", model: path, context: 1024 } })).toMatchObject({ state: "started" });
+    await svc.run(1).settled();
+    const runs = await readRuns(dir, "fp");
+    expect(runs).toHaveLength(1);
+    const r = runs[0]!;
+    expect(r).toMatchObject({ runtime: "embedded", model: path, placement: "cpu", at: "2026-12-06T12:00:00.000Z" });
+    expect(r.generatedTokens).toBeGreaterThanOrEqual(MIN_TOKENS);
+    expect(r.promptTokens).toBeGreaterThanOrEqual(MIN_TOKENS);
+    expect(r.decodeTps).toBeGreaterThan(0);
+    expect(r.prefillTps).toBeGreaterThan(0);
+  }, 120_000);
 
   it("a running host takes a run's calibration at once, and its report reads the runs again", async () => {
     const { Session } = await import("../../src/host/session.js");

@@ -37,6 +37,25 @@ describe("embedded runtime (node-llama-cpp, tiny GGUF)", () => {
     expect(done.usage?.promptTokens).toBeGreaterThan(0);
   }, 60_000);
 
+  it("times the prompt and the answer on its own clock: prompt tok/s as the servers report it", async () => {
+    const t0 = performance.now();
+    let done: ChatChunk | undefined;
+    for await (const c of runtime.chat(ask("the cat sat on the mat and the sky is blue, hello world", { options: { maxTokens: 40, seed: 5 } }))) done = c;
+    const wallMs = performance.now() - t0;
+    expect(done?.type).toBe("done");
+    if (done?.type !== "done") return;
+    const { promptTps, decodeTps } = done.timings ?? {};
+    const prompt = done.usage?.promptTokens ?? 0;
+    const answer = done.usage?.completionTokens ?? 0;
+    expect(prompt).toBeGreaterThanOrEqual(8);
+    expect(promptTps).toBeGreaterThan(0);
+    expect(decodeTps).toBeGreaterThan(0);
+    // the two spans the rates come from lie inside the chat's wall time (a rate in the wrong unit would not)
+    const spansMs = (prompt / (promptTps ?? 1)) * 1000 + ((answer - 1) / (decodeTps ?? 1)) * 1000;
+    expect(spansMs).toBeLessThanOrEqual(wallMs);
+    expect(spansMs).toBeGreaterThan(0.2 * wallMs);
+  }, 60_000);
+
   it("keeps a conversation (system + history)", async () => {
     let text = "";
     for await (const c of runtime.chat({

@@ -9,6 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { defaultCacheDir } from "../cache-dir.js";
 import type { Hardware } from "../hardware/types.js";
 import { hash53 } from "../models/content-hash.js";
@@ -24,22 +25,22 @@ const FORMAT = 1;
 const KEEP = 12;
 
 const KV_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "iq4_nl"] as const satisfies readonly KvType[];
-const Verdict = z.enum(["gpu", "partial", "cpu", "no"]);
-const Settings = z.object({
+const Verdict = lazySchema(() => z.enum(["gpu", "partial", "cpu", "no"]));
+const Settings = lazySchema(() => z.object({
   ctx: z.number(), nSeq: z.number(), nBatch: z.number(), nUbatch: z.number(),
   kvTypeK: z.enum(KV_TYPES), kvTypeV: z.enum(KV_TYPES), flashAttn: z.enum(["auto", "on", "off"]), kvUnified: z.boolean(),
-});
-const Memory = z.object({
+}));
+const Memory = lazySchema(() => z.object({
   weights: z.number(), kv: z.number(), recurrent: z.number(), compute: z.number(), output: z.number(), overhead: z.number(), total: z.number(),
-});
-const Placement = z.object({
+}));
+const Placement = lazySchema(() => z.object({
   verdict: Verdict,
   layersOnGpu: z.number(),
   layersTotal: z.number(),
   devices: z.array(z.object({ device: z.union([z.literal("cpu"), z.number()]), layers: z.number(), bytes: z.number(), availableBytes: z.number() }).readonly()).readonly(),
   reason: z.string(),
-});
-const StoredRow = z.object({
+}));
+const StoredRow = lazySchema(() => z.object({
   quant: z.string(),
   estimateQuant: z.string(),
   settings: Settings,
@@ -51,12 +52,12 @@ const StoredRow = z.object({
   usable: z.boolean(),
   quantWhy: z.string().optional(),
   score: z.number(),
-});
-const StoredJudgedSchema = z.object({
+}));
+const StoredJudgedSchema = lazySchema(() => z.object({
   row: StoredRow.optional(),
   miss: z.object({ fix: z.string(), needBytes: z.number() }).optional(),
-});
-const StoreFile = z.object({ format: z.literal(FORMAT), key: z.string(), judged: z.record(z.string(), StoredJudgedSchema) });
+}));
+const StoreFile = lazySchema(() => z.object({ format: z.literal(FORMAT), key: z.string(), judged: z.record(z.string(), StoredJudgedSchema) }));
 
 /** One model's judgement as the file holds it: the row's numbers, without the entry or shape. */
 export type StoredJudged = z.infer<typeof StoredJudgedSchema>;

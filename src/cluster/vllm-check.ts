@@ -2,14 +2,15 @@
 // weights, the KV blocks the log's own KV memory gives, and the blocks the whole model predicts.
 // Pure: the caller reads the file; `npm run build && node scripts/cluster/vllm-check.mjs` prints the table, test/cluster/vllm.test.ts holds the bounds.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import { VLLM_BLOCK_SIZE, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
-const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
+const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
 
-export const LogRowSchema = z.object({
+export const LogRowSchema = lazySchema(() => z.object({
   model_id: z.string().min(1),
   served_model: z.string().min(1),
   tp: z.coerce.number().int().positive(),
@@ -39,7 +40,7 @@ export const LogRowSchema = z.object({
   /** K/V heads of the checkpoint when they differ from the model's (duplicated for a wider model parallelism); empty: the model's. */
   kv_heads: num,
   source: z.string().min(1),
-});
+}));
 export type LogRow = z.infer<typeof LogRowSchema>;
 
 /** CSV with one quoted last column (the source); no other field holds a comma. The rows of data/vllm/. */

@@ -5,6 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { hash53 } from "../models/content-hash.js";
 import type { ProbeContext } from "./context.js";
 import { HardwareSchema } from "./schema.js";
@@ -14,7 +15,7 @@ export { defaultCacheDir } from "../cache-dir.js";
 
 const CACHE_VERSION = 1;
 // `key` (a cheap hash of the same parts) came later: a file without it is checked by its fingerprint.
-const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), key: z.string().optional(), hardware: HardwareSchema });
+const CacheFileSchema = lazySchema(() => z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), key: z.string().optional(), hardware: HardwareSchema }));
 
 /** What cannot change without a reboot or a driver update, as one string. */
 export async function machineParts(ctx: ProbeContext): Promise<string> {

@@ -143,8 +143,14 @@ let defaults: Config | undefined;
  * Every option at its default. Built on first use, not at load: parsing the whole schema costs a
  * command that never reads the options (`llmfit fit`) ~4 ms of its start (npm run bench: process).
  */
+declare const LLMFIT_DEFAULT_CONFIG: Config | undefined;
+
+/**
+ * The defaults: in a bundle, the value the build parsed (scripts/bundle.mjs), since every start
+ * (the host's Session, the report) needs them and parsing `{}` means building the whole schema.
+ */
 export function defaultConfig(): Config {
-  return (defaults ??= ConfigSchema.parse({}));
+  return (defaults ??= typeof LLMFIT_DEFAULT_CONFIG === "undefined" ? ConfigSchema.parse({}) : LLMFIT_DEFAULT_CONFIG);
 }
 
 type Path = readonly PropertyKey[];

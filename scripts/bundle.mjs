@@ -11,6 +11,8 @@
 import { build } from "esbuild";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { defaultConfig } from "../dist/config.js";
 import { hash53, hashBytes } from "../dist/models/content-hash.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -41,6 +43,10 @@ const noWinston = {
   },
 };
 
+// The parsed default config, for src/config.ts defaultConfig(): it must survive JSON as it is.
+const defaults = defaultConfig();
+if (!isDeepStrictEqual(JSON.parse(JSON.stringify(defaults)), defaults)) throw new Error("the default config does not round-trip through JSON");
+
 const result = await build({
   plugins: [noWinston],
   entryPoints: { host: `${root}/src/host.ts`, cli: `${root}/src/cli.ts` },
@@ -61,6 +67,7 @@ const result = await build({
     LLMFIT_BUNDLED: "true",
     LLMFIT_CATALOG_STAMP: JSON.stringify(hashBytes(readFileSync(`${root}/dist/catalog.json`))),
     LLMFIT_SOURCE_STAMP: JSON.stringify(sourceStamp),
+    LLMFIT_DEFAULT_CONFIG: JSON.stringify(defaults),
     "import.meta.url": "__llmfitUrl",
   },
   // Whitespace and syntax only (names stay, for stack traces): a third less for V8 to scan at start.

@@ -2,18 +2,19 @@
 // from lua/llmfit/defaults.lua, which scripts/gen-defaults.mjs writes from this schema, and the
 // host parses the user's setup() table with it once per start. Each problem becomes one line.
 import * as z from "zod";
+import { lazySchema } from "./lazy-schema.js";
 import { TemplateSchema } from "./prompt/templates.js";
 import { runtimesConfigSchema } from "./runtimes/config.js";
 import { isUrl, simulatedHost } from "./cluster/hosts.js";
 import { DEFAULT_LINK, LINK_LADDER } from "./cluster/link.js";
 import { LlmFitError } from "./errors.js";
 
-const Border = z.union([
+const Border = lazySchema(() => z.union([
   z.enum(["none", "single", "double", "rounded", "solid", "shadow"]),
   z.array(z.string()).length(8),
-]);
+]));
 
-const Keys = z
+const Keys = lazySchema(() => z
   .object({
     close: z.array(z.string()).default(["q", "<Esc>"]).describe("close the float"),
     refresh: z.array(z.string()).default(["r"]).describe("detect again and repaint"),
@@ -40,9 +41,9 @@ const Keys = z
     cancel: z.array(z.string()).default(["<C-c>"]).describe("answer float: stop the answer (closing also stops it)"),
   })
   .strict()
-  .prefault({});
+  .prefault({}));
 
-const Hardware = z
+const Hardware = lazySchema(() => z
   .object({
     gpu: z.string().optional().describe("simulate this GPU (a name from the spec table); an Apple chip or laptop iGPU brings its own RAM and CPU"),
     cpu: z.string().optional().describe("simulate this CPU (a name from the CPU spec table): cores, SIMD, memory bandwidth"),
@@ -51,9 +52,9 @@ const Hardware = z
     unified: z.boolean().optional().describe("treat GPU memory as shared with RAM"),
   })
   .strict()
-  .prefault({});
+  .prefault({}));
 
-const Advice = z
+const Advice = lazySchema(() => z
   .object({
     min_tps: z
       .number()
@@ -67,10 +68,10 @@ const Advice = z
       .describe("RAM in GB kept for the OS and the editor; models are judged against total RAM less this, not momentary free RAM"),
   })
   .strict()
-  .prefault({});
+  .prefault({}));
 
 /** "RTX 3090", "2x RTX 4090, ram=128@10.0.0.2", "cpu, ram=64": the `--host` grammar; a .json file or URL is a saved `llmfit detect --json`. */
-const ClusterHostSpec = z.string().min(1).superRefine((spec, ctx) => {
+const ClusterHostSpec = lazySchema(() => z.string().min(1).superRefine((spec, ctx) => {
   if (isUrl(spec) || /\.json$/i.test(spec.trim())) return;
   try {
     simulatedHost(spec, 0); // the grammar and every GPU name (an unknown one is named with the nearest spec rows)
@@ -78,9 +79,9 @@ const ClusterHostSpec = z.string().min(1).superRefine((spec, ctx) => {
     const hint = err instanceof LlmFitError && err.hint ? ` (${err.hint})` : "";
     ctx.addIssue({ code: "custom", message: `${err instanceof Error ? err.message : String(err)}${hint}` });
   }
-});
+}));
 
-const Cluster = z
+const Cluster = lazySchema(() => z
   .object({
     hosts: z
       .array(ClusterHostSpec)
@@ -94,9 +95,9 @@ const Cluster = z
   })
   .strict()
   .optional()
-  .describe("machines to plan a model over: the report's compare screen (m) shows the best llama.cpp RPC plan on them");
+  .describe("machines to plan a model over: the report's compare screen (m) shows the best llama.cpp RPC plan on them"));
 
-export const ConfigSchema = z
+export const ConfigSchema = lazySchema(() => z
   .object({
     node: z.string().min(1).default("node").describe("Node.js (>= 20) executable that runs the host"),
     transport: z
@@ -132,7 +133,7 @@ export const ConfigSchema = z
       .prefault({})
       .describe("prompting from a selection"),
   })
-  .strict();
+  .strict());
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -142,8 +143,14 @@ let defaults: Config | undefined;
  * Every option at its default. Built on first use, not at load: parsing the whole schema costs a
  * command that never reads the options (`llmfit fit`) ~4 ms of its start (npm run bench: process).
  */
+declare const LLMFIT_DEFAULT_CONFIG: Config | undefined;
+
+/**
+ * The defaults: in a bundle, the value the build parsed (scripts/bundle.mjs), since every start
+ * (the host's Session, the report) needs them and parsing `{}` means building the whole schema.
+ */
 export function defaultConfig(): Config {
-  return (defaults ??= ConfigSchema.parse({}));
+  return (defaults ??= typeof LLMFIT_DEFAULT_CONFIG === "undefined" ? ConfigSchema.parse({}) : LLMFIT_DEFAULT_CONFIG);
 }
 
 type Path = readonly PropertyKey[];

@@ -4,14 +4,17 @@
 // machine and one (context, KV type, minimum speed); its name is a hash of all of that plus the
 // build's source stamp, and the file repeats the whole key, so a stale or foreign file is never
 // used: new code, a new catalog, another machine, a new calibration or another reserve each
-// make a new key. Reading a file is a JSON parse and a zod check (a few ms); a damaged one is
-// ignored and rewritten. It is a cache: deleting the folder loses nothing.
+// make a new key. Reading a file this build sealed is a JSON parse; any other is also checked by
+// the schema (a few ms), and a damaged one is ignored and rewritten. It is a cache: deleting the folder loses nothing.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
+import { BUILD_STAMP } from "../build-stamp.js";
 import { defaultCacheDir } from "../cache-dir.js";
 import type { Hardware } from "../hardware/types.js";
 import { hash53 } from "../models/content-hash.js";
+import { openJson, sealedJson } from "../sealed-json.js";
 import type { CatalogEntry, LlmEntry } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import type { QuantName } from "../sizing/quant-mix.js";
@@ -24,22 +27,22 @@ const FORMAT = 1;
 const KEEP = 12;
 
 const KV_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "iq4_nl"] as const satisfies readonly KvType[];
-const Verdict = z.enum(["gpu", "partial", "cpu", "no"]);
-const Settings = z.object({
+const Verdict = lazySchema(() => z.enum(["gpu", "partial", "cpu", "no"]));
+const Settings = lazySchema(() => z.object({
   ctx: z.number(), nSeq: z.number(), nBatch: z.number(), nUbatch: z.number(),
   kvTypeK: z.enum(KV_TYPES), kvTypeV: z.enum(KV_TYPES), flashAttn: z.enum(["auto", "on", "off"]), kvUnified: z.boolean(),
-});
-const Memory = z.object({
+}));
+const Memory = lazySchema(() => z.object({
   weights: z.number(), kv: z.number(), recurrent: z.number(), compute: z.number(), output: z.number(), overhead: z.number(), total: z.number(),
-});
-const Placement = z.object({
+}));
+const Placement = lazySchema(() => z.object({
   verdict: Verdict,
   layersOnGpu: z.number(),
   layersTotal: z.number(),
   devices: z.array(z.object({ device: z.union([z.literal("cpu"), z.number()]), layers: z.number(), bytes: z.number(), availableBytes: z.number() }).readonly()).readonly(),
   reason: z.string(),
-});
-const StoredRow = z.object({
+}));
+const StoredRow = lazySchema(() => z.object({
   quant: z.string(),
   estimateQuant: z.string(),
   settings: Settings,
@@ -51,12 +54,12 @@ const StoredRow = z.object({
   usable: z.boolean(),
   quantWhy: z.string().optional(),
   score: z.number(),
-});
-const StoredJudgedSchema = z.object({
+}));
+const StoredJudgedSchema = lazySchema(() => z.object({
   row: StoredRow.optional(),
   miss: z.object({ fix: z.string(), needBytes: z.number() }).optional(),
-});
-const StoreFile = z.object({ format: z.literal(FORMAT), key: z.string(), judged: z.record(z.string(), StoredJudgedSchema) });
+}));
+export const StoreFile = lazySchema(() => z.object({ format: z.literal(FORMAT), key: z.string(), judged: z.record(z.string(), StoredJudgedSchema) }));
 
 /** One model's judgement as the file holds it: the row's numbers, without the entry or shape. */
 export type StoredJudged = z.infer<typeof StoredJudgedSchema>;
@@ -114,16 +117,18 @@ export function judgedStore(dir: string, stamp: string): JudgedStore {
   return {
     load(planned, viewKey) {
       const key = storeKey(stamp, planned, viewKey);
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(fileOf(key), "utf8");
+        bytes = readFileSync(fileOf(key));
       } catch {
         return new Map();
       }
       try {
-        const parsed = StoreFile.safeParse(JSON.parse(text));
-        if (!parsed.success || parsed.data.key !== key) return new Map();
-        return new Map(Object.entries(parsed.data.judged));
+        // sealed by this build (src/sealed-json.ts): the rows as written; else checked by the schema
+        const opened = openJson(stamp, bytes);
+        const file = opened.sealed ? (opened.value as z.output<typeof StoreFile>) : StoreFile.safeParse(opened.value).data;
+        if (file === undefined || file.format !== FORMAT || file.key !== key) return new Map();
+        return new Map(Object.entries(file.judged));
       } catch {
         return new Map(); // damaged: judged afresh, and the file rewritten
       }
@@ -136,7 +141,7 @@ export function judgedStore(dir: string, stamp: string): JudgedStore {
         mkdirSync(dir, { recursive: true });
         const file = fileOf(key);
         const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, judged: out }));
+        writeFileSync(tmp, sealedJson(stamp, { format: FORMAT, key, judged: out }));
         renameSync(tmp, file); // atomic: a reader sees the old file or the new one
         prune(dir);
       } catch {
@@ -160,14 +165,12 @@ function prune(dir: string): void {
   for (const { f } of files.slice(KEEP)) rmSync(join(dir, f), { force: true });
 }
 
-declare const LLMFIT_SOURCE_STAMP: string | undefined;
-
 /**
  * The store a process uses: `<cache dir>/judged`, only in a bundled build (it has a source stamp;
  * the modules tsc emits for tests do not), unless LLMFIT_JUDGED_CACHE=off or LLMFIT_SHAPE_TABLES is set.
  */
 export function defaultJudgedStore(cacheDir: string | undefined, env: NodeJS.ProcessEnv = process.env): JudgedStore | undefined {
   // LLMFIT_SHAPE_TABLES (off, or another table) asks for the sizing to run: rows from disk would skip it
-  if (typeof LLMFIT_SOURCE_STAMP === "undefined" || env["LLMFIT_JUDGED_CACHE"] === "off" || env["LLMFIT_SHAPE_TABLES"] !== undefined) return undefined;
-  return judgedStore(join(cacheDir ?? defaultCacheDir(env, process.platform), "judged"), LLMFIT_SOURCE_STAMP);
+  if (BUILD_STAMP === undefined || env["LLMFIT_JUDGED_CACHE"] === "off" || env["LLMFIT_SHAPE_TABLES"] !== undefined) return undefined;
+  return judgedStore(join(cacheDir ?? defaultCacheDir(env, process.platform), "judged"), BUILD_STAMP);
 }

@@ -1,22 +1,23 @@
 // What the bench's worker process (child.ts) is asked and answers: one JSON argument in, one JSON
 // line per event out, both checked with zod at the process boundary.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
-export const ChildJobSchema = z.object({
+export const ChildJobSchema = lazySchema(() => z.object({
   runs: z.array(z.object({ label: z.string(), file: z.string() })),
   threads: z.number().int().positive(),
   prefill: z.number().int().positive(),
   decode: z.number().int().positive(),
   prefillReps: z.number().int().positive(),
   gpu: z.boolean(),
-});
+}));
 export type ChildJob = z.infer<typeof ChildJobSchema>;
 
-export const ChildEventSchema = z.discriminatedUnion("type", [
+export const ChildEventSchema = lazySchema(() => z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), backend: z.string(), gpu: z.string(), version: z.string() }),
   z.object({ type: z.literal("start"), label: z.string() }),
   z.object({ type: z.literal("run"), label: z.string(), prefillSec: z.number(), prefillNetSec: z.number(), decodeSec: z.number(), decodeNetSec: z.number() }),
   z.object({ type: z.literal("error"), label: z.string().optional(), message: z.string() }),
-]);
+]));
 export type ChildEvent = z.infer<typeof ChildEventSchema>;
 

@@ -6,15 +6,16 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
 export const RUNS_FILE = "runs.json";
 /** Enough for the per-model medians and the learning window (learn.ts keeps 20 CPU runs). */
 export const MAX_RUNS = 200;
 const RUNS_VERSION = 1;
 
-const positive = z.number().finite().positive();
+const positive = lazySchema(() => z.number().finite().positive());
 
-export const RealRunSchema = z.object({
+export const RealRunSchema = lazySchema(() => z.object({
   /** ollama, llamacpp, lmstudio, openai or embedded. */
   runtime: z.string(),
   /** The name the runtime answered under (an Ollama tag, a llama.cpp model id, a GGUF path). */
@@ -33,10 +34,10 @@ export const RealRunSchema = z.object({
   generatedTokens: z.number().int().nonnegative(),
   /** ISO 8601. */
   at: z.string(),
-});
+}));
 export type RealRun = z.infer<typeof RealRunSchema>;
 
-const RunsFileSchema = z.object({ version: z.literal(RUNS_VERSION), fingerprint: z.string(), runs: z.array(RealRunSchema) });
+const RunsFileSchema = lazySchema(() => z.object({ version: z.literal(RUNS_VERSION), fingerprint: z.string(), runs: z.array(RealRunSchema) }));
 
 /** This machine's runs, oldest first; none when the file is missing, unreadable or another machine's. */
 export async function readRuns(dir: string, fingerprint: string): Promise<RealRun[]> {

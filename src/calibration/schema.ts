@@ -1,11 +1,12 @@
 // What `llmfit bench` stores for one machine, and what real prompts add to it. Checked with zod
 // whenever it is read back (a hand-edited or half-written file is ignored, never trusted).
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
-const positive = z.number().finite().positive();
+const positive = lazySchema(() => z.number().finite().positive());
 
 /** One sparse model the bench ran, as llama.cpp timed it (net of other processes' time on the cores). */
-export const BenchRunSchema = z.object({
+export const BenchRunSchema = lazySchema(() => z.object({
   id: z.string(),
   quant: z.string(),
   decodeTps: positive,
@@ -20,11 +21,11 @@ export const BenchRunSchema = z.object({
   waitedShare: z.number().finite().min(0).max(1).optional(),
   waited: z.boolean().optional(),
   reran: z.boolean().optional(),
-});
+}));
 export type BenchRun = z.infer<typeof BenchRunSchema>;
 
 /** The machine's figures derived from the runs (src/calibration/derive.ts). */
-export const CpuFiguresSchema = z.object({
+export const CpuFiguresSchema = lazySchema(() => z.object({
   /** Bytes per second decode streams with `threads` threads (GB/s = 1e9 bytes/s). */
   bandwidthGBs: positive,
   /** Seconds per weight per thread of dequantisation + dot product in decode. */
@@ -41,11 +42,11 @@ export const CpuFiguresSchema = z.object({
   expertsMeasured: z.boolean().optional(),
   /** Prompt matmul FLOP/s with `threads` threads per ggml type the dense runs measured (src/calibration/prefill-types.ts); absent in older files. */
   prefillTypeFlops: z.record(z.string(), positive).optional(),
-});
+}));
 export type CpuFigures = z.infer<typeof CpuFiguresSchema>;
 
 /** One prompt a runtime answered, with the tok/s it reported, beside what we estimated for it. */
-export const ObservationSchema = z.object({
+export const ObservationSchema = lazySchema(() => z.object({
   runtime: z.string(),
   model: z.string(),
   quant: z.string().optional(),
@@ -57,10 +58,10 @@ export const ObservationSchema = z.object({
   estDecodeTps: positive.optional(),
   estPrefillTps: positive.optional(),
   at: z.string(),
-});
+}));
 export type Observation = z.infer<typeof ObservationSchema>;
 
-export const CalibrationSchema = z.object({
+export const CalibrationSchema = lazySchema(() => z.object({
   /** YYYY-MM-DD of the bench run. */
   date: z.string(),
   threads: z.number().int().positive(),
@@ -79,9 +80,9 @@ export const CalibrationSchema = z.object({
   seconds: z.number().finite().nonnegative().optional(),
   /** Real prompts, newest last (src/calibration/learn.ts keeps the latest few). */
   observations: z.array(ObservationSchema).default([]),
-});
+}));
 export type Calibration = z.infer<typeof CalibrationSchema>;
 
 /** The calibration file: bound to the hardware fingerprint it was measured on. */
 export const CALIBRATION_VERSION = 1;
-export const CalibrationFileSchema = z.object({ version: z.literal(CALIBRATION_VERSION), fingerprint: z.string(), calibration: CalibrationSchema });
+export const CalibrationFileSchema = lazySchema(() => z.object({ version: z.literal(CALIBRATION_VERSION), fingerprint: z.string(), calibration: CalibrationSchema }));

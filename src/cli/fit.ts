@@ -3,6 +3,7 @@
 
 import { existsSync } from "node:fs";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { errorLine, LlmFitError } from "../errors.js";
 import type { Hardware } from "../hardware/types.js";
 import { isUrl, readGgufShape } from "../models/gguf.js";
@@ -29,7 +30,7 @@ import { isSafetensorsDir, loadLocalSafetensors } from "../models/sources/local-
 import { runClusterFit, wantsCluster } from "../cluster/cli.js";
 
 
-const FlagsSchema = z.object({
+const FlagsSchema = lazySchema(() => z.object({
   quant: z.string().optional(),
   ctx: z.coerce.number().int().positive().optional(),
   "kv-type": z.enum(["f16", "q8_0", "q4_0"]).optional(),
@@ -47,7 +48,7 @@ const FlagsSchema = z.object({
   link: z.string().min(1).optional(),
   "link-gbps": z.coerce.number().positive().optional(),
   "link-rtt-ms": z.coerce.number().nonnegative().optional(),
-});
+}));
 type Flags = z.infer<typeof FlagsSchema>;
 
 /** Image and video pipelines: every part's memory at the asked resolution and dtype, and what fits. */

@@ -1,5 +1,6 @@
 // `llmfit list`: the model catalog, filtered by family, kind, license, capability and size.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { CAPABILITIES, KINDS } from "../models/catalog-schema.js";
 import { CATALOG, filterCatalog } from "../models/catalog.js";
@@ -9,9 +10,9 @@ import { parseFlags } from "./flags.js";
 import { EXIT } from "./exit-codes.js";
 import { pipelineParams } from "../diffusion/memory.js";
 
-const billions = z.coerce.number().nonnegative();
+const billions = lazySchema(() => z.coerce.number().nonnegative());
 
-const ListFlagsSchema = z.object({
+const ListFlagsSchema = lazySchema(() => z.object({
   family: z.string().min(1).optional(),
   kind: z.enum(KINDS).optional(),
   license: z.string().min(1).optional(),
@@ -19,7 +20,7 @@ const ListFlagsSchema = z.object({
   "min-params": billions.optional(),
   "max-params": billions.optional(),
   json: z.boolean().optional(),
-});
+}));
 
 /** 8.03B, 494M, 1.0T. */
 export function formatParams(n: number): string {

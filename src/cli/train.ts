@@ -2,6 +2,7 @@
 // how long 1 MB of text takes per epoch, on this machine or on named GPUs side by side.
 import { existsSync } from "node:fs";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { gpuSpecById } from "../hardware/match.js";
 import { simulateHardware } from "../hardware/simulate.js";
@@ -16,7 +17,7 @@ import { gbFlag } from "./detect.js";
 import { parseFlags } from "./flags.js";
 import { EXIT } from "./exit-codes.js";
 
-const FlagsSchema = z.object({
+const FlagsSchema = lazySchema(() => z.object({
   method: z.enum(["full", "lora", "qlora"]).default("lora"),
   rank: z.coerce.number().int().positive().default(DEFAULT_TRAIN_OPTIONS.rank),
   seq: z.coerce.number().int().positive().default(DEFAULT_TRAIN_OPTIONS.seq),
@@ -27,7 +28,7 @@ const FlagsSchema = z.object({
   mfu: z.coerce.number().positive().max(1).optional(),
   "no-flash-attn": z.boolean().default(false),
   fp32: z.boolean().default(false),
-});
+}));
 
 const GIB = 1024 ** 3;
 const gibs = (b: number): string => `${(b / GIB).toFixed(1)} GiB`;

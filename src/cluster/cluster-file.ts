@@ -12,13 +12,14 @@
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { HardwareSchema } from "../hardware/schema.js";
 import type { Hardware } from "../hardware/types.js";
 import { detectedHost, isUrl, simulatedHost, type ClusterHost, type HostLoadOptions } from "./hosts.js";
 import { customLink, linkPreset, type Link } from "./link.js";
 
-const HostEntrySchema = z
+const HostEntrySchema = lazySchema(() => z
   .object({
     name: z.string().min(1).optional(),
     address: z.string().regex(/^[A-Za-z0-9.\-:[\]]+$/, "a host name or IP address").optional(),
@@ -29,19 +30,19 @@ const HostEntrySchema = z
   .strict()
   .refine((h) => [h.spec, h.profile, h.hardware].filter((x) => x !== undefined).length === 1, {
     message: 'give exactly one of "spec", "profile" or "hardware"',
-  });
+  }));
 
-const LinkSchema = z.union([
+const LinkSchema = lazySchema(() => z.union([
   z.object({ preset: z.string().min(1) }).strict(),
   z.object({ gbps: z.number().positive(), rttMs: z.number().nonnegative() }).strict(),
-]);
+]));
 
-export const ClusterFileSchema = z
+export const ClusterFileSchema = lazySchema(() => z
   .object({
     link: LinkSchema.optional(),
     hosts: z.array(HostEntrySchema).min(1).max(64),
   })
-  .strict();
+  .strict());
 
 export interface ClusterSpec {
   readonly hosts: readonly ClusterHost[];

@@ -2,14 +2,15 @@
 // weights, the KV blocks the log's own KV memory gives, and the blocks the whole model predicts.
 // Pure: the caller reads the file; `npm run build && node scripts/cluster/vllm-check.mjs` prints the table, test/cluster/vllm.test.ts holds the bounds.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import { VLLM_BLOCK_SIZE, indexerCacheBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
-const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
+const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
 
-export const LogRowSchema = z.object({
+export const LogRowSchema = lazySchema(() => z.object({
   model_id: z.string().min(1),
   served_model: z.string().min(1),
   tp: z.coerce.number().int().positive(),
@@ -41,7 +42,7 @@ export const LogRowSchema = z.object({
   /** PP rows: the pipeline stage whose rank the row's weights and KV memory quote (0 = first); empty: 0. */
   stage: num,
   source: z.string().min(1),
-});
+}));
 export type LogRow = z.infer<typeof LogRowSchema>;
 
 /** CSV with one quoted last column (the source); no other field holds a comma. The rows of data/vllm/. */

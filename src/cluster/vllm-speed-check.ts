@@ -5,6 +5,7 @@
 // Pure: the caller reads the file; `npm run build && node scripts/cluster/vllm-speed-check.mjs`
 // prints the tables, test/cluster/vllm-speed.test.ts holds the bounds.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { simulateHardware } from "../hardware/simulate.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
@@ -13,9 +14,9 @@ import { parseLogCsv } from "./vllm-check.js";
 import { VLLM_LAYER_SEC, VLLM_STEP_SEC, vllmDecodeStep, vllmPrefill, type VllmSpeedSetup } from "./vllm-speed.js";
 import { fitNonNegative } from "../speed/fit.js";
 
-const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional());
+const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
 
-export const ThroughputRowSchema = z.object({
+export const ThroughputRowSchema = lazySchema(() => z.object({
   id: z.string().min(1),
   model_id: z.string().min(1),
   served_model: z.string().min(1),
@@ -36,7 +37,7 @@ export const ThroughputRowSchema = z.object({
   input_of_longest: num,
   vllm: z.string(),
   source: z.string().min(1),
-});
+}));
 export type ThroughputRow = z.infer<typeof ThroughputRowSchema>;
 
 /** Same CSV layout as the start-up logs: one quoted last column. */

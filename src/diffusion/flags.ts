@@ -1,6 +1,7 @@
 // `llmfit fit DIFFUSION_ID` flags → diffusion options, checked by zod at the CLI boundary:
 // --res WxH, --frames N, --dtype, --encoder-dtype, --offload, --vae-tiling.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { DIFFUSION_DTYPES, OFFLOADS, type DiffusionOptions } from "./memory.js";
 
 export const DIFFUSION_FLAG_OPTIONS = {
@@ -12,13 +13,13 @@ export const DIFFUSION_FLAG_OPTIONS = {
   "vae-tiling": { type: "boolean" },
 } as const;
 
-const dtype = z.string().transform((s, ctx) => {
+const dtype = lazySchema(() => z.string().transform((s, ctx) => {
   const hit = DIFFUSION_DTYPES.find((d) => d.toLowerCase() === s.trim().toLowerCase());
   if (!hit) ctx.addIssue({ code: "custom", message: `unknown dtype "${s}" (one of ${DIFFUSION_DTYPES.join(", ")})` });
   return hit ?? "native";
-});
+}));
 
-export const DiffusionFlagsSchema = z.object({
+export const DiffusionFlagsSchema = lazySchema(() => z.object({
   res: z
     .string()
     .regex(/^\d+x\d+$/i, "expects WIDTHxHEIGHT, e.g. 1024x1024")
@@ -30,7 +31,7 @@ export const DiffusionFlagsSchema = z.object({
   "encoder-dtype": dtype.optional(),
   offload: z.enum(OFFLOADS).optional(),
   "vae-tiling": z.boolean().optional(),
-});
+}));
 
 /** The options the flags set (the rest come from the pipeline's defaults); throws a zod error on bad input. */
 export function diffusionOptionsFromFlags(values: Record<string, unknown>): Partial<DiffusionOptions> {

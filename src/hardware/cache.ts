@@ -5,7 +5,10 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
+import { BUILD_STAMP } from "../build-stamp.js";
 import { hash53 } from "../models/content-hash.js";
+import { openJson, sealedJson } from "../sealed-json.js";
 import type { ProbeContext } from "./context.js";
 import { HardwareSchema } from "./schema.js";
 import type { Hardware } from "./types.js";
@@ -14,7 +17,7 @@ export { defaultCacheDir } from "../cache-dir.js";
 
 const CACHE_VERSION = 1;
 // `key` (a cheap hash of the same parts) came later: a file without it is checked by its fingerprint.
-const CacheFileSchema = z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), key: z.string().optional(), hardware: HardwareSchema });
+export const CacheFileSchema = lazySchema(() => z.object({ version: z.literal(CACHE_VERSION), fingerprint: z.string(), key: z.string().optional(), hardware: HardwareSchema }));
 
 /** What cannot change without a reboot or a driver update, as one string. */
 export async function machineParts(ctx: ProbeContext): Promise<string> {
@@ -63,11 +66,16 @@ export interface CachedProfile {
   readonly keyless: boolean;
 }
 
-export async function readCache(dir: string, parts: string): Promise<CachedProfile | undefined> {
+/**
+ * The cached profile when it describes this machine. A file this build sealed (src/sealed-json.ts)
+ * is used as written; any other (hand-edited, damaged, older) is checked by the schema first.
+ */
+export async function readCache(dir: string, parts: string, stamp: string | undefined = BUILD_STAMP): Promise<CachedProfile | undefined> {
   try {
-    const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(join(dir, "hardware.json"), "utf8")) as unknown);
-    if (!parsed.success) return undefined;
-    const { key, fingerprint: fp, hardware } = parsed.data;
+    const opened = openJson(stamp, await readFile(join(dir, "hardware.json")));
+    const file = opened.sealed ? trustedFile(opened.value) : checkedFile(opened.value);
+    if (file === undefined) return undefined;
+    const { key, fingerprint: fp, hardware } = file;
     if (key !== undefined) return key === hash53(parts) ? { hardware, fingerprint: fp, keyless: false } : undefined;
     return fp === (await fingerprintOf(parts)) ? { hardware, fingerprint: fp, keyless: true } : undefined;
   } catch {
@@ -75,12 +83,27 @@ export async function readCache(dir: string, parts: string): Promise<CachedProfi
   }
 }
 
+type CacheFile = z.output<typeof CacheFileSchema>;
+
+/** A sealed file: written by this build from a checked profile, so its JSON is the file's type. */
+function trustedFile(value: unknown): CacheFile | undefined {
+  const file = value as CacheFile & { seal?: string };
+  if (file.version !== CACHE_VERSION) return undefined;
+  const { seal: _seal, ...rest } = file;
+  return rest;
+}
+
+function checkedFile(value: unknown): CacheFile | undefined {
+  const parsed = CacheFileSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Writes atomically (temp file + rename) so two editors starting at once never read half a file. */
-export async function writeCache(dir: string, parts: string, fp: string, hardware: Hardware): Promise<void> {
+export async function writeCache(dir: string, parts: string, fp: string, hardware: Hardware, stamp: string | undefined = BUILD_STAMP): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, "hardware.json");
   // Unique per write: one host may detect twice at once (start-up, then new overrides).
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, JSON.stringify({ version: CACHE_VERSION, fingerprint: fp, key: hash53(parts), hardware }, undefined, 2));
+  await writeFile(tmp, sealedJson(stamp, { version: CACHE_VERSION, fingerprint: fp, key: hash53(parts), hardware }, 2));
   await rename(tmp, file);
 }

@@ -1,8 +1,9 @@
 // The CPU spec table's schema. Rows are data (cpu-specs.data.ts), parsed once, so a typo in a
 // figure fails the test suite instead of a user's report.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
-export const CpuSpecRowSchema = z.object({
+export const CpuSpecRowSchema = lazySchema(() => z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   vendor: z.enum(["intel", "amd", "apple"]),
   name: z.string().min(2),
@@ -22,9 +23,9 @@ export const CpuSpecRowSchema = z.object({
   /** The integrated GPU's row name in the GPU spec table, when the chip has one. */
   igpu: z.string().optional(),
   source: z.string().min(10),
-});
+}));
 
 export type CpuSpecRow = z.input<typeof CpuSpecRowSchema>;
 export type CpuSpec = z.output<typeof CpuSpecRowSchema>;
 
-export const CPU_SPECS_SCHEMA = z.array(CpuSpecRowSchema);
+export const CPU_SPECS_SCHEMA = lazySchema(() => z.array(CpuSpecRowSchema));

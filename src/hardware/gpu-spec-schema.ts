@@ -9,11 +9,12 @@
 // Intel XMX, Apple's simdgroup matrix path), never a sparsity figure; where the chip has no matrix
 // engine it equals the vector rate. Prompt processing is bound by it (src/speed/model.ts).
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
 export const GPU_TIERS = ["entry", "mainstream", "performance", "high-end", "datacenter"] as const;
 export type GpuTier = (typeof GPU_TIERS)[number];
 
-export const GpuSpecRowSchema = z.object({
+export const GpuSpecRowSchema = lazySchema(() => z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   vendor: z.enum(["nvidia", "amd", "intel", "apple"]),
   name: z.string().min(2),
@@ -36,11 +37,11 @@ export const GpuSpecRowSchema = z.object({
   devices: z.number().int().positive().default(1),
   /** Where the figures come from: "TechPowerUp GPU Database: <entry>", a vendor spec page, or a URL. */
   source: z.string().min(10),
-});
+}));
 
 export type GpuSpecRow = z.input<typeof GpuSpecRowSchema>;
 
-export const GpuSpecSchema = GpuSpecRowSchema.transform((row) => ({ ...row, tier: tierOf(row.bandwidthGBs, Math.max(...row.memoryGB)) }));
+export const GpuSpecSchema = lazySchema(() => GpuSpecRowSchema.transform((row) => ({ ...row, tier: tierOf(row.bandwidthGBs, Math.max(...row.memoryGB)) })));
 export type GpuSpec = z.output<typeof GpuSpecSchema>;
 
 /**

@@ -1,6 +1,7 @@
 // What a person says about their machine beats what we detect: `--gpu NAME`, `--vram GB`,
 // `--ram GB`, `--unified`, or the same keys in setup(). Validated here, applied last.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { expandGpuNames, simulatedCpu, simulatedGpus, simulateHardware } from "./simulate.js";
 import { requireGpu } from "./match.js";
@@ -9,7 +10,7 @@ import { pickBackend } from "./backend.js";
 import type { Gpu, Hardware } from "./types.js";
 import { gbToBytes } from "./units.js";
 
-export const HardwareOverridesSchema = z
+export const HardwareOverridesSchema = lazySchema(() => z
   .object({
     /** One GPU name, or several for a multi-GPU box (repeat --gpu). */
     gpu: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).optional(),
@@ -19,7 +20,7 @@ export const HardwareOverridesSchema = z
     ramGb: z.number().positive().max(65536).optional(),
     unified: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
 export type HardwareOverrides = z.infer<typeof HardwareOverridesSchema>;
 

@@ -1,34 +1,35 @@
 // The Hardware profile as JSON (`llmfit detect --json`, the disk cache, RPC). Bytes are integers,
 // bandwidth is GB/s (1e9 B/s), FLOPS are TFLOPS; every figure is {value, source, note?}.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import type { Hardware } from "./types.js";
 import { CalibrationSchema } from "../calibration/schema.js";
 
-export const SourceSchema = z.enum(["detected", "spec", "measured", "override", "estimate"]);
-export const BackendSchema = z.enum(["cuda", "rocm", "metal", "vulkan", "sycl", "cpu"]);
-export const GpuVendorSchema = z.enum(["nvidia", "amd", "intel", "apple", "other"]);
+export const SourceSchema = lazySchema(() => z.enum(["detected", "spec", "measured", "override", "estimate"]));
+export const BackendSchema = lazySchema(() => z.enum(["cuda", "rocm", "metal", "vulkan", "sycl", "cpu"]));
+export const GpuVendorSchema = lazySchema(() => z.enum(["nvidia", "amd", "intel", "apple", "other"]));
 
 const sourced = <T extends z.ZodType>(value: T) => z.object({ value, source: SourceSchema, note: z.string().optional() });
-const bytes = sourced(z.number().int().nonnegative());
-const positive = sourced(z.number().nonnegative());
+const bytes = lazySchema(() => sourced(z.number().int().nonnegative()));
+const positive = lazySchema(() => sourced(z.number().nonnegative()));
 
-export const CpuSchema = z.object({
+export const CpuSchema = lazySchema(() => z.object({
   brand: sourced(z.string()),
   arch: z.string(),
   cores: sourced(z.number().int().positive()),
   threads: sourced(z.number().int().positive()),
   flags: z.array(z.string()),
   cacheBytes: z.object({ l1d: z.number().optional(), l2: z.number().optional(), l3: z.number().optional() }).optional(),
-});
+}));
 
-export const MemorySchema = z.object({
+export const MemorySchema = lazySchema(() => z.object({
   totalBytes: bytes,
   availableBytes: bytes,
   bandwidthGBs: positive.optional(),
   kind: z.string().optional(),
-});
+}));
 
-export const GpuSchema = z.object({
+export const GpuSchema = lazySchema(() => z.object({
   index: z.number().int().nonnegative(),
   vendor: GpuVendorSchema,
   name: z.string(),
@@ -45,9 +46,9 @@ export const GpuSchema = z.object({
   driver: z.string().optional(),
   pcie: z.string().optional(),
   specId: z.string().optional(),
-});
+}));
 
-export const HardwareSchema = z.object({
+export const HardwareSchema = lazySchema(() => z.object({
   os: z.string(),
   cpu: CpuSchema,
   memory: MemorySchema,
@@ -58,7 +59,7 @@ export const HardwareSchema = z.object({
   simulated: z.boolean().optional(),
   cudaVersion: z.string().optional(),
   calibration: CalibrationSchema.optional(),
-});
+}));
 
 // The parsed JSON must be a Hardware, so the schema cannot drift from the interface; the other
 // direction (every Hardware passes the schema) is checked by the detection tests.

@@ -3,11 +3,12 @@
 // `call_cancel {id}` aborts it. A host call that waits on I/O (a URL that never answers, a slow
 // runtime) so never blocks Neovim, and the user can cancel it.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { dispatch, type Envelope } from "./dispatch.js";
 import type { Session } from "./session.js";
 
-const CallSchema = z.object({ id: z.number().int().positive(), method: z.string().min(1), args: z.unknown() }).strict();
-const CancelSchema = z.object({ id: z.number().int().positive() }).strict();
+const CallSchema = lazySchema(() => z.object({ id: z.number().int().positive(), method: z.string().min(1), args: z.unknown() }).strict());
+const CancelSchema = lazySchema(() => z.object({ id: z.number().int().positive() }).strict());
 
 export class AsyncCalls {
   private readonly inflight = new Map<number, AbortController>();

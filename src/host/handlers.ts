@@ -2,6 +2,7 @@
 // (src/host.ts) and the :UpdateRemotePlugins entry (rplugin/node/llmfit) — dispatch here.
 // Each handler names a zod schema for its argument; the inside trusts the parsed type.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { COMMANDS } from "../cli/commands.js";
 import { runCommandCaptured } from "../cli/capture.js";
 import { parseConfig } from "../config.js";
@@ -22,10 +23,11 @@ import { printable } from "../models/printable.js";
 import type { Session } from "./session.js";
 import { compareText } from "../text-order.js";
 
-const Size = {
+// a function, so the fields are built with the handler schemas that spread them (src/lazy-schema.ts)
+const Size = () => ({
   width: z.number().int().min(20).max(1000),
   height: z.number().int().min(3).max(1000),
-};
+});
 
 type Run<S extends z.ZodType> = (args: z.infer<S>, session: Session, signal?: AbortSignal) => Promise<unknown>;
 
@@ -34,18 +36,19 @@ interface Handler<S extends z.ZodType> {
   readonly run: Run<S>;
 }
 
-function handler<S extends z.ZodType>(schema: S, run: Run<S>): Handler<S> {
-  return { schema, run };
+/** A handler whose schema is built on its first call: the host starts without building ~30 of them. */
+function handler<S extends z.ZodType>(schema: () => S, run: Run<S>): Handler<S> {
+  return { schema: lazySchema(schema), run };
 }
 
 export const HANDLERS = {
-  ping: handler(z.object({}).strict(), async () => ({
+  ping: handler(() => z.object({}).strict(), async () => ({
     version: VERSION,
     pid: process.pid,
     node: process.versions.node,
   })),
 
-  configure: handler(z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
+  configure: handler(() => z.object({ options: z.unknown() }).strict(), async ({ options }, session) => {
     const parsed = parseConfig(options);
     const { config, problems } = usableHardwareOptions(parsed.config);
     session.configure({ ...config, runtimes: withEnvKeys(config.runtimes, process.env) });
@@ -54,18 +57,18 @@ export const HANDLERS = {
     return { problems: [...parsed.problems, ...problems], options: { border, width, height, keys, log_level } };
   }),
 
-  report: handler(z.object({ ...Size, refresh: z.boolean().default(false) }).strict(), async (args, session) =>
+  report: handler(() => z.object({ ...Size(), refresh: z.boolean().default(false) }).strict(), async (args, session) =>
     session.report.open(args.width, args.refresh),
   ),
 
   /** A key pressed in the report float; `id` is the model on the cursor's line, if any. */
   report_action: handler(
-    z.object({ ...Size, action: z.enum(REPORT_ACTIONS), id: z.string().optional(), text: z.string().optional() }).strict(),
+    () => z.object({ ...Size(), action: z.enum(REPORT_ACTIONS), id: z.string().optional(), text: z.string().optional() }).strict(),
     async ({ action, id, text, width }, session) => session.report.act(action, id, text, width),
   ),
 
   /** The catalog model on the cursor's line (or in the detail view), with its Ollama tags. */
-  report_entry: handler(z.object({ id: z.string().optional() }).strict(), async ({ id: row }, session) => {
+  report_entry: handler(() => z.object({ id: z.string().optional() }).strict(), async ({ id: row }, session) => {
     const id = session.report.entryFor(row);
     const entry = id ? findModel(id) : undefined;
     if (!entry) throw new LlmFitError("bad_args", "no model on this line", "move to a row of the table first");
@@ -77,11 +80,11 @@ export const HANDLERS = {
   }),
 
   /** Every catalog id, for <Tab> after :LlmFit fit. */
-  model_ids: handler(z.object({}).strict(), async () => modelIds()),
+  model_ids: handler(() => z.object({}).strict(), async () => modelIds()),
 
   /** Any `llmfit` subcommand, shown in a float: `:LlmFit compare --gpu T4` runs `llmfit compare --gpu T4`. */
   command: handler(
-    z.object({ name: z.string().min(1), args: z.array(z.string()).default([]), ...Size }).strict(),
+    () => z.object({ name: z.string().min(1), args: z.array(z.string()).default([]), ...Size() }).strict(),
     async ({ name, args, width }, session, signal) => {
       const command = COMMANDS.find((c) => c.name === name);
       if (!command) {
@@ -108,13 +111,13 @@ export const HANDLERS = {
     },
   ),
 
-  prompt_templates: handler(z.object({}).strict(), async (_args, session) =>
+  prompt_templates: handler(() => z.object({}).strict(), async (_args, session) =>
     Object.entries(session.prompts.templates())
       .sort(([a], [b]) => compareText(a, b))
       .map(([name, t]) => ({ name, description: t.description, replace: t.replace, needs_input: session.prompts.templateNeedsInput(name) })),
   ),
 
-  prompt_models: handler(z.object({ offer_default: z.boolean().default(false) }).strict(), async (args, session) => {
+  prompt_models: handler(() => z.object({ offer_default: z.boolean().default(false) }).strict(), async (args, session) => {
     const models = await session.prompts.models({ offerDefault: args.offer_default });
     if (models.length === 0) {
       throw new LlmFitError(
@@ -135,18 +138,18 @@ export const HANDLERS = {
   }),
 
   /** Fetch the picker's offered model (the user said yes); progress goes to llmfit.download. */
-  prompt_download: handler(z.object({ id: z.number().int().positive(), offer: DownloadOfferSchema }).strict(), async ({ id, offer }, session) => {
+  prompt_download: handler(() => z.object({ id: z.number().int().positive(), offer: DownloadOfferSchema }).strict(), async ({ id, offer }, session) => {
     session.downloads.start(id, offer);
     return true;
   }),
 
-  prompt_download_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+  prompt_download_cancel: handler(() => z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
     session.downloads.cancel(id);
     return true;
   }),
 
   prompt_start: handler(
-    z
+    () => z
       .object({
         id: z.number().int().positive(),
         template: z.string().min(1),
@@ -175,47 +178,47 @@ export const HANDLERS = {
     },
   ),
 
-  prompt_choose: handler(z.object({ model: ModelRefSchema }).strict(), async ({ model }, session) => {
+  prompt_choose: handler(() => z.object({ model: ModelRefSchema }).strict(), async ({ model }, session) => {
     session.prompts.choose(model);
     return true;
   }),
 
   /** Stop a prompt's stream; nothing to do when it has not started (or has ended). */
-  prompt_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+  prompt_cancel: handler(() => z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
     session.prompts.cancel(id);
     return true;
   }),
 
-  prompt_followup: handler(z.object({ id: z.number().int(), question: z.string().min(1) }).strict(), async ({ id, question }, session) => {
+  prompt_followup: handler(() => z.object({ id: z.number().int(), question: z.string().min(1) }).strict(), async ({ id, question }, session) => {
     void session.prompts.idle(id).followup(question);
     return true;
   }),
 
-  prompt_retry: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+  prompt_retry: handler(() => z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
     void session.prompts.idle(id).retry();
     return true;
   }),
 
-  prompt_close: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+  prompt_close: handler(() => z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
     session.prompts.close(id);
     return true;
   }),
 
-  pull_start: handler(z.object({ id: z.number().int().positive(), name: z.string().regex(OLLAMA_TAG, "not an Ollama model name") }).strict(), async ({ id, name }, session) => {
+  pull_start: handler(() => z.object({ id: z.number().int().positive(), name: z.string().regex(OLLAMA_TAG, "not an Ollama model name") }).strict(), async ({ id, name }, session) => {
     session.pulls.start(id, name);
     return true;
   }),
 
-  pull_cancel: handler(z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
+  pull_cancel: handler(() => z.object({ id: z.number().int() }).strict(), async ({ id }, session) => {
     session.pulls.cancel(id);
     return true;
   }),
 
   /** Every Ollama tag the catalog knows, for completion. */
-  pull_tags: handler(z.object({}).strict(), async () => [...new Set(CATALOG.flatMap((e) => e.ollama))].sort()),
+  pull_tags: handler(() => z.object({}).strict(), async () => [...new Set(CATALOG.flatMap((e) => e.ollama))].sort()),
 
   /** Which runtimes answer, for :checkhealth. */
-  runtimes: handler(z.object({}).strict(), async (_args, session) =>
+  runtimes: handler(() => z.object({}).strict(), async (_args, session) =>
     (await discoverRuntimes(session.config.runtimes)).map((r) =>
       r.state === "up"
         ? { name: r.name, url: r.url, up: true, version: r.version ?? "", installed: r.installed.length, loaded: r.loaded.length }
@@ -223,7 +226,7 @@ export const HANDLERS = {
     ),
   ),
 
-  log_path: handler(z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
+  log_path: handler(() => z.object({}).strict(), async (_args, session) => ({ path: session.log.path ?? "" })),
 } as const;
 
 export type HandlerName = keyof typeof HANDLERS;

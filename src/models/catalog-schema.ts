@@ -3,6 +3,7 @@
 // Repeated per-layer values have compact forms (`swa.pattern`, `layerPattern`, `moe.every`)
 // that `expandLayers` in catalog.ts turns into one record per layer.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
 export const KINDS = ["dense", "moe", "ssm", "hybrid", "diffusion"] as const;
 export type CatalogKind = (typeof KINDS)[number];
@@ -20,8 +21,8 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const count = z.number().int().positive();
-const size = z.number().int().nonnegative();
+const count = lazySchema(() => z.number().int().positive());
+const size = lazySchema(() => z.number().int().nonnegative());
 
 /** `ollama pull` names: lowercase `name[:tag]`, optionally under a namespace (`user/name`). */
 export const OLLAMA_TAG = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?(:[a-z0-9][a-z0-9._-]*)?$/;
@@ -36,7 +37,7 @@ export const HF_REPO = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$
  */
 export const LAYER_PATTERN = /^([AMCE-]+(\*[1-9][0-9]*)?)( [AMCE-]+(\*[1-9][0-9]*)?)*$/;
 
-export const RopeSchema = z.strictObject({
+export const RopeSchema = lazySchema(() => z.strictObject({
   theta: z.number().positive(),
   /** Fraction of the head dim that is rotated (partial rotary), when not 1. */
   partial: z.number().positive().max(1).optional(),
@@ -48,9 +49,9 @@ export const RopeSchema = z.strictObject({
       originalCtx: count.optional(),
     })
     .optional(),
-});
+}));
 
-export const SwaSchema = z.strictObject({
+export const SwaSchema = lazySchema(() => z.strictObject({
   window: count,
   /**
    * Which layers slide. "all": every attention layer. `{ globalEvery: n }`: layer i attends
@@ -62,9 +63,9 @@ export const SwaSchema = z.strictObject({
     z.strictObject({ globalEvery: count }),
     z.strictObject({ globalLayers: z.array(size) }),
   ]),
-});
+}));
 
-export const SsmSchema = z.strictObject({
+export const SsmSchema = lazySchema(() => z.strictObject({
   dConv: count,
   dInner: count,
   dState: count,
@@ -73,9 +74,9 @@ export const SsmSchema = z.strictObject({
   dtRank: size.default(0),
   /** Mamba-2 heads; 0 for Mamba-1. */
   heads: size.default(0),
-});
+}));
 
-export const MoeSchema = z.strictObject({
+export const MoeSchema = lazySchema(() => z.strictObject({
   experts: count,
   used: count,
   shared: size.default(0),
@@ -90,18 +91,18 @@ export const MoeSchema = z.strictObject({
   offset: size.default(0),
   /** The router adds a learned per-expert selection bias (DeepSeek-V3's e_score_correction_bias → exp_probs_b). */
   selectionBias: z.boolean().optional(),
-});
+}));
 
 /** DeepSeek's multi-head latent attention. */
-export const MlaSchema = z.strictObject({
+export const MlaSchema = lazySchema(() => z.strictObject({
   qLoraRank: size,
   kvLoraRank: count,
   qkNopeHeadDim: count,
   qkRopeHeadDim: count,
   vHeadDim: count,
-});
+}));
 
-export const HyperparamsSchema = z.strictObject({
+export const HyperparamsSchema = lazySchema(() => z.strictObject({
   layers: count,
   hidden: count,
   /** Attention heads; 0 for attention-free models. */
@@ -172,18 +173,19 @@ export const HyperparamsSchema = z.strictObject({
       perLayerInput: count,
     })
     .optional(),
-});
+}));
 
-export const PipelinePartSchema = z.strictObject({
+export const PipelinePartSchema = lazySchema(() => z.strictObject({
   /** transformer, unet, text-encoder, vae … */
   role: z.string().min(1),
   name: z.string().min(1),
   params: count,
   dtype: z.enum(["fp32", "fp16", "bf16", "fp8"]),
   source: z.url().optional(),
-});
+}));
 
-const common = {
+// a function, so the fields are built with the schemas that spread them (src/lazy-schema.ts)
+const common = () => ({
   /** Lowercase, unique: "llama-3.1-8b-instruct". */
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
   family: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
@@ -233,24 +235,24 @@ const common = {
    */
   notInLlamaCpp: z.string().min(1).optional(),
   notes: z.string().optional(),
-};
+});
 
-export const LlmEntrySchema = z.strictObject({
-  ...common,
+export const LlmEntrySchema = lazySchema(() => z.strictObject({
+  ...common(),
   kind: z.enum(["dense", "moe", "ssm", "hybrid"]),
   /** llama.cpp's general.architecture (gpt2, llama, qwen3moe, mamba …). */
   arch: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
   hp: HyperparamsSchema,
-});
+}));
 
-export const DiffusionEntrySchema = z.strictObject({
-  ...common,
+export const DiffusionEntrySchema = lazySchema(() => z.strictObject({
+  ...common(),
   kind: z.literal("diffusion"),
   arch: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
   pipeline: z.array(PipelinePartSchema).min(1),
-});
+}));
 
-export const CatalogEntrySchema = z.discriminatedUnion("kind", [LlmEntrySchema, DiffusionEntrySchema]);
+export const CatalogEntrySchema = lazySchema(() => z.discriminatedUnion("kind", [LlmEntrySchema, DiffusionEntrySchema]));
 
 export type CatalogEntry = z.output<typeof CatalogEntrySchema>;
 export type CatalogEntryInput = z.input<typeof CatalogEntrySchema>;

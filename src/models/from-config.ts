@@ -2,13 +2,14 @@
 // config.json. Field names and defaults follow each model type's transformers config class; the
 // result is the catalog's compact input form, so `scripts/catalog-from-config.mjs` can print it.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import type { HyperparamsInput } from "./catalog-schema.js";
 
-const num = z.number().optional();
+const num = lazySchema(() => z.number().optional());
 
 /** The fields we read; everything else in a config.json is ignored. */
-export const HfConfigSchema = z.looseObject({
+export const HfConfigSchema = lazySchema(() => z.looseObject({
   model_type: z.string(),
   num_hidden_layers: num,
   hidden_size: num,
@@ -104,7 +105,7 @@ export const HfConfigSchema = z.looseObject({
   /** transformers 5 form of the RoPE settings: one set per layer type for Gemma 4. */
   rope_parameters: z.record(z.string(), z.unknown()).nullable().optional(),
   text_config: z.record(z.string(), z.unknown()).optional(),
-});
+}));
 export type HfConfig = z.infer<typeof HfConfigSchema>;
 
 export interface FromConfigMeta {

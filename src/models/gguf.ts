@@ -4,6 +4,7 @@
 
 import { stat } from "node:fs/promises";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { ggmlTypeById } from "../sizing/ggml-types.js";
 import { fileTypeName } from "./gguf-file-type.js";
@@ -22,8 +23,8 @@ export const MAX_SHARDS = 256;
 const SHARD_CONCURRENCY = 4;
 
 const U32_MAX = 0xffff_ffff;
-const Scalar = z.union([z.string(), z.number(), z.bigint(), z.boolean()]);
-const Value = z.union([Scalar, z.array(Scalar)]);
+const Scalar = lazySchema(() => z.union([z.string(), z.number(), z.bigint(), z.boolean()]));
+const Value = lazySchema(() => z.union([Scalar, z.array(Scalar)]));
 
 /** The keys sizing relies on, with the ranges llama.cpp accepts (hparams are uint32_t). */
 function requiredSchema(arch: string) {

@@ -4,6 +4,7 @@
 // file's exact size and LFS sha256 from the Hub listing, so the picker can say how big the
 // download is and the download can be verified.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import type { ModelRow, Recommendations } from "../advice/advise.js";
 import { HF_REPO } from "../models/catalog-schema.js";
@@ -13,7 +14,7 @@ import { hubAccess, listRepo, resolveUrl, type HubAccess } from "../models/sourc
 import { defaultQuant, ggufQuants, pickQuant, type GgufQuant } from "../models/sources/repo-files.js";
 
 /** A download the picker offers; it travels to the editor and back, so it is checked on return. */
-export const DownloadOfferSchema = z
+export const DownloadOfferSchema = lazySchema(() => z
   .object({
     /** The catalog's name for it, for the picker and messages. */
     name: z.string().min(1).max(200),
@@ -25,7 +26,7 @@ export const DownloadOfferSchema = z
     bytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
-  .strict();
+  .strict());
 export type DownloadOffer = z.infer<typeof DownloadOfferSchema>;
 
 /** Above this many parameters a model is not "small": its download and its CPU speed say so. */

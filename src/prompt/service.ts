@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import type { Config } from "../config.js";
 import { LlmFitError } from "../errors.js";
 import { chatRuntimeFor, discoverRuntimes, runtimeClients, type DiscoveryDeps } from "../runtimes/discovery.js";
@@ -19,7 +20,7 @@ import { estimateTokens, guardContext } from "./tokens.js";
 import { findOnDiskModels, nodeLlamaCppModelsDir, onDiskDirs, type OnDiskModel } from "../runtimes/on-disk.js";
 import { gib, offerFileName, offerLabel, type DownloadOffer } from "./default-model.js";
 
-export const ModelRefSchema = z
+export const ModelRefSchema = lazySchema(() => z
   .object({
     runtime: z.enum(["ollama", "llamacpp", "lmstudio", "openai", "embedded"]),
     url: z.string(),
@@ -27,7 +28,7 @@ export const ModelRefSchema = z
     /** The context the runtime runs it with, when known. */
     context: z.number().int().positive().optional(),
   })
-  .strict();
+  .strict());
 export type ModelRef = z.infer<typeof ModelRefSchema>;
 
 export interface ModelChoice extends ModelRef {

@@ -3,9 +3,10 @@
 // `replace` templates are meant to be accepted over the selection; `extract` pulls the first
 // fenced code block out of the answer so an accepted fix is code, not prose.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 
-export const TemplateSchema = z
+export const TemplateSchema = lazySchema(() => z
   .object({
     prompt: z.string().min(1).describe("the message, with $text, $input, $filetype, $filename, $register, $diagnostics"),
     description: z.string().default("").describe("one line shown when choosing a template"),
@@ -23,7 +24,7 @@ export const TemplateSchema = z
       .default({})
       .describe("generation options"),
   })
-  .strict();
+  .strict());
 
 export type Template = z.infer<typeof TemplateSchema>;
 

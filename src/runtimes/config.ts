@@ -2,13 +2,14 @@
 // One zod schema holds every default and check; `.describe()` texts feed the generated docs,
 // like src/config.ts (which embeds this under `runtimes`).
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
-const httpUrl = z
+const httpUrl = lazySchema(() => z
   .string()
   .url()
-  .refine((u) => /^https?:\/\//.test(u), { message: "must start with http:// or https://" });
+  .refine((u) => /^https?:\/\//.test(u), { message: "must start with http:// or https://" }));
 
-export const runtimesConfigSchema = z
+export const runtimesConfigSchema = lazySchema(() => z
   .object({
     ollama: z
       .object({
@@ -70,7 +71,7 @@ export const runtimesConfigSchema = z
       .default(300_000)
       .describe("deadline for a chat's first byte (a model may be loading) and between streamed chunks"),
   })
-  .strict();
+  .strict());
 
 export type RuntimesConfig = z.infer<typeof runtimesConfigSchema>;
 
@@ -90,7 +91,7 @@ export function withEnvKeys(config: RuntimesConfig, env: Readonly<Record<string,
 }
 export type RuntimesConfigInput = z.input<typeof runtimesConfigSchema>;
 
-export const DEFAULT_RUNTIMES_CONFIG: RuntimesConfig = runtimesConfigSchema.parse({});
+export const DEFAULT_RUNTIMES_CONFIG: RuntimesConfig = lazySchema(() => runtimesConfigSchema.parse({}));
 
 /**
  * OLLAMA_HOST as Ollama's own CLI reads it ("host", "host:port", ":port", "http://host:port"),

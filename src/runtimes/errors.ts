@@ -2,6 +2,7 @@
 // funnels failures through here, so "not running", "too slow", "no such model" read the same
 // whichever runtime said them.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 
 /** Who we were talking to, for the message and the fix. */
@@ -72,11 +73,11 @@ export function runtimeError(ep: Endpoint, status: number | undefined, message: 
   return new LlmFitError("http", `${ep.label} error${code}: ${text}`, `check the ${ep.label} log`);
 }
 
-const errorBody = z.union([
+const errorBody = lazySchema(() => z.union([
   z.object({ error: z.string() }),
   z.object({ error: z.object({ message: z.string() }) }),
   z.object({ message: z.string() }),
-]);
+]));
 
 /** The message inside an error body: Ollama's `{"error": "..."}`, OpenAI/llama.cpp's `{"error": {"message"}}`, or text. */
 export function errorMessageOf(body: string, fallback: string): string {

@@ -3,6 +3,7 @@
 // ggml-org/llama.cpp). One process serves one model (or a few in router mode); what it loaded
 // is what /v1/models lists.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { streamBroken, type Endpoint } from "./errors.js";
 import { normalizeBaseUrl, openRequest, requestJson, requestText, parseJsonWith, type Transport } from "./http.js";
@@ -23,17 +24,17 @@ export function llamacppEndpoint(url: string): Endpoint {
   };
 }
 
-export const llamacppPropsSchema = z.object({
+export const llamacppPropsSchema = lazySchema(() => z.object({
   default_generation_settings: z.object({ n_ctx: z.number().int().nonnegative().optional() }).loose().optional(),
   total_slots: z.number().int().optional(),
   model_path: z.string().optional(),
   chat_template: z.string().optional(),
   build_info: z.string().optional(),
   modalities: z.record(z.string(), z.boolean()).optional(),
-});
+}));
 export type LlamaCppProps = z.infer<typeof llamacppPropsSchema>;
 
-export const llamacppModelsSchema = z.object({
+export const llamacppModelsSchema = lazySchema(() => z.object({
   data: z.array(
     z.object({
       id: z.string(),
@@ -53,23 +54,23 @@ export const llamacppModelsSchema = z.object({
       status: z.object({ value: z.string() }).loose().optional(),
     }),
   ),
-});
+}));
 
-export const llamacppSlotsSchema = z.array(
+export const llamacppSlotsSchema = lazySchema(() => z.array(
   z.object({ id: z.number(), n_ctx: z.number().optional(), is_processing: z.boolean().optional() }).loose(),
-);
+));
 
-const healthSchema = z.object({ status: z.string() });
-const tokenizeSchema = z.object({ tokens: z.array(z.union([z.number(), z.object({ id: z.number() }).loose()])) });
+const healthSchema = lazySchema(() => z.object({ status: z.string() }));
+const tokenizeSchema = lazySchema(() => z.object({ tokens: z.array(z.union([z.number(), z.object({ id: z.number() }).loose()])) }));
 
-const completionEvent = z.object({
+const completionEvent = lazySchema(() => z.object({
   content: z.string().optional(),
   stop: z.boolean().optional(),
   stop_type: z.string().optional(),
   tokens_predicted: z.number().optional(),
   tokens_evaluated: z.number().optional(),
   timings: z.object({ prompt_n: z.number().optional(), predicted_n: z.number().optional(), prompt_per_second: z.number().optional(), predicted_per_second: z.number().optional() }).optional(),
-});
+}));
 
 export interface LlamaCppClientOptions {
   readonly url: string;

@@ -3,6 +3,7 @@
 // chat goes through its OpenAI-compatible /v1 (lmstudio.ai/docs/developer/rest/list,
 // lmstudio.ai/docs/app/api/endpoints/rest).
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import type { Endpoint } from "./errors.js";
 import { normalizeBaseUrl, requestJson, type Transport } from "./http.js";
@@ -22,7 +23,7 @@ export function lmstudioEndpoint(url: string): Endpoint {
   };
 }
 
-export const lmstudioModelsSchema = z.object({
+export const lmstudioModelsSchema = lazySchema(() => z.object({
   data: z.array(
     z.object({
       id: z.string(),
@@ -36,9 +37,9 @@ export const lmstudioModelsSchema = z.object({
       loaded_context_length: z.number().optional(),
     }),
   ),
-});
+}));
 
-export const lmstudioV1ModelsSchema = z.object({
+export const lmstudioV1ModelsSchema = lazySchema(() => z.object({
   models: z.array(
     z.object({
       type: z.string(),
@@ -51,9 +52,9 @@ export const lmstudioV1ModelsSchema = z.object({
       max_context_length: z.number().optional(),
     }),
   ),
-});
+}));
 
-export const openAiModelsSchema = z.object({ data: z.array(z.object({ id: z.string() }).loose()) });
+export const openAiModelsSchema = lazySchema(() => z.object({ data: z.array(z.object({ id: z.string() }).loose()) }));
 
 export interface LmStudioClientOptions {
   readonly url?: string;

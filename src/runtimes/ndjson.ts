@@ -4,14 +4,15 @@
 // `{"error": ...}` line and a cut line become typed errors, and each chunk re-arms the idle
 // deadline. ollama-js then only ever sees clean lines.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import type { LlmFitError } from "../errors.js";
 import { badResponse, runtimeError, streamBroken, type Endpoint } from "./errors.js";
 
 /** One line of a chat or pull stream; 1 MiB is far above any real token or progress line. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-const inBandError = z.object({ error: z.string() });
-const endMarker = z.union([z.object({ done: z.literal(true) }), z.object({ status: z.literal("success") })]);
+const inBandError = lazySchema(() => z.object({ error: z.string() }));
+const endMarker = lazySchema(() => z.union([z.object({ done: z.literal(true) }), z.object({ status: z.literal("success") })]));
 
 export interface NdjsonCheckOptions {
   readonly endpoint: Endpoint;

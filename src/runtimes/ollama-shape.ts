@@ -2,6 +2,7 @@
 // (`llama.block_count`, `qwen3.attention.head_count_kv` …). This turns it into the ModelShape
 // that sizing needs, and says which context Ollama will run a model at on this machine.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import type { ArchKind, ExpertShape, LayerShape, ModelShape, SsmShape, TensorInfo } from "../models/shape.js";
 import { fileTypeName } from "../models/gguf-file-type.js";
 import { LLAMA_MAX_LAYERS } from "../models/llama-limits.js";
@@ -28,7 +29,7 @@ export function ollamaDefaultContext(
 }
 
 /** The part of /api/show we read; everything else passes untouched. */
-export const ollamaShowSchema = z.object({
+export const ollamaShowSchema = lazySchema(() => z.object({
   modelfile: z.string().optional(),
   parameters: z.string().optional(),
   template: z.string().optional(),
@@ -48,7 +49,7 @@ export const ollamaShowSchema = z.object({
     .array(z.object({ name: z.string(), type: z.string(), shape: z.array(z.number()) }))
     .nullish(),
   capabilities: z.array(z.string()).nullish(),
-});
+}));
 export type OllamaShow = z.infer<typeof ollamaShowSchema>;
 
 type Info = Readonly<Record<string, unknown>>;

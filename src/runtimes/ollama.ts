@@ -5,6 +5,7 @@
 // shared client would let one cancelled prompt kill the others.
 import { Ollama, type ShowRequest } from "ollama";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { runtimeDown, runtimeError, type Endpoint } from "./errors.js";
 import { DEFAULT_MAX_BODY_BYTES, RequestGuard, normalizeBaseUrl, parseJsonWith, readTextBounded, type Transport } from "./http.js";
@@ -34,7 +35,7 @@ export function ollamaEndpoint(url: string): Endpoint {
   };
 }
 
-const details = z
+const details = lazySchema(() => z
   .object({
     format: z.string(),
     family: z.string(),
@@ -42,10 +43,10 @@ const details = z
     parameter_size: z.string(),
     quantization_level: z.string(),
   })
-  .partial();
+  .partial());
 
-export const ollamaVersionSchema = z.object({ version: z.string() });
-export const ollamaTagsSchema = z.object({
+export const ollamaVersionSchema = lazySchema(() => z.object({ version: z.string() }));
+export const ollamaTagsSchema = lazySchema(() => z.object({
   models: z.array(
     z.object({
       name: z.string(),
@@ -56,8 +57,8 @@ export const ollamaTagsSchema = z.object({
       details: details.optional(),
     }),
   ),
-});
-export const ollamaPsSchema = z.object({
+}));
+export const ollamaPsSchema = lazySchema(() => z.object({
   models: z.array(
     z.object({
       name: z.string(),
@@ -70,8 +71,8 @@ export const ollamaPsSchema = z.object({
       context_length: z.number().int().positive().optional(),
     }),
   ),
-});
-const chatPart = z.object({
+}));
+const chatPart = lazySchema(() => z.object({
   message: z.object({ content: z.string().optional(), thinking: z.string().optional() }).partial().optional(),
   done: z.boolean(),
   done_reason: z.string().optional(),
@@ -79,13 +80,13 @@ const chatPart = z.object({
   prompt_eval_duration: z.number().optional(),
   eval_count: z.number().optional(),
   eval_duration: z.number().optional(),
-});
-const pullPart = z.object({
+}));
+const pullPart = lazySchema(() => z.object({
   status: z.string(),
   digest: z.string().optional(),
   total: z.number().optional(),
   completed: z.number().optional(),
-});
+}));
 
 export interface OllamaClientOptions {
   readonly url?: string;

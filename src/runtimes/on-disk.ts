@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, relative, sep } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { parseGgufHeader } from "../models/gguf-read.js";
 import { fileSource } from "../models/gguf-source.js";
 import { OLLAMA_MODEL_MEDIA_TYPE, ollamaStoreDirs } from "../models/sources/ollama-registry.js";
@@ -82,9 +83,9 @@ async function ggufFiles(dir: string, depth: number): Promise<string[]> {
   return out;
 }
 
-const ManifestSchema = z.looseObject({
+const ManifestSchema = lazySchema(() => z.looseObject({
   layers: z.array(z.looseObject({ mediaType: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/) })),
-});
+}));
 
 /** Ollama's pulled models: manifests/HOST/NAMESPACE/NAME/TAG → blobs/sha256-HEX. */
 async function ollamaModels(store: string): Promise<Array<{ path: string; name: string }>> {

@@ -2,13 +2,14 @@
 // Studio, vLLM and LocalAI all speak. llama.cpp adds `timings` to the last chunk; OpenAI and
 // LM Studio send `usage` when asked with stream_options.include_usage.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { LlmFitError } from "../errors.js";
 import { errorMessageOf, runtimeError, streamBroken, type Endpoint } from "./errors.js";
 import { openRequest, parseJsonWith, type Transport } from "./http.js";
 import { sseItems } from "./sse.js";
 import type { ChatChunk, ChatRequest, ChatTimings, ChatUsage } from "./types.js";
 
-const chunkSchema = z.object({
+const chunkSchema = lazySchema(() => z.object({
   choices: z
     .array(
       z.object({
@@ -19,9 +20,9 @@ const chunkSchema = z.object({
     .optional(),
   usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).nullish(),
   timings: z.object({ prompt_per_second: z.number().optional(), predicted_per_second: z.number().optional() }).nullish(),
-});
+}));
 
-const errorEvent = z.object({ error: z.union([z.string(), z.object({ message: z.string(), code: z.number().optional() })]) });
+const errorEvent = lazySchema(() => z.object({ error: z.union([z.string(), z.object({ message: z.string(), code: z.number().optional() })]) }));
 
 export interface StreamSettings {
   /** Deadline for the head (a model may be loading) and between chunks. */

@@ -2,6 +2,7 @@
 // CPU) and data/speed/gpu-published.csv (published llama.cpp results, one source per row).
 // Parsing is pure (text in, rows out); the files are read by the bench and the tests.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 export function parseCsv(text: string): string[][] {
@@ -40,11 +41,11 @@ function records(text: string): Record<string, string>[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ""])));
 }
 
-const num = z.coerce.number().finite();
-const pos = z.coerce.number().finite().positive();
-const optNum = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().finite().positive().optional());
+const num = lazySchema(() => z.coerce.number().finite());
+const pos = lazySchema(() => z.coerce.number().finite().positive());
+const optNum = lazySchema(() => z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().finite().positive().optional()));
 
-export const CpuMeasurementSchema = z.object({
+export const CpuMeasurementSchema = lazySchema(() => z.object({
   model_id: z.string().min(1),
   arch: z.string().min(1),
   weights: z.string().min(1),
@@ -61,10 +62,10 @@ export const CpuMeasurementSchema = z.object({
   decode_tokens: pos,
   cpu_flags: z.string(),
   loadavg_1m: num,
-});
+}));
 export type CpuMeasurement = z.output<typeof CpuMeasurementSchema>;
 
-export const PublishedRowSchema = z.object({
+export const PublishedRowSchema = lazySchema(() => z.object({
   device: z.string().min(1),
   backend: z.enum(["cuda", "metal", "vulkan", "rocm", "sycl", "cpu"]),
   model_id: z.string().min(1),
@@ -93,7 +94,7 @@ export const PublishedRowSchema = z.object({
   flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off"]).optional()),
   /** Prompt micro-batch (llama-bench -ub) when the source states one other than llama.cpp's 512. */
   ubatch: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
-});
+}));
 export type PublishedRow = z.output<typeof PublishedRowSchema>;
 
 function parseAll<T>(schema: z.ZodType<T>, text: string, file: string): T[] {

@@ -1,11 +1,12 @@
 // Measured fine-tuning throughput runs (data/training/finetune-throughput.csv), one cited row per
 // run, as typed rows. Pure: the caller reads the file.
 import * as z from "zod";
+import { lazySchema } from "../lazy-schema.js";
 import { parseCsv } from "../speed/measurements.js";
 
-const boolOrUnknown = z.preprocess((v) => (v === "" ? undefined : v === "true" ? true : v === "false" ? false : v), z.boolean().optional());
+const boolOrUnknown = lazySchema(() => z.preprocess((v) => (v === "" ? undefined : v === "true" ? true : v === "false" ? false : v), z.boolean().optional()));
 
-export const TrainingRunSchema = z.object({
+export const TrainingRunSchema = lazySchema(() => z.object({
   /** The GPU as the spec table names it (aliases work). */
   device: z.string().min(1),
   /** GPUs of the run; the throughput is per GPU, and only data-parallel runs (a whole model per GPU) are kept. */
@@ -25,7 +26,7 @@ export const TrainingRunSchema = z.object({
   year: z.coerce.number().int().min(2020).max(2100),
   source_url: z.url(),
   note: z.string(),
-});
+}));
 export type TrainingRun = z.output<typeof TrainingRunSchema>;
 
 export function parseTrainingRuns(text: string): TrainingRun[] {

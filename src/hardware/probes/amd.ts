@@ -2,6 +2,7 @@
 // exist without ROCm (Vulkan users). APUs report a small VRAM carve-out plus GTT, the share of
 // system RAM the GPU may map; what a model can use there is carve-out + GTT.
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import type { ProbeFs } from "../fsio.js";
 import { GiB, finiteNumber } from "../units.js";
 
@@ -32,7 +33,7 @@ export function isIntegratedAmd(deviceId: string | undefined, vramTotalBytes: nu
 }
 
 // Every value rocm-smi prints is a string; cards are keyed card0, card1 … next to "system".
-const RocmSmiSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+const RocmSmiSchema = lazySchema(() => z.record(z.string(), z.record(z.string(), z.unknown())));
 
 export function parseRocmSmiJson(json: unknown): readonly AmdGpu[] {
   const parsed = RocmSmiSchema.safeParse(json);

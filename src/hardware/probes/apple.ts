@@ -5,6 +5,7 @@
 // (ollama/ollama#434), 64 GiB → 49152 MiB (ggml-org/llama.cpp#1870). So an 8 GiB M1 gets
 // 5461.33 MiB ≈ 5.3 GiB. A non-zero `iogpu.wired_limit_mb` (macOS 14+) replaces the default.
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { GiB, MiB, finiteNumber } from "../units.js";
 
 export const SYSCTL_KEYS: readonly string[] = [
@@ -72,7 +73,7 @@ export interface AppleGpuInfo {
 }
 
 // Only the keys we read; the rest (displays, vendor ids) may vary between macOS releases.
-const DisplaysSchema = z.object({
+const DisplaysSchema = lazySchema(() => z.object({
   SPDisplaysDataType: z.array(
     z.looseObject({
       _name: z.string().optional(),
@@ -81,7 +82,7 @@ const DisplaysSchema = z.object({
       spdisplays_mtlgpufamilysupport: z.string().optional(),
     }),
   ),
-});
+}));
 
 /** `system_profiler SPDisplaysDataType -json`: the built-in GPU's name and core count. */
 export function parseSystemProfilerDisplays(json: unknown): readonly AppleGpuInfo[] {

@@ -2,6 +2,7 @@
 // reads as 4 GiB (4293918720 or 4294967295). The display driver's registry key holds the true
 // size as HardwareInformation.qwMemorySize (a QWORD); nvidia-smi, when present, beats both.
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { GiB, finiteNumber } from "../units.js";
 
 export const VIDEO_CONTROLLER_ARGS: readonly string[] = [
@@ -24,13 +25,13 @@ export interface WinVideoController {
 
 // ConvertTo-Json emits an object for one adapter and an array for several; WMI leaves absent
 // properties as null, which stops here (becomes undefined).
-const ControllerSchema = z.looseObject({
+const ControllerSchema = lazySchema(() => z.looseObject({
   Name: z.string().min(1),
   AdapterRAM: z.number().nullish(),
   DriverVersion: z.string().nullish(),
   PNPDeviceID: z.string().nullish(),
-});
-const ControllersSchema = z.union([ControllerSchema, z.array(z.unknown())]);
+}));
+const ControllersSchema = lazySchema(() => z.union([ControllerSchema, z.array(z.unknown())]));
 
 export function parseVideoControllerJson(json: unknown): readonly WinVideoController[] {
   const parsed = ControllersSchema.safeParse(json);

@@ -6,15 +6,16 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 
 /** How long a branch → commit or tag → manifest answer is trusted. */
 export const MOVING_TTL_MS = 60 * 60 * 1000;
 
-const JsonEntry = z.object({ savedAt: z.number(), value: z.unknown() });
-const RangesMeta = z.object({
+const JsonEntry = lazySchema(() => z.object({ savedAt: z.number(), value: z.unknown() }));
+const RangesMeta = lazySchema(() => z.object({
   total: z.number().int().nonnegative().optional(),
   segments: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
-});
+}));
 
 export interface SourceCache {
   /** A JSON value saved under `key`, if younger than `maxAgeMs` (undefined: any age). */

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { LlmFitError } from "../../errors.js";
 import { MOVING_TTL_MS } from "./cache.js";
 import { getJson, HttpStatusError, type Credential } from "./http.js";
@@ -51,20 +52,20 @@ async function hubToken(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   }
 }
 
-const ModelInfoSchema = z.looseObject({
+const ModelInfoSchema = lazySchema(() => z.looseObject({
   sha: z.string().regex(/^[0-9a-f]{40}$/),
   siblings: z.array(z.looseObject({ rfilename: z.string() })).default([]),
   gated: z.union([z.boolean(), z.string()]).optional(),
   private: z.boolean().optional(),
-});
+}));
 
-const TreeEntrySchema = z.looseObject({
+const TreeEntrySchema = lazySchema(() => z.looseObject({
   type: z.string(),
   path: z.string(),
   size: z.number().int().nonnegative(),
   oid: z.string().optional(),
   lfs: z.looseObject({ oid: z.string(), size: z.number().int().nonnegative() }).optional(),
-});
+}));
 export type TreeEntry = z.infer<typeof TreeEntrySchema>;
 
 export interface RepoFiles {

@@ -4,6 +4,7 @@
 // reads the listing (two small API answers, no file bytes) and runs only when the person asks.
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { defaultCacheDir } from "../../hardware/cache.js";
 import { LlmFitError } from "../../errors.js";
 import { diskCache } from "./cache.js";
@@ -20,8 +21,8 @@ export interface KnownFile {
   readonly bytes: number;
 }
 
-const Info = z.looseObject({ sha: z.string().min(1) });
-const Tree = z.array(z.looseObject({ path: z.string(), size: z.number().int().nonnegative(), type: z.string().optional() }));
+const Info = lazySchema(() => z.looseObject({ sha: z.string().min(1) }));
+const Tree = lazySchema(() => z.array(z.looseObject({ path: z.string(), size: z.number().int().nonnegative(), type: z.string().optional() })));
 
 /** The quant's file(s) in `repo` at its main branch as last listed, or undefined when never listed. */
 export async function knownQuantFile(repo: string, quant: string, env: NodeJS.ProcessEnv, cacheDir?: string): Promise<KnownFile | undefined> {

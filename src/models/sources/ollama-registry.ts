@@ -9,6 +9,7 @@ import { access, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { LlmFitError } from "../../errors.js";
 import { MOVING_TTL_MS } from "./cache.js";
 import { getJson, hostOf, HttpStatusError } from "./http.js";
@@ -19,10 +20,10 @@ export const DEFAULT_OLLAMA_REGISTRY = "https://registry.ollama.ai";
 export const OLLAMA_MODEL_MEDIA_TYPE = "application/vnd.ollama.image.model";
 export const MANIFEST_ACCEPT = "application/vnd.docker.distribution.manifest.v2+json";
 
-export const ManifestSchema = z.looseObject({
+export const ManifestSchema = lazySchema(() => z.looseObject({
   schemaVersion: z.number().int().optional(),
   layers: z.array(z.looseObject({ mediaType: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/), size: z.number().int().nonnegative() })),
-});
+}));
 export type OllamaManifest = z.infer<typeof ManifestSchema>;
 
 const tagName = (ref: OllamaRef): string => `${ref.namespace === "library" ? "" : `${ref.namespace}/`}${ref.name}:${ref.tag}`;

@@ -3,6 +3,7 @@
 // The weights are never read. The safetensors library refuses headers over 100,000,000 bytes
 // (MAX_HEADER_SIZE in safetensors/src/tensor.rs); so do we.
 import * as z from "zod";
+import { lazySchema } from "../../lazy-schema.js";
 import { LlmFitError } from "../../errors.js";
 import { SAFETENSORS_DTYPE_BYTES } from "../safetensors-write.js";
 
@@ -23,11 +24,11 @@ export interface SafetensorsSummary {
   readonly header: readonly { readonly name: string; readonly shape: readonly number[] }[];
 }
 
-const Entry = z.object({
+const Entry = lazySchema(() => z.object({
   dtype: z.string().min(1),
   shape: z.array(z.number().int().nonnegative()),
   data_offsets: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
-});
+}));
 
 function bad(what: string, why: string): LlmFitError {
   return new LlmFitError("bad_gguf", `${what} is not a readable safetensors file: ${why}`, "check that the repo's weights are safetensors");

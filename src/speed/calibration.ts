@@ -115,7 +115,7 @@ function computeWork(r: PublishedRow, sizer: Sizer): GpuPartWork[] | undefined {
   if (est.placement.verdict !== "gpu") return undefined;
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
-  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(r.flags ? { flags: [r.flags] } : {}), ...(r.ubatch ? { ubatch: r.ubatch } : {}), ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
+  const work = gpuPartWork(shape, est, hw, ctx, { buildYear: r.year, ...(r.flags ? { flags: [r.flags] } : {}), ...(r.ubatch ? { ubatch: r.ubatch } : {}), ...(decode && r.ubatch === 1 ? { logitsPerStep: false } : {}), ...(!decode && r.depth ? { prefillDepth: r.depth } : {}) });
   return work.length > 0 && work.every((w) => w.bandwidthGBs > 0 && w.matrixTflops > 0) ? work : undefined;
 }
 
@@ -415,7 +415,7 @@ export function predictPublished(r: PublishedRow, k: SpeedConstants, sizer: Size
   const decode = r.test.startsWith("tg");
   const ctx = decode ? publishedDecodeCtx(r.test, r.depth) : promptLen(r.test);
   const s = estimateSpeed(shape, est, hw, {
-    contexts: [ctx], constants: k, buildYear: r.year, ...(r.flags && { flags: [r.flags] }), ...(r.ubatch && { ubatch: r.ubatch }), ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
+    contexts: [ctx], constants: k, buildYear: r.year, ...(r.flags && { flags: [r.flags] }), ...(r.ubatch && { ubatch: r.ubatch }), ...(decode && r.ubatch === 1 && { logitsPerStep: false }), ...(r.threads !== undefined && { threads: r.threads }), ...(!decode && r.depth && { prefillDepth: r.depth }),
   });
   const old = r.backend !== "cpu" && r.year < CURRENT_FROM_YEAR ? ` (${r.year} build)` : "";
   return prediction(`${r.device} ${r.model_id} ${r.quant} ${r.test}${r.depth ? `@d${r.depth}` : ""}${old}`, decode ? "decode" : "prefill", r.tps, decode ? s.decodeTps : s.prefillTps);

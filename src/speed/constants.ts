@@ -29,26 +29,26 @@ export const SPEED_CONSTANTS: SpeedConstants = {
   },
   "gpu": {
     "bandwidthEfficiency": {
-      "nvidia": 0.827,
-      "nvidia-dc": 0.797,
+      "nvidia": 0.786,
+      "nvidia-dc": 0.791,
       "apple": 0.771,
       "apple-max": 0.753,
       "apple-ultra": 0.783,
-      "amd": 0.762,
-      "amd-rdna4": 0.856,
+      "amd": 0.755,
+      "amd-rdna4": 0.79,
       "amd-dc": 0.75,
-      "igpu": 0.767,
+      "igpu": 0.763,
       "intel": 0.787
     },
     "dequantFlopsPerWeight": {
       "q8": 1,
       "legacy": 1,
-      "kquant": 0.994,
+      "kquant": 0.993,
       "iq": 1,
       "mxfp4": 1
     },
     "expertGatherFactor": {
-      "cuda": 0.099,
+      "cuda": 0.0983,
       "cuda-2024": 0.1,
       "metal": 0.1,
       "metal-2024": 0.1,
@@ -58,48 +58,48 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "sycl": 0.1,
       "sycl-dmmv": 0.1
     },
-    "secPerMoeLayer": 0.0000294,
+    "secPerMoeLayer": 0.0000232,
     "secPerLayer": {
-      "cuda": 0,
-      "cuda-2024": 0.0000248,
-      "metal": 0.0000214,
-      "metal-2024": 0.0000186,
-      "vulkan": 0.0000163,
+      "cuda": 0.00000748,
+      "cuda-2024": 0.0000246,
+      "metal": 0.0000215,
+      "metal-2024": 0.0000185,
+      "vulkan": 0.0000129,
       "vulkan-nv": 0.0000118,
-      "rocm": 0.00000286,
+      "rocm": 0.00002,
       "sycl": 0.0000182,
       "sycl-dmmv": 0.0000218
     },
     "secPerToken": {
-      "cuda": 0,
-      "cuda-2024": 0.000215,
-      "metal": 0.000215,
-      "metal-2024": 0.000195,
-      "vulkan": 0.000194,
+      "cuda": 0.000112,
+      "cuda-2024": 0.000214,
+      "metal": 0.000214,
+      "metal-2024": 0.000194,
+      "vulkan": 0.000187,
       "vulkan-nv": 0.000163,
-      "rocm": 0.000104,
+      "rocm": 0.000199,
       "sycl": 0.000189,
       "sycl-dmmv": 0.000206
     },
     "secPerLayerClass": {
       "nvidia": 0,
       "nvidia-dc": 0,
-      "apple": 0.0000194,
+      "apple": 0.0000193,
       "apple-max": 0.000156,
-      "apple-ultra": 0.0000995,
-      "amd": 0.0000817,
-      "amd-rdna4": 0,
-      "amd-dc": 0.000116,
-      "igpu": 0.0000718,
+      "apple-ultra": 0.000101,
+      "amd": 0.0000598,
+      "amd-rdna4": 0.00000255,
+      "amd-dc": 0.00012,
+      "igpu": 0.0000534,
       "intel": 0.000158
     },
     "trafficFactor": {
       "cuda": 0,
-      "cuda-2024": 0.213,
+      "cuda-2024": 0.168,
       "metal": 0,
-      "metal-2024": 0.0374,
-      "vulkan": 0.011,
-      "vulkan-nv": 0.322,
+      "metal-2024": 0.0354,
+      "vulkan": 0,
+      "vulkan-nv": 0.26,
       "rocm": 0,
       "sycl": 0,
       "sycl-dmmv": 1.86
@@ -182,7 +182,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "cuda": {
       "decode": [
-        0.79,
+        0.82,
         1.21
       ],
       "prefill": [
@@ -192,8 +192,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "metal": {
       "decode": [
-        0.87,
-        1.15
+        0.88,
+        1.16
       ],
       "prefill": [
         0.77,
@@ -202,8 +202,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "rocm": {
       "decode": [
-        0.89,
-        1.32
+        0.88,
+        1.12
       ],
       "prefill": [
         0.6,
@@ -223,7 +223,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     "vulkan": {
       "decode": [
         0.8,
-        1.15
+        1.23
       ],
       "prefill": [
         0.39,

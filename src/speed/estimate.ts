@@ -105,6 +105,13 @@ export interface SpeedOptions {
   readonly flags?: readonly BuildFlag[];
   /** Prompt micro-batch (n_ubatch); default llama.cpp's 512. */
   readonly ubatch?: number;
+  /**
+   * false: the decode steps compute no logits, so the output matrix is not read. A prompt run at
+   * micro-batch 1 (llama-bench -ub 1) is a string of single-token steps, but a prompt asks for the
+   * last token's logits only (promptMatmulFlops), so every step but the last skips the output
+   * matmul: for gemma 2B that is 0.5 B of its 2.5 B weights. Default true (generation).
+   */
+  readonly logitsPerStep?: boolean;
   /** The routed experts run one fused kernel whatever the weight type (vLLM's fused_moe), not llama.cpp's per-backend choice. */
   readonly fusedExperts?: boolean;
   /** false: ignore this machine's bench figures (what a real run is compared against uses true, minus what was learned). */
@@ -204,7 +211,8 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
   const nLayer = shape.layers.length;
   const f = gpuFigures(g);
   const expertShare = shape.experts ? shape.experts.used / shape.experts.count : 0;
-  const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
+  const logits = part.output && opts.logitsPerStep !== false;
+  const weights = sumAt(traffic.layerParams, part.layers) + (logits ? traffic.outputParams : 0);
   const expertParams = sumAt(traffic.layerExpertParams, part.layers);
   const layerBytes = sumAt(traffic.layerBytes, part.layers);
   const layerParams = sumAt(traffic.layerParams, part.layers);
@@ -227,7 +235,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
     matrixTflops: f.matrix,
     int8Tops: f.int8,
     watts: f.watts,
-    bytes: layerBytes + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0),
+    bytes: layerBytes + sumAt(kv, part.layers) + (logits ? traffic.outputBytes : 0),
     weights,
     expertBytes,
     layers: part.layers.length,
@@ -283,8 +291,9 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
     for (const part of parts) {
       if (!part.gpu) {
         if (part.layers.length === 0 && !part.output) continue;
-        const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (part.output ? traffic.outputBytes : 0);
-        const weights = sumAt(traffic.layerParams, part.layers) + (part.output ? traffic.outputParams : 0);
+        const logits = part.output && opts.logitsPerStep !== false;
+        const bytes = sumAt(traffic.layerBytes, part.layers) + sumAt(kv, part.layers) + (logits ? traffic.outputBytes : 0);
+        const weights = sumAt(traffic.layerParams, part.layers) + (logits ? traffic.outputParams : 0);
         const share = nLayer > 0 ? part.layers.length / nLayer : 1;
         const flops = promptMatmulFlops(sumAt(traffic.layerParams, part.layers), part.output ? traffic.outputParams : 0, ctx) + attnPrompt * share;
         const decode = cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs);

@@ -74,6 +74,16 @@ describe("decode is bandwidth-bound", () => {
     expect(real.decodeTps).toBeGreaterThan(40);
   });
 
+  it("the single-token steps of a micro-batch-1 prompt skip the output matrix (only the last token's logits are asked for)", () => {
+    const [gen] = gpuPartWork(s, est, hw, 512);
+    const [steps] = gpuPartWork(s, est, hw, 512, { logitsPerStep: false });
+    expect(gen!.bytes - steps!.bytes).toBe(t.outputBytes);
+    expect(gen!.weights - steps!.weights).toBe(t.outputParams);
+    expect(steps!.last).toBe(true);
+    const fast = estimateSpeed(s, est, hw, { constants: IDEAL, contexts: [512], logitsPerStep: false });
+    expect(fast.decodeTps).toBeCloseTo(448e9 / (weightBytes - t.outputBytes + sum(kvReadPerLayer(s, 512))), 6);
+  });
+
   it("is slower at a long context (the KV read grows), and reports 512 and 4096 (the trained max)", () => {
     const sp = estimateSpeed(s, est, hw);
     expect(sp.at.map((a) => a.ctx)).toEqual([512, 4096]);

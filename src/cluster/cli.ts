@@ -84,7 +84,7 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   const modelArg = llamaModelArg(input.model, input.entry, quantLabel);
   // vLLM serves the safetensors checkpoint (the catalog's hf repo), whatever GGUF quant llama.cpp uses
   const hfRepo = input.entry?.hf;
-  const vllm = adviseVllm(input.shape, hosts, { ctx: input.settings.ctx });
+  const vllm = adviseVllm(input.shape, hosts, { ctx: input.settings.ctx, ...(input.entry?.checkpoint ? { checkpoint: input.entry.checkpoint } : {}) });
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
   const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];
   const vllmSetup = vllm.best ? vllmPlanSetup(input.shape, vllm.best, link) : undefined;

@@ -319,6 +319,8 @@ export interface VllmPlan {
   readonly tp: number;
   readonly pp: number;
   readonly dtype: VllmDtype;
+  /** FP8 from a BF16 checkpoint (`--quantization fp8`), not the checkpoint's own FP8. */
+  readonly quantizedOnLoad: boolean;
   readonly utilization: number;
   /** The worst rank of each stage (the one with least memory). */
   readonly stages: readonly (VllmGpuMemory & { readonly gpu: Gpu; readonly host: string })[];
@@ -346,6 +348,8 @@ export interface VllmOptions {
   readonly utilization?: number;
   readonly dtype?: VllmDtype;
   readonly kvBytesPerElem?: number;
+  /** The checkpoint's own dtype (catalog `checkpoint`): an FP8 checkpoint is planned in FP8 only. */
+  readonly checkpoint?: "fp8";
 }
 
 /** One TP × PP plan on `hosts` (one pipeline stage per host, TP over each host's first `tp` GPUs). */
@@ -377,14 +381,15 @@ export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp:
     : fits
       ? `${kvTokens} KV tokens: ${concurrency.toFixed(1)} sequences of ${o.ctx} at once, --max-model-len up to ${maxModelLen}`
       : `only ${kvTokens} KV tokens, fewer than one ${o.ctx}-token sequence`;
-  return { hosts, tp, pp, dtype, utilization: util, stages, blocks, boundingStage, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
+  return { hosts, tp, pp, dtype, quantizedOnLoad: dtype === "fp8" && o.checkpoint !== "fp8", utilization: util, stages, blocks, boundingStage, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
 }
 
-/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8. */
+/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8 (an FP8 checkpoint: FP8 only). */
 export function adviseVllm(shape: ModelShape, hosts: readonly ClusterHost[], o: VllmOptions): { best?: VllmPlan; tried: VllmPlan[] } {
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0);
   const tried: VllmPlan[] = [];
-  for (const dtype of o.dtype ? [o.dtype] : (["bf16", "fp8"] as const)) {
+  const dtypes: readonly VllmDtype[] = o.dtype ? [o.dtype] : o.checkpoint === "fp8" ? ["fp8"] : ["bf16", "fp8"];
+  for (const dtype of dtypes) {
     const candidates: VllmPlan[] = [];
     for (let pp = 1; pp <= gpuHosts.length; pp++) {
       const set = gpuHosts.slice(0, pp);
@@ -408,7 +413,7 @@ export function vllmCommands(plan: VllmPlan, hfRepo: string): { host: string; li
   const headAddr = head.address ?? `<${head.name}-address>`;
   const serve =
     `vllm serve ${hfRepo} --tensor-parallel-size ${plan.tp}${plan.pp > 1 ? ` --pipeline-parallel-size ${plan.pp} --distributed-executor-backend ray` : ""}` +
-    ` --gpu-memory-utilization ${plan.utilization} --max-model-len ${Math.min(plan.maxModelLen, Math.max(plan.ctx, 1))}${plan.dtype === "fp8" ? " --quantization fp8" : ""}`;
+    ` --gpu-memory-utilization ${plan.utilization} --max-model-len ${Math.min(plan.maxModelLen, Math.max(plan.ctx, 1))}${plan.quantizedOnLoad ? " --quantization fp8" : ""}`;
   if (plan.pp === 1) return [{ host: head.name, lines: [serve] }];
   return [
     { host: head.name, lines: [`ray start --head --port=6379`] },

@@ -64,7 +64,7 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
     return [`vLLM plan: does not fit${biggest ? ` (largest tried: TP ${biggest.tp} × PP ${biggest.pp} ${biggest.dtype}: ${biggest.reason})` : ""}`];
   }
   const out = [
-    `vLLM plan: TP ${best.tp} × PP ${best.pp} (${best.tp * best.pp} GPUs on ${best.pp} host${best.pp > 1 ? "s" : ""}), ${best.dtype}${best.dtype === "fp8" ? " (BF16 does not fit: weights quantized on load)" : ""}, --gpu-memory-utilization ${best.utilization}: ${best.reason}`,
+    `vLLM plan: TP ${best.tp} × PP ${best.pp} (${best.tp * best.pp} GPUs on ${best.pp} host${best.pp > 1 ? "s" : ""}), ${best.dtype}${best.quantizedOnLoad ? " (BF16 does not fit: weights quantized on load)" : best.dtype === "fp8" ? " (the checkpoint's own FP8)" : ""}, --gpu-memory-utilization ${best.utilization}: ${best.reason}`,
   ];
   best.stages.forEach((s, i) => {
     out.push(
@@ -94,7 +94,7 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
 export function vllmJson(best: VllmPlan | undefined, hfRepo: string | undefined, speed?: VllmPlanSpeed) {
   if (!best) return { fits: false };
   return {
-    fits: true, tp: best.tp, pp: best.pp, dtype: best.dtype, gpu_memory_utilization: best.utilization,
+    fits: true, tp: best.tp, pp: best.pp, dtype: best.dtype, quantized_on_load: best.quantizedOnLoad, gpu_memory_utilization: best.utilization,
     blocks: best.blocks, kv_tokens: best.kvTokens, max_model_len: best.maxModelLen, concurrency: Math.round(best.concurrency * 10) / 10,
     bounding_stage: best.boundingStage,
     stages: best.stages.map((s) => ({

@@ -219,6 +219,12 @@ const common = () => ({
   released: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
   /** The day this entry was last checked against its sources (YYYY-MM-DD): how fresh it is. */
   checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /**
+   * The dtype the published safetensors weights are stored in, where it is not BF16/FP16: "fp8"
+   * when config.json's quantization_config says quant_method "fp8". vLLM serves such a checkpoint
+   * in FP8 as it is (no --quantization flag), and no BF16 copy is published to plan for.
+   */
+  checkpoint: z.enum(["fp8"]).optional(),
   /** Where the published context length comes from, when it differs from config.json's (`hp.positionLimit`). */
   ctxSource: z.url().optional(),
   /**

@@ -222,6 +222,23 @@ describe("vLLM plan", () => {
       "vllm serve meta-llama/Llama-3.3-70B-Instruct --tensor-parallel-size 2 --pipeline-parallel-size 2 --distributed-executor-backend ray --gpu-memory-utilization 0.9 --max-model-len 8192 --quantization fp8",
     );
   });
+  it("an FP8 checkpoint (DeepSeek R1) is planned in its own FP8: no BF16 plan that was never published, no --quantization flag", () => {
+    const entry = findModel("deepseek-r1-0528")!;
+    expect(entry.checkpoint).toBe("fp8");
+    const shape = shapeOf(entry);
+    const hosts = [host("8x H200@10.0.0.1", 0), host("8x H200@10.0.0.2", 1)];
+    // read as a BF16 checkpoint, two hosts of 8 H200 hold it in BF16
+    const asBf16 = adviseVllm(shape, hosts, { ctx: 8192 }).best!;
+    expect([asBf16.tp, asBf16.pp, asBf16.dtype]).toEqual([8, 2, "bf16"]);
+    const { best, tried } = adviseVllm(shape, hosts, { ctx: 8192, checkpoint: "fp8" });
+    expect(tried.every((p) => p.dtype === "fp8")).toBe(true);
+    expect([best!.tp, best!.pp, best!.dtype, best!.quantizedOnLoad]).toEqual([8, 1, "fp8", false]);
+    const serve = vllmCommands(best!, entry.hf!).flatMap((c) => c.lines).at(-1)!;
+    expect(serve).toMatch(/^vllm serve deepseek-ai\/DeepSeek-R1-0528 --tensor-parallel-size 8 /);
+    expect(serve).not.toContain("--quantization");
+    expect(vllmLines(best!, tried, entry.hf, 2)[0]).toContain("fp8 (the checkpoint's own FP8)");
+    expect(vllmJson(best!, entry.hf)).toMatchObject({ dtype: "fp8", quantized_on_load: false });
+  });
   it("an 8B model on one RTX 4090: one GPU, BF16, no Ray", () => {
     const shape = shapeOf(findModel("llama-3.1-8b")!);
     const { best } = adviseVllm(shape, [host("RTX 4090", 0), host("RTX 4090@b", 1)], { ctx: 8192 });

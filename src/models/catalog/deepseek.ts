@@ -52,19 +52,19 @@ export const ENTRIES = [
     id: "deepseek-v3", family: "deepseek-v3", name: "DeepSeek V3", license: "deepseek", kind: "moe", arch: "deepseek2",
     hf: "deepseek-ai/DeepSeek-V3", source: hfConfig("deepseek-ai/DeepSeek-V3"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-v3:671b", "deepseek-v3"],
-    gguf: ["unsloth/DeepSeek-V3-GGUF", "bartowski/DeepSeek-V3-GGUF"], capabilities: ["chat"], released: "2024-12-26", checked: "2026-12-03", quality: 9,
+    gguf: ["unsloth/DeepSeek-V3-GGUF", "bartowski/DeepSeek-V3-GGUF"], capabilities: ["chat"], checkpoint: "fp8", released: "2024-12-26", checked: "2026-12-03", quality: 9,
   },
   {
     id: "deepseek-v3-0324", family: "deepseek-v3", name: "DeepSeek V3 0324", license: "mit", kind: "moe", arch: "deepseek2",
     hf: "deepseek-ai/DeepSeek-V3-0324", source: hfConfig("deepseek-ai/DeepSeek-V3-0324"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3-0324"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS,
-    gguf: ["unsloth/DeepSeek-V3-0324-GGUF"], capabilities: ["chat", "tools"], released: "2025-03-24", checked: "2026-12-03", quality: 9,
+    gguf: ["unsloth/DeepSeek-V3-0324-GGUF"], capabilities: ["chat", "tools"], checkpoint: "fp8", released: "2025-03-24", checked: "2026-12-03", quality: 9,
   },
   {
     id: "deepseek-v3.1", family: "deepseek-v3", name: "DeepSeek V3.1", license: "mit", kind: "moe", arch: "deepseek2",
     hf: "deepseek-ai/DeepSeek-V3.1", source: hfConfig("deepseek-ai/DeepSeek-V3.1"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.1"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-v3.1:671b"],
-    gguf: ["unsloth/DeepSeek-V3.1-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-08-21", checked: "2026-12-03", quality: 10,
+    gguf: ["unsloth/DeepSeek-V3.1-GGUF"], capabilities: ["chat", "tools", "reasoning"], checkpoint: "fp8", released: "2025-08-21", checked: "2026-12-03", quality: 10,
   },
   {
     // config.json: test/fixtures/configs/deepseek-ai__DeepSeek-V3.2.json (a public copy of V3.2's). V3.2-Exp is
@@ -73,25 +73,25 @@ export const ENTRIES = [
     id: "deepseek-v3.2-exp", family: "deepseek-v3", name: "DeepSeek V3.2-Exp", license: "mit", kind: "moe", arch: "deepseek32",
     hf: "deepseek-ai/DeepSeek-V3.2-Exp", source: hfConfig("deepseek-ai/DeepSeek-V3.2-Exp"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.2-Exp"), hp: V32,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V32_NOTE, quants: BIG_QUANTS,
-    capabilities: ["chat", "tools", "reasoning"], released: "2025-09-29", checked: "2026-12-04", quality: 10,
+    capabilities: ["chat", "tools", "reasoning"], checkpoint: "fp8", released: "2025-09-29", checked: "2026-12-04", quality: 10,
   },
   {
     id: "deepseek-v3.2", family: "deepseek-v3", name: "DeepSeek V3.2", license: "mit", kind: "moe", arch: "deepseek32",
     hf: "deepseek-ai/DeepSeek-V3.2", source: hfConfig("deepseek-ai/DeepSeek-V3.2"), ctxSource: hfCard("deepseek-ai/DeepSeek-V3.2"), hp: V32,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V32_NOTE, quants: BIG_QUANTS,
-    capabilities: ["chat", "tools", "reasoning"], released: "2025-12-01", checked: "2026-12-04", quality: 10,
+    capabilities: ["chat", "tools", "reasoning"], checkpoint: "fp8", released: "2025-12-01", checked: "2026-12-04", quality: 10,
   },
   {
     id: "deepseek-r1", family: "deepseek-r1", name: "DeepSeek R1", license: "mit", kind: "moe", arch: "deepseek2",
     hf: "deepseek-ai/DeepSeek-R1", source: hfConfig("deepseek-ai/DeepSeek-R1"), ctxSource: hfCard("deepseek-ai/DeepSeek-R1"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS, ollama: ["deepseek-r1:671b"],
-    gguf: ["unsloth/DeepSeek-R1-GGUF", "bartowski/DeepSeek-R1-GGUF"], capabilities: ["chat", "reasoning"], released: "2025-01-20", checked: "2026-12-03", quality: 10,
+    gguf: ["unsloth/DeepSeek-R1-GGUF", "bartowski/DeepSeek-R1-GGUF"], capabilities: ["chat", "reasoning"], checkpoint: "fp8", released: "2025-01-20", checked: "2026-12-03", quality: 10,
   },
   {
     id: "deepseek-r1-0528", family: "deepseek-r1", name: "DeepSeek R1 0528", license: "mit", kind: "moe", arch: "deepseek2",
     hf: "deepseek-ai/DeepSeek-R1-0528", source: hfConfig("deepseek-ai/DeepSeek-R1-0528"), ctxSource: hfCard("deepseek-ai/DeepSeek-R1-0528"), hp: V3,
     params: { total: 671_000_000_000, active: 37_000_000_000 }, paramsNote: V3_NOTE, quants: BIG_QUANTS,
-    gguf: ["unsloth/DeepSeek-R1-0528-GGUF"], capabilities: ["chat", "reasoning", "tools"], released: "2025-05-28", checked: "2026-12-03", quality: 10,
+    gguf: ["unsloth/DeepSeek-R1-0528-GGUF"], capabilities: ["chat", "reasoning", "tools"], checkpoint: "fp8", released: "2025-05-28", checked: "2026-12-03", quality: 10,
   },
   {
     id: "deepseek-r1-0528-qwen3-8b", family: "deepseek-r1", name: "DeepSeek R1 0528 Qwen3 8B", license: "mit", kind: "dense", arch: "qwen3",
@@ -172,13 +172,13 @@ export const ENTRIES = [
     params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true },
     paramsNote: "Moonshot publishes \"1 trillion total parameters\", a rounded label: the config's shape gives 1.026T (1,026,408,232,448 with the MoE routers' selection biases).",
     quants: BIG_QUANTS,
-    gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], released: "2025-07-11", checked: "2026-11-24", quality: 10,
+    gguf: ["unsloth/Kimi-K2-Instruct-GGUF"], capabilities: ["chat", "tools"], checkpoint: "fp8", released: "2025-07-11", checked: "2026-11-24", quality: 10,
   },
   {
     id: "kimi-k2-instruct-0905", family: "kimi", name: "Kimi K2 Instruct 0905", license: "modified-mit", kind: "moe", arch: "deepseek2",
     hf: "moonshotai/Kimi-K2-Instruct-0905", source: hfConfig("moonshotai/Kimi-K2-Instruct-0905"), hp: K2_256K,
     params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true }, paramsNote: K2_NOTE, quants: BIG_QUANTS,
-    gguf: ["unsloth/Kimi-K2-Instruct-0905-GGUF"], capabilities: ["chat", "tools", "code"], released: "2025-09-05", checked: "2026-12-03", quality: 10,
+    gguf: ["unsloth/Kimi-K2-Instruct-0905-GGUF"], capabilities: ["chat", "tools", "code"], checkpoint: "fp8", released: "2025-09-05", checked: "2026-12-03", quality: 10,
   },
   {
     id: "kimi-k2-thinking", family: "kimi", name: "Kimi K2 Thinking", license: "modified-mit", kind: "moe", arch: "deepseek2",

@@ -213,7 +213,7 @@ export const ENTRIES = [
     params: { total: 24_000_000_000, text: 23_570_000_000, rounded: true },
     paramsNote: "24B is the card's label and includes the Pixtral vision encoder (about 0.4B, llama.cpp's mmproj file); the language model alone is 23.57B.",
     quants: GGUF_QUANTS, gguf: ["unsloth/Devstral-Small-2-24B-Instruct-2512-GGUF", "bartowski/mistralai_Devstral-Small-2-24B-Instruct-2512-GGUF"],
-    capabilities: ["chat", "tools", "code", "vision"], released: "2025-12", checked: "2026-12-04", quality: 6,
+    capabilities: ["chat", "tools", "code", "vision"], checkpoint: "fp8", released: "2025-12", checked: "2026-12-04", quality: 6,
   },
   {
     // the params.json values above; the Hub lists the model's files as params.json + consolidated
@@ -223,7 +223,7 @@ export const ENTRIES = [
     ctxSource: hfCard("mistralai/Mistral-Large-3-675B-Instruct-2512"), hp: LARGE3,
     params: { total: 675_000_000_000, active: 41_000_000_000, text: 673_000_000_000, rounded: true }, paramsNote: LARGE3_NOTE, quants: BIG_QUANTS,
     gguf: ["unsloth/Mistral-Large-3-675B-Instruct-2512-GGUF", "bartowski/mistralai_Mistral-Large-3-675B-Instruct-2512-GGUF"],
-    capabilities: ["chat", "tools", "vision"], released: "2025-12-02", checked: "2026-12-06", quality: 9,
+    capabilities: ["chat", "tools", "vision"], checkpoint: "fp8", released: "2025-12-02", checked: "2026-12-06", quality: 9,
     notes: "Released in FP8 (an NVFP4 and a BF16 copy beside it); GGUF conversions store the weights in the usual ggml types.",
   },
 ] satisfies Entries;

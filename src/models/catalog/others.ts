@@ -459,12 +459,12 @@ export const ENTRIES = [
     id: "minimax-m2", family: "minimax-m2", name: "MiniMax-M2 (230B-A10B)", license: "mit", kind: "moe", arch: "minimax-m2",
     hf: "MiniMaxAI/MiniMax-M2", source: hfConfig("MiniMaxAI/MiniMax-M2"), hp: MINIMAX_M2,
     params: { total: 230_000_000_000, active: 10_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/MiniMax-M2-GGUF"],
-    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-10-27", checked: "2026-12-03", quality: 9,
+    capabilities: ["chat", "tools", "reasoning", "code"], checkpoint: "fp8", released: "2025-10-27", checked: "2026-12-03", quality: 9,
   },
   {
     id: "minimax-m2.1", family: "minimax-m2", name: "MiniMax-M2.1 (230B-A10B)", license: "modified-mit", kind: "moe", arch: "minimax-m2",
     hf: "MiniMaxAI/MiniMax-M2.1", source: hfConfig("MiniMaxAI/MiniMax-M2.1"), hp: MINIMAX_M2,
     params: { total: 230_000_000_000, active: 10_000_000_000, rounded: true }, quants: BIG_QUANTS, gguf: ["unsloth/MiniMax-M2.1-GGUF"],
-    capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-12-23", checked: "2026-12-03", quality: 9,
+    capabilities: ["chat", "tools", "reasoning", "code"], checkpoint: "fp8", released: "2025-12-23", checked: "2026-12-03", quality: 9,
   },
 ] satisfies Entries;

@@ -10,8 +10,8 @@ import { loadavg } from "node:os";
 import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, withTypeFlops } from "../dist/calibration/bench.js";
 import { matmulTypeShares, prefillTypeScale } from "../dist/calibration/prefill-types.js";
 import { constantsFromFigures, cpuWork, deriveCpuFigures, predictCpu } from "../dist/calibration/derive.js";
-import { hasNodeLlamaCpp, measureModels } from "../dist/calibration/run.js";
-import { keepRuns, waitedShare, waitedTooLong } from "../dist/calibration/waits.js";
+import { hasNodeLlamaCpp, measureModels, measureWithReruns } from "../dist/calibration/run.js";
+import { waitedShare } from "../dist/calibration/waits.js";
 import { detectHardware } from "../dist/hardware/detect.js";
 import { SPEED_CONSTANTS } from "../dist/speed/constants.js";
 import { simdLevel } from "../dist/speed/model.js";
@@ -32,17 +32,13 @@ const hw = await detectHardware({ cacheDir: false });
 const simd = simdLevel(hw.cpu.flags);
 const t0 = Date.now();
 const load0 = loadavg()[0];
-const r = { ...(await measureModels([...BENCH_PLAN, ...HELD_OUT], {
+// as `llmfit bench` does (src/calibration/waits.ts): a run that waited over half its time for a core is run once more
+const { measured: r, kept, reran } = await measureWithReruns([...BENCH_PLAN, ...HELD_OUT], (specs, rerun) => measureModels(specs, {
   threads, prefill: BENCH_PREFILL, decode: BENCH_DECODE, prefillReps: 1,
-  onEvent: (e) => e.type === "start" && process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${e.label}\n`),
-})) };
+  ...(rerun ? {} : { onEvent: (e) => e.type === "start" && process.stderr.write(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${e.label}\n`) }),
+}));
 if (r.errors.length) out(`errors: ${r.errors.join("; ")}`);
 const key = (m) => `${m.id}:${m.quant}`;
-// as `llmfit bench` does (src/calibration/waits.ts): a run that waited over half its time for a core is run once more
-const again = r.runs.filter(waitedTooLong).map((t) => ({ id: t.model.id, quant: t.model.quant }));
-const reruns = again.length > 0 ? (await measureModels(again, { threads, prefill: BENCH_PREFILL, decode: BENCH_DECODE, prefillReps: 1 })).runs : [];
-const kept = keepRuns(r.runs, reruns, (t) => key(t.model));
-r.runs = kept.map((k) => k.run);
 const isHeld = (t) => HELD_OUT.some((h) => h.id === t.model.id && h.quant === t.model.quant);
 const withWork = r.runs.map((t) => ({ t, work: cpuWork(t.model.shape, t.model.tensors, t.model.quant, BENCH_PREFILL, BENCH_PREFILL) }));
 const benchRuns = withWork.filter((x) => !isHeld(x.t));
@@ -50,7 +46,7 @@ const figures = withTypeFlops(deriveCpuFigures(benchRuns.map((x) => ({ work: x.w
 const cal = constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, hw.memory.bandwidthGBs?.value);
 const ram = hw.memory.bandwidthGBs?.value;
 
-out(`${new Date().toISOString().slice(0, 16)}Z, llama.cpp CPU, ${threads} thread(s), ${hw.cpu.brand.value} (${r.cpuBackend}); prompt ${BENCH_PREFILL} tokens, ${BENCH_DECODE} decode steps; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)} s${again.length ? `; ${again.length} rerun for waiting` : ""}`);
+out(`${new Date().toISOString().slice(0, 16)}Z, llama.cpp CPU, ${threads} thread(s), ${hw.cpu.brand.value} (${r.cpuBackend}); prompt ${BENCH_PREFILL} tokens, ${BENCH_DECODE} decode steps; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)} s${reran ? `; ${reran} rerun for waiting` : ""}`);
 out(`bench plan: ${BENCH_PLAN.map(key).join(", ")} → ${figures.bandwidthGBs.toFixed(1)} GB/s, ${(figures.secPerLayer * 1e6).toFixed(0)} µs/layer, prompt Q4_K_M ${(figures.prefillFlops.quant / 1e9).toFixed(0)} GFLOP/s; per type ${Object.entries(figures.prefillTypeFlops ?? {}).map(([k, v]) => `${k} ${(v / 1e9).toFixed(0)}`).join(", ")}`);
 const pad = (s, n) => String(s).padEnd(n);
 const lp = (s, n) => String(s).padStart(n);

@@ -8,12 +8,12 @@ import { embeddedThreads } from "../prompt/service.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
 import { simdLevel } from "../speed/model.js";
 import { cpuWork, deriveCpuFigures, predictCpu } from "./derive.js";
-import { measureModels, type BenchRunSpec, type MeasureResult, type RunTiming } from "./run.js";
+import { measureModels, measureWithReruns, runLabel, type BenchRunSpec, type MeasureResult, type RunTiming } from "./run.js";
 import { deriveTypeFlops, matmulTypeShares } from "./prefill-types.js";
 import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
-import { keepRuns, waitedShare, waitedTooLong, waitWarning } from "./waits.js";
+import { waitedShare, waitWarning } from "./waits.js";
 
 /** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
@@ -76,7 +76,8 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
   const clock = opts.clock ?? (() => performance.now());
   const t0 = clock();
   const load0 = loadavg()[0] ?? 0;
-  const measure = (specs: readonly BenchRunSpec[], prefix: string): Promise<MeasureResult> => {
+  const measure = (specs: readonly BenchRunSpec[], rerun: boolean): Promise<MeasureResult> => {
+    const prefix = rerun ? "rerun: " : "";
     let started = 0;
     return measureModels(specs, {
       threads,
@@ -89,15 +90,10 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
   };
-  const first = await measure(plan, "");
-  if (first.runs.length === 0) throw new Error(`the bench measured nothing: ${first.errors.join("; ") || "no runs"}`);
   // a run that waited over half its time for a core is run once more, in a fresh worker (waits.ts)
-  const label = (r: RunTiming): string => `${r.model.id}:${r.model.quant}`;
-  const again = first.runs.filter(waitedTooLong).map((r) => ({ id: r.model.id, quant: r.model.quant }));
-  const reruns = again.length > 0 ? (await measure(again, "rerun: ")).runs : [];
-  const kept = keepRuns(first.runs, reruns, label);
-  const measured: MeasureResult = { ...first, runs: kept.map((k) => k.run) };
-  const stillWaited = kept.filter((k) => k.waited).map((k) => label(k.run));
+  const { measured, kept } = await measureWithReruns(plan, measure);
+  if (measured.runs.length === 0) throw new Error(`the bench measured nothing: ${measured.errors.join("; ") || "no runs"}`);
+  const stillWaited = kept.filter((k) => k.waited).map((k) => runLabel(k.run));
   const warning = waitWarning(stillWaited, kept.length);
   const simd = simdLevel(hw.cpu.flags);
   const spec = SPEED_CONSTANTS.cpu;

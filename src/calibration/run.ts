@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { LlmFitError } from "../errors.js";
 import { ChildEventSchema, type ChildEvent, type ChildJob } from "./protocol.js";
 import { sparseModel, writeSparseModel, type SparseModel } from "./sparse-model.js";
+import { keepRuns, waitedTooLong, type KeptRun } from "./waits.js";
 
 export interface BenchRunSpec {
   readonly id: string;
@@ -133,4 +134,24 @@ async function runChild(job: ChildJob, opts: MeasureOptions): Promise<ChildEvent
       resolve(events);
     });
   });
+}
+
+/** A run's label and its key among reruns: "llama-3.2-1b:Q4_K_M". */
+export const runLabel = (r: RunTiming): string => `${r.model.id}:${r.model.quant}`;
+
+/**
+ * `measure` over the plan, then once more over the runs that waited over half their time for a
+ * core (waits.ts), in a fresh worker; `measured.runs` are the kept runs in the plan's order, and
+ * `kept` says of each whether it was rerun and whether it still waited. `measure` is told which
+ * pass it runs (the bench labels its progress by it). Shared by `llmfit bench` and bench/calibration.mjs.
+ */
+export async function measureWithReruns(
+  plan: readonly BenchRunSpec[],
+  measure: (specs: readonly BenchRunSpec[], rerun: boolean) => Promise<MeasureResult>,
+): Promise<{ measured: MeasureResult; kept: KeptRun<RunTiming>[]; reran: number }> {
+  const first = await measure(plan, false);
+  const again = first.runs.filter(waitedTooLong).map((r) => ({ id: r.model.id, quant: r.model.quant }));
+  const reruns = again.length > 0 ? (await measure(again, true)).runs : [];
+  const kept = keepRuns(first.runs, reruns, runLabel);
+  return { measured: { ...first, runs: kept.map((k) => k.run) }, kept, reran: again.length };
 }

@@ -20,6 +20,23 @@
 // config.json values. Needs `npm run build` (reads dist/).
 const engine = await Promise.all([import("../../dist/models/catalog.js"), import("../../dist/sizing/tensors.js")]).catch(() => undefined);
 
+// The dense Qwen3.5 sizes (llama.cpp qwen35) differ only in these widths; every other GGUF key is the
+// family's (their config.json files: head_dim 256, 64 rotary dims in sections 11/11/10, rope_theta 1e7,
+// DeltaNet conv 4, state 128, 16 key heads, full attention every 4th layer, vocabulary 248,320)
+function qwen35Dense(hf, catalog, { E, L, F, H, KV, inner, dtRank }) {
+  return {
+    hf, arch: "qwen35", catalog,
+    gguf: {
+      context_length: 262144, embedding_length: E, block_count: L, feed_forward_length: F,
+      "attention.head_count": H, "attention.head_count_kv": KV, "attention.key_length": 256, "attention.value_length": 256,
+      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
+      "attention.layer_norm_rms_epsilon": 1e-6,
+      "ssm.conv_kernel": 4, "ssm.inner_size": inner, "ssm.state_size": 128, "ssm.time_step_rank": dtRank, "ssm.group_count": 16,
+      full_attention_interval: 4, vocab_size: 248320,
+    },
+  };
+}
+
 export const CONFIGS = {
   // https://huggingface.co/google/gemma-2-2b/blob/main/config.json
   "gemma-2-2b": {
@@ -256,52 +273,12 @@ export const CONFIGS = {
   // Qwen3.5 0.8B (catalog entry qwen3.5-0.8b): the dense qwen35 layout, 18 DeltaNet + 6 gated-query
   // attention layers with a dense FFN of 3584, tied embeddings; GGUF keys as for the 35B-A3B shape
   // without the expert keys
-  "qwen3.5-0.8b": {
-    hf: "Qwen/Qwen3.5-0.8B", arch: "qwen35", catalog: "qwen3.5-0.8b",
-    gguf: {
-      context_length: 262144, embedding_length: 1024, block_count: 24, feed_forward_length: 3584,
-      "attention.head_count": 8, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
-      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
-      "attention.layer_norm_rms_epsilon": 1e-6,
-      "ssm.conv_kernel": 4, "ssm.inner_size": 2048, "ssm.state_size": 128, "ssm.time_step_rank": 16, "ssm.group_count": 16,
-      full_attention_interval: 4, vocab_size: 248320,
-    },
-  },
+  "qwen3.5-0.8b": qwen35Dense("Qwen/Qwen3.5-0.8B", "qwen3.5-0.8b", { E: 1024, L: 24, F: 3584, H: 8, KV: 2, inner: 2048, dtRank: 16 }),
   // Qwen3.5 9B, 4B and 2B (catalog entries qwen3.5-9b, qwen3.5-4b, qwen3.5-2b): 0.8B's dense qwen35 layout at their widths
   // (src/models/catalog/qwen.ts); GGUF keys as for 0.8B
-  "qwen3.5-9b": {
-    hf: "Qwen/Qwen3.5-9B", arch: "qwen35", catalog: "qwen3.5-9b",
-    gguf: {
-      context_length: 262144, embedding_length: 4096, block_count: 32, feed_forward_length: 12288,
-      "attention.head_count": 16, "attention.head_count_kv": 4, "attention.key_length": 256, "attention.value_length": 256,
-      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
-      "attention.layer_norm_rms_epsilon": 1e-6,
-      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
-      full_attention_interval: 4, vocab_size: 248320,
-    },
-  },
-  "qwen3.5-4b": {
-    hf: "Qwen/Qwen3.5-4B", arch: "qwen35", catalog: "qwen3.5-4b",
-    gguf: {
-      context_length: 262144, embedding_length: 2560, block_count: 32, feed_forward_length: 9216,
-      "attention.head_count": 16, "attention.head_count_kv": 4, "attention.key_length": 256, "attention.value_length": 256,
-      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
-      "attention.layer_norm_rms_epsilon": 1e-6,
-      "ssm.conv_kernel": 4, "ssm.inner_size": 4096, "ssm.state_size": 128, "ssm.time_step_rank": 32, "ssm.group_count": 16,
-      full_attention_interval: 4, vocab_size: 248320,
-    },
-  },
-  "qwen3.5-2b": {
-    hf: "Qwen/Qwen3.5-2B", arch: "qwen35", catalog: "qwen3.5-2b",
-    gguf: {
-      context_length: 262144, embedding_length: 2048, block_count: 24, feed_forward_length: 6144,
-      "attention.head_count": 8, "attention.head_count_kv": 2, "attention.key_length": 256, "attention.value_length": 256,
-      "rope.freq_base": 10000000, "rope.dimension_count": 64, "rope.dimension_sections": [11, 11, 10, 0],
-      "attention.layer_norm_rms_epsilon": 1e-6,
-      "ssm.conv_kernel": 4, "ssm.inner_size": 2048, "ssm.state_size": 128, "ssm.time_step_rank": 16, "ssm.group_count": 16,
-      full_attention_interval: 4, vocab_size: 248320,
-    },
-  },
+  "qwen3.5-9b": qwen35Dense("Qwen/Qwen3.5-9B", "qwen3.5-9b", { E: 4096, L: 32, F: 12288, H: 16, KV: 4, inner: 4096, dtRank: 32 }),
+  "qwen3.5-4b": qwen35Dense("Qwen/Qwen3.5-4B", "qwen3.5-4b", { E: 2560, L: 32, F: 9216, H: 16, KV: 4, inner: 4096, dtRank: 32 }),
+  "qwen3.5-2b": qwen35Dense("Qwen/Qwen3.5-2B", "qwen3.5-2b", { E: 2048, L: 24, F: 6144, H: 8, KV: 2, inner: 2048, dtRank: 16 }),
   // Mistral Large 3 (llama.cpp deepseek2), a 5-layer shape: its widths (catalog entry
   // mistral-large-3-675b-instruct-2512) with its 3 leading dense layers and 2 of its 58 MoE layers, as for
   // the DeepSeek-V3.2 shape below. 128 heads of MLA (V2-Lite, the other deepseek2 rows, has 16). GGUF keys as

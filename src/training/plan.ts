@@ -15,7 +15,7 @@
 // parts at the full rate (RTX A6000 154.8, A100 312). FP8 runs (Transformer Engine) on Ada, Hopper
 // and Blackwell double it.
 // Utilisation (model FLOPs utilisation, MFU) by method is fitted to measured runs
-// (data/training/finetune-throughput.csv: torchtune's single-GPU table, NVIDIA NeMo's H100 table)
+// (data/training/finetune-throughput.csv: torchtune's single-GPU table, VectorLM's A100 table, NVIDIA NeMo's H100 table)
 // by scripts/fit-speed-constants.mjs into src/training/constants.ts; `npm run bench:speed` prints
 // each run beside its estimate, and --mfu overrides it.
 

@@ -130,7 +130,7 @@ describe("training speed", () => {
       const fitted = fitTrainingMfu(runs);
       for (const [k, v] of Object.entries(fitted)) expect(Math.abs(TRAINING_MFU[k as keyof typeof TRAINING_MFU] - v) / v, k).toBeLessThan(0.02);
     });
-    it("every run is estimated within ±30 % by planTraining (torchtune's single-GPU table, NeMo's H100 table)", () => {
+    it("every run is estimated within ±30 % by planTraining (torchtune's single-GPU table, VectorLM's A100 table, NeMo's H100 table)", () => {
       const p = predictTrainingRuns(runs, TRAINING_MFU);
       expect(p.length).toBe(runs.length);
       expect(new Set(runs.map((r) => r.method))).toEqual(new Set(["full", "lora", "qlora"]));

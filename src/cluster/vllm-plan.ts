@@ -6,6 +6,7 @@
 // by tensor parallelism (vocab-parallel embedding and LM head; K/V heads replicated when TP exceeds
 // them) and by pipeline stage (layers; the embedding on the first stage, the LM head on the last).
 import type { Gpu } from "../hardware/types.js";
+import type { Checkpoint, Int4Checkpoint } from "../models/catalog-schema.js";
 import type { ModelShape } from "../models/shape.js";
 import type { ClusterHost } from "./hosts.js";
 
@@ -13,8 +14,22 @@ const GIB = 1024 ** 3;
 export const VLLM_BLOCK_SIZE = 16; // --block-size default on CUDA
 export const DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
 
-export type VllmDtype = "bf16" | "fp8";
-const WEIGHT_BYTES: Readonly<Record<VllmDtype, number>> = { bf16: 2, fp8: 1 };
+/** The quantized weights' format: BF16, FP8 (a checkpoint's or `--quantization fp8`), or an INT4 checkpoint's (its layout apart). */
+export type VllmDtype = "bf16" | "fp8" | "int4";
+
+/**
+ * Bytes per quantized weight. INT4 (compressed-tensors W4A16, AWQ, GPTQ as vLLM's Marlin kernels
+ * keep them after process_weights_after_loading): eight 4-bit weights per int32, one scale per group
+ * in the model dtype (BF16: 2 bytes), and a 4-bit zero point per group when asymmetric; the act-order
+ * index tensors (g_idx, sort indices) are replaced by empty ones when the checkpoint has no act order,
+ * so "Model loading took" does not count them. Kimi K2 Thinking's groups of 32: 0.5625 bytes per weight.
+ */
+export function quantBytesPerWeight(dtype: VllmDtype, int4?: Int4Checkpoint): number {
+  if (dtype === "bf16") return 2;
+  if (dtype === "fp8") return 1;
+  const g = int4?.groupSize ?? 128;
+  return 0.5 + 2 / g + (int4?.zeroPoints ? 0.5 / g : 0);
+}
 
 /**
  * The parts of an FP8 checkpoint that stay BF16 besides the embedding and the LM head: its
@@ -94,6 +109,8 @@ export interface VllmShapeParts {
    * an even spread would load the first stage with parameters of the later ones.
    */
   readonly ffnLayerParams: readonly number[];
+  /** Per layer, the part of ffnLayerParams that is routed experts (0 in a dense layer): what an INT4 `routed-experts` checkpoint quantizes. */
+  readonly routedLayerParams: readonly number[];
   /**
    * Per attention layer, DeepSeek Sparse Attention's lightning indexer (V3.2), held whole on every
    * rank: vLLM builds wq_b and wk as ReplicatedLinear in the checkpoint's quantization (`quantized`),
@@ -117,6 +134,11 @@ export interface VllmShapeOptions {
   readonly kvHeads?: number;
   /** Positions of the rotary table (the config's max_position_embeddings; YaRN: original × factor); default the trained context. */
   readonly ropePositions?: number;
+  /**
+   * The parameters the checkpoint holds, where the shape's published total is a rounded label (Kimi
+   * K2's "1 trillion": its config gives 1.026T); default shape.params.total.
+   */
+  readonly paramsTotal?: number;
 }
 
 /**
@@ -144,7 +166,7 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   const kvHeads = o.kvHeads ?? modelKv;
   // duplicated K/V heads are parameters the model's count does not hold
   const extraKv = attn.length * 2 * shape.nEmbd * shape.headDimK * Math.max(0, kvHeads - modelKv);
-  const layerParams = Math.max(0, shape.params.total - embedParams - headParams) + extraKv;
+  const layerParams = Math.max(0, (o.paramsTotal ?? shape.params.total) - embedParams - headParams) + extraKv;
   const qHeads = Math.max(0, ...attn.map((l) => l.nHead));
   const nFf = shape.experts ? shape.experts.nFfExp * shape.experts.used + shape.experts.nFfShexp * shape.experts.shared : Math.max(0, ...shape.layers.map((l) => l.nFf));
   const mla = shape.mla ? mlaLayerParams(shape, qHeads) : undefined;
@@ -160,11 +182,16 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
     : { quantized: 0, bf16: 0 };
   const indexerTotal = attn.length * (indexerParams.quantized + indexerParams.bf16);
   const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal);
+  const e = shape.experts;
+  const routedLayerParams = shape.layers.map((l, il) => {
+    const own = l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : 0;
+    return own > 0 && e ? ((ffnLayerParams[il] ?? 0) * e.count * e.nFfExp) / own : 0;
+  });
   const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
   return {
     embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
-    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, indexerParams,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, routedLayerParams, indexerParams,
   };
 }
 
@@ -218,16 +245,17 @@ export function indexerCacheBytes(shape: ModelShape): number {
 export type MlaDecode = "absorbed" | "views";
 
 /** Elements (and their bytes per element) the MLA backend adds per layer on one rank. */
-function mlaBackendBytes(shape: ModelShape, p: VllmShapeParts, tp: number, dtype: VllmDtype, decode: MlaDecode): number {
+function mlaBackendBytes(shape: ModelShape, p: VllmShapeParts, tp: number, dtype: VllmDtype, decode: MlaDecode, attnQuantized: boolean): number {
   const m = shape.mla;
   if (!m) return 0;
   const heads = p.qHeads / tp;
   const qIn = m.qLoraRank > 0 ? m.qLoraRank : shape.nEmbd;
   if (decode === "absorbed") {
     const wqr = qIn * heads * m.qkRopeHeadDim * 2;
-    return (qIn * heads * m.kvLoraRank + heads * m.kvLoraRank * shape.nEmbd) * WEIGHT_BYTES[dtype] + wqr;
+    return (qIn * heads * m.kvLoraRank + heads * m.kvLoraRank * shape.nEmbd) * (attnQuantized ? quantBytesPerWeight(dtype) : 2) + wqr;
   }
-  return dtype === "fp8" ? m.kvLoraRank * heads * (m.qkNopeHeadDim + m.vHeadDim) * 2 : 0;
+  // a quantized kv_b_proj is dequantized into BF16 copies of W_UK and W_UV
+  return dtype !== "bf16" && attnQuantized ? m.kvLoraRank * heads * (m.qkNopeHeadDim + m.vHeadDim) * 2 : 0;
 }
 
 export interface VllmGpuInputs {
@@ -242,6 +270,8 @@ export interface VllmGpuInputs {
   readonly batchedTokens: number;
   /** FP8 only: what the checkpoint keeps BF16 (default FP8_ALL_LINEAR, vLLM's own `--quantization fp8`). */
   readonly fp8Kept?: Fp8Kept;
+  /** INT4 only: the checkpoint's layout (group size, zero points, which layers are INT4). */
+  readonly int4?: Int4Checkpoint;
   /**
    * A peak of the profile run outside the forward pass (the sampler's), which the activation figure
    * takes when it is larger: the forward pass's tensors are freed before it runs.
@@ -275,20 +305,26 @@ export function stageLayers(nLayer: number, pp: number): number[] {
  * (a buffer in the model dtype, one per rank: get_rope caches one instance for all layers).
  */
 function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs, firstLayer: number, layers: number): number {
-  const wb = WEIGHT_BYTES[g.dtype];
+  const wb = quantBytesPerWeight(g.dtype, g.int4);
   const kept = g.dtype === "fp8" ? (g.fp8Kept ?? FP8_ALL_LINEAR) : undefined;
+  // an INT4 checkpoint of the routed experts only (Kimi K2 Thinking) keeps attention, shared experts and dense FFNs BF16
+  const expertsOnly = g.dtype === "int4" && (g.int4?.scope ?? "linear") === "routed-experts";
   // K/V projections: each rank keeps max(1, kv/tp) heads; TP beyond the K/V heads replicates them
   const kvPerRank = p.kvHeads > 0 && !shape.mla ? Math.max(1, p.kvHeads / g.tp) : 0;
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
   const attn = (p.attnParams / p.nLayer - p.attnReplicated) / g.tp + p.attnReplicated + replicated;
-  const attnBytes = kept?.attention ? 2 : wb;
+  const attnBf16 = kept?.attention === true || expertsOnly;
+  const attnBytes = attnBf16 ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
-  const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views");
-  const indexer = p.indexerParams.quantized * wb + p.indexerParams.bf16 * 2;
+  const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views", !attnBf16);
+  const indexer = p.indexerParams.quantized * attnBytes + p.indexerParams.bf16 * 2;
   let bytes = 0;
   for (let il = firstLayer; il < firstLayer + layers; il++) {
-    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ((p.ffnLayerParams[il] ?? 0) / g.tp) * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+    const ffn = (p.ffnLayerParams[il] ?? 0) / g.tp;
+    const routed = (p.routedLayerParams[il] ?? 0) / g.tp;
+    const ffnBytes = keptFfn.has(il) ? ffn * 2 : expertsOnly ? routed * wb + (ffn - routed) * 2 : ffn * wb;
+    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ffnBytes + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
   }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
@@ -348,24 +384,27 @@ export interface VllmOptions {
   readonly utilization?: number;
   readonly dtype?: VllmDtype;
   readonly kvBytesPerElem?: number;
-  /** The checkpoint's own dtype (catalog `checkpoint`): an FP8 checkpoint is planned in FP8 only. */
-  readonly checkpoint?: "fp8";
+  /** The checkpoint's own format (catalog `checkpoint`): an FP8 or INT4 checkpoint is planned as published only. */
+  readonly checkpoint?: Checkpoint;
+  /** The checkpoint's parameter count where the catalog's is a rounded label (VllmShapeOptions.paramsTotal). */
+  readonly paramsTotal?: number;
 }
 
 /** One TP × PP plan on `hosts` (one pipeline stage per host, TP over each host's first `tp` GPUs). */
 export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp: number, o: VllmOptions): VllmPlan | undefined {
   const pp = hosts.length;
-  const p = vllmShapeParts(shape);
+  const p = vllmShapeParts(shape, o.paramsTotal !== undefined ? { paramsTotal: o.paramsTotal } : {});
   if (p.qHeads === 0 || p.qHeads % tp !== 0 || p.nLayer < pp) return undefined;
   const util = o.utilization ?? DEFAULT_GPU_MEMORY_UTILIZATION;
-  const dtype = o.dtype ?? "bf16";
+  const int4 = typeof o.checkpoint === "object" ? o.checkpoint.int4 : undefined;
+  const dtype = o.dtype ?? (int4 ? "int4" : "bf16");
   const stages: (VllmGpuMemory & { gpu: Gpu; host: string })[] = [];
   for (const [i, h] of hosts.entries()) {
     const gpus = vllmGpus(h).slice(0, tp);
     if (gpus.length < tp) return undefined;
     const worst = gpus.reduce((a, g) => (g.vramTotalBytes.value < a.vramTotalBytes.value ? g : a));
     const total = worst.vramTotalBytes.value;
-    const m = vllmGpuMemory(shape, p, { tp, pp, stage: i, gpuBytes: total, utilization: util, dtype, kvBytesPerElem: o.kvBytesPerElem ?? 2, batchedTokens: defaultBatchedTokens(total) });
+    const m = vllmGpuMemory(shape, p, { tp, pp, stage: i, gpuBytes: total, utilization: util, dtype, kvBytesPerElem: o.kvBytesPerElem ?? 2, batchedTokens: defaultBatchedTokens(total), ...(int4 && { int4 }) });
     stages.push({ ...m, gpu: worst, host: h.name });
   }
   // vLLM sizes every worker's cache with one block count, the smallest (V1 get_kv_cache_configs; V0 the minimum over workers)
@@ -384,11 +423,11 @@ export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp:
   return { hosts, tp, pp, dtype, quantizedOnLoad: dtype === "fp8" && o.checkpoint !== "fp8", utilization: util, stages, blocks, boundingStage, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
 }
 
-/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8 (an FP8 checkpoint: FP8 only). */
+/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8 (an FP8 or INT4 checkpoint: as published only). */
 export function adviseVllm(shape: ModelShape, hosts: readonly ClusterHost[], o: VllmOptions): { best?: VllmPlan; tried: VllmPlan[] } {
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0);
   const tried: VllmPlan[] = [];
-  const dtypes: readonly VllmDtype[] = o.dtype ? [o.dtype] : o.checkpoint === "fp8" ? ["fp8"] : ["bf16", "fp8"];
+  const dtypes: readonly VllmDtype[] = o.dtype ? [o.dtype] : o.checkpoint === "fp8" ? ["fp8"] : typeof o.checkpoint === "object" ? ["int4"] : ["bf16", "fp8"];
   for (const dtype of dtypes) {
     const candidates: VllmPlan[] = [];
     for (let pp = 1; pp <= gpuHosts.length; pp++) {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulatedHost } from "../../src/cluster/hosts.js";
 import { checkLogRow, parseFp8Kept, parseLogCsv, v0SamplerPeakBytes } from "../../src/cluster/vllm-check.js";
-import { adviseVllm, indexerCacheBytes, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { adviseVllm, indexerCacheBytes, quantBytesPerWeight, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
 import { vllmJson, vllmLines } from "../../src/cluster/vllm-render.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
@@ -19,7 +19,7 @@ describe("vLLM memory model against published start-up logs", () => {
     for (const r of rows) expect(r.source.length).toBeGreaterThan(10);
   });
   it("weights per rank within 1.5 %, standard attention and MLA (BF16 at TP 1, 2, 4 and 8, FP8 at TP 8)", () => {
-    const sized = checks.filter((c) => c.row.weights_gib !== undefined);
+    const sized = checks.filter((c) => c.row.weights_gib !== undefined && c.row.unmodelled === "");
     expect(sized.length).toBeGreaterThanOrEqual(8);
     expect(sized.some((c) => c.row.dtype === "fp8")).toBe(true);
     expect(sized.filter((c) => c.shape.mla).length).toBeGreaterThanOrEqual(3);
@@ -31,7 +31,7 @@ describe("vLLM memory model against published start-up logs", () => {
     for (const tp of [1, 2, 8]) expect(kvElemsPerTokenLayer(shape, p, tp)).toBe(512 + 64);
     // rows of the stage whose blocks the engine takes (a later PP stage's row is checked below)
     const mlaKv = checks.filter((c) => c.shape.mla && c.blocksFromLogKv !== undefined && c.logBlocks !== undefined && !c.row.stage);
-    expect([...new Set(mlaKv.map((c) => c.row.served_model))].sort()).toEqual(["deepseek-ai/DeepSeek-R1-0528", "deepseek-ai/DeepSeek-V2-Lite", "deepseek-ai/DeepSeek-V3.2", "moonshotai/Kimi-K2-Thinking"]);
+    expect([...new Set(mlaKv.map((c) => c.row.served_model))].sort()).toEqual(["deepseek-ai/DeepSeek-R1-0528", "deepseek-ai/DeepSeek-V2-Lite", "deepseek-ai/DeepSeek-V3.2", "moonshotai/Kimi-K2-Thinking", "moonshotai/Kimi-K2.5"]);
     // the KV GiB is printed to 2 decimals: at most 0.1 % of rounding at 12 GiB
     for (const c of mlaKv) expect(rel(c.blocksFromLogKv!, c.logBlocks!), c.row.served_model).toBeLessThan(0.001);
     const kimi = mlaKv.find((c) => c.row.tp === 8)!;
@@ -238,6 +238,37 @@ describe("vLLM plan", () => {
     expect(serve).not.toContain("--quantization");
     expect(vllmLines(best!, tried, entry.hf, 2)[0]).toContain("fp8 (the checkpoint's own FP8)");
     expect(vllmJson(best!, entry.hf)).toMatchObject({ dtype: "fp8", quantized_on_load: false });
+  });
+  it("an INT4 checkpoint of routed experts (Kimi K2.5 at TP 8, K2 Thinking's text model): 4-bit experts with group-32 BF16 scales, the rest BF16", () => {
+    const c = checks.find((x) => x.row.served_model === "moonshotai/Kimi-K2.5")!;
+    expect(c.limits.some((l) => /weights not modelled/.test(l))).toBe(false);
+    // the log's rank also holds K2.5's vision tower and projector (BF16, whole on every rank with --mm-encoder-tp-mode data),
+    // about 0.45B parameters: ours is below the log by less than 1.2 GiB and more than 0.5
+    const gap = c.row.weights_gib! - c.weightsGib;
+    expect(gap).toBeGreaterThan(0.5);
+    expect(gap).toBeLessThan(1.2);
+    // the same rank sized with every linear layer INT4, or all BF16, is nowhere near
+    const shape = shapeOf(findModel("kimi-k2-thinking")!);
+    const p = vllmShapeParts(shape, { paramsTotal: 1_026_408_232_448 });
+    const at = (dtype: "bf16" | "int4", scope: "routed-experts" | "linear") =>
+      vllmGpuMemory(shape, p, { tp: 8, pp: 1, stage: 0, gpuBytes: 140 * 2 ** 30, utilization: 0.92, dtype, kvBytesPerElem: 2, batchedTokens: 8192, int4: { groupSize: 32, scope, zeroPoints: false } }).weights / 2 ** 30;
+    expect(at("int4", "routed-experts")).toBeCloseTo(c.weightsGib, 6);
+    expect(at("int4", "linear")).toBeLessThan(c.row.weights_gib! - 2.5);
+    expect(at("bf16", "linear")).toBeGreaterThan(200);
+    expect(quantBytesPerWeight("int4", { groupSize: 32, scope: "routed-experts", zeroPoints: false })).toBe(0.5625);
+    expect(quantBytesPerWeight("int4", { groupSize: 128, scope: "linear", zeroPoints: true })).toBeCloseTo(0.5 + 2 / 128 + 0.5 / 128, 12);
+  });
+  it("an INT4 checkpoint (Kimi K2 Thinking) is planned as published: int4 only, no --quantization flag", () => {
+    const entry = findModel("kimi-k2-thinking")!;
+    expect(entry.checkpoint).toEqual({ int4: { groupSize: 32, scope: "routed-experts", zeroPoints: false } });
+    const shape = shapeOf(entry);
+    const hosts = [host("8x H200@10.0.0.1", 0), host("8x H200@10.0.0.2", 1)];
+    const { best, tried } = adviseVllm(shape, hosts, { ctx: 8192, checkpoint: entry.checkpoint!, paramsTotal: 1_026_408_232_448 });
+    expect(tried.every((p) => p.dtype === "int4")).toBe(true);
+    expect([best!.tp, best!.pp, best!.dtype, best!.quantizedOnLoad]).toEqual([8, 1, "int4", false]);
+    const serve = vllmCommands(best!, entry.hf!).flatMap((c) => c.lines).at(-1)!;
+    expect(serve).not.toContain("--quantization");
+    expect(vllmLines(best!, tried, entry.hf, 2)[0]).toContain("int4 (the checkpoint's own INT4)");
   });
   it("an 8B model on one RTX 4090: one GPU, BF16, no Ray", () => {
     const shape = shapeOf(findModel("llama-3.1-8b")!);

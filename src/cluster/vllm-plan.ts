@@ -109,6 +109,14 @@ export interface VllmShapeParts {
    * an even spread would load the first stage with parameters of the later ones.
    */
   readonly ffnLayerParams: readonly number[];
+  /**
+   * Per layer, its own attention projections (q, k, v, o with the layer's own heads; MLA's whole
+   * layer), 0 for a layer of another mixer: a hybrid's stages (Qwen3-Next's DeltaNet layers, Jamba's
+   * Mamba layers) hold different shares of attention, as they do of FFN.
+   */
+  readonly attnLayerParams: readonly number[];
+  /** Per layer, the parameters of a mixer other than attention (linear attention, Mamba, short convolution); 0 in an attention layer. */
+  readonly mixerLayerParams: readonly number[];
   /** Per layer, the part of ffnLayerParams that is routed experts (0 in a dense layer): what an INT4 `routed-experts` checkpoint quantizes. */
   readonly routedLayerParams: readonly number[];
   /**
@@ -181,7 +189,16 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
     ? { quantized: ((shape.mla?.qLoraRank ?? 0) > 0 ? shape.mla!.qLoraRank : shape.nEmbd) * ix.heads * ix.headDim + shape.nEmbd * ix.headDim, bf16: shape.nEmbd * ix.heads + 2 * ix.headDim }
     : { quantized: 0, bf16: 0 };
   const indexerTotal = attn.length * (indexerParams.quantized + indexerParams.bf16);
-  const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal);
+  const own = (l: ModelShape["layers"][number]): number => (l.mixer !== "attention" ? 0 : mla ? mla.replicated + mla.sharded : shape.nEmbd * (l.nHead + (o.kvHeads ?? l.nHeadKv)) * (shape.headDimK + shape.headDimV));
+  const ownSum = shape.layers.reduce((a, l) => a + own(l), 0);
+  const attnLayerParams = shape.layers.map((l) => (ownSum > 0 ? (attnParams * own(l)) / ownSum : 0));
+  const rest = layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal;
+  // a hybrid: what its FFNs do not hold is its other mixers', spread over the layers that have one
+  const others = shape.layers.filter((l) => l.mixer !== "attention" && l.mixer !== "none").length;
+  const ffnOwn = shape.layers.reduce((a, l) => a + 3 * shape.nEmbd * (l.moe && shape.experts ? shape.experts.count * shape.experts.nFfExp + shape.experts.shared * shape.experts.nFfShexp : l.nFf), 0);
+  const mixerTotal = others > 0 ? Math.max(0, rest - ffnOwn) : 0;
+  const mixerLayerParams = shape.layers.map((l) => (l.mixer !== "attention" && l.mixer !== "none" ? mixerTotal / others : 0));
+  const ffnLayerParams = spreadFfn(shape, rest - mixerTotal);
   const e = shape.experts;
   const routedLayerParams = shape.layers.map((l, il) => {
     const own = l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : 0;
@@ -191,7 +208,7 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
   return {
     embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
-    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, routedLayerParams, indexerParams,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, routedLayerParams, attnLayerParams, mixerLayerParams, indexerParams,
   };
 }
 
@@ -313,7 +330,8 @@ function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs,
   const kvPerRank = p.kvHeads > 0 && !shape.mla ? Math.max(1, p.kvHeads / g.tp) : 0;
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
-  const attn = (p.attnParams / p.nLayer - p.attnReplicated) / g.tp + p.attnReplicated + replicated;
+  // the layer's own attention, split by TP but for MLA's replicated down-projections and K/V heads TP replicates
+  const attnOf = (il: number): number => ((p.attnLayerParams[il] ?? 0) > 0 ? ((p.attnLayerParams[il] ?? 0) - p.attnReplicated) / g.tp + p.attnReplicated + replicated : 0);
   const attnBf16 = kept?.attention === true || expertsOnly;
   const attnBytes = attnBf16 ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
@@ -324,7 +342,8 @@ function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs,
     const ffn = (p.ffnLayerParams[il] ?? 0) / g.tp;
     const routed = (p.routedLayerParams[il] ?? 0) / g.tp;
     const ffnBytes = keptFfn.has(il) ? ffn * 2 : expertsOnly ? routed * wb + (ffn - routed) * 2 : ffn * wb;
-    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ffnBytes + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+    const isAttn = shape.layers[il]?.mixer === "attention";
+    bytes += (isAttn ? indexer + backend : 0) + attnOf(il) * attnBytes + ((p.mixerLayerParams[il] ?? 0) / g.tp) * wb + ffnBytes + (p.moeLayers[il] ? p.routerParams * 2 : 0);
   }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
@@ -342,7 +361,14 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
-  const kvBytesPerToken = layers * (kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem + indexerCacheBytes(shape));
+  // the stage's own attention layers cache K/V per token (their own K/V heads); other mixers keep a state per sequence, not per token
+  let kvBytesPerToken = 0;
+  for (let il = firstLayer; il < firstLayer + layers; il++) {
+    const l = shape.layers[il];
+    if (l?.mixer !== "attention") continue;
+    const elems = shape.mla || p.kvHeads !== Math.max(0, ...shape.layers.filter((x) => x.mixer === "attention").map((x) => x.nHeadKv)) ? kvElemsPerTokenLayer(shape, p, g.tp) : 2 * Math.max(1, l.nHeadKv / g.tp) * shape.headDimK;
+    kvBytesPerToken += elems * g.kvBytesPerElem + indexerCacheBytes(shape);
+  }
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;
   return {
     totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers, firstLayer,

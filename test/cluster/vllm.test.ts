@@ -239,6 +239,27 @@ describe("vLLM plan", () => {
     expect(vllmLines(best!, tried, entry.hf, 2)[0]).toContain("fp8 (the checkpoint's own FP8)");
     expect(vllmJson(best!, entry.hf)).toMatchObject({ dtype: "fp8", quantized_on_load: false });
   });
+  it("a hybrid's pipeline stages hold their own layers' attention and KV (Qwen3.5-397B-A17B: 15 full-attention layers of 60, 7 and 8 on two stages)", () => {
+    const shape = shapeOf(findModel("qwen3.5-397b-a17b")!);
+    const p = vllmShapeParts(shape);
+    const at = (pp: number, stage: number) => vllmGpuMemory(shape, p, { tp: 1, pp, stage, gpuBytes: 1024 * 2 ** 30, utilization: 0.9, dtype: "bf16", kvBytesPerElem: 2, batchedTokens: 8192 });
+    const [s0, s1, whole] = [at(2, 0), at(2, 1), at(1, 0)];
+    const attnIn = (from: number, n: number) => shape.layers.slice(from, from + n).filter((l) => l.mixer === "attention").length;
+    expect([attnIn(s0.firstLayer, s0.layers), attnIn(s1.firstLayer, s1.layers)]).toEqual([7, 8]);
+    // only the full-attention layers cache per token: 7 : 8, and the two stages together are the whole model's
+    expect(s0.kvBytesPerToken / s1.kvBytesPerToken).toBeCloseTo(7 / 8, 12);
+    expect(s0.kvBytesPerToken + s1.kvBytesPerToken).toBeCloseTo(whole.kvBytesPerToken, 6);
+    const layer = shape.layers.find((l) => l.mixer === "attention")!;
+    expect(whole.kvBytesPerToken).toBe(15 * 2 * layer.nHeadKv * shape.headDimK * 2);
+    // weights: attention on the 15 attention layers, the DeltaNet mixers on the other 45; conserved over the stages (one more rotary table)
+    expect(p.attnLayerParams.filter((x) => x > 0).length).toBe(15);
+    expect(p.mixerLayerParams.filter((x) => x > 0).length).toBe(45);
+    expect(s0.weights + s1.weights - whole.weights).toBeCloseTo(p.ropeElems * 2, -3);
+    // the stage's share of attention is its own layers': moving one attention layer's weights between them
+    const one = p.attnLayerParams.find((x) => x > 0)!;
+    const sum = (xs: readonly number[], from: number, n: number) => xs.slice(from, from + n).reduce((a, b) => a + b, 0);
+    expect(sum(p.attnLayerParams, s1.firstLayer, s1.layers) - sum(p.attnLayerParams, s0.firstLayer, s0.layers)).toBeCloseTo(one, -3);
+  });
   it("an INT4 checkpoint of routed experts (Kimi K2.5 at TP 8, K2 Thinking's text model): 4-bit experts with group-32 BF16 scales, the rest BF16", () => {
     const c = checks.find((x) => x.row.served_model === "moonshotai/Kimi-K2.5")!;
     expect(c.limits.some((l) => /weights not modelled/.test(l))).toBe(false);

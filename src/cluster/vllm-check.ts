@@ -6,7 +6,7 @@ import { lazySchema } from "../lazy-schema.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import { countParams, tensorsForShape } from "../sizing/tensors.js";
-import { VLLM_BLOCK_SIZE, indexerCacheBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, indexerCacheBytes, v1SamplerPeakBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
@@ -144,6 +144,7 @@ export function checkLogRow(row: LogRow): LogCheck {
   if (row.pp > 1) {
     const st = row.stage ?? 0;
     notes.push(`PP ${row.pp}: stage ${st}'s rank, ${m.layers} of ${shape.layers.length} layers${st > 0 ? "; the engine's blocks are the fewest of any stage's" : ""}`);
+    if (row.vllm === "v1" && st === row.pp - 1) notes.push(`last stage: V1's profile run samples here only, ${(v1SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) / GIB).toFixed(2)} GiB of sort-path sampler arrays beside the stage's weights`);
   }
   if (row.kv_heads !== undefined) notes.push(`checkpoint with ${row.kv_heads} K/V heads (the model has ${Math.max(0, ...shape.layers.map((l) => l.nHeadKv))})`);
   if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${shape.indexer ? `, and the indexer's ${indexerCacheBytes(shape)}-byte key; its projections whole on every rank` : ""}${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);

@@ -72,6 +72,29 @@ export function defaultBatchedTokens(gpuBytes: number): number {
   return gpuBytes >= 70 * GIB ? 8192 : 2048;
 }
 
+/** vllm serve's default --max-num-seqs in V1: 1024 on GPUs with 70 GiB or more, 256 below (vllm/engine/arg_utils.py, the V1 defaults by usage context). */
+export function defaultMaxNumSeqs(gpuBytes: number): number {
+  return gpuBytes >= 70 * GIB ? 1024 : 256;
+}
+
+/**
+ * The sampler's peak in vLLM V1's profile run, on the ranks of the last pipeline stage only.
+ * profile_run (vllm/v1/worker/gpu_model_runner.py) ends with `if get_pp_group().is_last_rank:
+ * self._dummy_sampler_run(hidden_states)`: max_num_seqs dummy requests with top_k = vocab − 1 and
+ * top_p = 0.9, the sort path of vllm/v1/sample/ops/topk_topp_sampler.py (without FlashInfer). At its
+ * re-sort, alive are the bf16 logits (½ of a float32 [seqs × vocab] array), their float32 copy (1),
+ * the sorted logits (1) and their int64 indices (2), the top-k and top-p masks (¼ each), probs_sort
+ * (1), probs_sum (1) and the scattered result (1): eight float32 arrays. The forward pass's
+ * activations are freed by then, so the stage's peak is the larger of the two. Earlier stages never
+ * sample: this is why a last stage has less KV memory than the first with the same weights (the
+ * DeepSeek-V2-Lite TP 2 × PP 2 log of vllm-project/vllm pull 20665: 0.80 GiB). Used to read that
+ * log (src/cluster/vllm-check.ts), not in the plan: later V1 versions route batches of 8 or more
+ * through a Triton top-k/top-p kernel instead of the sort, whose peak this does not size.
+ */
+export function v1SamplerPeakBytes(maxNumSeqs: number, vocab: number): number {
+  return 8 * maxNumSeqs * vocab * 4;
+}
+
 export interface VllmGpuMemory {
   readonly totalBytes: number;
   readonly budgetBytes: number; // total × utilization

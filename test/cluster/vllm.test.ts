@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simulatedHost } from "../../src/cluster/hosts.js";
 import { checkLogRow, parseFp8Kept, parseLogCsv, v0SamplerPeakBytes } from "../../src/cluster/vllm-check.js";
-import { adviseVllm, indexerCacheBytes, quantBytesPerWeight, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
+import { adviseVllm, indexerCacheBytes, quantBytesPerWeight, v1SamplerPeakBytes, kvElemsPerTokenLayer, stageLayers, vllmCommands, vllmGpuMemory, vllmPlanOn, vllmShapeParts } from "../../src/cluster/vllm-plan.js";
 import { vllmJson, vllmLines } from "../../src/cluster/vllm-render.js";
 import { findModel, shapeOf } from "../../src/models/catalog.js";
 
@@ -238,6 +238,24 @@ describe("vLLM plan", () => {
     expect(serve).not.toContain("--quantization");
     expect(vllmLines(best!, tried, entry.hf, 2)[0]).toContain("fp8 (the checkpoint's own FP8)");
     expect(vllmJson(best!, entry.hf)).toMatchObject({ dtype: "fp8", quantized_on_load: false });
+  });
+  it("V1's profile run samples on the last pipeline stage only: most of DeepSeek-V2-Lite's 0.80 GiB less KV memory there (TP 2 × PP 2, pull 20665)", () => {
+    const shape = shapeOf(findModel("deepseek-v2-lite-chat")!);
+    const p = vllmShapeParts(shape, { ropePositions: 163840 });
+    const G = 2 ** 30;
+    const at = (stage: number, sampler: number) => vllmGpuMemory(shape, p, { tp: 2, pp: 2, stage, gpuBytes: 22 * G, utilization: 0.9, dtype: "bf16", kvBytesPerElem: 2, batchedTokens: 2048, samplerBytes: sampler });
+    const logGap = 12.13 - 11.33;
+    // 256 dummy requests (V1's default --max-num-seqs below 70 GiB) × 102,400 vocab × 8 float32 arrays
+    expect(v1SamplerPeakBytes(256, shape.nVocab) / G).toBeCloseTo(0.78125, 6);
+    const first = at(0, 0);
+    const withSampler = (first.kvBytes - at(1, v1SamplerPeakBytes(256, shape.nVocab)).kvBytes) / G;
+    const without = (first.kvBytes - at(1, 0).kvBytes) / G;
+    // without it the last stage would have more KV memory (its weights are lighter); with it 0.61 of the 0.80 GiB
+    expect(without).toBeLessThan(0);
+    expect(withSampler).toBeGreaterThan(0.55);
+    expect(withSampler).toBeLessThan(logGap);
+    const note = checks.find((c) => c.row.pp > 1 && c.row.stage === 1)!.notes.join("; ");
+    expect(note).toMatch(/last stage: V1's profile run samples here only, 0\.78 GiB/);
   });
   it("a hybrid's pipeline stages hold their own layers' attention and KV (Qwen3.5-397B-A17B: 15 full-attention layers of 60, 7 and 8 on two stages)", () => {
     const shape = shapeOf(findModel("qwen3.5-397b-a17b")!);

@@ -10,12 +10,15 @@
 // listing the differences (0 when they match). For a new model it prints a complete entry when the
 // model card's facts are given (--name … --quality), checked against the catalog schema and the
 // published parameter count; without them it prints the architecture fields and names the flags
-// still needed (exit 1). Needs the build: `npm run build` first (it reads dist/).
+// still needed (exit 1). The entry's `checkpoint` comes from the config's quantization_config
+// (FP8, or INT4 with its group size and scope: src/cluster/checkpoint-config.ts); a config of BF16
+// weights gets none. Needs the build: `npm run build` first (it reads dist/).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { catalogEntryFrom, entryFromConfig } from "../dist/models/from-config.js";
 import { CATALOG, parseCatalog, shapeOf } from "../dist/models/catalog.js";
+import { checkpointFromConfig } from "../dist/cluster/checkpoint-config.js";
 import { HF_REPO, LlmEntrySchema } from "../dist/models/catalog-schema.js";
 import { countParams, tensorsForShape } from "../dist/sizing/tensors.js";
 
@@ -82,12 +85,16 @@ async function main() {
   const input = positionals[0];
   const current = values.id === undefined ? undefined : CATALOG.find((e) => e.id === values.id);
   const ctx = values.ctx !== undefined ? count("ctx", values.ctx) : current?.kind === "diffusion" ? undefined : current?.hp.ctx;
-  const derived = entryFromConfig(await load(input), { id: values.id, ctx });
+  const config = await load(input);
+  const checkpoint = checkpointFromConfig(config);
+  const derived = { ...entryFromConfig(config, { id: values.id, ctx }), ...(checkpoint !== undefined && { checkpoint }) };
 
   if (current !== undefined && current.kind !== "diffusion") {
     process.stdout.write(`${JSON.stringify(derived, null, 2)}\n`);
-    const fresh = LlmEntrySchema.parse({ ...current, ...derived });
-    const diff = differences(shapeOf(fresh), shapeOf(current));
+    // the config alone says what the checkpoint is: an entry's mark the config does not carry shows as a difference
+    const { checkpoint: _marked, ...unmarked } = current;
+    const fresh = LlmEntrySchema.parse({ ...unmarked, ...derived });
+    const diff = [...differences(shapeOf(fresh), shapeOf(current)), ...differences({ checkpoint: fresh.checkpoint }, { checkpoint: current.checkpoint })];
     process.stderr.write(diff.length === 0 ? `${current.id}: the catalog's shape matches this config\n` : `${current.id} differs:\n  ${diff.join("\n  ")}\n`);
     return diff.length === 0 ? 0 : 1;
   }
@@ -108,6 +115,7 @@ async function main() {
     ...(values["ctx-source"] !== undefined && { ctxSource: values["ctx-source"] }),
     ollama: list(values.ollama), gguf: list(values.gguf),
   });
+  if (checkpoint !== undefined) entry.checkpoint = checkpoint;
   // the catalog's own checks: schema, per-layer lists, positionLimit with its ctxSource
   const [parsed] = parseCatalog([[entry]]);
   process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);

@@ -5,6 +5,7 @@ import type { CatalogEntry } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import type { QuantName } from "../sizing/quant-mix.js";
 import { createSizer } from "../sizing/search.js";
+import { countParams, tensorsForShape } from "../sizing/tensors.js";
 import type { RunSettings } from "../sizing/types.js";
 import { loadClusterFile } from "./cluster-file.js";
 import { loadHost, type ClusterHost, type HostLoadOptions } from "./hosts.js";
@@ -84,7 +85,12 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   const modelArg = llamaModelArg(input.model, input.entry, quantLabel);
   // vLLM serves the safetensors checkpoint (the catalog's hf repo), whatever GGUF quant llama.cpp uses
   const hfRepo = input.entry?.hf;
-  const vllm = adviseVllm(input.shape, hosts, { ctx: input.settings.ctx, ...(input.entry?.checkpoint ? { checkpoint: input.entry.checkpoint } : {}) });
+  const entry = input.entry?.kind === "diffusion" ? undefined : input.entry;
+  const vllm = adviseVllm(input.shape, hosts, {
+    ctx: input.settings.ctx, ...(entry?.checkpoint ? { checkpoint: entry.checkpoint } : {}),
+    // a rounded published count ("1T"): the checkpoint holds what its config's shape counts
+    ...(entry?.params.rounded ? { paramsTotal: countParams(tensorsForShape(input.shape)) } : {}),
+  });
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
   const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];
   const vllmSetup = vllm.best ? vllmPlanSetup(input.shape, vllm.best, link) : undefined;

@@ -5,7 +5,8 @@ import * as z from "zod";
 import { lazySchema } from "../lazy-schema.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { VLLM_BLOCK_SIZE, indexerCacheBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
+import { countParams, tensorsForShape } from "../sizing/tensors.js";
+import { VLLM_BLOCK_SIZE, indexerCacheBytes, v1SamplerPeakBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
@@ -18,7 +19,7 @@ export const LogRowSchema = lazySchema(() => z.object({
   gpu: z.string(),
   total_gib: num,
   utilization: num,
-  /** int4: a checkpoint of 4-bit weights (compressed-tensors, AWQ, GPTQ), whose weights the memory model does not size; its KV still checks. */
+  /** int4: a checkpoint of 4-bit weights (compressed-tensors, AWQ, GPTQ), sized with the catalog entry's `checkpoint` layout; without one its weights are not sized, its KV still checks. */
   dtype: z.enum(["bf16", "fp8", "int4"]),
   batched_tokens: num,
   weights_gib: num,
@@ -41,6 +42,8 @@ export const LogRowSchema = lazySchema(() => z.object({
   kv_heads: num,
   /** PP rows: the pipeline stage whose rank the row's weights and KV memory quote (0 = first); empty: 0. */
   stage: num,
+  /** What the served checkpoint holds beyond the catalog shape the row is sized with (a vision tower), which the weights leave out; empty: nothing. */
+  unmodelled: z.string().default(""),
   source: z.string().min(1),
 }));
 export type LogRow = z.infer<typeof LogRowSchema>;
@@ -117,15 +120,17 @@ export function checkLogRow(row: LogRow): LogCheck {
   if (!entry || entry.kind === "diffusion") throw new Error(`vllm check: ${row.model_id} is not an LLM in the catalog`);
   const shape = shapeOf(entry);
   // the rotary table spans the config's positions (max_position_embeddings; the catalog keeps it as positionLimit where it differs from the published context)
-  const parts = vllmShapeParts(shape, { ...(row.kv_heads !== undefined && { kvHeads: row.kv_heads }), ropePositions: entry.hp.positionLimit ?? shape.nCtxTrain });
+  const parts = vllmShapeParts(shape, { ...(row.kv_heads !== undefined && { kvHeads: row.kv_heads }), ropePositions: entry.hp.positionLimit ?? shape.nCtxTrain, ...(entry.params.rounded && { paramsTotal: countParams(tensorsForShape(shape)) }) });
   const limits: string[] = [];
-  if (row.dtype === "int4") limits.push("INT4 checkpoint: weights not modelled");
+  const int4 = row.dtype === "int4" && typeof entry.checkpoint === "object" ? entry.checkpoint.int4 : undefined;
+  if (row.dtype === "int4" && !int4) limits.push("INT4 checkpoint: weights not modelled (no layout in the catalog)");
+  if (row.unmodelled) limits.push(`not in the weights: ${row.unmodelled}`);
   const total = (row.total_gib ?? 80) * GIB;
   // the rank whose blocks the engine uses samples during V0's profile run: the driver (rank 0), and
   // the only rank at TP 1
   const sampler = row.vllm === "v0" && (row.tp === 1 || row.log_rank !== "") ? v0SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) : 0;
   const m = vllmGpuMemory(shape, parts, {
-    tp: row.tp, pp: row.pp, stage: row.stage ?? 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: (row.dtype === "int4" ? "bf16" : row.dtype) as VllmDtype,
+    tp: row.tp, pp: row.pp, stage: row.stage ?? 0, gpuBytes: total, utilization: row.utilization ?? 0.9, dtype: (row.dtype === "int4" && !int4 ? "bf16" : row.dtype) as VllmDtype, ...(int4 && { int4 }),
     kvBytesPerElem: 2, batchedTokens: row.batched_tokens ?? 2048, fp8Kept: parseFp8Kept(row.fp8_kept), samplerBytes: sampler,
     mlaDecode: (row.mla_decode || "views") as MlaDecode,
   });
@@ -133,11 +138,13 @@ export function checkLogRow(row: LogRow): LogCheck {
   // a worker's line: the driver's KV memory is the worker's less what the sampler adds to its peak
   const driverExtra = row.log_rank === "worker" && sampler > 0 ? Math.max(0, sampler - (row.activation_gib ?? 0) * GIB) : 0;
   const notes: string[] = [];
+  if (int4) notes.push(`INT4 checkpoint: ${int4.scope === "routed-experts" ? "routed experts" : "every linear layer"} 4-bit in groups of ${int4.groupSize} with BF16 scales${int4.scope === "routed-experts" ? "; attention, shared experts, dense FFN, embedding, LM head BF16" : ""}`);
   if (row.fp8_kept) notes.push(`FP8 checkpoint, BF16: ${row.fp8_kept.replace(/;/g, ", ")}, embedding, LM head`);
   // a PP row quotes one stage's rank (its KV memory and the layers it caches); the engine's blocks are the fewest over the stages
   if (row.pp > 1) {
     const st = row.stage ?? 0;
     notes.push(`PP ${row.pp}: stage ${st}'s rank, ${m.layers} of ${shape.layers.length} layers${st > 0 ? "; the engine's blocks are the fewest of any stage's" : ""}`);
+    if (row.vllm === "v1" && st === row.pp - 1) notes.push(`last stage: V1's profile run samples here only, ${(v1SamplerPeakBytes(row.max_num_seqs ?? 256, shape.nVocab) / GIB).toFixed(2)} GiB of sort-path sampler arrays beside the stage's weights`);
   }
   if (row.kv_heads !== undefined) notes.push(`checkpoint with ${row.kv_heads} K/V heads (the model has ${Math.max(0, ...shape.layers.map((l) => l.nHeadKv))})`);
   if (shape.mla) notes.push(`MLA: ${shape.mla.kvLoraRank + shape.mla.qkRopeHeadDim}-element latent per token and layer on every rank${shape.indexer ? `, and the indexer's ${indexerCacheBytes(shape)}-byte key; its projections whole on every rank` : ""}${row.mla_decode === "absorbed" ? "; V0 keeps absorbed W_Q_UK, W_UV_O" : ""}`);

@@ -6,6 +6,7 @@
 // by tensor parallelism (vocab-parallel embedding and LM head; K/V heads replicated when TP exceeds
 // them) and by pipeline stage (layers; the embedding on the first stage, the LM head on the last).
 import type { Gpu } from "../hardware/types.js";
+import type { Checkpoint, Int4Checkpoint } from "../models/catalog-schema.js";
 import type { ModelShape } from "../models/shape.js";
 import type { ClusterHost } from "./hosts.js";
 
@@ -13,8 +14,22 @@ const GIB = 1024 ** 3;
 export const VLLM_BLOCK_SIZE = 16; // --block-size default on CUDA
 export const DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
 
-export type VllmDtype = "bf16" | "fp8";
-const WEIGHT_BYTES: Readonly<Record<VllmDtype, number>> = { bf16: 2, fp8: 1 };
+/** The quantized weights' format: BF16, FP8 (a checkpoint's or `--quantization fp8`), or an INT4 checkpoint's (its layout apart). */
+export type VllmDtype = "bf16" | "fp8" | "int4";
+
+/**
+ * Bytes per quantized weight. INT4 (compressed-tensors W4A16, AWQ, GPTQ as vLLM's Marlin kernels
+ * keep them after process_weights_after_loading): eight 4-bit weights per int32, one scale per group
+ * in the model dtype (BF16: 2 bytes), and a 4-bit zero point per group when asymmetric; the act-order
+ * index tensors (g_idx, sort indices) are replaced by empty ones when the checkpoint has no act order,
+ * so "Model loading took" does not count them. Kimi K2 Thinking's groups of 32: 0.5625 bytes per weight.
+ */
+export function quantBytesPerWeight(dtype: VllmDtype, int4?: Int4Checkpoint): number {
+  if (dtype === "bf16") return 2;
+  if (dtype === "fp8") return 1;
+  const g = int4?.groupSize ?? 128;
+  return 0.5 + 2 / g + (int4?.zeroPoints ? 0.5 / g : 0);
+}
 
 /**
  * The parts of an FP8 checkpoint that stay BF16 besides the embedding and the LM head: its
@@ -57,6 +72,29 @@ export function defaultBatchedTokens(gpuBytes: number): number {
   return gpuBytes >= 70 * GIB ? 8192 : 2048;
 }
 
+/** vllm serve's default --max-num-seqs in V1: 1024 on GPUs with 70 GiB or more, 256 below (vllm/engine/arg_utils.py, the V1 defaults by usage context). */
+export function defaultMaxNumSeqs(gpuBytes: number): number {
+  return gpuBytes >= 70 * GIB ? 1024 : 256;
+}
+
+/**
+ * The sampler's peak in vLLM V1's profile run, on the ranks of the last pipeline stage only.
+ * profile_run (vllm/v1/worker/gpu_model_runner.py) ends with `if get_pp_group().is_last_rank:
+ * self._dummy_sampler_run(hidden_states)`: max_num_seqs dummy requests with top_k = vocab − 1 and
+ * top_p = 0.9, the sort path of vllm/v1/sample/ops/topk_topp_sampler.py (without FlashInfer). At its
+ * re-sort, alive are the bf16 logits (½ of a float32 [seqs × vocab] array), their float32 copy (1),
+ * the sorted logits (1) and their int64 indices (2), the top-k and top-p masks (¼ each), probs_sort
+ * (1), probs_sum (1) and the scattered result (1): eight float32 arrays. The forward pass's
+ * activations are freed by then, so the stage's peak is the larger of the two. Earlier stages never
+ * sample: this is why a last stage has less KV memory than the first with the same weights (the
+ * DeepSeek-V2-Lite TP 2 × PP 2 log of vllm-project/vllm pull 20665: 0.80 GiB). Used to read that
+ * log (src/cluster/vllm-check.ts), not in the plan: later V1 versions route batches of 8 or more
+ * through a Triton top-k/top-p kernel instead of the sort, whose peak this does not size.
+ */
+export function v1SamplerPeakBytes(maxNumSeqs: number, vocab: number): number {
+  return 8 * maxNumSeqs * vocab * 4;
+}
+
 export interface VllmGpuMemory {
   readonly totalBytes: number;
   readonly budgetBytes: number; // total × utilization
@@ -95,6 +133,16 @@ export interface VllmShapeParts {
    */
   readonly ffnLayerParams: readonly number[];
   /**
+   * Per layer, its own attention projections (q, k, v, o with the layer's own heads; MLA's whole
+   * layer), 0 for a layer of another mixer: a hybrid's stages (Qwen3-Next's DeltaNet layers, Jamba's
+   * Mamba layers) hold different shares of attention, as they do of FFN.
+   */
+  readonly attnLayerParams: readonly number[];
+  /** Per layer, the parameters of a mixer other than attention (linear attention, Mamba, short convolution); 0 in an attention layer. */
+  readonly mixerLayerParams: readonly number[];
+  /** Per layer, the part of ffnLayerParams that is routed experts (0 in a dense layer): what an INT4 `routed-experts` checkpoint quantizes. */
+  readonly routedLayerParams: readonly number[];
+  /**
    * Per attention layer, DeepSeek Sparse Attention's lightning indexer (V3.2), held whole on every
    * rank: vLLM builds wq_b and wk as ReplicatedLinear in the checkpoint's quantization (`quantized`),
    * weights_proj as ReplicatedLinear with quant_config=None and the key norm (`bf16`). Zero without one.
@@ -117,6 +165,11 @@ export interface VllmShapeOptions {
   readonly kvHeads?: number;
   /** Positions of the rotary table (the config's max_position_embeddings; YaRN: original × factor); default the trained context. */
   readonly ropePositions?: number;
+  /**
+   * The parameters the checkpoint holds, where the shape's published total is a rounded label (Kimi
+   * K2's "1 trillion": its config gives 1.026T); default shape.params.total.
+   */
+  readonly paramsTotal?: number;
 }
 
 /**
@@ -144,7 +197,7 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   const kvHeads = o.kvHeads ?? modelKv;
   // duplicated K/V heads are parameters the model's count does not hold
   const extraKv = attn.length * 2 * shape.nEmbd * shape.headDimK * Math.max(0, kvHeads - modelKv);
-  const layerParams = Math.max(0, shape.params.total - embedParams - headParams) + extraKv;
+  const layerParams = Math.max(0, (o.paramsTotal ?? shape.params.total) - embedParams - headParams) + extraKv;
   const qHeads = Math.max(0, ...attn.map((l) => l.nHead));
   const nFf = shape.experts ? shape.experts.nFfExp * shape.experts.used + shape.experts.nFfShexp * shape.experts.shared : Math.max(0, ...shape.layers.map((l) => l.nFf));
   const mla = shape.mla ? mlaLayerParams(shape, qHeads) : undefined;
@@ -159,12 +212,26 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
     ? { quantized: ((shape.mla?.qLoraRank ?? 0) > 0 ? shape.mla!.qLoraRank : shape.nEmbd) * ix.heads * ix.headDim + shape.nEmbd * ix.headDim, bf16: shape.nEmbd * ix.heads + 2 * ix.headDim }
     : { quantized: 0, bf16: 0 };
   const indexerTotal = attn.length * (indexerParams.quantized + indexerParams.bf16);
-  const ffnLayerParams = spreadFfn(shape, layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal);
+  const own = (l: ModelShape["layers"][number]): number => (l.mixer !== "attention" ? 0 : mla ? mla.replicated + mla.sharded : shape.nEmbd * (l.nHead + (o.kvHeads ?? l.nHeadKv)) * (shape.headDimK + shape.headDimV));
+  const ownSum = shape.layers.reduce((a, l) => a + own(l), 0);
+  const attnLayerParams = shape.layers.map((l) => (ownSum > 0 ? (attnParams * own(l)) / ownSum : 0));
+  const rest = layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal;
+  // a hybrid: what its FFNs do not hold is its other mixers', spread over the layers that have one
+  const others = shape.layers.filter((l) => l.mixer !== "attention" && l.mixer !== "none").length;
+  const ffnOwn = shape.layers.reduce((a, l) => a + 3 * shape.nEmbd * (l.moe && shape.experts ? shape.experts.count * shape.experts.nFfExp + shape.experts.shared * shape.experts.nFfShexp : l.nFf), 0);
+  const mixerTotal = others > 0 ? Math.max(0, rest - ffnOwn) : 0;
+  const mixerLayerParams = shape.layers.map((l) => (l.mixer !== "attention" && l.mixer !== "none" ? mixerTotal / others : 0));
+  const ffnLayerParams = spreadFfn(shape, rest - mixerTotal);
+  const e = shape.experts;
+  const routedLayerParams = shape.layers.map((l, il) => {
+    const own = l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : 0;
+    return own > 0 && e ? ((ffnLayerParams[il] ?? 0) * e.count * e.nFfExp) / own : 0;
+  });
   const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
   return {
     embedParams, headParams, layerParams, attnParams, attnReplicated: mla?.replicated ?? 0, routerParams, moeLayers,
-    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, indexerParams,
+    kvHeads, qHeads, nFf, nLayer: shape.layers.length, ropeElems, ffnLayerParams, routedLayerParams, attnLayerParams, mixerLayerParams, indexerParams,
   };
 }
 
@@ -218,16 +285,17 @@ export function indexerCacheBytes(shape: ModelShape): number {
 export type MlaDecode = "absorbed" | "views";
 
 /** Elements (and their bytes per element) the MLA backend adds per layer on one rank. */
-function mlaBackendBytes(shape: ModelShape, p: VllmShapeParts, tp: number, dtype: VllmDtype, decode: MlaDecode): number {
+function mlaBackendBytes(shape: ModelShape, p: VllmShapeParts, tp: number, dtype: VllmDtype, decode: MlaDecode, attnQuantized: boolean): number {
   const m = shape.mla;
   if (!m) return 0;
   const heads = p.qHeads / tp;
   const qIn = m.qLoraRank > 0 ? m.qLoraRank : shape.nEmbd;
   if (decode === "absorbed") {
     const wqr = qIn * heads * m.qkRopeHeadDim * 2;
-    return (qIn * heads * m.kvLoraRank + heads * m.kvLoraRank * shape.nEmbd) * WEIGHT_BYTES[dtype] + wqr;
+    return (qIn * heads * m.kvLoraRank + heads * m.kvLoraRank * shape.nEmbd) * (attnQuantized ? quantBytesPerWeight(dtype) : 2) + wqr;
   }
-  return dtype === "fp8" ? m.kvLoraRank * heads * (m.qkNopeHeadDim + m.vHeadDim) * 2 : 0;
+  // a quantized kv_b_proj is dequantized into BF16 copies of W_UK and W_UV
+  return dtype !== "bf16" && attnQuantized ? m.kvLoraRank * heads * (m.qkNopeHeadDim + m.vHeadDim) * 2 : 0;
 }
 
 export interface VllmGpuInputs {
@@ -242,6 +310,8 @@ export interface VllmGpuInputs {
   readonly batchedTokens: number;
   /** FP8 only: what the checkpoint keeps BF16 (default FP8_ALL_LINEAR, vLLM's own `--quantization fp8`). */
   readonly fp8Kept?: Fp8Kept;
+  /** INT4 only: the checkpoint's layout (group size, zero points, which layers are INT4). */
+  readonly int4?: Int4Checkpoint;
   /**
    * A peak of the profile run outside the forward pass (the sampler's), which the activation figure
    * takes when it is larger: the forward pass's tensors are freed before it runs.
@@ -275,20 +345,28 @@ export function stageLayers(nLayer: number, pp: number): number[] {
  * (a buffer in the model dtype, one per rank: get_rope caches one instance for all layers).
  */
 function rankWeightBytes(shape: ModelShape, p: VllmShapeParts, g: VllmGpuInputs, firstLayer: number, layers: number): number {
-  const wb = WEIGHT_BYTES[g.dtype];
+  const wb = quantBytesPerWeight(g.dtype, g.int4);
   const kept = g.dtype === "fp8" ? (g.fp8Kept ?? FP8_ALL_LINEAR) : undefined;
+  // an INT4 checkpoint of the routed experts only (Kimi K2 Thinking) keeps attention, shared experts and dense FFNs BF16
+  const expertsOnly = g.dtype === "int4" && (g.int4?.scope ?? "linear") === "routed-experts";
   // K/V projections: each rank keeps max(1, kv/tp) heads; TP beyond the K/V heads replicates them
   const kvPerRank = p.kvHeads > 0 && !shape.mla ? Math.max(1, p.kvHeads / g.tp) : 0;
   const kvProj = 2 * shape.nEmbd * shape.headDimK;
   const replicated = Math.max(0, kvPerRank - p.kvHeads / g.tp) * kvProj;
-  const attn = (p.attnParams / p.nLayer - p.attnReplicated) / g.tp + p.attnReplicated + replicated;
-  const attnBytes = kept?.attention ? 2 : wb;
+  // the layer's own attention, split by TP but for MLA's replicated down-projections and K/V heads TP replicates
+  const attnOf = (il: number): number => ((p.attnLayerParams[il] ?? 0) > 0 ? ((p.attnLayerParams[il] ?? 0) - p.attnReplicated) / g.tp + p.attnReplicated + replicated : 0);
+  const attnBf16 = kept?.attention === true || expertsOnly;
+  const attnBytes = attnBf16 ? 2 : wb;
   const keptFfn = new Set((kept?.ffnLayers ?? []).map((i) => (i < 0 ? p.nLayer + i : i)));
-  const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views");
-  const indexer = p.indexerParams.quantized * wb + p.indexerParams.bf16 * 2;
+  const backend = mlaBackendBytes(shape, p, g.tp, g.dtype, g.mlaDecode ?? "views", !attnBf16);
+  const indexer = p.indexerParams.quantized * attnBytes + p.indexerParams.bf16 * 2;
   let bytes = 0;
   for (let il = firstLayer; il < firstLayer + layers; il++) {
-    bytes += (shape.layers[il]?.mixer === "attention" ? indexer : 0) + attn * attnBytes + ((p.ffnLayerParams[il] ?? 0) / g.tp) * (keptFfn.has(il) ? 2 : wb) + backend + (p.moeLayers[il] ? p.routerParams * 2 : 0);
+    const ffn = (p.ffnLayerParams[il] ?? 0) / g.tp;
+    const routed = (p.routedLayerParams[il] ?? 0) / g.tp;
+    const ffnBytes = keptFfn.has(il) ? ffn * 2 : expertsOnly ? routed * wb + (ffn - routed) * 2 : ffn * wb;
+    const isAttn = shape.layers[il]?.mixer === "attention";
+    bytes += (isAttn ? indexer + backend : 0) + attnOf(il) * attnBytes + ((p.mixerLayerParams[il] ?? 0) / g.tp) * wb + ffnBytes + (p.moeLayers[il] ? p.routerParams * 2 : 0);
   }
   const embed = g.stage === 0 ? p.embedParams / g.tp : 0;
   const head = g.stage === g.pp - 1 ? (p.headParams > 0 ? p.headParams : g.pp > 1 ? p.embedParams : 0) / g.tp : 0;
@@ -306,7 +384,14 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const activation = Math.max(g.batchedTokens * widest * 2, g.samplerBytes ?? 0);
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
-  const kvBytesPerToken = layers * (kvElemsPerTokenLayer(shape, p, g.tp) * g.kvBytesPerElem + indexerCacheBytes(shape));
+  // the stage's own attention layers cache K/V per token (their own K/V heads); other mixers keep a state per sequence, not per token
+  let kvBytesPerToken = 0;
+  for (let il = firstLayer; il < firstLayer + layers; il++) {
+    const l = shape.layers[il];
+    if (l?.mixer !== "attention") continue;
+    const elems = shape.mla || p.kvHeads !== Math.max(0, ...shape.layers.filter((x) => x.mixer === "attention").map((x) => x.nHeadKv)) ? kvElemsPerTokenLayer(shape, p, g.tp) : 2 * Math.max(1, l.nHeadKv / g.tp) * shape.headDimK;
+    kvBytesPerToken += elems * g.kvBytesPerElem + indexerCacheBytes(shape);
+  }
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;
   return {
     totalBytes: g.gpuBytes, budgetBytes: budget, weights, nonTorch, activation, kvBytes, kvBytesPerToken, blocks, layers, firstLayer,
@@ -348,24 +433,27 @@ export interface VllmOptions {
   readonly utilization?: number;
   readonly dtype?: VllmDtype;
   readonly kvBytesPerElem?: number;
-  /** The checkpoint's own dtype (catalog `checkpoint`): an FP8 checkpoint is planned in FP8 only. */
-  readonly checkpoint?: "fp8";
+  /** The checkpoint's own format (catalog `checkpoint`): an FP8 or INT4 checkpoint is planned as published only. */
+  readonly checkpoint?: Checkpoint;
+  /** The checkpoint's parameter count where the catalog's is a rounded label (VllmShapeOptions.paramsTotal). */
+  readonly paramsTotal?: number;
 }
 
 /** One TP × PP plan on `hosts` (one pipeline stage per host, TP over each host's first `tp` GPUs). */
 export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp: number, o: VllmOptions): VllmPlan | undefined {
   const pp = hosts.length;
-  const p = vllmShapeParts(shape);
+  const p = vllmShapeParts(shape, o.paramsTotal !== undefined ? { paramsTotal: o.paramsTotal } : {});
   if (p.qHeads === 0 || p.qHeads % tp !== 0 || p.nLayer < pp) return undefined;
   const util = o.utilization ?? DEFAULT_GPU_MEMORY_UTILIZATION;
-  const dtype = o.dtype ?? "bf16";
+  const int4 = typeof o.checkpoint === "object" ? o.checkpoint.int4 : undefined;
+  const dtype = o.dtype ?? (int4 ? "int4" : "bf16");
   const stages: (VllmGpuMemory & { gpu: Gpu; host: string })[] = [];
   for (const [i, h] of hosts.entries()) {
     const gpus = vllmGpus(h).slice(0, tp);
     if (gpus.length < tp) return undefined;
     const worst = gpus.reduce((a, g) => (g.vramTotalBytes.value < a.vramTotalBytes.value ? g : a));
     const total = worst.vramTotalBytes.value;
-    const m = vllmGpuMemory(shape, p, { tp, pp, stage: i, gpuBytes: total, utilization: util, dtype, kvBytesPerElem: o.kvBytesPerElem ?? 2, batchedTokens: defaultBatchedTokens(total) });
+    const m = vllmGpuMemory(shape, p, { tp, pp, stage: i, gpuBytes: total, utilization: util, dtype, kvBytesPerElem: o.kvBytesPerElem ?? 2, batchedTokens: defaultBatchedTokens(total), ...(int4 && { int4 }) });
     stages.push({ ...m, gpu: worst, host: h.name });
   }
   // vLLM sizes every worker's cache with one block count, the smallest (V1 get_kv_cache_configs; V0 the minimum over workers)
@@ -384,11 +472,11 @@ export function vllmPlanOn(shape: ModelShape, hosts: readonly ClusterHost[], tp:
   return { hosts, tp, pp, dtype, quantizedOnLoad: dtype === "fp8" && o.checkpoint !== "fp8", utilization: util, stages, blocks, boundingStage, kvTokens, maxModelLen, concurrency, ctx: o.ctx, fits, reason };
 }
 
-/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8 (an FP8 checkpoint: FP8 only). */
+/** The smallest GPU count that fits (TP first inside a host, then one more host per pipeline stage); bf16, else FP8 (an FP8 or INT4 checkpoint: as published only). */
 export function adviseVllm(shape: ModelShape, hosts: readonly ClusterHost[], o: VllmOptions): { best?: VllmPlan; tried: VllmPlan[] } {
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0);
   const tried: VllmPlan[] = [];
-  const dtypes: readonly VllmDtype[] = o.dtype ? [o.dtype] : o.checkpoint === "fp8" ? ["fp8"] : ["bf16", "fp8"];
+  const dtypes: readonly VllmDtype[] = o.dtype ? [o.dtype] : o.checkpoint === "fp8" ? ["fp8"] : typeof o.checkpoint === "object" ? ["int4"] : ["bf16", "fp8"];
   for (const dtype of dtypes) {
     const candidates: VllmPlan[] = [];
     for (let pp = 1; pp <= gpuHosts.length; pp++) {

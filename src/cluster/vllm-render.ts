@@ -64,7 +64,7 @@ export function vllmLines(best: VllmPlan | undefined, tried: readonly VllmPlan[]
     return [`vLLM plan: does not fit${biggest ? ` (largest tried: TP ${biggest.tp} × PP ${biggest.pp} ${biggest.dtype}: ${biggest.reason})` : ""}`];
   }
   const out = [
-    `vLLM plan: TP ${best.tp} × PP ${best.pp} (${best.tp * best.pp} GPUs on ${best.pp} host${best.pp > 1 ? "s" : ""}), ${best.dtype}${best.quantizedOnLoad ? " (BF16 does not fit: weights quantized on load)" : best.dtype === "fp8" ? " (the checkpoint's own FP8)" : ""}, --gpu-memory-utilization ${best.utilization}: ${best.reason}`,
+    `vLLM plan: TP ${best.tp} × PP ${best.pp} (${best.tp * best.pp} GPUs on ${best.pp} host${best.pp > 1 ? "s" : ""}), ${best.dtype}${best.quantizedOnLoad ? " (BF16 does not fit: weights quantized on load)" : best.dtype === "fp8" ? " (the checkpoint's own FP8)" : best.dtype === "int4" ? " (the checkpoint's own INT4)" : ""}, --gpu-memory-utilization ${best.utilization}: ${best.reason}`,
   ];
   best.stages.forEach((s, i) => {
     out.push(

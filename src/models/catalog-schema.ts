@@ -175,6 +175,20 @@ export const HyperparamsSchema = lazySchema(() => z.strictObject({
     .optional(),
 }));
 
+/**
+ * An INT4 checkpoint's layout: 4-bit weights with one BF16 scale per `groupSize` weights of a row
+ * (and a packed 4-bit zero point per group when asymmetric), on every linear layer of the blocks
+ * (`linear`; the LM head and the MoE router stay BF16) or on the routed experts only
+ * (`routed-experts`: attention, shared experts and dense FFNs stay BF16, as Kimi K2 Thinking's).
+ */
+export const Int4CheckpointSchema = lazySchema(() => z.strictObject({
+  groupSize: z.number().int().positive(),
+  scope: z.enum(["linear", "routed-experts"]),
+  zeroPoints: z.boolean().default(false),
+}));
+export type Int4Checkpoint = z.output<typeof Int4CheckpointSchema>;
+export type Checkpoint = "fp8" | { readonly int4: Int4Checkpoint };
+
 export const PipelinePartSchema = lazySchema(() => z.strictObject({
   /** transformer, unet, text-encoder, vae … */
   role: z.string().min(1),
@@ -221,10 +235,11 @@ const common = () => ({
   checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /**
    * The dtype the published safetensors weights are stored in, where it is not BF16/FP16: "fp8"
-   * when config.json's quantization_config says quant_method "fp8". vLLM serves such a checkpoint
-   * in FP8 as it is (no --quantization flag), and no BF16 copy is published to plan for.
+   * when config.json's quantization_config says quant_method "fp8"; `{ int4 }` for 4-bit integer
+   * weights in groups (compressed-tensors W4A16, AWQ, GPTQ). vLLM serves such a checkpoint as it is
+   * (no --quantization flag), and no BF16 copy is published to plan for.
    */
-  checkpoint: z.enum(["fp8"]).optional(),
+  checkpoint: z.union([z.literal("fp8"), z.strictObject({ int4: Int4CheckpointSchema })]).optional(),
   /** Where the published context length comes from, when it differs from config.json's (`hp.positionLimit`). */
   ctxSource: z.url().optional(),
   /**

@@ -11,6 +11,7 @@ import { LlmEntrySchema } from "../../src/models/catalog-schema.js";
 import { catalogEntryFrom, compressPattern, entryFromConfig } from "../../src/models/from-config.js";
 import { parseCatalog } from "../../src/models/catalog.js";
 import { LlmFitError } from "../../src/errors.js";
+import { checkpointFromConfig } from "../../src/cluster/checkpoint-config.js";
 import { HyperparamsSchema } from "../../src/models/catalog-schema.js";
 import { llmShape } from "../../src/models/catalog.js";
 import { tensorsForShape } from "../../src/sizing/tensors.js";
@@ -325,6 +326,37 @@ describe("scripts/catalog-from-config.mjs (one command to add a model)", () => {
     const bad = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "x", ...CARD.slice(0, 8), "--params", "lots", ...CARD.slice(10)]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--params lots: give a positive number/);
+  });
+
+  it("sets checkpoint from the config's quantization_config: INT4 routed experts (Kimi K2 Thinking), FP8 (DeepSeek V3.2), none for BF16", () => {
+    const k2 = run([join(DIR, "moonshotai__Kimi-K2-Thinking.json"), "--id", "kimi-k2-thinking"]);
+    expect(JSON.parse(k2.stdout).checkpoint).toEqual({ int4: { groupSize: 32, scope: "routed-experts", zeroPoints: false } });
+    expect([k2.status, k2.stderr]).toEqual([0, "kimi-k2-thinking: the catalog's shape matches this config\n"]);
+    const v32 = run([join(DIR, "deepseek-ai__DeepSeek-V3.2.json"), "--id", "deepseek-v3.2"]);
+    expect(JSON.parse(v32.stdout).checkpoint).toBe("fp8");
+    const qwen = run([join(DIR, "Qwen__Qwen3-8B.json"), "--id", "qwen3-8b-copy", ...CARD]);
+    expect(qwen.status, qwen.stderr).toBe(0);
+    expect(JSON.parse(qwen.stdout)).not.toHaveProperty("checkpoint");
+    // the same shape as K2 Instruct 0905, whose checkpoint is FP8: the one difference is the checkpoint
+    const other = run([join(DIR, "moonshotai__Kimi-K2-Thinking.json"), "--id", "kimi-k2-instruct-0905"]);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toBe('kimi-k2-instruct-0905 differs:\n  checkpoint: catalog "fp8" → config {"int4":{"groupSize":32,"scope":"routed-experts","zeroPoints":false}}\n');
+  });
+  it("reads the quantization_config formats vLLM loads, and refuses what the plan would size wrong", () => {
+    const ct = (weights: object, ignore: string[]) => ({ quantization_config: { quant_method: "compressed-tensors", config_groups: { group_0: { targets: ["Linear"], weights } }, ignore } });
+    const w4 = { num_bits: 4, type: "int", strategy: "group", group_size: 128, symmetric: true };
+    expect(checkpointFromConfig(ct(w4, ["lm_head"]))).toEqual({ int4: { groupSize: 128, scope: "linear", zeroPoints: false } });
+    expect(checkpointFromConfig(ct({ ...w4, symmetric: false }, ["lm_head"]))).toEqual({ int4: { groupSize: 128, scope: "linear", zeroPoints: true } });
+    expect(checkpointFromConfig(ct({ num_bits: 8, type: "float", strategy: "channel" }, ["lm_head"]))).toBe("fp8");
+    // channel-wise INT4, 8-bit int, attention alone kept BF16: not sized
+    expect(checkpointFromConfig(ct({ ...w4, strategy: "channel", group_size: null }, ["lm_head"]))).toBeUndefined();
+    expect(checkpointFromConfig(ct({ ...w4, num_bits: 8 }, ["lm_head"]))).toBeUndefined();
+    expect(checkpointFromConfig(ct(w4, ["lm_head", "re:.*self_attn.*"]))).toBeUndefined();
+    expect(checkpointFromConfig({ quantization_config: { quant_method: "awq", bits: 4, group_size: 128, zero_point: true } })).toEqual({ int4: { groupSize: 128, scope: "linear", zeroPoints: true } });
+    expect(checkpointFromConfig({ quantization_config: { quant_method: "gptq", bits: 4, group_size: 128, sym: true } })).toEqual({ int4: { groupSize: 128, scope: "linear", zeroPoints: false } });
+    expect(checkpointFromConfig({ quantization_config: { quant_method: "mxfp4" } })).toBeUndefined();
+    expect(checkpointFromConfig({ text_config: { quantization_config: { quant_method: "fp8" } } })).toBe("fp8");
+    expect(checkpointFromConfig(config("Qwen__Qwen3-8B"))).toBeUndefined();
   });
 
   it("builds the entry from the same pure function the tests can call", () => {

@@ -185,6 +185,9 @@ export const ENTRIES = [
     hf: "moonshotai/Kimi-K2-Thinking", source: hfConfig("moonshotai/Kimi-K2-Thinking"), hp: K2_256K,
     params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true }, paramsNote: K2_NOTE, quants: BIG_QUANTS,
     gguf: ["unsloth/Kimi-K2-Thinking-GGUF"], capabilities: ["chat", "tools", "reasoning"], released: "2025-11-06", checked: "2026-12-03", quality: 10,
+    // compressed-tensors W4A16: 4-bit symmetric weights in groups of 32 on the routed experts; attention,
+    // the shared expert, the dense layer 0 FFN and the LM head are in its ignore list (BF16)
+    checkpoint: { int4: { groupSize: 32, scope: "routed-experts" } },
     notes: "Released with INT4 (quantization-aware trained) routed experts; GGUF conversions store them in the usual ggml types.",
   },
 ] satisfies Entries;

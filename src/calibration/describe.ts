@@ -38,9 +38,10 @@ export function benchReport(cal: Calibration, file: string): string[] {
       : []),
     `GPU: ${cal.gpuNote ?? (cal.gpu === "false" ? "none" : cal.gpu)}`,
   ];
-  if (cal.seconds !== undefined) lines.push(`The bench took ${cal.seconds.toFixed(0)} s here${cal.runs.some((r) => r.reran) ? ", reruns included" : ""}.`);
+  // one message about other processes: the warning when a run stayed over the wait limit, else how much waiting was taken out
+  const takenOut = !cal.warning && (cal.waitedTakenOut ?? 0) >= 0.1 ? `; other processes held the cores for ${((cal.waitedTakenOut ?? 0) * 100).toFixed(0)} % of decode time, taken out of the figures` : "";
+  if (cal.seconds !== undefined) lines.push(`The bench took ${cal.seconds.toFixed(0)} s here${cal.runs.some((r) => r.reran) ? ", reruns included" : ""}${takenOut}.`);
   if (cal.warning) lines.push(`Warning: ${cal.warning}`);
-  if (cal.busy) lines.push(`Note: ${cal.busy}; run \`llmfit bench\` again on a quieter machine for steadier figures`);
   const l = learnedFactors(cal.observations);
   if (l.decodeRuns + l.prefillRuns > 0) lines.push(`Real runs so far: ${l.decodeRuns} (decode ×${l.decode.toFixed(2)}, prefill ×${l.prefill.toFixed(2)}; the bench counts as ${BENCH_WEIGHT} runs)`);
   lines.push(`Stored in ${file} for this machine only; estimates now say "measured here (${cal.date})". Nothing was sent anywhere.`);

@@ -72,12 +72,12 @@ export const CalibrationSchema = lazySchema(() => z.object({
   gpuNote: z.string().optional(),
   runs: z.array(BenchRunSchema),
   cpu: CpuFiguresSchema,
-  /** The machine was busy during the bench (load average, share of time waited), in words. */
-  busy: z.string().optional(),
   /** Runs that waited for a core even when rerun, in one line with the fix (waits.ts waitWarning). */
   warning: z.string().optional(),
   /** Seconds the bench took, from its first run to its figures (workers, files, reruns included); absent in older files. */
   seconds: z.number().finite().nonnegative().optional(),
+  /** Mean share (0…1) of the runs' decode time spent waiting for a core and taken out of their figures; absent in older files. */
+  waitedTakenOut: z.number().finite().min(0).max(1).optional(),
   /** Real prompts, newest last (src/calibration/learn.ts keeps the latest few). */
   observations: z.array(ObservationSchema).default([]),
 }));

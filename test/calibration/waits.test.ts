@@ -112,4 +112,18 @@ describe("the bench table", () => {
     expect(lines.some((l) => l.includes("waited") || l.includes("rerun") || l.startsWith("Warning"))).toBe(false);
     expect(lines).toContain("The bench took 24 s here.");
   });
+
+  it("says in one place how much waiting was taken out, and only the warning when a run stayed over the limit", () => {
+    const quiet: Calibration = { ...cal, runs: cal.runs.map(({ waited, reran, ...r }) => r), seconds: 24, waitedTakenOut: 0.23 };
+    delete (quiet as { warning?: string }).warning;
+    const lines = benchReport(quiet, "/tmp/calibration.json");
+    expect(lines).toContain("The bench took 24 s here; other processes held the cores for 23 % of decode time, taken out of the figures.");
+    expect(lines.filter((l) => /waiting|held the cores|waited/.test(l))).toHaveLength(1);
+    // under a tenth: nothing worth a word
+    expect(benchReport({ ...quiet, waitedTakenOut: 0.04 }, "/tmp/calibration.json")).toContain("The bench took 24 s here.");
+    // a run kept over the limit: the warning is the one message
+    const warned = benchReport({ ...cal, waitedTakenOut: 0.4 }, "/tmp/calibration.json");
+    expect(warned.filter((l) => l.includes("held the cores"))).toHaveLength(0);
+    expect(warned.filter((l) => l.startsWith("Warning:"))).toHaveLength(1);
+  });
 });

@@ -1,8 +1,8 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
-// Tests that time real llama.cpp runs on every core. They run after the rest, alone: sharing the
+// Tests that time real llama.cpp runs on every core (or load every core on purpose). They run after the rest, alone: sharing the
 // two cores with Neovim editors and hosts would slow those past their waits and skew the timings.
-const timing = ["test/calibration/real-bench.test.ts"];
+const timing = ["test/calibration/real-bench.test.ts", "test/calibration/real-waits.test.ts"];
 
 export default defineConfig({
   test: {

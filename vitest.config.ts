@@ -13,8 +13,9 @@ export default defineConfig({
     pool: "forks",
     projects: [
       { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...timing] } },
-      // a later group order: vitest starts this project once every file of "suite" has finished
-      { extends: true, test: { name: "timing", include: timing, sequence: { groupOrder: 1 } } },
+      // a later group order: vitest starts this project once every file of "suite" has finished, and
+      // runs its files one at a time (real-waits loads every core, which would skew real-bench)
+      { extends: true, test: { name: "timing", include: timing, sequence: { groupOrder: 1 }, fileParallelism: false } },
     ],
   },
 });

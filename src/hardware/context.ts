@@ -1,6 +1,7 @@
 // Everything detection touches outside the process, in one injectable bundle.
+import { readFile } from "node:fs/promises";
 import * as os from "node:os";
-import { DEFAULT_TOOL_TIMEOUT_MS, execTool, type ExecFn } from "./exec.js";
+import { DEFAULT_TOOL_TIMEOUT_MS, execTool, onPath, type ExecFn } from "./exec.js";
 import { realFs, type ProbeFs } from "./fsio.js";
 
 /** The slice of systeminformation detection uses (memory layout and non-Linux CPU details). */
@@ -49,8 +50,27 @@ export interface ContextOptions {
 // (the common case in the editor) never pays for it.
 const lazySi: SiLike = {
   cpu: async () => (await import("systeminformation")).cpu(),
-  memLayout: async () => (await import("systeminformation")).memLayout(),
+  memLayout: async () => (await dmidecodeCannotRun()) ? [noDimmLayout()] : (await import("systeminformation")).memLayout(),
 };
+
+/**
+ * On Linux, systeminformation's memLayout is dmidecode run through a shell; without dmidecode on
+ * PATH it answers one row (the RAM total, no type, no speed), after checking for a Raspberry Pi
+ * (whose memory it names from /proc/cpuinfo). Those are told here without loading the module (~30
+ * ms), a shell (~25 ms) or its synchronous `cat /proc/cpuinfo` (~25 ms with the event loop
+ * stopped): most of a cold start without the hardware cache (npm run bench: editor). A Pi, or a
+ * PATH that cannot be read, still asks systeminformation.
+ */
+async function dmidecodeCannotRun(): Promise<boolean> {
+  if (process.platform !== "linux" || onPath("dmidecode") !== false) return false;
+  const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => undefined);
+  return cpuinfo !== undefined && !/BCM2\d{3}|raspberry pi/i.test(cpuinfo);
+}
+
+/** systeminformation's row when dmidecode gives nothing (lib/memory.js memLayout, Linux): all memory, nothing known of it. */
+function noDimmLayout(): { readonly type: string; readonly clockSpeed: number; readonly size: number } {
+  return { size: os.totalmem(), type: "", clockSpeed: 0 };
+}
 
 export function probeContext(o: ContextOptions = {}): ProbeContext {
   return {

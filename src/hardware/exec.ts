@@ -2,6 +2,8 @@
 // real one spawns with an argument array (no shell) and a hard timeout, so a hanging
 // driver tool costs at most `timeoutMs` and a missing one becomes a note instead of a crash.
 import type { spawn as Spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
 
 export type ExecResult =
   | { readonly ok: true; readonly stdout: string; readonly stderr: string }
@@ -19,7 +21,24 @@ const MAX_OUTPUT = 8 * 1024 * 1024;
 // warm report) spawns nothing, and node:child_process costs ~5 ms to load (npm run bench: process).
 let spawnFn: typeof Spawn | undefined;
 
+/**
+ * Whether `cmd` can be found the way spawn looks it up (execvp over PATH): false only when PATH is
+ * set and holds no file of that name, so spawning it could only fail with ENOENT; undefined when
+ * that cannot be told (a path, no PATH, Windows and its PATHEXT). A spawn blocks the event loop
+ * while the process forks (~20 ms each for a missing tool on a small machine: npm run bench, the
+ * editor's cold start), and most machines lack most of the GPU tools probed.
+ */
+export function onPath(cmd: string, env: NodeJS.ProcessEnv = process.env): boolean | undefined {
+  const path = env["PATH"];
+  if (!POSIX || path === undefined || cmd.includes("/")) return undefined;
+  // an empty entry is the current directory, as execvp reads it
+  for (const dir of path.split(delimiter)) if (existsSync(join(dir || ".", cmd))) return true;
+  return false;
+}
+
 export const execTool: ExecFn = async (cmd, args, opts) => {
+  // the answer spawn's ENOENT would give, without forking for it
+  if (onPath(cmd) === false) return { ok: false, reason: describeExecError(cmd, Object.assign(new Error("spawn ENOENT"), { code: "ENOENT" }), "", ""), stdout: "", stderr: "" };
   const spawn = (spawnFn ??= (await import("node:child_process")).spawn);
   return new Promise((resolve) => {
     const timeout = opts?.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;

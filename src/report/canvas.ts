@@ -5,7 +5,7 @@
 // line is broken inside (a URL, a command). Nothing is cut. Every segment is made printable
 // first, so a model name from a server or a GGUF cannot put escapes on a terminal or a float.
 import { printable } from "../models/printable.js";
-import { charWidth } from "./width.js";
+import { charWidth, displayWidth } from "./width.js";
 
 /** Highlight groups the report uses; lua/llmfit/highlights.lua links each to a standard group. */
 export type HlGroup =
@@ -69,13 +69,15 @@ export class Canvas {
 
   private wrapped(hang: number | undefined, raw: readonly Segment[]): this {
     const segments = raw.map((seg): Segment => (typeof seg === "string" ? printable(this.words(seg)) : [printable(this.words(seg[0])), seg[1]]));
+    // Most lines fit: measured without a cell per character (a repaint paints hundreds of lines)
+    let width = 0;
+    for (const seg of segments) width += displayWidth(typeof seg === "string" ? seg : seg[0]);
+    if (width <= this.width) return this.paint(segments);
     const cells: Cell[] = [];
     for (const seg of segments) {
       const [part, group] = typeof seg === "string" ? [seg, undefined] : seg;
       for (const ch of part) cells.push({ ch, w: charWidth(ch.codePointAt(0)!), group });
     }
-    const total = cells.reduce((s, c) => s + c.w, 0);
-    if (total <= this.width) return this.paint(segments);
     const lead = cells.findIndex((c) => c.ch !== " ");
     // Continuation lines sit under the first line's text, plus two columns, unless told otherwise.
     const indent = Math.max(0, Math.min(hang ?? (lead < 0 ? 0 : lead) + 2, Math.floor(this.width / 2)));

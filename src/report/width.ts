@@ -49,8 +49,19 @@ export function charWidth(cp: number): number {
 }
 
 export function displayWidth(text: string): number {
+  // by UTF-16 unit, the common (printable Latin) case without a call: every table cell and line
+  // of every repaint is measured here. Code points as `for…of` yields them: a pair is one, a
+  // lone surrogate is its own.
   let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit < 0x7f) width++;
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      width += charWidth(cp);
+    }
+  }
   return width;
 }
 

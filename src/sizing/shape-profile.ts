@@ -66,7 +66,9 @@ export function ffnWidth(shape: ModelShape, il: number): number {
 
 export function profileShape(shape: ModelShape): ShapeProfile {
   const n = shape.layers.length;
-  const classes = new Map<string, { kElems: number; vElems: number; swa: boolean; count: number }>();
+  // a handful at most: found by a scan, not by a string key made for every layer (the catalog's
+  // ~27k layers are profiled on every start that has no judged rows on disk)
+  const classes: { kElems: number; vElems: number; swa: boolean; count: number }[] = [];
   const kB = new Array<number>(n + 1).fill(0);
   const vB = new Array<number>(n + 1).fill(0);
   const kS = new Array<number>(n + 1).fill(0);
@@ -105,10 +107,10 @@ export function profileShape(shape: ModelShape): ShapeProfile {
       const kElems = (mla ? mla.kvLoraRank + mla.qkRopeHeadDim : l.nHeadKv * layerHeadDimK(shape, l)) + indexerK;
       const vElems = mla ? 0 : l.nHeadKv * layerHeadDimV(shape, l);
       maxVElems = Math.max(maxVElems, vElems);
-      const key = `${kElems}/${vElems}/${swa}`;
-      const c = classes.get(key);
+      let c: (typeof classes)[number] | undefined;
+      for (const x of classes) if (x.kElems === kElems && x.vElems === vElems && x.swa === swa) c = x;
       if (c) c.count++;
-      else classes.set(key, { kElems, vElems, swa, count: 1 });
+      else classes.push({ kElems, vElems, swa, count: 1 });
       if (swa) {
         kS[j] = (kS[j] ?? 0) + kElems;
         vS[j] = (vS[j] ?? 0) + vElems;
@@ -140,7 +142,7 @@ export function profileShape(shape: ModelShape): ShapeProfile {
     }
   }
   return {
-    nLayer: n, kvClasses: [...classes.values()], kSuffixBase: kB, vSuffixBase: vB, kSuffixSwa: kS, vSuffixSwa: vS,
+    nLayer: n, kvClasses: classes, kSuffixBase: kB, vSuffixBase: vB, kSuffixSwa: kS, vSuffixSwa: vS,
     kvLayersSuffixBase: lB, kvLayersSuffixSwa: lS, maxVElems,
     rPerSeq, sPerSeq, recurrentLayers, rsSuffixPerSeq: rs, hasAttention, maxHeadBase, maxHeadSwa,
     maxKvDimBase, maxKvDimSwa, maxQDimBase, maxQDimSwa, maxFfnAttn, maxFfnRecurrent, hasShortConv, hasSsm, fusedQkv: hasFusedQkv(shape.arch),

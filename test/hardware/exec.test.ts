@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectHardware } from "../../src/hardware/detect.js";
-import { execTool, type ExecFn } from "../../src/hardware/exec.js";
+import { probeContext } from "../../src/hardware/context.js";
+import { execTool, onPath, type ExecFn } from "../../src/hardware/exec.js";
 
 const POSIX = process.platform !== "win32";
 const dir = mkdtempSync(join(tmpdir(), "llmfit-tools-"));
@@ -31,6 +32,28 @@ describe.runIf(POSIX)("execTool", () => {
     expect(await execTool(join(dir, "nope"), [])).toMatchObject({ ok: false, reason: expect.stringMatching(/not found$/) });
     const fail = script("fail", 'echo "NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver."; exit 9');
     expect(await execTool(fail, [])).toMatchObject({ ok: false, reason: expect.stringContaining("couldn't communicate") });
+  });
+
+  it("tells a tool absent from PATH without spawning it, as spawn's ENOENT would", async () => {
+    const bin = mkdtempSync(join(tmpdir(), "llmfit-path-"));
+    expect(onPath("llmfit-probe", { PATH: `${bin}:${join(bin, "missing")}` })).toBe(false);
+    writeFileSync(join(bin, "llmfit-probe"), "#!/bin/sh\n");
+    expect(onPath("llmfit-probe", { PATH: `${join(bin, "missing")}:${bin}` })).toBe(true);
+    // what cannot be told is left to spawn
+    expect(onPath("llmfit-probe", {})).toBeUndefined();
+    expect(onPath(join(bin, "llmfit-probe"), { PATH: bin })).toBeUndefined();
+    // the short cut answers exactly what a failed spawn of a missing path answers
+    const viaSpawn = await execTool(join(dir, "llmfit-no-such-tool"), []);
+    const viaPath = await execTool("llmfit-no-such-tool", []);
+    expect(viaSpawn).toEqual({ ok: false, reason: `${join(dir, "llmfit-no-such-tool")}: not found`, stdout: "", stderr: "" });
+    expect(viaPath).toEqual({ ...viaSpawn, reason: "llmfit-no-such-tool: not found" });
+  });
+
+  it.runIf(process.platform === "linux" && onPath("dmidecode") === false)("answers the memory layout systeminformation gives when dmidecode is missing", async () => {
+    const si = await import("systeminformation");
+    const theirs = (await si.memLayout()).map((d) => ({ size: d.size, type: d.type, clockSpeed: d.clockSpeed }));
+    const ours = (await probeContext().si.memLayout()).map((d) => ({ size: d.size, type: d.type, clockSpeed: d.clockSpeed }));
+    expect(ours).toEqual(theirs);
   });
 
   it("passes arguments as an array, never through a shell", async () => {

@@ -18,7 +18,7 @@ export function parseCacheSize(text: string): number | undefined {
 
 export async function readCpuCaches(fs: ProbeFs, root = "/sys/devices/system/cpu/cpu0/cache"): Promise<CacheSizes> {
   const dirs = (await fs.list(root)).filter((d) => /^index\d+$/.test(d));
-  const out: { l1d?: number; l2?: number; l3?: number } = {};
+  const found: { l1d?: number; l2?: number; l3?: number } = {};
   await Promise.all(
     dirs.map(async (d) => {
       const [level, type, size] = await Promise.all(["level", "type", "size"].map((f) => fs.readText(`${root}/${d}/${f}`)));
@@ -26,10 +26,12 @@ export async function readCpuCaches(fs: ProbeFs, root = "/sys/devices/system/cpu
       if (bytes === undefined) return;
       const lv = level?.trim();
       const ty = type?.trim();
-      if (lv === "1" && ty === "Data") out.l1d = bytes;
-      else if (lv === "2") out.l2 = bytes;
-      else if (lv === "3") out.l3 = bytes;
+      if (lv === "1" && ty === "Data") found.l1d = bytes;
+      else if (lv === "2") found.l2 = bytes;
+      else if (lv === "3") found.l3 = bytes;
     }),
   );
-  return out;
+  // in one order, whichever read finished first: the profile (and hardware.json) is the same every run
+  const { l1d, l2, l3 } = found;
+  return { ...(l1d !== undefined && { l1d }), ...(l2 !== undefined && { l2 }), ...(l3 !== undefined && { l3 }) };
 }

@@ -29,8 +29,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
   },
   "gpu": {
     "bandwidthEfficiency": {
-      "nvidia": 0.786,
-      "nvidia-dc": 0.791,
+      "nvidia": 0.788,
+      "nvidia-dc": 0.794,
       "apple": 0.771,
       "apple-max": 0.753,
       "apple-ultra": 0.783,
@@ -48,7 +48,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "mxfp4": 1
     },
     "expertGatherFactor": {
-      "cuda": 0.0983,
+      "cuda": 0.0981,
       "cuda-2024": 0.1,
       "metal": 0.1,
       "metal-2024": 0.1,
@@ -58,25 +58,25 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "sycl": 0.1,
       "sycl-dmmv": 0.1
     },
-    "secPerMoeLayer": 0.0000232,
+    "secPerMoeLayer": 0.000031,
     "secPerLayer": {
-      "cuda": 0.00000748,
+      "cuda": 0.00000763,
       "cuda-2024": 0.0000246,
-      "metal": 0.0000215,
-      "metal-2024": 0.0000185,
-      "vulkan": 0.0000129,
-      "vulkan-nv": 0.0000118,
+      "metal": 0.0000213,
+      "metal-2024": 0.0000187,
+      "vulkan": 0.0000128,
+      "vulkan-nv": 0.0000176,
       "rocm": 0.00002,
       "sycl": 0.0000182,
       "sycl-dmmv": 0.0000218
     },
     "secPerToken": {
-      "cuda": 0.000112,
+      "cuda": 0.000113,
       "cuda-2024": 0.000214,
-      "metal": 0.000214,
-      "metal-2024": 0.000194,
+      "metal": 0.000215,
+      "metal-2024": 0.000195,
       "vulkan": 0.000187,
-      "vulkan-nv": 0.000163,
+      "vulkan-nv": 0.000192,
       "rocm": 0.000199,
       "sycl": 0.000189,
       "sycl-dmmv": 0.000206
@@ -84,90 +84,90 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     "secPerLayerClass": {
       "nvidia": 0,
       "nvidia-dc": 0,
-      "apple": 0.0000193,
+      "apple": 0.0000194,
       "apple-max": 0.000156,
-      "apple-ultra": 0.000101,
-      "amd": 0.0000598,
-      "amd-rdna4": 0.00000255,
+      "apple-ultra": 0.0000991,
+      "amd": 0.0000597,
+      "amd-rdna4": 0.00000251,
       "amd-dc": 0.00012,
-      "igpu": 0.0000534,
+      "igpu": 0.0000475,
       "intel": 0.000158
     },
     "trafficFactor": {
       "cuda": 0,
-      "cuda-2024": 0.168,
+      "cuda-2024": 0.172,
       "metal": 0,
-      "metal-2024": 0.0354,
+      "metal-2024": 0.0378,
       "vulkan": 0,
-      "vulkan-nv": 0.26,
+      "vulkan-nv": 0,
       "rocm": 0,
       "sycl": 0,
       "sycl-dmmv": 1.86
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.812,
-        "bf16": 0.812,
-        "quant": 0.812
+        "f16": 0.853,
+        "bf16": 0.853,
+        "quant": 0.853
       },
       "cuda-2024": {
-        "f16": 0.957,
-        "bf16": 0.957,
-        "quant": 0.407
+        "f16": 1,
+        "bf16": 1,
+        "quant": 0.417
       },
       "metal": {
-        "f16": 0.901,
-        "bf16": 0.901,
-        "quant": 0.901
+        "f16": 0.925,
+        "bf16": 0.925,
+        "quant": 0.925
       },
       "metal-2024": {
-        "f16": 0.92,
-        "bf16": 0.92,
-        "quant": 0.76
+        "f16": 0.937,
+        "bf16": 0.937,
+        "quant": 0.773
       },
       "vulkan": {
-        "f16": 0.333,
-        "bf16": 0.333,
-        "quant": 0.333
+        "f16": 0.34,
+        "bf16": 0.34,
+        "quant": 0.34
       },
       "vulkan-nv": {
-        "f16": 0.451,
-        "bf16": 0.451,
-        "quant": 0.451
+        "f16": 0.564,
+        "bf16": 0.564,
+        "quant": 0.564
       },
       "rocm": {
         "f16": 1,
-        "bf16": 0.124,
+        "bf16": 0.123,
         "quant": 1
       },
       "sycl": {
-        "f16": 0.274,
-        "bf16": 0.274,
-        "quant": 0.274
+        "f16": 0.279,
+        "bf16": 0.279,
+        "quant": 0.279
       },
       "sycl-dmmv": {
-        "f16": 0.274,
-        "bf16": 0.274,
-        "quant": 0.274
+        "f16": 0.279,
+        "bf16": 0.279,
+        "quant": 0.279
       }
     },
-    "expertMatmulFactor": 2.65,
-    "attentionFactor": 3.63,
+    "expertMatmulFactor": 2.84,
+    "attentionFactor": 3.53,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 2.35,
+      "amd": 2.31,
       "amd-rdna4": 0,
-      "amd-dc": 5.29,
-      "igpu": 4.79,
+      "amd-dc": 5.26,
+      "igpu": 4.73,
       "intel": 0
     },
-    "expertKernelFactor": 90.8,
-    "promptReadFactor": 1.02,
-    "joulesPerFlop": 1.34e-12
+    "expertKernelFactor": 90.9,
+    "promptReadFactor": 0.991,
+    "joulesPerFlop": 1.46e-12
   },
   "ranges": {
     "cpu": {
@@ -186,28 +186,28 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.21
       ],
       "prefill": [
-        0.66,
-        1.36
+        0.65,
+        1.35
       ]
     },
     "metal": {
       "decode": [
-        0.88,
-        1.16
+        0.87,
+        1.15
       ],
       "prefill": [
         0.77,
-        1.17
+        1.22
       ]
     },
     "rocm": {
       "decode": [
-        0.88,
-        1.12
+        0.89,
+        1.13
       ],
       "prefill": [
         0.6,
-        2.54
+        2.52
       ]
     },
     "sycl": {
@@ -216,17 +216,17 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.7
       ],
       "prefill": [
-        0.52,
+        0.53,
         1.26
       ]
     },
     "vulkan": {
       "decode": [
-        0.8,
+        0.82,
         1.23
       ],
       "prefill": [
-        0.39,
+        0.45,
         1.58
       ]
     }

@@ -37,8 +37,8 @@ const LAYER_BYTES: Readonly<Record<VllmWeights, number>> = { bf16: 1, fp8: 0.5, 
  * scripts/cluster/vllm-speed-check.mjs` prints the fit, test/cluster/vllm-speed.test.ts checks these
  * are it): seconds per engine step, and per decoder layer per step.
  */
-export const VLLM_STEP_SEC = 0.000302;
-export const VLLM_LAYER_SEC = 0.0000367;
+export const VLLM_STEP_SEC = 0.000288;
+export const VLLM_LAYER_SEC = 0.0000372;
 
 /** One pipeline stage: the GPU its ranks run on (the slowest of the host's), its layers, the link between its GPUs. */
 export interface VllmStageSetup {

@@ -2,9 +2,10 @@
 // of a 2-core machine, and more cores only make the case easier to see lost) while the bench's
 // worker runs one small model through llama.cpp with one thread. Three CPU-bound tasks on two
 // cores: the scheduler gives the worker's compute thread about two thirds of a core, so about a
-// third of each timed call is time it sat ready in the runqueue. The bound asks for a sixth of
-// it on decode, generous enough for a scheduler that favours the worker, and fails when the
-// measure reads nothing (a broken /proc read, the wrong threads picked, the wait not taken out).
+// third of each timed call is time it sat ready in the runqueue. The scheduler favours a thread
+// that sleeps between calls over the spinners, though (a fresh-clone CI run measured 7 %, not a
+// third), so the bound asks only for a fiftieth: it fails when the measure reads nothing (a
+// broken /proc read, the wrong threads picked, the wait not taken out), which reads exactly 0.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -37,8 +38,8 @@ describe.skipIf(!built || !haveLlama)("the wait measure (llama.cpp on this machi
       expect(r.errors).toEqual([]);
       const t = r.runs[0];
       const decodeShare = (t.decodeSec - t.decodeNetSec) / t.decodeSec;
-      expect(decodeShare, `decode step ${(t.decodeSec * 1e3).toFixed(1)} ms wall, ${(t.decodeNetSec * 1e3).toFixed(1)} ms net`).toBeGreaterThan(1 / 6);
-      expect(waits.waitedShare(t)).toBeGreaterThan(1 / 6);
+      expect(decodeShare, `decode step ${(t.decodeSec * 1e3).toFixed(1)} ms wall, ${(t.decodeNetSec * 1e3).toFixed(1)} ms net`).toBeGreaterThan(1 / 50);
+      expect(waits.waitedShare(t)).toBeGreaterThan(1 / 50);
       expect(t.prefillNetSec).toBeLessThan(t.prefillSec);
     } finally {
       for (const s of spinners) s.kill("SIGKILL");

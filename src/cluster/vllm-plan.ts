@@ -218,14 +218,14 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
   const rest = layerParams - attnParams - moeLayers.filter(Boolean).length * routerParams - indexerTotal;
   // a hybrid: what its FFNs do not hold is its other mixers', spread over the layers that have one
   const others = shape.layers.filter((l) => l.mixer !== "attention" && l.mixer !== "none").length;
-  const ffnOwn = shape.layers.reduce((a, l) => a + 3 * shape.nEmbd * (l.moe && shape.experts ? shape.experts.count * shape.experts.nFfExp + shape.experts.shared * shape.experts.nFfShexp : l.nFf), 0);
+  const ffnOwn = shape.layers.reduce((a, l) => a + 3 * shape.nEmbd * heldFfnWidth(shape, l), 0);
   const mixerTotal = others > 0 ? Math.max(0, rest - ffnOwn) : 0;
   const mixerLayerParams = shape.layers.map((l) => (l.mixer !== "attention" && l.mixer !== "none" ? mixerTotal / others : 0));
   const ffnLayerParams = spreadFfn(shape, rest - mixerTotal);
   const e = shape.experts;
   const routedLayerParams = shape.layers.map((l, il) => {
-    const own = l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : 0;
-    return own > 0 && e ? ((ffnLayerParams[il] ?? 0) * e.count * e.nFfExp) / own : 0;
+    const held = heldFfnWidth(shape, l);
+    return l.moe && e && held > 0 ? ((ffnLayerParams[il] ?? 0) * e.count * e.nFfExp) / held : 0;
   });
   const rotaryDim = shape.mla ? shape.mla.qkRopeHeadDim : shape.headDimK;
   const ropeElems = attn.length > 0 ? (o.ropePositions ?? shape.nCtxTrain) * rotaryDim : 0;
@@ -240,9 +240,14 @@ export function vllmShapeParts(shape: ModelShape, o: VllmShapeOptions = {}): Vll
  * proportion to each layer's own FFN: gate, up and down of every expert and shared expert in a MoE
  * layer, of its nFf in a dense one. Evenly when the shape gives no FFN sizes.
  */
-function spreadFfn(shape: ModelShape, total: number): number[] {
+/** The FFN width a layer holds (every routed expert and the shared ones in a MoE layer, n_ff in a dense one). */
+function heldFfnWidth(shape: ModelShape, l: ModelShape["layers"][number]): number {
   const e = shape.experts;
-  const own = shape.layers.map((l) => 3 * shape.nEmbd * (l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : l.nFf));
+  return l.moe && e ? e.count * e.nFfExp + e.shared * e.nFfShexp : l.nFf;
+}
+
+function spreadFfn(shape: ModelShape, total: number): number[] {
+  const own = shape.layers.map((l) => 3 * shape.nEmbd * heldFfnWidth(shape, l));
   const sum = own.reduce((a, b) => a + b, 0);
   const n = shape.layers.length;
   return own.map((x) => (sum > 0 ? (total * x) / sum : total / Math.max(1, n)));
@@ -385,11 +390,13 @@ export function vllmGpuMemory(shape: ModelShape, p: VllmShapeParts, g: VllmGpuIn
   const budget = g.gpuBytes * g.utilization;
   const kvBytes = Math.max(0, budget - weights - nonTorch - activation);
   // the stage's own attention layers cache K/V per token (their own K/V heads); other mixers keep a state per sequence, not per token
+  // (K/V heads set for the plan, VllmShapeOptions.kvHeads, apply to every layer alike)
+  const headsSet = p.kvHeads !== Math.max(0, ...shape.layers.filter((x) => x.mixer === "attention").map((x) => x.nHeadKv));
   let kvBytesPerToken = 0;
   for (let il = firstLayer; il < firstLayer + layers; il++) {
     const l = shape.layers[il];
     if (l?.mixer !== "attention") continue;
-    const elems = shape.mla || p.kvHeads !== Math.max(0, ...shape.layers.filter((x) => x.mixer === "attention").map((x) => x.nHeadKv)) ? kvElemsPerTokenLayer(shape, p, g.tp) : 2 * Math.max(1, l.nHeadKv / g.tp) * shape.headDimK;
+    const elems = shape.mla || headsSet ? kvElemsPerTokenLayer(shape, p, g.tp) : 2 * Math.max(1, l.nHeadKv / g.tp) * shape.headDimK;
     kvBytesPerToken += elems * g.kvBytesPerElem + indexerCacheBytes(shape);
   }
   const blocks = kvBytesPerToken > 0 ? Math.floor(kvBytes / (kvBytesPerToken * VLLM_BLOCK_SIZE)) : 0;

@@ -19,17 +19,22 @@ import { gpuDecodeSeconds, gpuPrefillSeconds, type SpeedConstants } from "../spe
 import { trafficFor, type TokenTraffic } from "../speed/traffic.js";
 import { allReduceSeconds, interconnectOf, type Interconnect } from "./interconnect.js";
 import type { Link } from "./link.js";
-import { defaultBatchedTokens, stageLayers, vllmGpus, type VllmDtype, type VllmPlan } from "./vllm-plan.js";
+import { defaultBatchedTokens, quantBytesPerWeight, stageLayers, vllmGpus, type VllmDtype, type VllmPlan } from "./vllm-plan.js";
 
-/** Weight formats the speed model knows: the plan's dtypes, and 4-bit AWQ/GPTQ checkpoints (published rows). */
-export type VllmWeights = VllmDtype | "int4";
+/** Weight formats the speed model knows: the plan's dtypes (INT4: 4-bit AWQ/GPTQ checkpoints in the published rows). */
+export type VllmWeights = VllmDtype;
+
+const BF16 = 2;
+
+/** The published INT4 rows' layout: AWQ/GPTQ, groups of 128 with a 4-bit zero point each (4.16 bits per weight). */
+const AWQ_128 = { groupSize: 128, scope: "linear", zeroPoints: true } as const;
 
 /**
- * Bytes per weight relative to BF16 in the decoder layers: FP8 one byte; AWQ/GPTQ 4 bits plus an
- * FP16 scale and a 4-bit zero point per group of 128 (4.16 bits). The LM head stays BF16 in all
- * three (vLLM's ParallelLMHead is not quantized), and only one embedding row is read per token.
+ * Bytes per weight relative to BF16 in the decoder layers, as the plan sizes them
+ * (quantBytesPerWeight). The LM head stays BF16 in all three (vLLM's ParallelLMHead is not
+ * quantized), and only one embedding row is read per token.
  */
-const LAYER_BYTES: Readonly<Record<VllmWeights, number>> = { bf16: 1, fp8: 0.5, int4: (4 + 16 / 128 + 4 / 128) / 16 };
+const layerBytes = (w: VllmWeights): number => quantBytesPerWeight(w, AWQ_128) / BF16;
 
 /**
  * vLLM's fixed costs, least-squares fitted to the decode rows of data/vllm/throughput.csv marked
@@ -86,11 +91,10 @@ export interface VllmSpeedAt {
   readonly filledTps: number;
 }
 
-const BF16 = 2;
 
 /** The per-rank share of a BF16 checkpoint's traffic: weights split by TP, scaled to the format. */
 function rankTraffic(t: TokenTraffic, tp: number, w: VllmWeights): TokenTraffic {
-  const f = LAYER_BYTES[w] / tp;
+  const f = layerBytes(w) / tp;
   return {
     layerBytes: t.layerBytes.map((b) => b * f),
     outputBytes: t.outputBytes / tp,

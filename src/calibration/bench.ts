@@ -12,7 +12,7 @@ import { deriveTypeFlops, matmulTypeShares } from "./prefill-types.js";
 import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
-import { waitedShare, waitWarning } from "./waits.js";
+import { decodeWaitedShare, waitedShare, waitWarning } from "./waits.js";
 
 /** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
@@ -104,7 +104,7 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
   }));
   const figures = withTypeFlops(deriveCpuFigures(inputs, threads, spec, simd), measured.runs, prefill);
   // what was taken out as waiting, for the closing line; a run over the limit is the warning's, not this note's
-  const waitShare = measured.runs.reduce((a, r) => a + (r.decodeSec - r.decodeNetSec) / r.decodeSec, 0) / measured.runs.length;
+  const waitShare = measured.runs.reduce((a, r) => a + decodeWaitedShare(r), 0) / measured.runs.length;
   return {
     date: (opts.now ?? (() => new Date()))().toISOString().slice(0, 10),
     threads,

@@ -61,11 +61,19 @@ export interface RunClock {
   readonly decodeNetSec: number;
 }
 
+/** Share (0…1) of `wall` spent waiting: what the wait took from it. */
+const share = (wall: number, net: number): number => (wall > 0 ? Math.max(0, (wall - net) / wall) : 0);
+
 /** Share (0…1) of its wall time that the worse of the run's prefill and decode spent waiting for a core. */
 export function waitedShare(r: RunClock): number {
-  const share = (wall: number, net: number): number => (wall > 0 ? Math.max(0, (wall - net) / wall) : 0);
-  return Math.max(share(r.prefillSec, r.prefillNetSec), share(r.decodeSec, r.decodeNetSec));
+  return Math.max(share(r.prefillSec, r.prefillNetSec), decodeWaitedShare(r));
 }
+
+/** The share of a run's decode time it waited for a core (what the bench takes out of its figures). */
+export function decodeWaitedShare(r: RunClock): number {
+  return share(r.decodeSec, r.decodeNetSec);
+}
+
 
 export function waitedTooLong(r: RunClock): boolean {
   return waitedShare(r) > WAIT_LIMIT;

@@ -5,14 +5,13 @@ import type { CatalogEntry } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
 import type { QuantName } from "../sizing/quant-mix.js";
 import { createSizer } from "../sizing/search.js";
-import { countParams, tensorsForShape } from "../sizing/tensors.js";
 import type { RunSettings } from "../sizing/types.js";
 import { loadClusterFile } from "./cluster-file.js";
 import { loadHost, type ClusterHost, type HostLoadOptions } from "./hosts.js";
 import { customLink, DEFAULT_LINK, linkPreset, type Link } from "./link.js";
 import { rpcAdviceJson, rpcAdviceLines } from "./rpc-render.js";
 import { adviseRpc } from "./rpc-search.js";
-import { adviseVllm, vllmGpus } from "./vllm-plan.js";
+import { adviseVllm, servedParams, vllmGpus } from "./vllm-plan.js";
 import { fasterVllmPlan, vllmPlanSetup, vllmSpeed } from "./vllm-speed.js";
 import { vllmJson, vllmLines } from "./vllm-render.js";
 
@@ -86,10 +85,9 @@ export async function runClusterFit(input: ClusterFitInput, f: ClusterFlags, out
   // vLLM serves the safetensors checkpoint (the catalog's hf repo), whatever GGUF quant llama.cpp uses
   const hfRepo = input.entry?.hf;
   const entry = input.entry?.kind === "diffusion" ? undefined : input.entry;
+  const paramsTotal = entry ? servedParams(entry, input.shape) : undefined;
   const vllm = adviseVllm(input.shape, hosts, {
-    ctx: input.settings.ctx, ...(entry?.checkpoint ? { checkpoint: entry.checkpoint } : {}),
-    // a rounded published count ("1T"): the checkpoint holds what its config's shape counts
-    ...(entry?.params.rounded ? { paramsTotal: countParams(tensorsForShape(input.shape)) } : {}),
+    ctx: input.settings.ctx, ...(entry?.checkpoint ? { checkpoint: entry.checkpoint } : {}), ...(paramsTotal !== undefined && { paramsTotal }),
   });
   const gpuHosts = hosts.filter((h) => vllmGpus(h).length > 0).length;
   const vllmContexts = input.settings.ctx > 512 ? [512, input.settings.ctx] : [input.settings.ctx];

@@ -5,8 +5,7 @@ import * as z from "zod";
 import { lazySchema } from "../lazy-schema.js";
 import { findModel, shapeOf } from "../models/catalog.js";
 import type { ModelShape } from "../models/shape.js";
-import { countParams, tensorsForShape } from "../sizing/tensors.js";
-import { VLLM_BLOCK_SIZE, indexerCacheBytes, v1SamplerPeakBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
+import { VLLM_BLOCK_SIZE, indexerCacheBytes, servedParams, v1SamplerPeakBytes, vllmGpuMemory, vllmShapeParts, type Fp8Kept, type MlaDecode, type VllmDtype } from "./vllm-plan.js";
 
 const GIB = 1024 ** 3;
 const num = lazySchema(() => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().finite().optional()));
@@ -120,7 +119,8 @@ export function checkLogRow(row: LogRow): LogCheck {
   if (!entry || entry.kind === "diffusion") throw new Error(`vllm check: ${row.model_id} is not an LLM in the catalog`);
   const shape = shapeOf(entry);
   // the rotary table spans the config's positions (max_position_embeddings; the catalog keeps it as positionLimit where it differs from the published context)
-  const parts = vllmShapeParts(shape, { ...(row.kv_heads !== undefined && { kvHeads: row.kv_heads }), ropePositions: entry.hp.positionLimit ?? shape.nCtxTrain, ...(entry.params.rounded && { paramsTotal: countParams(tensorsForShape(shape)) }) });
+  const paramsTotal = servedParams(entry, shape);
+  const parts = vllmShapeParts(shape, { ...(row.kv_heads !== undefined && { kvHeads: row.kv_heads }), ropePositions: entry.hp.positionLimit ?? shape.nCtxTrain, ...(paramsTotal !== undefined && { paramsTotal }) });
   const limits: string[] = [];
   const int4 = row.dtype === "int4" && typeof entry.checkpoint === "object" ? entry.checkpoint.int4 : undefined;
   if (row.dtype === "int4" && !int4) limits.push("INT4 checkpoint: weights not modelled (no layout in the catalog)");

@@ -8,6 +8,7 @@
 import type { Gpu } from "../hardware/types.js";
 import type { Checkpoint, Int4Checkpoint } from "../models/catalog-schema.js";
 import type { ModelShape } from "../models/shape.js";
+import { countParams, tensorsForShape } from "../sizing/tensors.js";
 import type { ClusterHost } from "./hosts.js";
 
 const GIB = 1024 ** 3;
@@ -16,6 +17,15 @@ export const DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
 
 /** The quantized weights' format: BF16, FP8 (a checkpoint's or `--quantization fp8`), or an INT4 checkpoint's (its layout apart). */
 export type VllmDtype = "bf16" | "fp8" | "int4";
+
+/**
+ * The parameters a checkpoint holds, for VllmShapeOptions.paramsTotal: counted from the shape where
+ * the catalog's published total is only a rounded label (Kimi K2's "1T": its config gives 1.026T),
+ * else undefined (the published total stands).
+ */
+export function servedParams(entry: { readonly params: { readonly rounded?: true } }, shape: ModelShape): number | undefined {
+  return entry.params.rounded ? countParams(tensorsForShape(shape)) : undefined;
+}
 
 /**
  * Bytes per quantized weight. INT4 (compressed-tensors W4A16, AWQ, GPTQ as vLLM's Marlin kernels

@@ -4,7 +4,8 @@
 //
 //   node scripts/catalog-from-config.mjs <config.json | URL | owner/name> [--id ID] [--ctx N]
 //        [--name NAME --family F --license L --released YYYY-MM[-DD] --params N [--active N]
-//         --capabilities chat,tools,... --quality 1-10 [--ollama tag,...] [--gguf repo,...] [--ctx-source URL]]
+//         --capabilities chat,tools,... --quality 1-10 [--ollama tag,...] [--gguf repo,...] [--ctx-source URL]
+//         [--hf owner/name (the repo of a saved config.json)] [--source URL]]
 //
 // With --id of an existing entry it compares the config's shape with the entry's and exits 1
 // listing the differences (0 when they match). For a new model it prints a complete entry when the
@@ -24,7 +25,7 @@ import { countParams, tensorsForShape } from "../dist/sizing/tensors.js";
 
 const USAGE =
   "usage: node scripts/catalog-from-config.mjs <config.json | URL | owner/name> [--id ID] [--ctx N] " +
-  "[--name N --family F --license L --released DATE --params N [--active N] --capabilities a,b --quality Q] [--ollama t,...] [--gguf r,...] [--ctx-source URL]";
+  "[--name N --family F --license L --released DATE --params N [--active N] --capabilities a,b --quality Q] [--ollama t,...] [--gguf r,...] [--ctx-source URL] [--hf owner/name] [--source URL]";
 const CARD_FLAGS = ["id", "name", "family", "license", "released", "params", "capabilities", "quality"];
 
 /** A model page or blob URL becomes the raw config.json URL. */
@@ -74,7 +75,7 @@ async function main() {
   const { values, positionals } = parseArgs({
     options: {
       id: str, ctx: str, name: str, family: str, license: str, released: str, params: str, active: str,
-      capabilities: str, quality: str, ollama: str, gguf: str, "ctx-source": str, source: str,
+      capabilities: str, quality: str, ollama: str, gguf: str, "ctx-source": str, source: str, hf: str,
     },
     allowPositionals: true,
   });
@@ -105,7 +106,9 @@ async function main() {
     process.stderr.write(`for a complete entry also give ${missing.map((f) => `--${f}`).join(" ")} (from the model card)\n`);
     return 1;
   }
-  const hf = repoOf(input);
+  // a saved config.json names no repo: --hf gives it (the source then defaults to its config.json)
+  const hf = values.hf ?? repoOf(input);
+  if (hf !== undefined && !HF_REPO.test(hf)) throw new Error(`--hf ${hf}: not a Hugging Face repo id (owner/name)`);
   const entry = catalogEntryFrom(derived, {
     id: values.id, name: values.name, family: values.family, license: values.license, released: values.released,
     checked: new Date().toISOString().slice(0, 10), params: count("params", values.params),

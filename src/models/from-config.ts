@@ -293,6 +293,15 @@ function thetaOfLayerType(c: HfConfig, layerType: string): number | undefined {
   return typeof theta === "number" ? theta : undefined;
 }
 
+/** rope_parameters read as rope_scaling, when it names a scaling (not "default"). */
+function scalingInRopeParameters(c: HfConfig): HfConfig["rope_scaling"] {
+  const p = c.rope_parameters;
+  const type = p?.["rope_type"] ?? p?.["type"];
+  if (!p || typeof type !== "string" || type === "default") return undefined;
+  const n = (k: string): number | undefined => (typeof p[k] === "number" ? (p[k] as number) : undefined);
+  return { rope_type: type, factor: n("factor"), original_max_position_embeddings: n("original_max_position_embeddings") };
+}
+
 function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
   // Gemma 4: the full-attention layers' theta (llama.cpp rope.freq_base; the sliding layers' is
   // rope.freq_base_swa). Their "proportional" partial rotation is a rope_freqs tensor in llama.cpp,
@@ -301,7 +310,8 @@ function ropeOf(c: HfConfig, info: TypeInfo): HyperparamsInput["rope"] {
   // transformers 5 configs (Qwen3.5) keep the theta inside rope_parameters
   const inner = c.rope_parameters?.["rope_theta"];
   const theta = c.rope_theta ?? (typeof inner === "number" ? inner : undefined) ?? info.ropeTheta ?? 10000;
-  const s = c.rope_scaling ?? undefined;
+  // transformers 5 configs (Ministral 3, Devstral 2) keep the YaRN parameters there too
+  const s = c.rope_scaling ?? scalingInRopeParameters(c);
   const type = s?.rope_type ?? s?.type;
   const known = ["linear", "dynamic", "yarn", "llama3", "longrope"] as const;
   const scalingType = known.find((k) => k === type);

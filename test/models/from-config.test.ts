@@ -57,6 +57,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["teutonic__qwen3.6-35b-a3b-genesis", "qwen3.6-35b-a3b"],
   ["nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b"],
   ["Qwen__Qwen3.5-9B", "qwen3.5-9b"],
+  // a transformers 5 config: its YaRN parameters sit in rope_parameters, not rope_scaling
+  ["mistralai__Devstral-2-123B-Instruct-2512", "devstral-2-123b-instruct-2512"],
 ];
 
 describe("entryFromConfig", () => {
@@ -315,6 +317,18 @@ describe("scripts/catalog-from-config.mjs (one command to add a model)", () => {
     const { params: _theirs, ...theirs } = shapeOf(entry("qwen3-8b"));
     expect(mine).toEqual(theirs);
     expect(r.stderr).toMatch(/qwen3-8b-copy: 8\.191B from the shape vs 8\.190B published/);
+  });
+
+  it("takes the repo of a saved config.json from --hf, and refuses one that is not owner/name", () => {
+    const file = join(DIR, "mistralai__Devstral-2-123B-Instruct-2512.json");
+    const card = ["--id", "devstral-2-copy", ...CARD.slice(0, 14)];
+    const r = run([file, "--hf", "mistralai/Devstral-2-123B-Instruct-2512", ...card]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.hf, out.source, out.checkpoint]).toEqual(["mistralai/Devstral-2-123B-Instruct-2512", "https://huggingface.co/mistralai/Devstral-2-123B-Instruct-2512/blob/main/config.json", "fp8"]);
+    expect(out.hp.rope).toEqual({ theta: 1000000, scaling: { type: "yarn", factor: 64, originalCtx: 4096 } });
+    const bad = run([file, "--hf", "devstral 2", ...card]);
+    expect([bad.status, bad.stderr]).toEqual([2, "catalog-from-config: --hf devstral 2: not a Hugging Face repo id (owner/name)\n"]);
   });
 
   it("names the card facts still missing, and compares with an existing entry", () => {

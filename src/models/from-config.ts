@@ -158,6 +158,8 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   // writes it as deepseek2 (conversion/glm.py Glm4MoeLiteModel)
   glm4_moe_lite: { arch: "deepseek2", tied: false },
   deepseek_v32: { arch: "deepseek32", tied: false },
+  // GLM-5 (GlmMoeDsaForCausalLM): DeepSeek-V3.2's MLA, experts and lightning indexer; llama.cpp glm-dsa
+  glm_moe_dsa: { arch: "glm-dsa", tied: false },
   nemotron_h: { arch: "nemotron_h", tied: false },
   llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },
   minimax_m2: { arch: "minimax-m2", tied: false },

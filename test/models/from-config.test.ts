@@ -63,6 +63,8 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["zai-org__GLM-4.7-Flash", "glm-4.7-flash"],
   // kimi_k25: K2 Thinking's decoder under text_config, beside MoonViT
   ["moonshotai__Kimi-K2.5", "kimi-k2.5"],
+  // glm_moe_dsa (an assembled config, see the fixtures' README): llama.cpp glm-dsa
+  ["zai-org__GLM-5", "glm-5"],
 ];
 
 describe("entryFromConfig", () => {
@@ -91,6 +93,16 @@ describe("entryFromConfig", () => {
     const { model_type: _, ...bare } = k25.text_config;
     expect(entryFromConfig({ ...k25, text_config: bare }).hp).toEqual(hp);
     expect(checkpointFromConfig(k25)).toEqual({ int4: { groupSize: 32, scope: "routed-experts", zeroPoints: false } });
+  });
+
+  it("reads GLM-5's MLA, experts and lightning indexer into glm-dsa", () => {
+    const { kind, arch, hp } = entryFromConfig(config("zai-org__GLM-5"));
+    expect([kind, arch]).toEqual(["moe", "glm-dsa"]);
+    expect(hp.indexer).toEqual({ heads: 32, headDim: 128, topK: 2048 });
+    expect(hp.mla).toEqual({ qLoraRank: 2048, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 });
+    // transformers 5's rope_parameters with rope_type "default": a theta and no scaling
+    expect(hp.rope).toEqual({ theta: 1000000 });
+    expect(hp.moe).toMatchObject({ experts: 256, used: 8, leadingDense: 3, selectionBias: true });
   });
 
   it("reads Nemotron-H's one-block-per-layer pattern (M, *, E) into nemotron_h_moe", () => {

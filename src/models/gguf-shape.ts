@@ -119,8 +119,10 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
           // n_ff_exp × n_expert_shared (src/models/deepseek2.cpp load_arch_tensors)
           nFfShexp: num(k("expert_shared_feed_forward_length")) ?? ((sharedCount ?? 0) > 0 ? nFfExp : 0),
           leadingDense: num(k("leading_dense_block_count")) ?? 0,
-          // DeepSeek-V3.2's and GLM-5's routers always carry their selection bias (noaux_tc: exp_probs_b)
-          ...(isDsaArch(arch) ? { selectionBias: true } : {}),
+          // DeepSeek-V3.2's and GLM-5's routers always carry their selection bias (noaux_tc: exp_probs_b);
+          // for deepseek2 it is optional (deepseek2.cpp: TENSOR_NOT_REQUIRED), so a file that has it says so
+          // (V3, K2, GLM-4.7-Flash have it; V2-Lite has not)
+          ...(isDsaArch(arch) || (arch === "deepseek2" && names.has(`blk.${num(k("leading_dense_block_count")) ?? 0}.exp_probs_b.bias`)) ? { selectionBias: true } : {}),
         }
       : undefined;
 

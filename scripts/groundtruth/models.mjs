@@ -339,6 +339,47 @@ export const CONFIGS = {
       "attention.indexer.head_count": 64, "attention.indexer.key_length": 128, "attention.indexer.top_k": 2048,
     },
   },
+  // GLM-4.7-Flash (catalog entry glm-4.7-flash, its config values test/fixtures/configs/zai-org__GLM-4.7-Flash.json):
+  // the whole model, 47 layers (a 60 GB F16 file). conversion/glm.py Glm4MoeLiteModel writes DeepseekV2Model's
+  // keys as deepseek2 (MLA form: key_length 512 + 64, key_length_mla 192 + 64, value_length_mla 256); no MTP
+  // block, as unsloth's GGUF (47 blocks) and the catalog's shape
+  "glm-4.7-flash": {
+    hf: "zai-org/GLM-4.7-Flash", arch: "deepseek2", catalog: "glm-4.7-flash",
+    gguf: {
+      context_length: 202752, embedding_length: 2048, block_count: 47, feed_forward_length: 10240,
+      "attention.head_count": 20, "attention.head_count_kv": 1, "rope.freq_base": 1000000,
+      "attention.layer_norm_rms_epsilon": 1e-5, expert_used_count: 4, expert_gating_func: 2,
+      leading_dense_block_count: 1, vocab_size: 154880, "attention.q_lora_rank": 768, "attention.kv_lora_rank": 512,
+      "attention.key_length": 576, "attention.value_length": 512, "attention.key_length_mla": 256, "attention.value_length_mla": 256,
+      expert_feed_forward_length: 1536, expert_count: 64, expert_shared_count: 1, expert_weights_scale: 1.8, expert_weights_norm: true,
+      "rope.dimension_count": 64,
+    },
+  },
+  // GLM-5 (llama.cpp glm-dsa), a 5-layer shape: GLM-5's widths (catalog entry glm-5, its config values
+  // test/fixtures/configs/zai-org__GLM-5.json) with its 3 leading dense layers and 2 of its 75 MoE layers
+  // (a 45 GB F16 file rather than 1.5 TB). GGUF keys as conversion/glm.py GlmMoeDsaModel writes them
+  // (DeepseekV2Model's, rope.dimension_count = qk_rope_head_dim, the indexer's three keys); no
+  // indexer_types (GLM-5 has none: every layer's indexer is full, which glm-dsa.cpp assumes below a
+  // 1M context) and no MTP block (nextn_predict_layers), as in the catalog's shape
+  "glm-5-5l-shape": {
+    hf: "zai-org/GLM-5", arch: "glm-dsa", kind: "moe",
+    hp: {
+      layers: 5, hidden: 6144, heads: 64, ffn: 12288, vocab: 154880, ctx: 202752, tied: false, rope: { theta: 1000000 },
+      mla: { qLoraRank: 2048, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 },
+      moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3, every: 1, offset: 0, selectionBias: true },
+      indexer: { heads: 32, headDim: 128, topK: 2048 },
+    },
+    gguf: {
+      context_length: 202752, embedding_length: 6144, block_count: 5, feed_forward_length: 12288,
+      "attention.head_count": 64, "attention.head_count_kv": 1, "rope.freq_base": 1000000,
+      "attention.layer_norm_rms_epsilon": 1e-5, expert_used_count: 8, expert_gating_func: 2,
+      leading_dense_block_count: 3, vocab_size: 154880, "attention.q_lora_rank": 2048, "attention.kv_lora_rank": 512,
+      "attention.key_length": 576, "attention.value_length": 512, "attention.key_length_mla": 256, "attention.value_length_mla": 256,
+      expert_feed_forward_length: 2048, expert_count: 256, expert_shared_count: 1, expert_weights_scale: 2.5, expert_weights_norm: true,
+      "rope.dimension_count": 64,
+      "attention.indexer.head_count": 32, "attention.indexer.key_length": 128, "attention.indexer.top_k": 2048,
+    },
+  },
 };
 
 /** The GGUF keys conversion/nemotron.py NemotronHModel writes for a Nemotron-H MoE config (Nemotron 3 Nano's values). */

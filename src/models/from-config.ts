@@ -154,7 +154,12 @@ const TYPES: Readonly<Record<string, TypeInfo>> = {
   gpt_oss: { arch: "gpt-oss", tied: false, ropeTheta: 150000 },
   deepseek_v3: { arch: "deepseek2", tied: false },
   kimi_k2: { arch: "deepseek2", tied: false },
+  // GLM-4.7-Flash (Glm4MoeLiteForCausalLM): DeepSeek-V3's MLA and experts; llama.cpp's converter
+  // writes it as deepseek2 (conversion/glm.py Glm4MoeLiteModel)
+  glm4_moe_lite: { arch: "deepseek2", tied: false },
   deepseek_v32: { arch: "deepseek32", tied: false },
+  // GLM-5 (GlmMoeDsaForCausalLM): DeepSeek-V3.2's MLA, experts and lightning indexer; llama.cpp glm-dsa
+  glm_moe_dsa: { arch: "glm-dsa", tied: false },
   nemotron_h: { arch: "nemotron_h", tied: false },
   llama4_text: { arch: "llama4", tied: false, ropeTheta: 500000 },
   minimax_m2: { arch: "minimax-m2", tied: false },
@@ -212,6 +217,8 @@ const WRAPPER_TEXT_TYPE: Readonly<Record<string, string>> = {
   qwen3_5_moe: "qwen3_5_moe_text",
   qwen3_vl: "qwen3_vl_text",
   qwen3_vl_moe: "qwen3_vl_moe_text",
+  // Kimi K2.5 (KimiK25ForConditionalGeneration): K2's DeepSeek-V3 decoder beside MoonViT
+  kimi_k25: "kimi_k2",
 };
 
 /** The language model's config: multimodal configs keep it under `text_config`. */

@@ -119,8 +119,10 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
           // n_ff_exp × n_expert_shared (src/models/deepseek2.cpp load_arch_tensors)
           nFfShexp: num(k("expert_shared_feed_forward_length")) ?? ((sharedCount ?? 0) > 0 ? nFfExp : 0),
           leadingDense: num(k("leading_dense_block_count")) ?? 0,
-          // DeepSeek-V3.2's router always carries its selection bias (noaux_tc: exp_probs_b)
-          ...(arch === "deepseek32" ? { selectionBias: true } : {}),
+          // DeepSeek-V3.2's and GLM-5's routers always carry their selection bias (noaux_tc: exp_probs_b);
+          // for deepseek2 it is optional (deepseek2.cpp: TENSOR_NOT_REQUIRED), so a file that has it says so
+          // (V3, K2, GLM-4.7-Flash have it; V2-Lite has not)
+          ...(isDsaArch(arch) || (arch === "deepseek2" && names.has(`blk.${num(k("leading_dense_block_count")) ?? 0}.exp_probs_b.bias`)) ? { selectionBias: true } : {}),
         }
       : undefined;
 
@@ -201,11 +203,21 @@ export function shapeFromGguf(src: ShapeSource): ModelShape {
 }
 
 /**
- * DeepSeek-V3.2's lightning indexer (src/models/deepseek32.cpp load_arch_hparams: the three keys are
- * required there); only deepseek32 keeps its keys in llama.cpp's DSA cache.
+ * The architectures with DeepSeek Sparse Attention's lightning indexer, whose keys llama.cpp keeps in
+ * its DSA cache: deepseek32 (DeepSeek-V3.2) and glm-dsa (GLM-5; llama-model.cpp builds the same
+ * llama_kv_cache_dsa for both).
+ */
+export function isDsaArch(arch: string): boolean {
+  return arch === "deepseek32" || arch === "glm-dsa";
+}
+
+/**
+ * The lightning indexer (src/models/deepseek32.cpp and glm-dsa.cpp load_arch_hparams: the three keys
+ * are required there). glm-dsa files of GLM-5.2 also name the layers that share an indexer
+ * (attention.indexer_types), which keep no indexer keys; GLM-5 and 5.1 have none (every layer full).
  */
 export function indexerOf(arch: string, k: (name: string) => GgufValue | undefined): { indexer?: IndexerShape } {
-  if (arch !== "deepseek32") return {};
+  if (!isDsaArch(arch)) return {};
   const heads = num(k("attention.indexer.head_count"));
   const headDim = num(k("attention.indexer.key_length"));
   const topK = num(k("attention.indexer.top_k"));

@@ -49,7 +49,7 @@ function outputPeak(c: ComputeInputs, ub: number): number {
   const residual = (isQuantizedKv(c.settings) || c.profile.hasSsm ? 3 : 2) + (shape.deepstackLayers !== undefined ? 1 + shape.deepstackLayers : 0);
   const gemma4 = gemma4BelowLogits(c, ub, residual);
   if (gemma4 !== undefined) return ub * F32 * shape.nVocab + gemma4;
-  return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c)) * shape.nEmbd + llama4SharedBelowLogits(shape)) +
+  return ub * F32 * (shape.nVocab + Math.max(residual, deepseekMoeBelowLogits(c), glmDsaBelowLogits(shape)) * shape.nEmbd + llama4SharedBelowLogits(shape)) +
     qwen3NextMaskBelowLogits(c, ub) + dsaScoresBelowLogits(c, ub);
 }
 
@@ -61,6 +61,16 @@ function outputPeak(c: ComputeInputs, ub: number): number {
  */
 function dsaScoresBelowLogits(c: ComputeInputs, ub: number): number {
   return c.shape.indexer !== undefined && c.shape.arch === "deepseek32" ? c.kv.cells * ub * F32 : 0;
+}
+
+/**
+ * GLM-5 (glm-dsa): four [n_embd, n_ubatch] f32 tensors below the logits, with an f16 or a q8_0 cache,
+ * and no [n_kv, n_ubatch] tensor: measured on a 5-layer GLM-5 shape (data/groundtruth: 350.5 MiB at
+ * 2k and 8k = logits 302.5 + 4 × 12). src/models/glm-dsa.cpp builds DeepSeek-V3.2's graph, but at
+ * GLM-5's widths llama.cpp's allocator does not keep V3.2's n_expert_used + 4 tensors and scores there.
+ */
+function glmDsaBelowLogits(shape: ModelShape): number {
+  return shape.arch === "glm-dsa" ? 4 : 0;
 }
 
 /**
@@ -160,6 +170,14 @@ function dsaFlashPeak(c: ComputeInputs, ub: number): number {
   const x = shape.indexer;
   if (!m || !x) return 0;
   const heads = p.maxHeadBase;
+  if (shape.arch === "glm-dsa") {
+    // GLM-5 (a 5-layer shape, data/groundtruth, 32k–198k cells: 364.08 / 492.08 / 748.08 / 1,028.08 MiB =
+    // 236.08 + 4 KiB per cell, to 0.1 MiB): mlaFlashPeak's query working set and [n_embd] tensors, the
+    // indexer's query in f16, and the two f32 [n_kv, n_ubatch] tensors per cell, without V3.2's f32
+    // indexer keys per cell
+    const perToken = F32 * (heads * (4 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank) + 4 * shape.nEmbd) + 2 * x.heads * x.headDim;
+    return ub * perToken + kv.cells * 2 * ub * F32;
+  }
   const perToken = heads * (3 * m.qkRopeHeadDim + m.qkNopeHeadDim + 2 * m.kvLoraRank) + x.heads * x.headDim;
   return ub * F32 * perToken + kv.cells * (2 * ub * F32 + x.headDim * F32);
 }

@@ -22,7 +22,7 @@ export const KNOWN_ARCHES = [
   "lfm2", "jamba", "gpt2", "gptneox", "starcoder2", "olmo2", "gpt-oss", "command-r", "cohere2",
   "deepseek2", "bloom", "falcon", "phi2", "olmo", "olmoe", "granitemoe", "phimoe", "chatglm", "glm4", "glm4moe",
   "bert", "nomic-bert", "llama4", "minimax-m2", "qwen3next", "qwen3vl", "qwen3vlmoe", "gemma4",
-  "qwen35", "qwen35moe", "deepseek32", "nemotron_h", "nemotron_h_moe",
+  "qwen35", "qwen35moe", "deepseek32", "glm-dsa", "nemotron_h", "nemotron_h_moe",
 ] as const;
 
 /**
@@ -324,8 +324,11 @@ function layerTensors(e: Emit, shape: ModelShape, il: number): void {
       } else gatedFfn(e, shape, l.nFf);
       return;
     case "deepseek32":
+    case "glm-dsa":
       // src/models/deepseek32.cpp: deepseek2's MLA and experts plus the DSA lightning indexer
-      // (its query from the low-rank query latent, one shared key per token, per-head weights)
+      // (its query from the low-rank query latent, one shared key per token, per-head weights).
+      // src/models/glm-dsa.cpp (GLM-5) creates the same tensors; its indexer tensors are optional
+      // only for GLM-5.2's layers that share the previous layer's indexer (not sized here)
       e("attn_norm.weight", [E]);
       mlaAttention(e, shape, l);
       e("ffn_norm.weight", [E]);

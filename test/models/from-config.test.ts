@@ -59,6 +59,12 @@ const CASES: readonly [fixture: string, id: string][] = [
   ["Qwen__Qwen3.5-9B", "qwen3.5-9b"],
   // a transformers 5 config: its YaRN parameters sit in rope_parameters, not rope_scaling
   ["mistralai__Devstral-2-123B-Instruct-2512", "devstral-2-123b-instruct-2512"],
+  // glm4_moe_lite: MLA + experts, llama.cpp deepseek2
+  ["zai-org__GLM-4.7-Flash", "glm-4.7-flash"],
+  // kimi_k25: K2 Thinking's decoder under text_config, beside MoonViT
+  ["moonshotai__Kimi-K2.5", "kimi-k2.5"],
+  // glm_moe_dsa (an assembled config, see the fixtures' README): llama.cpp glm-dsa
+  ["zai-org__GLM-5", "glm-5"],
 ];
 
 describe("entryFromConfig", () => {
@@ -76,6 +82,27 @@ describe("entryFromConfig", () => {
     expect([kind, arch]).toEqual(["moe", "deepseek32"]);
     expect(hp.indexer).toEqual({ heads: 64, headDim: 128, topK: 2048 });
     expect(hp.positionLimit).toBe(163840);
+  });
+
+  it("reads Kimi K2.5's text_config (K2's decoder) and leaves its MoonViT tower out", () => {
+    const k25 = config("moonshotai__Kimi-K2.5") as { text_config: Record<string, unknown> };
+    const { kind, arch, hp } = entryFromConfig(k25);
+    expect([kind, arch, hp.layers, hp.vocab, hp.moe?.experts]).toEqual(["moe", "deepseek2", 61, 163840, 384]);
+    expect(hp.rope).toEqual({ theta: 50000, scaling: { type: "yarn", factor: 64, originalCtx: 4096 } });
+    // a text_config that leaves its model_type to the wrapper reads as kimi_k2, the same shape
+    const { model_type: _, ...bare } = k25.text_config;
+    expect(entryFromConfig({ ...k25, text_config: bare }).hp).toEqual(hp);
+    expect(checkpointFromConfig(k25)).toEqual({ int4: { groupSize: 32, scope: "routed-experts", zeroPoints: false } });
+  });
+
+  it("reads GLM-5's MLA, experts and lightning indexer into glm-dsa", () => {
+    const { kind, arch, hp } = entryFromConfig(config("zai-org__GLM-5"));
+    expect([kind, arch]).toEqual(["moe", "glm-dsa"]);
+    expect(hp.indexer).toEqual({ heads: 32, headDim: 128, topK: 2048 });
+    expect(hp.mla).toEqual({ qLoraRank: 2048, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 });
+    // transformers 5's rope_parameters with rope_type "default": a theta and no scaling
+    expect(hp.rope).toEqual({ theta: 1000000 });
+    expect(hp.moe).toMatchObject({ experts: 256, used: 8, leadingDense: 3, selectionBias: true });
   });
 
   it("reads Nemotron-H's one-block-per-layer pattern (M, *, E) into nemotron_h_moe", () => {

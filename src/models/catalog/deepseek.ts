@@ -190,4 +190,21 @@ export const ENTRIES = [
     checkpoint: { int4: { groupSize: 32, scope: "routed-experts" } },
     notes: "Released with INT4 (quantization-aware trained) routed experts; GGUF conversions store them in the usual ggml types.",
   },
+  {
+    // config.json as a public inventory of the moonshotai/Kimi-K2.5 checkpoint prints it (KimiK25Config,
+    // transformers 5.7.0; test/fixtures/configs/moonshotai__Kimi-K2.5.json): its text_config is K2 Thinking's
+    // DeepseekV3 shape (the same 256K YaRN rope, theta 50,000) with the same compressed-tensors INT4
+    // routed experts; aiconfigurator's summary of the config agrees. Beside it MoonViT (27 blocks of 1152)
+    // and a patch-merger projector: 0.47B in the same inventory's tensors, which llama.cpp keeps in the
+    // mmproj file. Card: 1T total / 32B activated, MoonViT 400M, 256K. Released 2026-01-27
+    // (https://techcrunch.com/2026/01/27/chinas-moonshot-releases-a-new-open-source-model-kimi-k2-5-and-a-coding-agent/).
+    id: "kimi-k2.5", family: "kimi", name: "Kimi K2.5", license: "modified-mit", kind: "moe", arch: "deepseek2",
+    hf: "moonshotai/Kimi-K2.5", source: hfConfig("moonshotai/Kimi-K2.5"), hp: K2_256K,
+    // no params.text: the 1T label rounds away the 0.4B encoder (1T − 0.4B would claim a precision the label lacks)
+    params: { total: 1_000_000_000_000, active: 32_000_000_000, rounded: true },
+    paramsNote: "Moonshot publishes \"1T\" total and a 400M MoonViT vision encoder (kept in the mmproj file), both rounded labels: the text shape gives 1.026T, as for K2, and the checkpoint's vision tower and projector 0.47B.",
+    quants: BIG_QUANTS, capabilities: ["chat", "tools", "reasoning", "vision"], released: "2026-01-27", checked: "2026-12-06", quality: 10,
+    checkpoint: { int4: { groupSize: 32, scope: "routed-experts" } },
+    notes: "Released with INT4 (quantization-aware trained) routed experts, like K2 Thinking; the vision encoder goes in a separate mmproj file.",
+  },
 ] satisfies Entries;

@@ -1,5 +1,5 @@
 // The other families people run locally: gpt-oss, Granite 3/4, SmolLM 1/2/3, OLMo / OLMo 2 / OLMoE,
-// Command R / R+ / R7B / A and Aya Expanse, GLM-4 / 4.5, Falcon3, Yi 1.5.
+// Command R / R+ / R7B / A and Aya Expanse, GLM-4 / 4.5 / 4.6 / 4.7 / 5, MiniMax-M2, Falcon3, Yi 1.5.
 import { BIG_QUANTS, GGUF_QUANTS, hfConfig } from "./util.js";
 import type { Entries, HyperparamsInput } from "./util.js";
 
@@ -453,6 +453,49 @@ export const ENTRIES = [
     hf: "zai-org/GLM-4.7", source: hfConfig("zai-org/GLM-4.7"), hp: GLM46,
     params: { total: 355_000_000_000, active: 32_000_000_000 }, quants: BIG_QUANTS, gguf: ["unsloth/GLM-4.7-GGUF"],
     capabilities: ["chat", "tools", "reasoning", "code"], released: "2025-12-22", checked: "2026-12-03", quality: 9,
+  },
+  {
+    // config.json values as a public vLLM test of its config class keeps them (test/fixtures/configs/
+    // zai-org__GLM-4.7-Flash.json; the fields aiconfigurator's summary of the config also lists agree):
+    // Glm4MoeLiteForCausalLM, DeepSeek-V3's MLA (q / kv LoRA 768 / 512, heads 192 + 64 / 256) and
+    // noaux_tc experts at 2048 wide, rope_theta 1e6, 202,752 positions; llama.cpp converts it as
+    // deepseek2. Its one MTP layer (num_nextn_predict_layers 1) is not counted, as for GLM-4.5: the
+    // shape gives 29.94B, the count llama.cpp prints for unsloth's GGUF
+    // (https://github.com/ollama/ollama/issues/15855). The card says "30B-A3B" and no context length.
+    // Released 2026-01-19 (https://github.com/ml-explore/mlx-lm/issues/775, "has been released").
+    id: "glm-4.7-flash", family: "glm-4.7", name: "GLM-4.7-Flash (30B-A3B)", license: "mit", kind: "moe", arch: "deepseek2",
+    hf: "zai-org/GLM-4.7-Flash", source: hfConfig("zai-org/GLM-4.7-Flash"),
+    hp: {
+      layers: 47, hidden: 2048, heads: 20, ffn: 10240, vocab: 154880, ctx: 202752, tied: false, rope: { theta: 1000000 },
+      mla: { qLoraRank: 768, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 },
+      moe: { experts: 64, used: 4, shared: 1, expertFfn: 1536, sharedFfn: 1536, leadingDense: 1, selectionBias: true },
+    },
+    params: { total: 30_000_000_000, active: 3_000_000_000, rounded: true },
+    paramsNote: "30B-A3B is the card's label; the shape counts 29.94B without the MTP layer (llama.cpp prints 29.94 B for the GGUF).",
+    quants: GGUF_QUANTS, gguf: ["unsloth/GLM-4.7-Flash-GGUF"],
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2026-01-19", checked: "2026-12-06", quality: 7,
+  },
+  {
+    // GLM-5 (GlmMoeDsaForCausalLM; llama.cpp glm-dsa): config values from aiconfigurator's summary of
+    // GLM-5-FP8's config.json and, for the lightning indexer and RoPE it leaves out, a public GLM-5.0
+    // deployment guide's copy of the config (test/fixtures/configs/zai-org__GLM-5.json, README there):
+    // 78 layers of 6144, 64 heads of MLA (q / kv LoRA 2048 / 512, heads 192 + 64 / 256), 3 dense layers
+    // of 12288, 256 experts of 2048 (8 used, sigmoid with selection bias) + 1 shared, vocab 154,880,
+    // untied, rope_theta 1e6 without scaling, 202,752 positions (200K); DSA indexer 32 heads of 128,
+    // top-k 2048, full on every layer (GLM-5.2's shared-indexer layers are a later change). The shape
+    // gives 743.91B without the MTP layer, the published 744B / 40B
+    // (https://jianyuh.github.io/glm/2026/02/20/GLM5.html, on the technical report arXiv:2602.15763).
+    // Released 2026-02-11 (https://amallo.ai/wiki/glm-5).
+    id: "glm-5", family: "glm-5", name: "GLM-5 (744B-A40B)", license: "mit", kind: "moe", arch: "glm-dsa",
+    hf: "zai-org/GLM-5", source: hfConfig("zai-org/GLM-5"),
+    hp: {
+      layers: 78, hidden: 6144, heads: 64, ffn: 12288, vocab: 154880, ctx: 202752, tied: false, rope: { theta: 1000000 },
+      mla: { qLoraRank: 2048, kvLoraRank: 512, qkNopeHeadDim: 192, qkRopeHeadDim: 64, vHeadDim: 256 },
+      moe: { experts: 256, used: 8, shared: 1, expertFfn: 2048, sharedFfn: 2048, leadingDense: 3, selectionBias: true },
+      indexer: { heads: 32, headDim: 128, topK: 2048 },
+    },
+    params: { total: 744_000_000_000, active: 40_000_000_000 }, quants: BIG_QUANTS,
+    capabilities: ["chat", "tools", "reasoning", "code"], released: "2026-02-11", checked: "2026-12-06", quality: 10,
   },
   // MiniMax
   {

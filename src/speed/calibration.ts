@@ -263,6 +263,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, x(p.x, P.cls + i)])) as Record<DeviceClass, number>,
     expertKernelFactor: x(p.x, P.perExpert),
     promptReadFactor: x(p.x, P.read),
+    activationFactor: x(p.x, P.activation),
     joulesPerFlop: x(p.x, P.power),
   };
 }

@@ -106,53 +106,53 @@ export const SPEED_CONSTANTS: SpeedConstants = {
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.853,
-        "bf16": 0.853,
-        "quant": 0.853
+        "f16": 0.995,
+        "bf16": 0.995,
+        "quant": 0.995
       },
       "cuda-2024": {
-        "f16": 1,
-        "bf16": 1,
-        "quant": 0.417
+        "f16": 0.846,
+        "bf16": 0.846,
+        "quant": 0.436
       },
       "metal": {
-        "f16": 0.925,
-        "bf16": 0.925,
-        "quant": 0.925
+        "f16": 0.872,
+        "bf16": 0.872,
+        "quant": 0.872
       },
       "metal-2024": {
-        "f16": 0.937,
-        "bf16": 0.937,
-        "quant": 0.773
+        "f16": 0.898,
+        "bf16": 0.898,
+        "quant": 0.748
       },
       "vulkan": {
-        "f16": 0.34,
-        "bf16": 0.34,
-        "quant": 0.34
+        "f16": 0.352,
+        "bf16": 0.352,
+        "quant": 0.352
       },
       "vulkan-nv": {
-        "f16": 0.564,
-        "bf16": 0.564,
-        "quant": 0.564
+        "f16": 0.667,
+        "bf16": 0.667,
+        "quant": 0.667
       },
       "rocm": {
         "f16": 1,
-        "bf16": 0.123,
+        "bf16": 0.125,
         "quant": 1
       },
       "sycl": {
-        "f16": 0.279,
-        "bf16": 0.279,
-        "quant": 0.279
+        "f16": 0.589,
+        "bf16": 0.589,
+        "quant": 0.589
       },
       "sycl-dmmv": {
-        "f16": 0.279,
-        "bf16": 0.279,
-        "quant": 0.279
+        "f16": 0.589,
+        "bf16": 0.589,
+        "quant": 0.589
       }
     },
-    "expertMatmulFactor": 2.84,
-    "attentionFactor": 3.53,
+    "expertMatmulFactor": 2.83,
+    "attentionFactor": 3.75,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
@@ -161,13 +161,14 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "apple-ultra": 0,
       "amd": 2.31,
       "amd-rdna4": 0,
-      "amd-dc": 5.26,
-      "igpu": 4.73,
+      "amd-dc": 5.3,
+      "igpu": 4.82,
       "intel": 0
     },
-    "expertKernelFactor": 90.9,
-    "promptReadFactor": 0.991,
-    "joulesPerFlop": 1.46e-12
+    "expertKernelFactor": 91,
+    "promptReadFactor": 0.841,
+    "activationFactor": 1.62,
+    "joulesPerFlop": 7.7e-13
   },
   "ranges": {
     "cpu": {
@@ -186,8 +187,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.21
       ],
       "prefill": [
-        0.65,
-        1.35
+        0.69,
+        1.39
       ]
     },
     "metal": {
@@ -196,8 +197,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.15
       ],
       "prefill": [
-        0.77,
-        1.22
+        0.78,
+        1.19
       ]
     },
     "rocm": {
@@ -206,8 +207,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.13
       ],
       "prefill": [
-        0.6,
-        2.52
+        0.59,
+        2.56
       ]
     },
     "sycl": {
@@ -216,8 +217,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.7
       ],
       "prefill": [
-        0.53,
-        1.26
+        0.51,
+        1.22
       ]
     },
     "vulkan": {
@@ -226,8 +227,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.23
       ],
       "prefill": [
-        0.45,
-        1.58
+        0.46,
+        1.66
       ]
     }
   }

@@ -20,6 +20,7 @@
 //        k[device class] / engine TFLOPS + expert FLOPs × (k_moe, or k_per_expert where the
 //        experts run one GEMM each) + attention FLOPs × k_attn
 //        + weight bytes read per micro-batch / spec GB/s × k_read        (MoE experts see few tokens)
+//        + F32 activation bytes between the matmuls / spec GB/s × k_act  (norms, RoPE, adds, casts)
 //        + all FLOPs × joules per FLOP / board watts                    (sustained power limit)
 //        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
 //        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
@@ -191,6 +192,8 @@ export interface GpuPartWork {
    * weights and every expert the micro-batch routes to, over its token count).
    */
   readonly promptBytes: number;
+  /** Prefill: F32 activation bytes per prompt token between the matmuls (traffic.ts, activationBytesPerLayer). */
+  readonly activationBytes: number;
   readonly expertKernel: ExpertKernel;
 }
 
@@ -232,6 +235,8 @@ export interface GpuConstants {
   readonly expertKernelFactor: number;
   /** Time of the weight bytes a micro-batch reads, relative to those bytes at spec bandwidth: k_read. */
   readonly promptReadFactor: number;
+  /** Time of a prompt token's activation bytes, relative to those bytes at spec bandwidth: k_act. */
+  readonly activationFactor: number;
   /**
    * Energy per matrix FLOP the board spends, J: a prompt's sustained rate is also bound by board
    * power / joulesPerFlop (H100 SXM at 700 W, DGX Spark's GB10 at 140 W for chip and CPU). The two
@@ -381,6 +386,7 @@ export function gpuPrefillFeatures(w: GpuPartWork): number[] {
     ...slot(DEVICE_CLASSES, w.cls, group === "rocm" ? w.denseFlops / mx : 0),
     perExpert ? w.expertFlops / mx : 0,
     w.promptBytes / (w.bandwidthGBs * 1e9),
+    w.activationBytes / (w.bandwidthGBs * 1e9),
     w.watts > 0 ? (w.denseFlops + w.expertFlops + w.attnFlops) / w.watts : 0,
   ];
 }
@@ -393,8 +399,9 @@ export const PREFILL_LAYOUT = (() => {
   const cls = attention + 1;
   const perExpert = cls + DEVICE_CLASSES.length;
   const read = perExpert + 1;
-  const power = read + 1;
-  return { matrix: 0, expert, attention, cls, perExpert, read, power, length: power + 1 };
+  const activation = read + 1;
+  const power = activation + 1;
+  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, length: power + 1 };
 })();
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
@@ -405,6 +412,7 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
     ...DEVICE_CLASSES.map((c) => g.matrixClassFactor[c]),
     g.expertKernelFactor,
     g.promptReadFactor,
+    g.activationFactor,
     g.joulesPerFlop,
   ];
 }
@@ -430,14 +438,15 @@ export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: nu
 }
 
 /** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
-export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; power: number } {
+export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; activations: number; power: number } {
   const part = termOf(gpuPrefillFeatures(w), gpuPrefillUnknowns(g));
   const L = PREFILL_LAYOUT;
   return {
     matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert),
     experts: part(L.expert, L.attention) + part(L.perExpert, L.read),
     attention: part(L.attention, L.cls),
-    reads: part(L.read, L.power),
+    reads: part(L.read, L.activation),
+    activations: part(L.activation, L.power),
     power: part(L.power, L.length),
   };
 }

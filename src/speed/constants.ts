@@ -56,7 +56,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.1,
       "rocm": 0.102,
       "sycl": 0.1,
-      "sycl-dmmv": 0.1
+      "sycl-dmmv": 0.1,
+      "vulkan-nv-turing": 0.1
     },
     "secPerMoeLayer": 0.000031,
     "secPerLayer": {
@@ -68,7 +69,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.0000176,
       "rocm": 0.00002,
       "sycl": 0.0000182,
-      "sycl-dmmv": 0.0000218
+      "sycl-dmmv": 0.0000218,
+      "vulkan-nv-turing": 0.0000128
     },
     "secPerToken": {
       "cuda": 0.000113,
@@ -79,7 +81,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.000192,
       "rocm": 0.000199,
       "sycl": 0.000189,
-      "sycl-dmmv": 0.000206
+      "sycl-dmmv": 0.000206,
+      "vulkan-nv-turing": 0.000187
     },
     "secPerLayerClass": {
       "nvidia": 0,
@@ -102,38 +105,39 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0,
       "rocm": 0,
       "sycl": 0,
-      "sycl-dmmv": 1.86
+      "sycl-dmmv": 1.86,
+      "vulkan-nv-turing": 0
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.995,
-        "bf16": 0.995,
-        "quant": 0.995
+        "f16": 1,
+        "bf16": 1,
+        "quant": 1
       },
       "cuda-2024": {
-        "f16": 0.846,
-        "bf16": 0.846,
-        "quant": 0.436
+        "f16": 0.881,
+        "bf16": 0.881,
+        "quant": 0.443
       },
       "metal": {
-        "f16": 0.872,
-        "bf16": 0.872,
-        "quant": 0.872
+        "f16": 0.881,
+        "bf16": 0.881,
+        "quant": 0.881
       },
       "metal-2024": {
-        "f16": 0.898,
-        "bf16": 0.898,
-        "quant": 0.748
+        "f16": 0.906,
+        "bf16": 0.906,
+        "quant": 0.753
       },
       "vulkan": {
-        "f16": 0.352,
-        "bf16": 0.352,
-        "quant": 0.352
+        "f16": 0.345,
+        "bf16": 0.345,
+        "quant": 0.345
       },
       "vulkan-nv": {
-        "f16": 0.667,
-        "bf16": 0.667,
-        "quant": 0.667
+        "f16": 0.884,
+        "bf16": 0.884,
+        "quant": 0.884
       },
       "rocm": {
         "f16": 1,
@@ -141,34 +145,39 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 1
       },
       "sycl": {
-        "f16": 0.589,
-        "bf16": 0.589,
-        "quant": 0.589
+        "f16": 0.627,
+        "bf16": 0.627,
+        "quant": 0.627
       },
       "sycl-dmmv": {
-        "f16": 0.589,
-        "bf16": 0.589,
-        "quant": 0.589
+        "f16": 0.627,
+        "bf16": 0.627,
+        "quant": 0.627
+      },
+      "vulkan-nv-turing": {
+        "f16": 0.345,
+        "bf16": 0.345,
+        "quant": 0.345
       }
     },
-    "expertMatmulFactor": 2.83,
-    "attentionFactor": 3.75,
+    "expertMatmulFactor": 2.8,
+    "attentionFactor": 3.72,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 2.31,
+      "amd": 2.29,
       "amd-rdna4": 0,
-      "amd-dc": 5.3,
-      "igpu": 4.82,
+      "amd-dc": 5.29,
+      "igpu": 4.79,
       "intel": 0
     },
-    "expertKernelFactor": 91,
-    "promptReadFactor": 0.841,
-    "activationFactor": 1.62,
-    "joulesPerFlop": 7.7e-13
+    "expertKernelFactor": 90.9,
+    "promptReadFactor": 0.851,
+    "activationFactor": 1.68,
+    "joulesPerFlop": 8.03e-13
   },
   "ranges": {
     "cpu": {
@@ -198,7 +207,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       ],
       "prefill": [
         0.78,
-        1.19
+        1.21
       ]
     },
     "rocm": {
@@ -227,8 +236,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.23
       ],
       "prefill": [
-        0.46,
-        1.66
+        0.58,
+        1.69
       ]
     }
   }

@@ -236,7 +236,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
   // routed-expert bytes: their share of the layer bytes, by elements (expert tensors share one type)
   const expertBytes = expertShare > 0 && layerParams > 0 ? (layerBytes * expertParams) / layerParams : 0;
   const share = nLayer > 0 ? part.layers.length / nLayer : 1;
-  const group = launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags);
+  const group = launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags, f.spec?.id);
   const slot = prefillSlot(quant);
   // a prompt's micro-batch reads every weight once: the dense ones, and each expert it routes to
   const ubatch = Math.max(1, Math.min(opts.ubatch ?? DEFAULT_UBATCH, ctx));

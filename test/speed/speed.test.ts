@@ -8,7 +8,7 @@ import { SPEED_CONSTANTS } from "../../src/speed/constants.js";
 import { estimateSpeed, gpuFigures, gpuPartWork, speedJson, speedLines } from "../../src/speed/estimate.js";
 import { fitNonNegative } from "../../src/speed/fit.js";
 import { parseCpuMeasurements, parseCsv, parsePublished } from "../../src/speed/measurements.js";
-import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, expertKernel, gpuDecodeSeconds, prefillGroup, type SpeedConstants } from "../../src/speed/model.js";
+import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, decodeGroup, expertKernel, gpuDecodeFeatures, gpuDecodeSeconds, launchGroup, prefillGroup, type SpeedConstants } from "../../src/speed/model.js";
 import { crossValidate, summarize } from "../../src/speed/validation.js";
 import { CATALOG } from "../../src/models/catalog.js";
 import { activationBytesPerLayer, expertsHit, kvReadPerLayer, promptMatmulFlops, tokenTraffic } from "../../src/speed/traffic.js";
@@ -320,6 +320,23 @@ describe("prefill terms", () => {
     expect(expertKernel("rocm", "bf16")).toBe("per-expert");
     expect(expertKernel("rocm", "quant")).toBe("grouped");
     expect(expertKernel("cuda", "bf16")).toBe("grouped");
+  });
+
+  it("Vulkan on NVIDIA Turing prompts with the KHR coopmat1 group and decodes with vulkan-nv's kernels", () => {
+    expect(launchGroup("vulkan", 2025, "nvidia", [], "rtx-2080-ti")).toBe("vulkan-nv-turing");
+    expect(launchGroup("vulkan", 2025, "nvidia", [], "rtx-3090")).toBe("vulkan-nv");
+    expect(launchGroup("cuda", 2025, "nvidia", [], "rtx-2080-ti")).toBe("cuda");
+    expect(prefillGroup("vulkan-nv-turing")).toBe("vulkan");
+    expect(decodeGroup("vulkan-nv-turing")).toBe("vulkan-nv");
+    const m = shape("llama-3.2-3b");
+    const base = simulateHardware("GeForce RTX 2080 Ti", { ramGb: 64 });
+    const hw = { ...base, backend: "vulkan" as const, gpus: base.gpus.map((g) => ({ ...g, backend: "vulkan" as const })) };
+    const [w] = gpuPartWork(m, createSizer().estimate(m, parseQuantName("Q4_K_M")!, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, hw), hw, 512);
+    expect(w!.group).toBe("vulkan-nv-turing");
+    expect(gpuDecodeFeatures(w!)).toEqual(gpuDecodeFeatures({ ...w!, group: "vulkan-nv" }));
+    // the prompt runs at the coopmat1 group's share of the tensor rate, below coopmat2's
+    const k = SPEED_CONSTANTS.gpu.matrixEfficiency;
+    expect(k.vulkan.quant).toBeLessThan(k["vulkan-nv"].quant);
   });
 
   it("a prompt token's activation bytes grow with the width while its FLOPs grow with its square, and only SYCL adds an F16 copy of quantized weights", () => {

@@ -17,7 +17,7 @@ import { fitNonNegative, rmsRelError, type Observation } from "./fit.js";
 import type { CpuMeasurement, PublishedRow } from "./measurements.js";
 import {
   CURRENT_BUILD_YEAR, DECODE_LAYOUT, DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, PREFILL_LAYOUT, PREFILL_SLOTS, cpuDecodeFeatures, cpuPrefillFeatures, cpuPrefillSeconds,
-  gpuDecodeFeatures, gpuPrefillFeatures, prefillGroup,
+  decodeGroup, gpuDecodeFeatures, gpuPrefillFeatures, prefillGroup,
   type CpuConstants, type CpuPrefillWork, type DeviceClass, type GpuConstants, type GpuPartWork, type LaunchGroup, type PrefillSlot, type SimdLevel, type SpeedConstants,
 } from "./model.js";
 import { kvReadPerLayer, prefillFlopsPerToken, ssmElemsPerLayer, tokenTraffic, weightFamily, type TokenTraffic, type WeightFamily } from "./traffic.js";
@@ -132,6 +132,7 @@ const GROUP_FALLBACK: Readonly<Record<LaunchGroup, readonly LaunchGroup[]>> = {
   rocm: ["vulkan"],
   sycl: ["vulkan", "rocm"],
   "sycl-dmmv": ["sycl", "vulkan"],
+  "vulkan-nv-turing": ["vulkan", "vulkan-nv"],
 };
 
 const medianOf = (xs: readonly number[]): number => {
@@ -167,7 +168,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
       decodeObs.push({ features: f, time: 1 / r.tps, weight: weightOf(r), offset: floor });
       for (const w of work) {
         seenCls.add(w.cls);
-        seenDecodeGroup.add(w.group);
+        seenDecodeGroup.add(decodeGroup(w.group));
       }
     } else {
       prefillObs.push({ features: work.map(gpuPrefillFeatures).reduce(addVec), time: 1 / r.tps, weight: weightOf(r) });
@@ -263,6 +264,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c, i) => [c, x(p.x, P.cls + i)])) as Record<DeviceClass, number>,
     expertKernelFactor: x(p.x, P.perExpert),
     promptReadFactor: x(p.x, P.read),
+    activationFactor: x(p.x, P.activation),
     joulesPerFlop: x(p.x, P.power),
   };
 }

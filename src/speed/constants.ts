@@ -56,7 +56,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.1,
       "rocm": 0.102,
       "sycl": 0.1,
-      "sycl-dmmv": 0.1
+      "sycl-dmmv": 0.1,
+      "vulkan-nv-turing": 0.1
     },
     "secPerMoeLayer": 0.000031,
     "secPerLayer": {
@@ -68,7 +69,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.0000176,
       "rocm": 0.00002,
       "sycl": 0.0000182,
-      "sycl-dmmv": 0.0000218
+      "sycl-dmmv": 0.0000218,
+      "vulkan-nv-turing": 0.0000128
     },
     "secPerToken": {
       "cuda": 0.000113,
@@ -79,7 +81,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0.000192,
       "rocm": 0.000199,
       "sycl": 0.000189,
-      "sycl-dmmv": 0.000206
+      "sycl-dmmv": 0.000206,
+      "vulkan-nv-turing": 0.000187
     },
     "secPerLayerClass": {
       "nvidia": 0,
@@ -102,72 +105,79 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       "vulkan-nv": 0,
       "rocm": 0,
       "sycl": 0,
-      "sycl-dmmv": 1.86
+      "sycl-dmmv": 1.86,
+      "vulkan-nv-turing": 0
     },
     "matrixEfficiency": {
       "cuda": {
-        "f16": 0.853,
-        "bf16": 0.853,
-        "quant": 0.853
-      },
-      "cuda-2024": {
         "f16": 1,
         "bf16": 1,
-        "quant": 0.417
+        "quant": 1
+      },
+      "cuda-2024": {
+        "f16": 0.881,
+        "bf16": 0.881,
+        "quant": 0.443
       },
       "metal": {
-        "f16": 0.925,
-        "bf16": 0.925,
-        "quant": 0.925
+        "f16": 0.881,
+        "bf16": 0.881,
+        "quant": 0.881
       },
       "metal-2024": {
-        "f16": 0.937,
-        "bf16": 0.937,
-        "quant": 0.773
+        "f16": 0.906,
+        "bf16": 0.906,
+        "quant": 0.753
       },
       "vulkan": {
-        "f16": 0.34,
-        "bf16": 0.34,
-        "quant": 0.34
+        "f16": 0.345,
+        "bf16": 0.345,
+        "quant": 0.345
       },
       "vulkan-nv": {
-        "f16": 0.564,
-        "bf16": 0.564,
-        "quant": 0.564
+        "f16": 0.884,
+        "bf16": 0.884,
+        "quant": 0.884
       },
       "rocm": {
         "f16": 1,
-        "bf16": 0.123,
+        "bf16": 0.125,
         "quant": 1
       },
       "sycl": {
-        "f16": 0.279,
-        "bf16": 0.279,
-        "quant": 0.279
+        "f16": 0.627,
+        "bf16": 0.627,
+        "quant": 0.627
       },
       "sycl-dmmv": {
-        "f16": 0.279,
-        "bf16": 0.279,
-        "quant": 0.279
+        "f16": 0.627,
+        "bf16": 0.627,
+        "quant": 0.627
+      },
+      "vulkan-nv-turing": {
+        "f16": 0.345,
+        "bf16": 0.345,
+        "quant": 0.345
       }
     },
-    "expertMatmulFactor": 2.84,
-    "attentionFactor": 3.53,
+    "expertMatmulFactor": 2.8,
+    "attentionFactor": 3.72,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 2.31,
+      "amd": 2.29,
       "amd-rdna4": 0,
-      "amd-dc": 5.26,
-      "igpu": 4.73,
+      "amd-dc": 5.29,
+      "igpu": 4.79,
       "intel": 0
     },
     "expertKernelFactor": 90.9,
-    "promptReadFactor": 0.991,
-    "joulesPerFlop": 1.46e-12
+    "promptReadFactor": 0.851,
+    "activationFactor": 1.68,
+    "joulesPerFlop": 8.03e-13
   },
   "ranges": {
     "cpu": {
@@ -186,8 +196,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.21
       ],
       "prefill": [
-        0.65,
-        1.35
+        0.69,
+        1.39
       ]
     },
     "metal": {
@@ -196,8 +206,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.15
       ],
       "prefill": [
-        0.77,
-        1.22
+        0.78,
+        1.21
       ]
     },
     "rocm": {
@@ -206,8 +216,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.13
       ],
       "prefill": [
-        0.6,
-        2.52
+        0.59,
+        2.56
       ]
     },
     "sycl": {
@@ -216,8 +226,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.7
       ],
       "prefill": [
-        0.53,
-        1.26
+        0.51,
+        1.22
       ]
     },
     "vulkan": {
@@ -226,8 +236,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.23
       ],
       "prefill": [
-        0.45,
-        1.58
+        0.58,
+        1.69
       ]
     }
   }

@@ -10,7 +10,7 @@
 import type { Gpu } from "../hardware/types.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import { gpuFigures } from "./estimate.js";
-import { launchGroup, type SpeedConstants } from "./model.js";
+import { launchGroup, prefillGroup, type SpeedConstants } from "./model.js";
 
 export interface DenoiserWork {
   readonly params: number;
@@ -26,8 +26,8 @@ export function denoiserStepFlops(w: DenoiserWork): number {
 
 /** Seconds per denoiser step on `g`; undefined when the GPU's rates are unknown. */
 export function denoiserStepSeconds(w: DenoiserWork, g: Gpu, k: SpeedConstants = SPEED_CONSTANTS): number | undefined {
-  const { matrix } = gpuFigures(g);
+  const { matrix, spec } = gpuFigures(g);
   if (!(matrix > 0)) return undefined;
-  const eff = k.gpu.matrixEfficiency[launchGroup(g.backend, undefined, g.vendor)].f16;
+  const eff = k.gpu.matrixEfficiency[prefillGroup(launchGroup(g.backend, undefined, g.vendor, [], spec?.id))].f16;
   return denoiserStepFlops(w) / (matrix * 1e12 * eff);
 }

@@ -24,14 +24,17 @@ import {
   gpuPrefillSeconds,
   gpuPrefillTerms,
   launchGroup,
+  prefillGroup,
   prefillSlot,
   simdLevel,
   type BuildFlag,
+  type LaunchGroup,
+  type PrefillSlot,
   type GpuPartWork,
   type SpeedConstants,
   type SpeedRanges,
 } from "./model.js";
-import { attentionFlops, expertsHit, kvReadPerLayer, promptMatmulFlops, ssmElemsPerLayer, tokenTraffic, trafficFor, weightFamily, type TokenTraffic } from "./traffic.js";
+import { activationBytesPerLayer, attentionFlops, expertsHit, kvReadPerLayer, promptMatmulFlops, ssmElemsPerLayer, tokenTraffic, trafficFor, weightFamily, type TokenTraffic } from "./traffic.js";
 
 export const SHORT_CTX = 512;
 export const LONG_CTX = 32_768;
@@ -52,6 +55,7 @@ export type SpeedBound =
   | "expert matmuls"
   | "attention"
   | "weight reads per micro-batch"
+  | "activation traffic"
   | "board power"
   | "CPU memory bandwidth"
   | "CPU compute";
@@ -201,6 +205,19 @@ function workOf(shape: ModelShape, est: Estimate, traffic: TokenTraffic, part: P
 }
 
 /**
+ * Bytes a micro-batch moves to give the prompt GEMMs F16 weights, where the backend makes an F16
+ * copy of a quantized matrix first. SYCL does: its prompt path dequantizes each quantized weight
+ * into a device buffer (ggml_get_to_fp16_sycl, ggml-sycl/convert.cpp) and hands that to the
+ * oneDNN / oneMKL GEMM on the XMX engines, so every weight is written and read once more as 2-byte
+ * F16 per micro-batch (the dequantizer pair PR github.com/ggml-org/llama.cpp/pull/21638 adds for
+ * reordered Q8_0 is that path). CUDA's and HIP's MMQ, Metal's and Vulkan's matmul shaders unpack
+ * the tiles in on-chip memory instead: no copy.
+ */
+function dequantCopyBytes(group: LaunchGroup, slot: PrefillSlot, weights: number): number {
+  return prefillGroup(group) === "sycl" && slot === "quant" ? 2 * 2 * weights : 0;
+}
+
+/**
  * What one token costs a GPU part, from the model's per-layer traffic: shared by the
  * single-machine estimate and the multi-host plans (src/cluster), which place parts themselves.
  */
@@ -219,7 +236,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
   // routed-expert bytes: their share of the layer bytes, by elements (expert tensors share one type)
   const expertBytes = expertShare > 0 && layerParams > 0 ? (layerBytes * expertParams) / layerParams : 0;
   const share = nLayer > 0 ? part.layers.length / nLayer : 1;
-  const group = launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags);
+  const group = launchGroup(g.backend, opts.buildYear ?? CURRENT_BUILD_YEAR, g.vendor, opts.flags, f.spec?.id);
   const slot = prefillSlot(quant);
   // a prompt's micro-batch reads every weight once: the dense ones, and each expert it routes to
   const ubatch = Math.max(1, Math.min(opts.ubatch ?? DEFAULT_UBATCH, ctx));
@@ -245,6 +262,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
     expertFlops: 2 * expertParams,
     attnFlops: attentionFlops(shape, (opts.prefillDepth ?? 0) + ctx / 2) * share,
     promptBytes: ubatchBytes / ubatch + (part.output ? traffic.outputBytes / Math.max(1, ctx) : 0),
+    activationBytes: sumAt(activationBytesPerLayer(shape), part.layers) + dequantCopyBytes(group, slot, layerParams) / ubatch,
     expertKernel: opts.fusedExperts ? "grouped" : expertKernel(group, slot),
   };
 }
@@ -256,6 +274,7 @@ function prefillBoundOf(t: ReturnType<typeof gpuPrefillTerms>): SpeedBound {
     [t.experts, "expert matmuls"],
     [t.attention, "attention"],
     [t.reads, "weight reads per micro-batch"],
+    [t.activations, "activation traffic"],
     [t.power, "board power"],
   ];
   return named.reduce((a, b) => (b[0] > a[0] ? b : a))[1];

@@ -20,6 +20,7 @@
 //        k[device class] / engine TFLOPS + expert FLOPs × (k_moe, or k_per_expert where the
 //        experts run one GEMM each) + attention FLOPs × k_attn
 //        + weight bytes read per micro-batch / spec GB/s × k_read        (MoE experts see few tokens)
+//        + F32 activation bytes between the matmuls / spec GB/s × k_act  (norms, RoPE, adds, casts)
 //        + all FLOPs × joules per FLOP / board watts                    (sustained power limit)
 //        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
 //        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
@@ -81,9 +82,15 @@ export type DeviceClass = (typeof DEVICE_CLASSES)[number];
  * RADV on RDNA prints "none" or KHR_coopmat). SYCL with its weight reorder off
  * (GGML_SYCL_DISABLE_OPT=1, or the June 2025 builds PR 14504 fixed) is its own group: decode runs
  * the DMMV kernels instead of the reordered MMVQ ones (Arc B580, one build: 7B Q4_0 at 42 tok/s
- * with the reorder off, 73 with it on, github.com/ggml-org/llama.cpp/pull/14504).
+ * with the reorder off, 73 with it on, github.com/ggml-org/llama.cpp/pull/14504). Vulkan on NVIDIA
+ * Turing is its own group for prompts: NVIDIA's driver gives Turing VK_KHR_cooperative_matrix but
+ * not NV_cooperative_matrix2, so its matmuls run the KHR coopmat1 shaders AMD and Intel parts run
+ * (ggml-vulkan.cpp picks coopmat2, else coopmat1, and then sends Turing's coopmat1 flash attention
+ * to the scalar path, github.com/ggml-org/llama.cpp/pull/19290: a Turing part never has coopmat2).
+ * coopmat1 reaches about three quarters of coopmat2 on one RTX 3090 (pp512 3157 vs 4279 tok/s,
+ * github.com/ggml-org/llama.cpp/pull/13506). Its decode runs the same mat-vec shaders as vulkan-nv.
  */
-export const LAUNCH_GROUPS = ["cuda", "cuda-2024", "metal", "metal-2024", "vulkan", "vulkan-nv", "rocm", "sycl", "sycl-dmmv"] as const;
+export const LAUNCH_GROUPS = ["cuda", "cuda-2024", "metal", "metal-2024", "vulkan", "vulkan-nv", "rocm", "sycl", "sycl-dmmv", "vulkan-nv-turing"] as const;
 export type LaunchGroup = (typeof LAUNCH_GROUPS)[number];
 
 /** Dequantisation families: the kernels of one family unpack weights with the same work per weight. */
@@ -106,8 +113,16 @@ export function prefillSlot(quant: string): PrefillSlot {
  * github.com/ggml-org/llama.cpp/pull/14504).
  */
 export function prefillGroup(group: LaunchGroup): LaunchGroup {
-  return group === "sycl-dmmv" ? "sycl" : group;
+  return group === "sycl-dmmv" ? "sycl" : group === "vulkan-nv-turing" ? "vulkan" : group;
 }
+
+/** The launch group whose decode (mat-vec) kernels a group runs: Turing's Vulkan decode is vulkan-nv's. */
+export function decodeGroup(group: LaunchGroup): LaunchGroup {
+  return group === "vulkan-nv-turing" ? "vulkan-nv" : group;
+}
+
+/** Spec-table ids of NVIDIA Turing parts with tensor cores (RTX 20, TITAN RTX, Tesla T4). */
+const TURING_ID = /^(rtx-20|titan-rtx|tesla-t4)/;
 
 /**
  * How a part's routed-expert prompt matmuls run. "grouped": one kernel over all experts (MMQ with
@@ -141,10 +156,10 @@ export function deviceClass(vendor: string, name: string, kind: GpuSpec["kind"] 
 /** Build or runtime settings a published row states, that change which kernels run (data/speed/README.md). */
 export type BuildFlag = "sycl-reorder-off";
 
-export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = "", flags: readonly BuildFlag[] = []): LaunchGroup {
+export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = "", flags: readonly BuildFlag[] = [], specId = ""): LaunchGroup {
   const old = year < CURRENT_BUILD_YEAR;
   if (backend === "sycl" && flags.includes("sycl-reorder-off")) return "sycl-dmmv";
-  if (backend === "vulkan" && vendor === "nvidia") return "vulkan-nv";
+  if (backend === "vulkan" && vendor === "nvidia") return TURING_ID.test(specId) ? "vulkan-nv-turing" : "vulkan-nv";
   if (backend === "cuda") return old ? "cuda-2024" : "cuda";
   if (backend === "metal") return old ? "metal-2024" : "metal";
   if (backend === "rocm" || backend === "sycl" || backend === "vulkan") return backend;
@@ -191,6 +206,8 @@ export interface GpuPartWork {
    * weights and every expert the micro-batch routes to, over its token count).
    */
   readonly promptBytes: number;
+  /** Prefill: F32 activation bytes per prompt token between the matmuls (traffic.ts, activationBytesPerLayer). */
+  readonly activationBytes: number;
   readonly expertKernel: ExpertKernel;
 }
 
@@ -232,6 +249,8 @@ export interface GpuConstants {
   readonly expertKernelFactor: number;
   /** Time of the weight bytes a micro-batch reads, relative to those bytes at spec bandwidth: k_read. */
   readonly promptReadFactor: number;
+  /** Time of a prompt token's activation bytes, relative to those bytes at spec bandwidth: k_act. */
+  readonly activationFactor: number;
   /**
    * Energy per matrix FLOP the board spends, J: a prompt's sustained rate is also bound by board
    * power / joulesPerFlop (H100 SXM at 700 W, DGX Spark's GB10 at 140 W for chip and CPU). The two
@@ -303,7 +322,8 @@ function classLaunchApplies(w: GpuPartWork): boolean {
 }
 
 /** Decode features of a GPU part, in the order of gpuDecodeUnknowns. */
-export function gpuDecodeFeatures(w: GpuPartWork): number[] {
+export function gpuDecodeFeatures(w0: GpuPartWork): number[] {
+  const w = { ...w0, group: decodeGroup(w0.group) };
   const bw = w.bandwidthGBs * 1e9;
   return [
     ...slot(DEVICE_CLASSES, w.cls, w.bytes / bw),
@@ -381,6 +401,7 @@ export function gpuPrefillFeatures(w: GpuPartWork): number[] {
     ...slot(DEVICE_CLASSES, w.cls, group === "rocm" ? w.denseFlops / mx : 0),
     perExpert ? w.expertFlops / mx : 0,
     w.promptBytes / (w.bandwidthGBs * 1e9),
+    w.activationBytes / (w.bandwidthGBs * 1e9),
     w.watts > 0 ? (w.denseFlops + w.expertFlops + w.attnFlops) / w.watts : 0,
   ];
 }
@@ -393,8 +414,9 @@ export const PREFILL_LAYOUT = (() => {
   const cls = attention + 1;
   const perExpert = cls + DEVICE_CLASSES.length;
   const read = perExpert + 1;
-  const power = read + 1;
-  return { matrix: 0, expert, attention, cls, perExpert, read, power, length: power + 1 };
+  const activation = read + 1;
+  const power = activation + 1;
+  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, length: power + 1 };
 })();
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
@@ -405,6 +427,7 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
     ...DEVICE_CLASSES.map((c) => g.matrixClassFactor[c]),
     g.expertKernelFactor,
     g.promptReadFactor,
+    g.activationFactor,
     g.joulesPerFlop,
   ];
 }
@@ -430,14 +453,15 @@ export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: nu
 }
 
 /** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
-export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; power: number } {
+export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; activations: number; power: number } {
   const part = termOf(gpuPrefillFeatures(w), gpuPrefillUnknowns(g));
   const L = PREFILL_LAYOUT;
   return {
     matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert),
     experts: part(L.expert, L.attention) + part(L.perExpert, L.read),
     attention: part(L.attention, L.cls),
-    reads: part(L.read, L.power),
+    reads: part(L.read, L.activation),
+    activations: part(L.activation, L.power),
     power: part(L.power, L.length),
   };
 }

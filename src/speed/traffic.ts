@@ -110,6 +110,27 @@ export function attentionFlops(shape: ModelShape, ctx: number): number {
 }
 
 /**
+ * F32 activation bytes one prompt token moves through memory in each layer between its matmuls:
+ * llama.cpp runs the norms, RoPE, residual adds, the gated-FFN product and the cast of each
+ * matmul's input (q8_1 for MMQ, F16 for the GEMMs) as separate kernels over F32 tensors
+ * (src/llama-graph.cpp builds the graph of one op per ggml node), so every intermediate is
+ * written once and read once. Per layer: six model-width vectors (two norms, the attention and
+ * FFN outputs, two residual adds), the Q/K/V projections and the attention output, and three FFN
+ * widths (gate, up, their product) for each expert a token runs. These bytes grow with the width
+ * where the matmul FLOPs grow with its square: small models and parts with many FLOPs per byte of
+ * bandwidth spend a larger share of a prompt here.
+ */
+export function activationBytesPerLayer(shape: ModelShape): number[] {
+  const e = shape.experts;
+  return shape.layers.map((l, i) => {
+    const moe = e !== undefined && (l.moe ?? i >= e.leadingDense);
+    const ffn = moe && e ? 3 * (e.nFfExp * e.used + e.nFfShexp * e.shared) : 3 * l.nFf;
+    const attn = l.mixer === "attention" && l.nHead > 0 ? (2 * l.nHead + 2 * l.nHeadKv) * layerHeadDimK(shape, l) : 0;
+    return 2 * 4 * (6 * shape.nEmbd + attn + ffn);
+  });
+}
+
+/**
  * Matmul FLOPs of one prompt token in a prompt of `promptLen` tokens, for `layerParams` layer
  * weights and `outputParams` of the output matrix: 2 per layer weight for every token, but the
  * output matrix once per prompt. A prompt asks for the last token's logits only (llama-bench and

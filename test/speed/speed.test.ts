@@ -8,10 +8,10 @@ import { SPEED_CONSTANTS } from "../../src/speed/constants.js";
 import { estimateSpeed, gpuFigures, gpuPartWork, speedJson, speedLines } from "../../src/speed/estimate.js";
 import { fitNonNegative } from "../../src/speed/fit.js";
 import { parseCpuMeasurements, parseCsv, parsePublished } from "../../src/speed/measurements.js";
-import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, expertKernel, gpuDecodeSeconds, prefillGroup, type SpeedConstants } from "../../src/speed/model.js";
+import { DEQUANT_FAMILIES, DEVICE_CLASSES, LAUNCH_GROUPS, decodeGroup, expertKernel, gpuDecodeFeatures, gpuDecodeSeconds, launchGroup, prefillGroup, type SpeedConstants } from "../../src/speed/model.js";
 import { crossValidate, summarize } from "../../src/speed/validation.js";
 import { CATALOG } from "../../src/models/catalog.js";
-import { expertsHit, kvReadPerLayer, promptMatmulFlops, tokenTraffic } from "../../src/speed/traffic.js";
+import { activationBytesPerLayer, expertsHit, kvReadPerLayer, promptMatmulFlops, tokenTraffic } from "../../src/speed/traffic.js";
 import { parseQuantName } from "../../src/sizing/quant-mix.js";
 import { createSizer } from "../../src/sizing/search.js";
 import { DEFAULT_RUN_SETTINGS } from "../../src/sizing/types.js";
@@ -41,6 +41,7 @@ const IDEAL: SpeedConstants = {
     matrixClassFactor: Object.fromEntries(DEVICE_CLASSES.map((c) => [c, 0])) as SpeedConstants["gpu"]["matrixClassFactor"],
     expertKernelFactor: 1,
     promptReadFactor: 0,
+    activationFactor: 0,
     joulesPerFlop: 0,
   },
   ranges: {},
@@ -319,6 +320,47 @@ describe("prefill terms", () => {
     expect(expertKernel("rocm", "bf16")).toBe("per-expert");
     expect(expertKernel("rocm", "quant")).toBe("grouped");
     expect(expertKernel("cuda", "bf16")).toBe("grouped");
+  });
+
+  it("Vulkan on NVIDIA Turing prompts with the KHR coopmat1 group and decodes with vulkan-nv's kernels", () => {
+    expect(launchGroup("vulkan", 2025, "nvidia", [], "rtx-2080-ti")).toBe("vulkan-nv-turing");
+    expect(launchGroup("vulkan", 2025, "nvidia", [], "rtx-3090")).toBe("vulkan-nv");
+    expect(launchGroup("cuda", 2025, "nvidia", [], "rtx-2080-ti")).toBe("cuda");
+    expect(prefillGroup("vulkan-nv-turing")).toBe("vulkan");
+    expect(decodeGroup("vulkan-nv-turing")).toBe("vulkan-nv");
+    const m = shape("llama-3.2-3b");
+    const base = simulateHardware("GeForce RTX 2080 Ti", { ramGb: 64 });
+    const hw = { ...base, backend: "vulkan" as const, gpus: base.gpus.map((g) => ({ ...g, backend: "vulkan" as const })) };
+    const [w] = gpuPartWork(m, createSizer().estimate(m, parseQuantName("Q4_K_M")!, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, hw), hw, 512);
+    expect(w!.group).toBe("vulkan-nv-turing");
+    expect(gpuDecodeFeatures(w!)).toEqual(gpuDecodeFeatures({ ...w!, group: "vulkan-nv" }));
+    // the prompt runs at the coopmat1 group's share of the tensor rate, below coopmat2's
+    const k = SPEED_CONSTANTS.gpu.matrixEfficiency;
+    expect(k.vulkan.quant).toBeLessThan(k["vulkan-nv"].quant);
+  });
+
+  it("a prompt token's activation bytes grow with the width while its FLOPs grow with its square, and only SYCL adds an F16 copy of quantized weights", () => {
+    // per FLOP, a 1.1B model moves several times the activation bytes of an 8B one
+    const perFlop = (id: string): number => {
+      const m = shape(id);
+      const t = tokenTraffic(m, typedTensors(m, parseQuantName("Q4_K_M")!));
+      return activationBytesPerLayer(m).reduce((a, b) => a + b, 0) / promptMatmulFlops(t.activeParams - t.outputParams, t.outputParams, 512);
+    };
+    expect(perFlop("tinyllama-1.1b-chat")).toBeGreaterThan(1.5 * perFlop("llama-3.1-8b"));
+    // Llama 3.1 8B, one layer: 6 × 4096 model-width values, Q/K/V and the attention output (2 × 32 + 2 × 8 heads of 128), 3 × 14336 FFN values; F32, written and read
+    expect(activationBytesPerLayer(shape("llama-3.1-8b"))[0]).toBe(2 * 4 * (6 * 4096 + (2 * 32 + 2 * 8) * 128 + 3 * 14336));
+    const m = shape("llama-2-7b");
+    const q = parseQuantName("Q4_0")!;
+    const on = (backend: "sycl" | "cuda", name: string) => {
+      const base = simulateHardware(name, { ramGb: 64 });
+      const hw = { ...base, backend, gpus: base.gpus.map((g) => ({ ...g, backend })) };
+      const [w] = gpuPartWork(m, createSizer().estimate(m, q, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, hw), hw, 512);
+      return w!.activationBytes;
+    };
+    const act = activationBytesPerLayer(m).reduce((a, b) => a + b, 0);
+    expect(on("cuda", "GeForce RTX 3090")).toBe(act);
+    // SYCL: the weights again as F16, written and read once per 512-token micro-batch
+    expect(on("sycl", "Arc B580")).toBeGreaterThan(act * 1.5);
   });
 
   it("an MoE prompt on ROCm in BF16 is named by its expert matmuls, and reads fewer expert bytes per token with a larger micro-batch", () => {

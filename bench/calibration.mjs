@@ -7,8 +7,8 @@
 // stored: the user's calibration.json is not touched. Prints numbers; never fails on them.
 //   node bench/calibration.mjs [--threads N]
 import { loadavg } from "node:os";
-import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, typeScaledWork, withTypeFits } from "../dist/calibration/bench.js";
-import { constantsFromFigures, cpuWork, deriveCpuFigures, predictCpu } from "../dist/calibration/derive.js";
+import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, runWork, typeScaledWork, withTypeFits } from "../dist/calibration/bench.js";
+import { constantsFromFigures, deriveCpuFigures, predictCpu } from "../dist/calibration/derive.js";
 import { hasNodeLlamaCpp, measureModels, measureWithReruns } from "../dist/calibration/run.js";
 import { waitedShare } from "../dist/calibration/waits.js";
 import { detectHardware } from "../dist/hardware/detect.js";
@@ -39,9 +39,9 @@ const { measured: r, kept, reran } = await measureWithReruns([...BENCH_PLAN, ...
 if (r.errors.length) out(`errors: ${r.errors.join("; ")}`);
 const key = (m) => `${m.id}:${m.quant}`;
 const isHeld = (t) => HELD_OUT.some((h) => h.id === t.model.id && h.quant === t.model.quant);
-const withWork = r.runs.map((t) => ({ t, work: cpuWork(t.model.shape, t.model.tensors, t.model.quant, BENCH_PREFILL, BENCH_PREFILL) }));
+const withWork = r.runs.map((t) => ({ t, work: runWork(t) }));
 const benchRuns = withWork.filter((x) => !isHeld(x.t));
-const figures = withTypeFits(deriveCpuFigures(benchRuns.map((x) => ({ work: x.work, decodeSec: x.t.decodeNetSec, prefillSecPerToken: x.t.prefillNetSec / x.t.prefillTokens })), threads, SPEED_CONSTANTS.cpu, simd), benchRuns.map((x) => x.t), BENCH_PREFILL, threads);
+const figures = withTypeFits(deriveCpuFigures(benchRuns.map((x) => ({ work: x.work, decodeSec: x.t.decodeNetSec, prefillSecPerToken: x.t.prefillNetSec / x.t.prefillTokens })), threads, SPEED_CONSTANTS.cpu, simd), benchRuns.map((x) => x.t), threads);
 const cal = constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, hw.memory.bandwidthGBs?.value);
 const ram = hw.memory.bandwidthGBs?.value;
 

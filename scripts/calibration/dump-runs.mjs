@@ -4,8 +4,7 @@
 //   npm run build && node scripts/calibration/dump-runs.mjs OUT.json [--prefill N] [--only id:quant,...]
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads } from "../../dist/calibration/bench.js";
-import { cpuWork } from "../../dist/calibration/derive.js";
+import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, runWork } from "../../dist/calibration/bench.js";
 import { decodeTypeWeights } from "../../dist/calibration/decode-types.js";
 import { matmulTypeShares } from "../../dist/calibration/prefill-types.js";
 import { measureModels } from "../../dist/calibration/run.js";
@@ -37,7 +36,7 @@ const r = await measureModels(specs, {
 });
 const total = (performance.now() - t0) / 1000;
 const runs = r.runs.map((t) => {
-  const work = cpuWork(t.model.shape, t.model.tensors, t.model.quant, prefill, prefill);
+  const work = runWork(t);
   const held = HELD_OUT.some((h) => h.id === t.model.id && h.quant === t.model.quant);
   return {
     id: t.model.id, quant: t.model.quant, held,

@@ -29,7 +29,7 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
     const benchRuns = r.runs.filter((t: { model: { id: string } }) => !isHeld(t));
     const heldRun = r.runs.find(isHeld);
     expect(benchRuns).toHaveLength(bench.BENCH_PLAN.length);
-    const work = (t: { model: { shape: unknown; tensors: unknown; quant: string } }) => derive.cpuWork(t.model.shape, t.model.tensors, t.model.quant, prefill, prefill);
+    const work = (t: unknown) => bench.runWork(t);
     const figures = bench.withTypeFits(
       derive.deriveCpuFigures(
         benchRuns.map((t: { decodeNetSec: number; prefillNetSec: number; prefillTokens: number; model: never }) => ({ work: work(t), decodeSec: t.decodeNetSec, prefillSecPerToken: t.prefillNetSec / t.prefillTokens })),
@@ -38,7 +38,6 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
         "avx512",
       ),
       benchRuns,
-      prefill,
       threads,
     );
     const k = derive.constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, undefined);

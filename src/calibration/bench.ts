@@ -1,14 +1,15 @@
 // `llmfit bench`: run a few small sparse models through llama.cpp on this machine, derive its
 // figures, store them for its fingerprint. Sized to finish in about 30 s on a 2-core machine:
 // four small dense models (three sizes, four weight types) and a small MoE probe, a 128-token
-// prompt and 12 decode steps each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
+// prompt (64 for the two slowest) and 12 decode steps each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
 import type { Hardware } from "../hardware/types.js";
 import { embeddedThreads } from "../prompt/service.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
-import { simdLevel } from "../speed/model.js";
-import { cpuWork, deriveCpuFigures, predictCpu } from "./derive.js";
+import { simdLevel, type CpuConstants } from "../speed/model.js";
+import { cpuWork, deriveCpuFigures, predictCpu, type CpuWork } from "./derive.js";
 import { measureModels, measureWithReruns, runLabel, type BenchRunSpec, type MeasureResult, type RunTiming } from "./run.js";
-import { deriveTypeFlops, matmulTypeShares } from "./prefill-types.js";
+import { decodeTypeScale, decodeTypeWeights, deriveDecodeTypes, withDecodeTypes } from "./decode-types.js";
+import { deriveTypeFlops, matmulTypeShares, prefillTypeScale } from "./prefill-types.js";
 import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
@@ -17,9 +18,11 @@ import { decodeWaitedShare, waitedShare, waitWarning } from "./waits.js";
 /** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
   { id: "qwen3-0.6b", quant: "Q8_0" },
-  { id: "qwen3-0.6b", quant: "F16" },
+  // the two slowest prompts at half the length, ~1.4 s each saved: their per-token rate at 64 tokens
+  // was within ~5 % of that at 128 (the run-to-run noise on the shared 2-core test machine)
+  { id: "qwen3-0.6b", quant: "F16", prefill: 64 },
   { id: "llama-3.2-1b", quant: "Q4_K_M" },
-  { id: "qwen3-1.7b", quant: "Q4_K_M" },
+  { id: "qwen3-1.7b", quant: "Q4_K_M", prefill: 64 },
   // Q5_0 (with a Q6_K output matrix): the type llama-quantize falls back to when rows are no
   // whole number of 256-blocks (prefill-types.ts); its prompt kernel is ~2× slower than Q4_K's
   { id: "qwen3-0.6b", quant: "Q5_0" },
@@ -57,15 +60,46 @@ function gpuNote(hw: Hardware): string {
   return `GPU ${hw.gpus.map((g) => g.name).join(", ")} detected; the bench measures the CPU terms only (GPU estimates stay spec-based)`;
 }
 
+/** What a run's token costs, at its own prompt length (decode after the prompt, prefill of it). */
+export function runWork(r: RunTiming): CpuWork {
+  return cpuWork(r.model.shape, r.model.tensors, r.model.quant, r.prefillTokens, r.prefillTokens);
+}
+
 /** The figures with the per-type prompt rates of the dense runs added (prefill-types.ts). */
-export function withTypeFlops(f: CpuFigures, runs: readonly RunTiming[], prefill: number): CpuFigures {
+export function withTypeFlops(f: CpuFigures, runs: readonly RunTiming[]): CpuFigures {
   const dense = runs.filter((r) => r.model.shape.experts === undefined);
   const typeRuns = dense.map((r) => ({
     shares: matmulTypeShares(r.model.shape, r.model.tensors),
-    denseFlops: cpuWork(r.model.shape, r.model.tensors, r.model.quant, prefill, prefill).denseFlops,
+    denseFlops: runWork(r).denseFlops,
     prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
   }));
   return typeRuns.length > 0 ? { ...f, prefillTypeFlops: deriveTypeFlops(typeRuns, f.prefillFlops) } : f;
+}
+
+/**
+ * The figures with both per-type fits of the dense runs: the prompt rates (prefill-types.ts) and
+ * the decode costs (decode-types.ts, whose B and t_layer replace the single fit's).
+ */
+export function withTypeFits(f: CpuFigures, runs: readonly RunTiming[], threads: number, spec: CpuConstants = SPEED_CONSTANTS.cpu): CpuFigures {
+  const dense = runs.filter((r) => r.model.shape.experts === undefined);
+  const decode = deriveDecodeTypes(
+    dense.map((r) => {
+      const w = runWork(r);
+      return { weights: decodeTypeWeights(r.model.shape, r.model.tensors), bytes: w.bytes, layers: w.layers, decodeSec: r.decodeNetSec };
+    }),
+    spec,
+    threads,
+  );
+  return withDecodeTypes(withTypeFlops(f, runs), decode);
+}
+
+/** A sparse model's work as a calibrated estimate prices it: its prompt FLOPs and decode weights scaled by their type mix (as estimateSpeed does). */
+export function typeScaledWork(f: CpuFigures, model: { readonly shape: RunTiming["model"]["shape"]; readonly tensors: RunTiming["model"]["tensors"]; readonly quant: string }, work: CpuWork): CpuWork {
+  return {
+    ...work,
+    denseFlops: work.denseFlops * prefillTypeScale(f, matmulTypeShares(model.shape, model.tensors), model.quant),
+    weights: work.weights * decodeTypeScale(f, decodeTypeWeights(model.shape, model.tensors)),
+  };
 }
 
 export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<Calibration> {
@@ -97,12 +131,12 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
   const spec = SPEED_CONSTANTS.cpu;
   const ramGBs = hw.memory.bandwidthGBs?.value;
   const inputs = measured.runs.map((r) => ({
-    work: cpuWork(r.model.shape, r.model.tensors, r.model.quant, prefill, prefill),
+    work: runWork(r),
     decodeSec: r.decodeNetSec,
     prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
     r,
   }));
-  const figures = withTypeFlops(deriveCpuFigures(inputs, threads, spec, simd), measured.runs, prefill);
+  const figures = withTypeFits(deriveCpuFigures(inputs, threads, spec, simd), measured.runs, threads, spec);
   // what was taken out as waiting, for the closing line; a run over the limit is the warning's, not this note's
   const waitShare = measured.runs.reduce((a, r) => a + decodeWaitedShare(r), 0) / measured.runs.length;
   return {

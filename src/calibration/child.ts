@@ -7,7 +7,7 @@
 // n_batch = n_ubatch = the prompt length; tokens are fed as ids (no sampling: a zero-weight
 // model would emit one token forever). Warm-up: two single-token decodes (every weight page is
 // touched once), then the sequence is cleared. Prefill: one batch of `prefill` tokens, timed
-// (best of `prefillReps`). Decode: then `decode` single-token steps at positions prefill…, each
+// (best of `prefillReps`; a run may set its own length). Decode: then `decode` single-token steps at positions prefill…, each
 // timed; the median step is the decode time (robust to the odd step another process slowed).
 // Only llama_decode calls are timed.
 import { readdirSync, readFileSync } from "node:fs";
@@ -73,9 +73,10 @@ async function main(job: ChildJob): Promise<void> {
   });
   const backend = /loaded CPU backend from \S*libggml-cpu-(\S+)\.so/.exec(lines.join("\n"))?.[1] ?? "";
   emit({ type: "ready", backend, gpu: String(llama.gpu), version: "node-llama-cpp" });
-  const cells = job.prefill + job.decode + 16;
   for (const run of job.runs) {
     emit({ type: "start", label: run.label });
+    const prefill = run.prefill ?? job.prefill;
+    const cells = prefill + job.decode + 16;
     try {
       const model = await llama.loadModel({ modelPath: run.file, gpuLayers: job.gpu ? "max" : 0, useMmap: true, ignoreMemorySafetyChecks: true });
       // node-llama-cpp's public context always samples; the bench feeds ids to the raw context
@@ -83,7 +84,7 @@ async function main(job: ChildJob): Promise<void> {
       const bindings = (llama as unknown as { _bindings: { AddonContext: new (m: unknown, o: object) => AddonContext } })._bindings;
       const ctx = new bindings.AddonContext((model as unknown as { _model: unknown })._model, {
         contextSize: Math.max(cells, 256),
-        batchSize: job.prefill,
+        batchSize: prefill,
         sequences: 1,
         flashAttention: "auto",
         threads: job.threads,
@@ -102,14 +103,14 @@ async function main(job: ChildJob): Promise<void> {
         ctx.disposeSequence(0);
         pre.push(
           await timed(job.threads, async () => {
-            ctx.initBatch(job.prefill);
-            ctx.addToBatch(0, 0, Uint32Array.from({ length: job.prefill }, (_, i) => benchToken(i)), Uint32Array.from([job.prefill - 1]));
+            ctx.initBatch(prefill);
+            ctx.addToBatch(0, 0, Uint32Array.from({ length: prefill }, (_, i) => benchToken(i)), Uint32Array.from([prefill - 1]));
             await ctx.decodeBatch();
           }),
         );
       }
       const steps: { wall: number; wait: number }[] = [];
-      for (let i = 0; i < job.decode; i++) steps.push(await step(job.prefill + i));
+      for (let i = 0; i < job.decode; i++) steps.push(await step(prefill + i));
       await ctx.dispose();
       await model.dispose();
       const median = (xs: number[]): number => {

@@ -4,7 +4,8 @@ import * as z from "zod";
 import { lazySchema } from "../lazy-schema.js";
 
 export const ChildJobSchema = lazySchema(() => z.object({
-  runs: z.array(z.object({ label: z.string(), file: z.string() })),
+  /** `prefill`: this run's prompt length, when it is not the job's. */
+  runs: z.array(z.object({ label: z.string(), file: z.string(), prefill: z.number().int().positive().optional() })),
   threads: z.number().int().positive(),
   prefill: z.number().int().positive(),
   decode: z.number().int().positive(),

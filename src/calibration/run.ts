@@ -12,6 +12,8 @@ import { keepRuns, waitedTooLong, type KeptRun } from "./waits.js";
 export interface BenchRunSpec {
   readonly id: string;
   readonly quant: string;
+  /** This run's prompt tokens, when not MeasureOptions.prefill (a slow run's shorter prompt). */
+  readonly prefill?: number;
 }
 
 export interface MeasureOptions {
@@ -73,7 +75,10 @@ export async function measureModels(specs: readonly BenchRunSpec[], opts: Measur
     const runs = models.map((m, i) => {
       const file = join(dir, `${i}-${m.id}-${m.quant}.gguf`);
       writeSparseModel(m, file);
-      return { label: `${m.id}:${m.quant}`, file };
+      // a run's own prompt is a shorter one only: a caller's shorter prompt (the tests') wins
+      const own = specs[i]?.prefill;
+      const prefill = own !== undefined && own < opts.prefill ? own : undefined;
+      return { label: `${m.id}:${m.quant}`, file, ...(prefill !== undefined ? { prefill } : {}) };
     });
     const job: ChildJob = { runs, threads: opts.threads, prefill: opts.prefill, decode: opts.decode, prefillReps: opts.prefillReps, gpu: opts.gpu === true };
     const events = await runChild(job, opts);
@@ -83,8 +88,9 @@ export async function measureModels(specs: readonly BenchRunSpec[], opts: Measur
     for (const e of events) {
       if (e.type === "error") errors.push(e.label ? `${e.label}: ${e.message}` : e.message);
       if (e.type !== "run") continue;
-      const model = models[runs.findIndex((r) => r.label === e.label)];
-      if (model) timings.push({ model, prefillTokens: opts.prefill, prefillSec: e.prefillSec, prefillNetSec: e.prefillNetSec, decodeSec: e.decodeSec, decodeNetSec: e.decodeNetSec });
+      const i = runs.findIndex((r) => r.label === e.label);
+      const model = models[i];
+      if (model) timings.push({ model, prefillTokens: runs[i]?.prefill ?? opts.prefill, prefillSec: e.prefillSec, prefillNetSec: e.prefillNetSec, decodeSec: e.decodeSec, decodeNetSec: e.decodeNetSec });
     }
     return { runs: timings, cpuBackend: ready?.type === "ready" ? ready.backend : "", gpu: ready?.type === "ready" ? ready.gpu : "false", errors };
   } finally {
@@ -150,7 +156,8 @@ export async function measureWithReruns(
   measure: (specs: readonly BenchRunSpec[], rerun: boolean) => Promise<MeasureResult>,
 ): Promise<{ measured: MeasureResult; kept: KeptRun<RunTiming>[]; reran: number }> {
   const first = await measure(plan, false);
-  const again = first.runs.filter(waitedTooLong).map((r) => ({ id: r.model.id, quant: r.model.quant }));
+  // the plan's own spec (its prompt length included) for each run to run again
+  const again = first.runs.filter(waitedTooLong).map((r) => plan.find((p) => p.id === r.model.id && p.quant === r.model.quant) ?? { id: r.model.id, quant: r.model.quant });
   const reruns = again.length > 0 ? (await measure(again, true)).runs : [];
   const kept = keepRuns(first.runs, reruns, runLabel);
   return { measured: { ...first, runs: kept.map((k) => k.run) }, kept, reran: again.length };

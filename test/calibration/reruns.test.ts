@@ -20,6 +20,15 @@ describe("measureWithReruns", () => {
     expect(measured.runs.map((r) => [r.model.id, r.prefillNetSec])).toEqual([["a", 0.8], ["b", 0.9], ["c", 0.30000000000000004]]);
     expect(kept.map((k) => [k.reran, k.waited])).toEqual([[false, false], [true, false], [true, true]]);
   });
+  it("runs a run again with the plan's own prompt length", async () => {
+    const plan: BenchRunSpec[] = [{ id: "a", quant: "Q4_K_M", prefill: 32 }, { id: "b", quant: "Q4_K_M" }];
+    const reruns: (readonly BenchRunSpec[])[] = [];
+    await measureWithReruns(plan, async (specs, rerun) => {
+      if (rerun) reruns.push(specs);
+      return result([timing("a", 0.7), timing("b", 0.7)]);
+    });
+    expect(reruns).toEqual([[{ id: "a", quant: "Q4_K_M", prefill: 32 }, { id: "b", quant: "Q4_K_M" }]]);
+  });
   it("a quiet plan is measured once", async () => {
     let passes = 0;
     const { kept, reran } = await measureWithReruns([{ id: "a", quant: "Q4_K_M" }], async () => (passes++, result([timing("a", 0)])));

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { lazyTable } from "../lazy-table.js";
 import { hashBytes } from "./content-hash.js";
+import { madeShape } from "./shape-key.js";
 import { CatalogEntrySchema } from "./catalog-schema.js";
 import type { Capability, CatalogEntry, CatalogEntryInput, CatalogKind, Hyperparams, LlmEntry } from "./catalog-schema.js";
 import type { LayerShape, ModelShape } from "./shape.js";
@@ -155,6 +156,7 @@ export function findModel(query: string): CatalogEntry | undefined {
 export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly LayerShape[] {
   const pattern = hp.layerPattern === undefined ? undefined : expandPattern(hp.layerPattern);
   const layers: LayerShape[] = [];
+  const distinct: LayerShape[] = [];
   // with E layers the pattern names each layer's one block (Nemotron-H): only `-` has a dense FFN
   const oneBlock = nemotronStyle(pattern);
   for (let i = 0; i < hp.layers; i++) {
@@ -169,8 +171,18 @@ export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly 
     const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? globalKv ?? hp.kvHeads ?? hp.heads) : 0;
     const moe = oneBlock ? letter === "E" : isMoeLayer(hp, i);
     const nFf = oneBlock ? (letter === "-" ? hp.ffn : 0) : ffnOf(hp, i);
-    const layer: LayerShape = { mixer, nHead, nHeadKv, swa, nFf };
-    layers.push(hp.moe === undefined ? layer : { ...layer, moe });
+    // Layers are read-only and a model has a handful of distinct ones: equal layers share one
+    // record (the catalog's ~27k layers were as many objects, made again on every cold start).
+    let layer: LayerShape | undefined;
+    for (let k = 0; k < distinct.length; k++) {
+      const d = distinct[k]!;
+      if (d.mixer === mixer && d.nHead === nHead && d.nHeadKv === nHeadKv && d.swa === swa && d.nFf === nFf && d.moe === (hp.moe === undefined ? undefined : moe)) {
+        layer = d;
+        break;
+      }
+    }
+    if (!layer) distinct.push((layer = hp.moe === undefined ? { mixer, nHead, nHeadKv, swa, nFf } : { mixer, nHead, nHeadKv, swa, nFf, moe }));
+    layers.push(layer);
   }
   return layers;
 }
@@ -229,7 +241,7 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
   const global = hp.globalHeadDim;
   const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : (global ?? headDim);
   const headDimV = hp.mla ? hp.mla.vHeadDim : (global ?? hp.headDimV ?? headDim);
-  return {
+  return madeShape({
     arch,
     kind,
     nEmbd: hp.hidden,
@@ -273,7 +285,7 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
     // Qwen3-VL: every released checkpoint's vision_config has three deepstack_visual_indexes
     // (test/fixtures/configs/Qwen__Qwen3-VL-*B-Instruct.json), which the converter writes as n_deepstack_layers
     ...((arch === "qwen3vl" || arch === "qwen3vlmoe") && { deepstackLayers: 3 }),
-  };
+  }, [kind, arch, hp, params]);
 }
 
 /** What `llmfit list` and the report filter the catalog by; every field optional. */

@@ -233,15 +233,34 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
   return llmShape(entry.kind, entry.arch, entry.hp, params);
 }
 
+/**
+ * Shapes made so far, by their inputs as JSON. A shape is a pure function of them and is never
+ * changed, so entries with the same hyperparameters (a base and an instruct model: 339 catalog
+ * models, 242 shapes) share one, and with it the sizer's per-shape work. Cleared when it reaches
+ * MADE_MAX, so shapes made for passing models (config.json files) cannot pile up in a long host.
+ */
+const made = new Map<string, ModelShape>();
+const MADE_MAX = 1024;
+
 /** A language model's shape from its hyperparameters (a catalog entry's, or a config.json's). */
 export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
+  const inputs = JSON.stringify([kind, arch, hp, params]);
+  let shape = made.get(inputs);
+  if (!shape) {
+    if (made.size >= MADE_MAX) made.clear();
+    made.set(inputs, (shape = madeShape(buildShape(kind, arch, hp, params), inputs)));
+  }
+  return shape;
+}
+
+function buildShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
   const headDim = hp.heads > 0 ? (hp.headDim ?? hp.hidden / hp.heads) : 0;
   // Gemma 4: headDim is the sliding layers', globalHeadDim the full-attention layers' (llama.cpp's
   // key_length is the global one, key_length_swa the sliding one)
   const global = hp.globalHeadDim;
   const headDimK = hp.mla ? hp.mla.qkNopeHeadDim + hp.mla.qkRopeHeadDim : (global ?? headDim);
   const headDimV = hp.mla ? hp.mla.vHeadDim : (global ?? hp.headDimV ?? headDim);
-  return madeShape({
+  return {
     arch,
     kind,
     nEmbd: hp.hidden,
@@ -285,7 +304,7 @@ export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, 
     // Qwen3-VL: every released checkpoint's vision_config has three deepstack_visual_indexes
     // (test/fixtures/configs/Qwen__Qwen3-VL-*B-Instruct.json), which the converter writes as n_deepstack_layers
     ...((arch === "qwen3vl" || arch === "qwen3vlmoe") && { deepstackLayers: 3 }),
-  }, [kind, arch, hp, params]);
+  };
 }
 
 /** What `llmfit list` and the report filter the catalog by; every field optional. */

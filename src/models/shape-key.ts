@@ -11,11 +11,11 @@ import type { ModelShape } from "./shape.js";
 const keys = new WeakMap<ModelShape, string>();
 
 /**
- * Keys `shape` by what llmShape made it from, hashed now: inputs a caller changes later cannot
+ * Keys `shape` by what llmShape made it from (its inputs as JSON), hashed now: inputs a caller changes later cannot
  * change the key. The prefix keeps an inputs key from ever equalling a whole-shape key.
  */
-export function madeShape(shape: ModelShape, inputs: unknown): ModelShape {
-  keys.set(shape, `i${hash53(JSON.stringify(inputs))}`);
+export function madeShape(shape: ModelShape, inputs: string): ModelShape {
+  keys.set(shape, `i${hash53(inputs)}`);
   return shape;
 }
 

@@ -101,7 +101,8 @@ export function kvReadPerLayer(shape: ModelShape, ctx: number, kvTypeK: KvType =
  */
 export function attentionFlops(shape: ModelShape, ctx: number): number {
   let sum = 0;
-  for (const l of shape.layers) {
+  for (let i = 0; i < shape.layers.length; i++) {
+    const l = shape.layers[i]!;
     if (l.mixer !== "attention" || l.nHead === 0) continue;
     const cells = cellsRead(shape, l.swa, ctx);
     sum += 2 * l.nHead * cells * (layerHeadDimK(shape, l) + layerHeadDimV(shape, l));

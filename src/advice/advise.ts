@@ -15,7 +15,7 @@
 import type { Hardware } from "../hardware/types.js";
 import type { CatalogEntry, LlmEntry } from "../models/catalog.js";
 import { filterCatalog, shapeOf } from "../models/catalog.js";
-import { parseFilterText } from "../report/filter-text.js";
+import { parseFilterText, type FilterText } from "../report/filter-text.js";
 import type { ModelShape } from "../models/shape.js";
 import { bestQuant, createSizer, largestContext, ON_GPU, QUANT_LADDER, RUNS, type Sizer } from "../sizing/search.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
@@ -202,7 +202,7 @@ export function scoreOf(entry: LlmEntry, verdict: Verdict, quant: QuantName, tps
 
 type Exclusion = "diffusion" | "whatIf" | "notInLlamaCpp" | "embedding" | "filtered";
 
-function exclusion(e: CatalogEntry, view: ModelsView): Exclusion | undefined {
+function exclusion(e: CatalogEntry, view: ModelsView, text: FilterText | undefined): Exclusion | undefined {
   // Recommendations are what llama.cpp-based runtimes run: not image models, what-ifs, or
   // architectures llama.cpp cannot load (their sizes would be formula estimates).
   if (e.kind === "diffusion") return "diffusion";
@@ -212,8 +212,8 @@ function exclusion(e: CatalogEntry, view: ModelsView): Exclusion | undefined {
   if (view.use !== "all" && !e.capabilities.includes(view.use)) return "filtered";
   // Embedding models answer no questions: listed only when asked for.
   if (view.use !== "embedding" && isEmbedding(e)) return "embedding";
-  if (view.text) {
-    const { filter, words } = parseFilterText(view.text);
+  if (text) {
+    const { filter, words } = text;
     if (filterCatalog([e], filter).length === 0) return "filtered";
     const hay = `${e.id} ${e.name} ${e.family}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) return "filtered";
@@ -370,9 +370,7 @@ export async function adviseInSteps(
   let last = performance.now();
   let sized = 0;
   for (let i = 0; i < catalog.length; i++) {
-    const cheap = acc.isCheap(catalog[i]!);
-    acc.add(catalog[i]!);
-    if (cheap) continue;
+    if (!acc.add(catalog[i]!)) continue;
     const due = ++sized % batch === 0;
     if (due) onProgress?.(i + 1, catalog.length);
     if (due || performance.now() - last > 10) {
@@ -392,6 +390,7 @@ class Accumulator {
   private readonly judged: Map<CatalogEntry, Judged>;
   private readonly stored: ReadonlyMap<string, StoredJudged>;
   private readonly viewKey: string;
+  private readonly text: FilterText | undefined;
   /** Models judged by this call, not taken from memory or disk. */
   private fresh = 0;
 
@@ -402,6 +401,8 @@ class Accumulator {
     private readonly policy: AdvicePolicy,
   ) {
     this.planned = planningHardware(hw, policy);
+    // parsed once for the whole catalog, not once per model (a filter key repaints from here)
+    this.text = view.text ? parseFilterText(view.text) : undefined;
     // judge and nearMiss read only these of the view; the rest (sort, filters) is applied here
     this.viewKey = `${view.ctx}|${view.kv}|${policy.minTps}`;
     this.judged = advisor.judged(this.planned, this.viewKey);
@@ -414,14 +415,16 @@ class Accumulator {
     else this.left.set(reason, [id]);
   }
 
-  add(e: CatalogEntry): void {
-    const why = exclusion(e, this.view);
+  /** Takes one catalog model into the advice; true when it had to be sized (not excluded, not judged before here or on disk). */
+  add(e: CatalogEntry): boolean {
+    const why = exclusion(e, this.view, this.text);
     if (why !== undefined || e.kind === "diffusion") {
       if (why !== undefined && why !== "filtered") this.leave(EXCLUSION_WORDS[why], e.id);
-      return;
+      return false;
     }
     this.considered++;
     let j = this.judged.get(e);
+    let sized = false;
     if (!j) {
       const kept = this.stored.get(e.id);
       if (kept) j = rehydrate(e, () => cachedShape(e), kept);
@@ -431,17 +434,14 @@ class Accumulator {
         const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
         j = row ? { row } : miss ? { miss } : {};
         this.fresh++;
+        sized = true;
       }
       this.judged.set(e, j);
     }
     if (j.row) this.rows.push(j.row);
     else if (j.miss) this.misses.push(j.miss);
     else this.leave("too big for this machine at any quantization", e.id);
-  }
-
-  /** True when add(e) would size nothing: the model is excluded or already judged (here or on disk). */
-  isCheap(e: CatalogEntry): boolean {
-    return exclusion(e, this.view) !== undefined || this.judged.has(e) || this.stored.has(e.id);
+    return sized;
   }
 
   result(): Recommendations {

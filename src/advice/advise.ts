@@ -114,16 +114,21 @@ export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions
   const persist = (planned: Hardware, key: string, rows: ReadonlyMap<CatalogEntry, Judged>): void => {
     store?.save(planned, key, rows);
   };
-  const speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
+  // By machine, then by shape itself: a key made of a few of the shape's fields (arch, parameter
+  // count, layers, width) gave CodeLlama 7B's tok/s to DeepSeek Coder 6.7B (their vocabularies
+  // differ), whichever was judged first; `llmfit fit` of the other then disagreed with the report.
+  const speeds = new WeakMap<Hardware, WeakMap<ModelShape, Map<string, number | undefined>>>();
   const speedOf: SpeedOf = (shape, estimate, hw) => {
     let byHw = speeds.get(hw);
-    if (!byHw) speeds.set(hw, (byHw = new Map()));
+    if (!byHw) speeds.set(hw, (byHw = new WeakMap()));
+    let byShape = byHw.get(shape);
+    if (!byShape) byHw.set(shape, (byShape = new Map()));
     const s = estimate.settings;
     const p = estimate.placement;
-    const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
+    const key = `${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
     // decodeTps is the short context's figure: the long one is not asked for
-    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
-    return byHw.get(key);
+    if (!byShape.has(key)) byShape.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
+    return byShape.get(key);
   };
   return { sizer, speedOf, judged, stored, persist };
 }
@@ -230,16 +235,32 @@ const EXCLUSION_WORDS: Record<Exclusion, string> = {
 };
 
 /**
- * One catalog model judged on a planned machine: the best quantization that fits (on the GPU if
- * any does), stepped down while it is slower than the policy's minimum usable speed and a
- * smaller one is fast enough.
+ * What judging decides from the shape alone (and whether the model is an embedding model): the
+ * sizing half of a row, without the catalog entry and its score. Entries of one shape (a base and
+ * an instruct model) get the same answer; the accumulator asks once per shape.
  */
-export function judge(entry: LlmEntry, shape: ModelShape, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY): ModelRow | undefined {
+export interface Sized {
+  readonly quant: QuantName;
+  readonly settings: RunSettings;
+  readonly estimate: Estimate;
+  readonly verdict: Verdict;
+  readonly ctxMax: number;
+  readonly tps: number | undefined;
+  readonly tpsRange?: SpeedRange;
+  readonly usable: boolean;
+  readonly quantWhy?: string;
+}
+
+/**
+ * One shape sized on a planned machine: the best quantization that fits (on the GPU if any
+ * does), stepped down while it is slower than the policy's minimum usable speed and a smaller
+ * one is fast enough.
+ */
+export function sizeShape(shape: ModelShape, embedding: boolean, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY): Sized | undefined {
   const { sizer, speedOf } = advisor;
   const settings = settingsFor(shape, view);
   const largest = (hasUsableGpu(hw) ? bestQuant(sizer, shape, settings, hw, ON_GPU) : undefined) ?? bestQuant(sizer, shape, settings, hw, RUNS);
   if (!largest) return undefined;
-  const embedding = isEmbedding(entry);
   let quant = largest;
   let estimate: Estimate = sizer.estimate(shape, quant, settings, hw);
   let tps = embedding ? undefined : speedOf(shape, estimate, hw);
@@ -280,6 +301,16 @@ export function judge(entry: LlmEntry, shape: ModelShape, hw: Hardware, view: Mo
   const ctxMax = largestContext(sizer, shape, quant, settings, hw, (v) => v === verdict || (verdict !== "gpu" && v === "gpu")) ?? settings.ctx;
   const usable = embedding || (tps !== undefined && tps >= policy.minTps);
   const tpsRange = tps !== undefined ? speedRangeOf(tps, verdict === "cpu" ? "cpu" : hw.backend) : undefined;
+  return { quant, settings, estimate, verdict, ctxMax, tps, ...(tpsRange && { tpsRange }), usable, ...(quantWhy ? { quantWhy } : {}) };
+}
+
+/** One catalog model judged on a planned machine: its shape sized (sizeShape), scored for the entry. */
+export function judge(
+  entry: LlmEntry, shape: ModelShape, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY,
+  sized: Sized | undefined = sizeShape(shape, isEmbedding(entry), hw, view, advisor, policy),
+): ModelRow | undefined {
+  if (!sized) return undefined;
+  const { quant, settings, estimate, verdict, ctxMax, tps, tpsRange, usable, quantWhy } = sized;
   return { entry, shape, quant, settings, estimate, verdict, ctxMax, tps, ...(tpsRange && { tpsRange }), usable, ...(quantWhy ? { quantWhy } : {}), score: scoreOf(entry, verdict, quant, tps, hw) };
 }
 
@@ -391,6 +422,8 @@ class Accumulator {
   private readonly stored: ReadonlyMap<string, StoredJudged>;
   private readonly viewKey: string;
   private readonly text: FilterText | undefined;
+  /** Per shape: sized as a language model and as an embedding model (null: not yet asked). */
+  private readonly bySize = new Map<ModelShape, [Sized | undefined | null, Sized | undefined | null]>();
   /** Models judged by this call, not taken from memory or disk. */
   private fresh = 0;
 
@@ -415,6 +448,16 @@ class Accumulator {
     else this.left.set(reason, [id]);
   }
 
+  /** A shape sized once per call for entries that share it (the planned machine and the view are this call's). */
+  private sized(shape: ModelShape, embedding: boolean): Sized | undefined {
+    const key = embedding ? 1 : 0;
+    let both = this.bySize.get(shape);
+    if (!both) this.bySize.set(shape, (both = [null, null]));
+    let s = both[key];
+    if (s === null) both[key] = s = sizeShape(shape, embedding, this.planned, this.view, this.advisor, this.policy);
+    return s;
+  }
+
   /** Takes one catalog model into the advice; true when it had to be sized (not excluded, not judged before here or on disk). */
   add(e: CatalogEntry): boolean {
     const why = exclusion(e, this.view, this.text);
@@ -430,7 +473,7 @@ class Accumulator {
       if (kept) j = rehydrate(e, () => cachedShape(e), kept);
       else {
         const shape = cachedShape(e);
-        const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
+        const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy, this.sized(shape, isEmbedding(e)));
         const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
         j = row ? { row } : miss ? { miss } : {};
         this.fresh++;

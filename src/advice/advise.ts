@@ -15,7 +15,7 @@
 import type { Hardware } from "../hardware/types.js";
 import type { CatalogEntry, LlmEntry } from "../models/catalog.js";
 import { filterCatalog, shapeOf } from "../models/catalog.js";
-import { parseFilterText } from "../report/filter-text.js";
+import { parseFilterText, type FilterText } from "../report/filter-text.js";
 import type { ModelShape } from "../models/shape.js";
 import { bestQuant, createSizer, largestContext, ON_GPU, QUANT_LADDER, RUNS, type Sizer } from "../sizing/search.js";
 import { parseQuantName, type QuantName } from "../sizing/quant-mix.js";
@@ -114,16 +114,21 @@ export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions
   const persist = (planned: Hardware, key: string, rows: ReadonlyMap<CatalogEntry, Judged>): void => {
     store?.save(planned, key, rows);
   };
-  const speeds = new WeakMap<Hardware, Map<string, number | undefined>>();
+  // By machine, then by shape itself: a key made of a few of the shape's fields (arch, parameter
+  // count, layers, width) gave CodeLlama 7B's tok/s to DeepSeek Coder 6.7B (their vocabularies
+  // differ), whichever was judged first; `llmfit fit` of the other then disagreed with the report.
+  const speeds = new WeakMap<Hardware, WeakMap<ModelShape, Map<string, number | undefined>>>();
   const speedOf: SpeedOf = (shape, estimate, hw) => {
     let byHw = speeds.get(hw);
-    if (!byHw) speeds.set(hw, (byHw = new Map()));
+    if (!byHw) speeds.set(hw, (byHw = new WeakMap()));
+    let byShape = byHw.get(shape);
+    if (!byShape) byHw.set(shape, (byShape = new Map()));
     const s = estimate.settings;
     const p = estimate.placement;
-    const key = `${shape.arch}|${shape.params.total}|${shape.layers.length}|${shape.nEmbd}|${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
+    const key = `${estimate.quant}|${s.ctx}|${s.kvTypeK}|${s.kvTypeV}|${p.verdict}|${p.layersOnGpu}`;
     // decodeTps is the short context's figure: the long one is not asked for
-    if (!byHw.has(key)) byHw.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
-    return byHw.get(key);
+    if (!byShape.has(key)) byShape.set(key, p.verdict === "no" ? undefined : estimateSpeed(shape, estimate, hw, { contexts: [SHORT_CTX], withSpec: false }).decodeTps);
+    return byShape.get(key);
   };
   return { sizer, speedOf, judged, stored, persist };
 }
@@ -202,7 +207,7 @@ export function scoreOf(entry: LlmEntry, verdict: Verdict, quant: QuantName, tps
 
 type Exclusion = "diffusion" | "whatIf" | "notInLlamaCpp" | "embedding" | "filtered";
 
-function exclusion(e: CatalogEntry, view: ModelsView): Exclusion | undefined {
+function exclusion(e: CatalogEntry, view: ModelsView, text: FilterText | undefined): Exclusion | undefined {
   // Recommendations are what llama.cpp-based runtimes run: not image models, what-ifs, or
   // architectures llama.cpp cannot load (their sizes would be formula estimates).
   if (e.kind === "diffusion") return "diffusion";
@@ -212,8 +217,8 @@ function exclusion(e: CatalogEntry, view: ModelsView): Exclusion | undefined {
   if (view.use !== "all" && !e.capabilities.includes(view.use)) return "filtered";
   // Embedding models answer no questions: listed only when asked for.
   if (view.use !== "embedding" && isEmbedding(e)) return "embedding";
-  if (view.text) {
-    const { filter, words } = parseFilterText(view.text);
+  if (text) {
+    const { filter, words } = text;
     if (filterCatalog([e], filter).length === 0) return "filtered";
     const hay = `${e.id} ${e.name} ${e.family}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) return "filtered";
@@ -230,16 +235,32 @@ const EXCLUSION_WORDS: Record<Exclusion, string> = {
 };
 
 /**
- * One catalog model judged on a planned machine: the best quantization that fits (on the GPU if
- * any does), stepped down while it is slower than the policy's minimum usable speed and a
- * smaller one is fast enough.
+ * What judging decides from the shape alone (and whether the model is an embedding model): the
+ * sizing half of a row, without the catalog entry and its score. Entries of one shape (a base and
+ * an instruct model) get the same answer; the accumulator asks once per shape.
  */
-export function judge(entry: LlmEntry, shape: ModelShape, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY): ModelRow | undefined {
+export interface Sized {
+  readonly quant: QuantName;
+  readonly settings: RunSettings;
+  readonly estimate: Estimate;
+  readonly verdict: Verdict;
+  readonly ctxMax: number;
+  readonly tps: number | undefined;
+  readonly tpsRange?: SpeedRange;
+  readonly usable: boolean;
+  readonly quantWhy?: string;
+}
+
+/**
+ * One shape sized on a planned machine: the best quantization that fits (on the GPU if any
+ * does), stepped down while it is slower than the policy's minimum usable speed and a smaller
+ * one is fast enough.
+ */
+export function sizeShape(shape: ModelShape, embedding: boolean, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY): Sized | undefined {
   const { sizer, speedOf } = advisor;
   const settings = settingsFor(shape, view);
   const largest = (hasUsableGpu(hw) ? bestQuant(sizer, shape, settings, hw, ON_GPU) : undefined) ?? bestQuant(sizer, shape, settings, hw, RUNS);
   if (!largest) return undefined;
-  const embedding = isEmbedding(entry);
   let quant = largest;
   let estimate: Estimate = sizer.estimate(shape, quant, settings, hw);
   let tps = embedding ? undefined : speedOf(shape, estimate, hw);
@@ -280,6 +301,16 @@ export function judge(entry: LlmEntry, shape: ModelShape, hw: Hardware, view: Mo
   const ctxMax = largestContext(sizer, shape, quant, settings, hw, (v) => v === verdict || (verdict !== "gpu" && v === "gpu")) ?? settings.ctx;
   const usable = embedding || (tps !== undefined && tps >= policy.minTps);
   const tpsRange = tps !== undefined ? speedRangeOf(tps, verdict === "cpu" ? "cpu" : hw.backend) : undefined;
+  return { quant, settings, estimate, verdict, ctxMax, tps, ...(tpsRange && { tpsRange }), usable, ...(quantWhy ? { quantWhy } : {}) };
+}
+
+/** One catalog model judged on a planned machine: its shape sized (sizeShape), scored for the entry. */
+export function judge(
+  entry: LlmEntry, shape: ModelShape, hw: Hardware, view: ModelsView, advisor: Advisor, policy: AdvicePolicy = DEFAULT_POLICY,
+  sized: Sized | undefined = sizeShape(shape, isEmbedding(entry), hw, view, advisor, policy),
+): ModelRow | undefined {
+  if (!sized) return undefined;
+  const { quant, settings, estimate, verdict, ctxMax, tps, tpsRange, usable, quantWhy } = sized;
   return { entry, shape, quant, settings, estimate, verdict, ctxMax, tps, ...(tpsRange && { tpsRange }), usable, ...(quantWhy ? { quantWhy } : {}), score: scoreOf(entry, verdict, quant, tps, hw) };
 }
 
@@ -370,9 +401,7 @@ export async function adviseInSteps(
   let last = performance.now();
   let sized = 0;
   for (let i = 0; i < catalog.length; i++) {
-    const cheap = acc.isCheap(catalog[i]!);
-    acc.add(catalog[i]!);
-    if (cheap) continue;
+    if (!acc.add(catalog[i]!)) continue;
     const due = ++sized % batch === 0;
     if (due) onProgress?.(i + 1, catalog.length);
     if (due || performance.now() - last > 10) {
@@ -392,6 +421,9 @@ class Accumulator {
   private readonly judged: Map<CatalogEntry, Judged>;
   private readonly stored: ReadonlyMap<string, StoredJudged>;
   private readonly viewKey: string;
+  private readonly text: FilterText | undefined;
+  /** Per shape: sized as a language model and as an embedding model (null: not yet asked). */
+  private readonly bySize = new Map<ModelShape, [Sized | undefined | null, Sized | undefined | null]>();
   /** Models judged by this call, not taken from memory or disk. */
   private fresh = 0;
 
@@ -402,6 +434,8 @@ class Accumulator {
     private readonly policy: AdvicePolicy,
   ) {
     this.planned = planningHardware(hw, policy);
+    // parsed once for the whole catalog, not once per model (a filter key repaints from here)
+    this.text = view.text ? parseFilterText(view.text) : undefined;
     // judge and nearMiss read only these of the view; the rest (sort, filters) is applied here
     this.viewKey = `${view.ctx}|${view.kv}|${policy.minTps}`;
     this.judged = advisor.judged(this.planned, this.viewKey);
@@ -414,34 +448,43 @@ class Accumulator {
     else this.left.set(reason, [id]);
   }
 
-  add(e: CatalogEntry): void {
-    const why = exclusion(e, this.view);
+  /** A shape sized once per call for entries that share it (the planned machine and the view are this call's). */
+  private sized(shape: ModelShape, embedding: boolean): Sized | undefined {
+    const key = embedding ? 1 : 0;
+    let both = this.bySize.get(shape);
+    if (!both) this.bySize.set(shape, (both = [null, null]));
+    let s = both[key];
+    if (s === null) both[key] = s = sizeShape(shape, embedding, this.planned, this.view, this.advisor, this.policy);
+    return s;
+  }
+
+  /** Takes one catalog model into the advice; true when it had to be sized (not excluded, not judged before here or on disk). */
+  add(e: CatalogEntry): boolean {
+    const why = exclusion(e, this.view, this.text);
     if (why !== undefined || e.kind === "diffusion") {
       if (why !== undefined && why !== "filtered") this.leave(EXCLUSION_WORDS[why], e.id);
-      return;
+      return false;
     }
     this.considered++;
     let j = this.judged.get(e);
+    let sized = false;
     if (!j) {
       const kept = this.stored.get(e.id);
       if (kept) j = rehydrate(e, () => cachedShape(e), kept);
       else {
         const shape = cachedShape(e);
-        const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy);
+        const row = judge(e, shape, this.planned, this.view, this.advisor, this.policy, this.sized(shape, isEmbedding(e)));
         const miss = row ? undefined : nearMiss(e, shape, this.planned, this.view, this.advisor.sizer);
         j = row ? { row } : miss ? { miss } : {};
         this.fresh++;
+        sized = true;
       }
       this.judged.set(e, j);
     }
     if (j.row) this.rows.push(j.row);
     else if (j.miss) this.misses.push(j.miss);
     else this.leave("too big for this machine at any quantization", e.id);
-  }
-
-  /** True when add(e) would size nothing: the model is excluded or already judged (here or on disk). */
-  isCheap(e: CatalogEntry): boolean {
-    return exclusion(e, this.view) !== undefined || this.judged.has(e) || this.stored.has(e.id);
+    return sized;
   }
 
   result(): Recommendations {

@@ -2,7 +2,7 @@
 // commands in Neovim, flags and llmfit commands on the command line. Messages are written once
 // (for the editor, where most are seen) and said in the terminal's words here, at the CLI's
 // one output boundary, so a CLI user is never told to edit a setup() table.
-const EDITOR_TO_CLI: readonly (readonly [RegExp, string])[] = [
+export const EDITOR_TO_CLI: readonly (readonly [RegExp, string])[] = [
   [/\bset (`runtimes\.(?:ollama\.url|lmstudio\.url|llamacpp\.urls)`)/g, "pass $1"],
   [/`runtimes\.ollama\.url`/g, "`--ollama-url URL`"],
   [/`runtimes\.lmstudio\.url`/g, "`--lmstudio-url URL`"],
@@ -16,6 +16,11 @@ const EDITOR_TO_CLI: readonly (readonly [RegExp, string])[] = [
   [/see `runtimes` in setup\(\)/g, "pass --ollama-url, --llamacpp-url or --lmstudio-url"],
 ];
 
+/** Every pattern above holds one of these: a line with none is said the same in both places. */
+export const MARKS = ["runtimes.", ":LlmFit", "prompt.", "setup()"];
+
 export function inCliWords(line: string): string {
+  // the report passes each of its lines through here: most name none of the editor's words
+  if (!MARKS.some((m) => line.includes(m))) return line;
   return EDITOR_TO_CLI.reduce((s, [from, to]) => s.replace(from, to), line);
 }

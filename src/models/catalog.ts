@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { lazyTable } from "../lazy-table.js";
 import { hashBytes } from "./content-hash.js";
+import { madeShape } from "./shape-key.js";
 import { CatalogEntrySchema } from "./catalog-schema.js";
 import type { Capability, CatalogEntry, CatalogEntryInput, CatalogKind, Hyperparams, LlmEntry } from "./catalog-schema.js";
 import type { LayerShape, ModelShape } from "./shape.js";
@@ -155,6 +156,7 @@ export function findModel(query: string): CatalogEntry | undefined {
 export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly LayerShape[] {
   const pattern = hp.layerPattern === undefined ? undefined : expandPattern(hp.layerPattern);
   const layers: LayerShape[] = [];
+  const distinct: LayerShape[] = [];
   // with E layers the pattern names each layer's one block (Nemotron-H): only `-` has a dense FFN
   const oneBlock = nemotronStyle(pattern);
   for (let i = 0; i < hp.layers; i++) {
@@ -169,8 +171,18 @@ export function expandLayers(hp: Hyperparams, kind: LlmEntry["kind"]): readonly 
     const nHeadKv = hasHeads ? (hp.kvHeadsPerLayer?.[i] ?? globalKv ?? hp.kvHeads ?? hp.heads) : 0;
     const moe = oneBlock ? letter === "E" : isMoeLayer(hp, i);
     const nFf = oneBlock ? (letter === "-" ? hp.ffn : 0) : ffnOf(hp, i);
-    const layer: LayerShape = { mixer, nHead, nHeadKv, swa, nFf };
-    layers.push(hp.moe === undefined ? layer : { ...layer, moe });
+    // Layers are read-only and a model has a handful of distinct ones: equal layers share one
+    // record (the catalog's ~27k layers were as many objects, made again on every cold start).
+    let layer: LayerShape | undefined;
+    for (let k = 0; k < distinct.length; k++) {
+      const d = distinct[k]!;
+      if (d.mixer === mixer && d.nHead === nHead && d.nHeadKv === nHeadKv && d.swa === swa && d.nFf === nFf && d.moe === (hp.moe === undefined ? undefined : moe)) {
+        layer = d;
+        break;
+      }
+    }
+    if (!layer) distinct.push((layer = hp.moe === undefined ? { mixer, nHead, nHeadKv, swa, nFf } : { mixer, nHead, nHeadKv, swa, nFf, moe }));
+    layers.push(layer);
   }
   return layers;
 }
@@ -221,8 +233,27 @@ export function shapeOf(entry: CatalogEntry): ModelShape {
   return llmShape(entry.kind, entry.arch, entry.hp, params);
 }
 
+/**
+ * Shapes made so far, by their inputs as JSON. A shape is a pure function of them and is never
+ * changed, so entries with the same hyperparameters (a base and an instruct model: 339 catalog
+ * models, 242 shapes) share one, and with it the sizer's per-shape work. Cleared when it reaches
+ * MADE_MAX, so shapes made for passing models (config.json files) cannot pile up in a long host.
+ */
+const made = new Map<string, ModelShape>();
+const MADE_MAX = 1024;
+
 /** A language model's shape from its hyperparameters (a catalog entry's, or a config.json's). */
 export function llmShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
+  const inputs = JSON.stringify([kind, arch, hp, params]);
+  let shape = made.get(inputs);
+  if (!shape) {
+    if (made.size >= MADE_MAX) made.clear();
+    made.set(inputs, (shape = madeShape(buildShape(kind, arch, hp, params), inputs)));
+  }
+  return shape;
+}
+
+function buildShape(kind: LlmEntry["kind"], arch: string, hp: Hyperparams, params: ModelShape["params"]): ModelShape {
   const headDim = hp.heads > 0 ? (hp.headDim ?? hp.hidden / hp.heads) : 0;
   // Gemma 4: headDim is the sliding layers', globalHeadDim the full-attention layers' (llama.cpp's
   // key_length is the global one, key_length_swa the sliding one)

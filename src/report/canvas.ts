@@ -44,6 +44,9 @@ interface Cell {
   readonly group: HlGroup | undefined;
 }
 
+/** The default words, one function for every canvas: lines painted on one are the same on another. */
+const SAME_WORDS = (t: string): string => t;
+
 export class Canvas {
   private readonly lines: string[] = [];
   private readonly spans: Span[] = [];
@@ -54,7 +57,7 @@ export class Canvas {
    */
   constructor(
     readonly width: number = Infinity,
-    private readonly words: (text: string) => string = (t) => t,
+    private readonly words: (text: string) => string = SAME_WORDS,
   ) {}
 
   /** One line, wrapped when it is wider than the canvas; continuation lines start `hang` columns in. */
@@ -102,6 +105,24 @@ export class Canvas {
 
   blank(): this {
     return this.line("");
+  }
+
+  /** A canvas for lines painted apart and placed here later (append): the same width and words. */
+  scratch(): Canvas {
+    return new Canvas(this.width, this.words);
+  }
+
+  /** What, beside the segments, decides what this canvas paints: its width and its words. */
+  get style(): { readonly width: number; readonly words: (text: string) => string } {
+    return { width: this.width, words: this.words };
+  }
+
+  /** Lines another canvas painted (scratch()), placed as they are: spans move down with them. */
+  append(p: Painted): this {
+    const offset = this.lines.length;
+    for (const l of p.lines) this.lines.push(l);
+    for (const sp of p.spans) this.spans.push({ line: sp.line + offset, start: sp.start, end: sp.end, group: sp.group });
+    return this;
   }
 
   get length(): number {

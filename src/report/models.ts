@@ -2,7 +2,7 @@
 // (multibyte names stay aligned), a memory bar per row, verdicts coloured by group.
 import type { Verdict } from "../sizing/types.js";
 import { tpsWithRange, type SpeedRange } from "../speed/estimate.js";
-import { Canvas, type HlGroup, type Segment } from "./canvas.js";
+import { Canvas, type HlGroup, type Painted, type Segment } from "./canvas.js";
 import type { ModelsView, NearMiss, Recommendations, ModelRow } from "../advice/advise.js";
 import { displayWidth, fit, pad } from "./width.js";
 
@@ -147,6 +147,28 @@ function nameRows(name: string, width: number): string[] {
   return c.done().lines.map((l) => l.trimEnd());
 }
 
+/**
+ * Each row's table lines as last painted, with what they were painted for. A row is immutable
+ * (src/advice/advise.ts judges it once per view), and its lines depend only on it, the columns
+ * (titles and widths: `layout`) and the canvas (width and words): a sort or a filter repaints
+ * rows it showed before without formatting ~280 lines again (npm run bench: host-memory keys).
+ */
+const painted = new WeakMap<ModelRow, { readonly layout: string; readonly width: number; readonly words: unknown; readonly lines: Painted }>();
+
+function rowLines(c: Canvas, r: ModelRow, cols: readonly Column[], layout: string): Painted {
+  const hit = painted.get(r);
+  const { width, words } = c.style;
+  if (hit && hit.layout === layout && hit.width === width && hit.words === words) return hit.lines;
+  const nameW = cols[0]!.width;
+  const names = nameRows(r.entry.name, nameW);
+  const own = c.scratch();
+  own.line("  ", ...cols.flatMap((col, i) => [i === 0 ? fit(names[0]!, nameW) : paintCell(col, col.cell(r)), i < cols.length - 1 ? " " : ""]));
+  for (const more of names.slice(1)) own.line("  " + more);
+  const lines = own.done();
+  painted.set(r, { layout, width, words, lines });
+  return lines;
+}
+
 /** Paints the table; returns the canvas line of each row's model id (for <CR>). */
 export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, width: number): Map<number, string> {
   const at = new Map<number, string>();
@@ -165,14 +187,11 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
   if (left.length > 0 && rec.rows.length > 0) c.line(["  " + `${left.join(", ")}: on each model's detail (<CR>)`, "LlmFitMuted"]);
   c.line("  ", ...cols.flatMap((col, i) => [[fit(col.title, col.width, col.align), "LlmFitHeader"] as const, i < cols.length - 1 ? " " : ""]));
   const nameW = cols[0]!.width;
+  const layout = cols.map((col) => `${col.title}:${col.width}:${col.align}`).join("|");
   for (const r of rec.rows) {
-    const names = nameRows(r.entry.name, nameW);
-    at.set(c.length, r.entry.id);
-    c.line("  ", ...cols.flatMap((col, i) => [i === 0 ? fit(names[0]!, nameW) : paintCell(col, col.cell(r)), i < cols.length - 1 ? " " : ""]));
-    for (const more of names.slice(1)) {
-      at.set(c.length, r.entry.id);
-      c.line("  " + more);
-    }
+    const lines = rowLines(c, r, cols, layout);
+    for (let i = 0; i < lines.lines.length; i++) at.set(c.length + i, r.entry.id);
+    c.append(lines);
   }
   if (rec.rows.length === 0) c.line(["  nothing matches — change the filter (/), use (u) or kind (k)", "LlmFitMuted"]);
   for (const w of rec.warnings) c.line(["  ! " + w, "LlmFitPartial"]);

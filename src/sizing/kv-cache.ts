@@ -31,6 +31,15 @@ export function kvGgmlType(t: KvType): string {
   return t.toUpperCase();
 }
 
+const kvTypes = new Map<KvType, GgmlType>();
+
+/** The ggml type of a KV cache type, looked up once (the sizer asks on every estimate). */
+export function kvCacheType(t: KvType): GgmlType {
+  let g = kvTypes.get(t);
+  if (!g) kvTypes.set(t, (g = requireGgmlType(kvGgmlType(t))));
+  return g;
+}
+
 /** Cells per sequence: the whole context when unified, else an equal share per sequence. */
 export function contextPerSequence(s: RunSettings): number {
   const nCtx = padTo(Math.max(1, s.ctx), KV_PAD);
@@ -65,8 +74,8 @@ export function kvCacheSize(shape: ModelShape, s: RunSettings, profile: ShapePro
   const cells = contextPerSequence(s);
   const streams = s.kvUnified ? 1 : Math.max(1, s.nSeq);
   const cellsSwa = shape.swaWindow > 0 ? swaCells(shape, s, cells) : 0;
-  const tk = requireGgmlType(kvGgmlType(s.kvTypeK));
-  const tv = requireGgmlType(kvGgmlType(s.kvTypeV));
+  const tk = kvCacheType(s.kvTypeK);
+  const tv = kvCacheType(s.kvTypeV);
   let k = 0, v = 0, kSwa = 0, vSwa = 0, layers = 0, layersSwa = 0;
   for (const c of profile.kvClasses) {
     const n = (c.swa ? cellsSwa : cells) * streams * c.count;
@@ -87,8 +96,8 @@ export function kvCacheSize(shape: ModelShape, s: RunSettings, profile: ShapePro
 
 /** K + V bytes of the last `n` layers' caches (what offloading those layers moves to a GPU). */
 export function kvBytesOfLastLayers(profile: ShapeProfile, kv: KvCacheSize, s: RunSettings, n: number): number {
-  const tk = requireGgmlType(kvGgmlType(s.kvTypeK));
-  const tv = requireGgmlType(kvGgmlType(s.kvTypeV));
+  const tk = kvCacheType(s.kvTypeK);
+  const tv = kvCacheType(s.kvTypeV);
   const base = kv.cells * kv.streams;
   const swa = kv.cellsSwa * kv.streams;
   const transposed = vTransposed(s) && profile.maxVElems > 0;

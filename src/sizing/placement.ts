@@ -9,7 +9,7 @@ import { hostComputeBytes } from "./compute-buffer.js";
 import { kvBytesOfLastLayers } from "./kv-cache.js";
 import type { MemoryDetail } from "./memory.js";
 import { deviceOverheadBytes } from "./overhead.js";
-import type { DevicePlacement, Placement, RunSettings } from "./types.js";
+import type { DevicePlacement, Placement, RunSettings, Verdict } from "./types.js";
 
 export interface PlacementOptions {
   /** "cpu": llama.cpp with -ngl 0; "gpu" or undefined: offload as much as fits. */
@@ -28,7 +28,7 @@ function lastLayersBytes(d: MemoryDetail, s: RunSettings, n: number): number {
   );
 }
 
-interface GpuLoad {
+export interface GpuLoad {
   readonly gpu: Gpu;
   readonly layers: number;
   readonly bytes: number;
@@ -75,14 +75,27 @@ function cpuBytes(d: MemoryDetail, s: RunSettings, nLayer: number, onGpu: number
   return bytes + (onGpu < nLayer ? Math.max(host, d.computePeaks.layer) : host);
 }
 
-function cpuOnly(d: MemoryDetail, shape: ModelShape, s: RunSettings, ram: number, why: string): Placement {
-  const n = shape.layers.length;
-  const bytes = cpuBytes(d, s, n, 0, false, shape);
-  const devices: DevicePlacement[] = [{ device: "cpu", layers: n, bytes, availableBytes: ram }];
-  if (bytes <= ram) {
-    return { verdict: "cpu", layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; runs on the CPU: ${gib(bytes)} of ${gib(ram)} GiB free RAM` };
-  }
-  return { verdict: "no", layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; needs ${gib(bytes)} GiB of RAM, ${gib(ram)} GiB free` };
+/** Why a model runs on the CPU (or not at all), as the reason says it. */
+type CpuWhy = "cpu-backend" | "no-gpu" | "no-fit";
+
+/**
+ * What placeModel decides, before it is put in words: the verdict, the layers offloaded, each
+ * GPU's load and the host's bytes. The searches (src/sizing/search.ts) ask only for the verdict;
+ * placeModel describes the same decision, so the two can never disagree.
+ */
+export interface PlacementDecision {
+  readonly verdict: Verdict;
+  readonly layersOnGpu: number;
+  /** Bytes on the host (the CPU's share). */
+  readonly host: number;
+  /** The GPUs' loads when layers are offloaded (gpu, partial). */
+  readonly loads?: readonly GpuLoad[];
+  readonly why?: CpuWhy;
+}
+
+function cpuOnly(d: MemoryDetail, shape: ModelShape, s: RunSettings, ram: number, why: CpuWhy): PlacementDecision {
+  const bytes = cpuBytes(d, s, shape.layers.length, 0, false, shape);
+  return { verdict: bytes <= ram ? "cpu" : "no", layersOnGpu: 0, host: bytes, why };
 }
 
 function toDevices(loads: readonly GpuLoad[], cpu: number, cpuLayers: number, ram: number): DevicePlacement[] {
@@ -100,12 +113,13 @@ function gpuNames(loads: readonly GpuLoad[]): string {
     .join(" + ");
 }
 
-export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: RunSettings, opts: PlacementOptions = {}): Placement {
+/** Where llama.cpp puts the model, as numbers only (no devices list, no words). */
+export function decidePlacement(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: RunSettings, opts: PlacementOptions = {}): PlacementDecision {
   const n = shape.layers.length;
   const ram = hw.memory.availableBytes.value;
   const gpus = hw.gpus.filter((g) => g.vramFreeBytes.value > 0);
-  if (opts.device === "cpu") return cpuOnly(d, shape, s, ram, "CPU backend (-ngl 0)");
-  if (gpus.length === 0) return cpuOnly(d, shape, s, ram, "no GPU");
+  if (opts.device === "cpu") return cpuOnly(d, shape, s, ram, "cpu-backend");
+  if (gpus.length === 0) return cpuOnly(d, shape, s, ram, "no-gpu");
   // On unified memory the GPU's working set and the RAM are one pool: what the GPU takes, the CPU loses.
   const unified = gpus.some((g) => g.unified);
   const full = assignLayers(d, s, gpus, n, true);
@@ -113,12 +127,7 @@ export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: 
     const host = cpuBytes(d, s, n, n, true, shape);
     const gpuTotal = full.reduce((a, l) => a + l.bytes, 0);
     const hostFree = unified ? ram - gpuTotal : ram;
-    if (host <= hostFree) {
-      return {
-        verdict: "gpu", layersOnGpu: n, layersTotal: n, devices: toDevices(full, host, 0, ram),
-        reason: `all ${n} layers on ${gpuNames(full)}`,
-      };
-    }
+    if (host <= hostFree) return { verdict: "gpu", layersOnGpu: n, host, loads: full };
   }
   // Partial offload: the most layers (from the end) that fit, the rest on the CPU.
   let lo = 0;
@@ -136,13 +145,29 @@ export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: 
     const host = cpuBytes(d, s, n, lo, false, shape);
     const gpuTotal = best.reduce((a, l) => a + l.bytes, 0);
     const hostFree = unified ? ram - gpuTotal : ram;
-    if (host <= hostFree) {
-      return {
-        verdict: "partial", layersOnGpu: lo, layersTotal: n, devices: toDevices(best, host, n - lo, ram),
-        reason: `${lo} of ${n} layers on ${gpuNames(best)}, ${n - lo} on the CPU (${gib(host)} of ${gib(ram)} GiB RAM); slower than all on GPU`,
-      };
-    }
+    if (host <= hostFree) return { verdict: "partial", layersOnGpu: lo, host, loads: best };
   }
-  const vram = gpus.reduce((a, g) => a + g.vramFreeBytes.value, 0);
-  return cpuOnly(d, shape, s, ram, `does not fit in ${gib(vram)} GiB of free VRAM`);
+  return cpuOnly(d, shape, s, ram, "no-fit");
+}
+
+/** The decision in full: every device's share and the reason in words. */
+export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: RunSettings, opts: PlacementOptions = {}): Placement {
+  const dec = decidePlacement(shape, d, hw, s, opts);
+  const n = shape.layers.length;
+  const ram = hw.memory.availableBytes.value;
+  const { verdict, layersOnGpu, host, loads } = dec;
+  if (loads && verdict === "gpu") {
+    return { verdict, layersOnGpu, layersTotal: n, devices: toDevices(loads, host, 0, ram), reason: `all ${n} layers on ${gpuNames(loads)}` };
+  }
+  if (loads && verdict === "partial") {
+    return {
+      verdict, layersOnGpu, layersTotal: n, devices: toDevices(loads, host, n - layersOnGpu, ram),
+      reason: `${layersOnGpu} of ${n} layers on ${gpuNames(loads)}, ${n - layersOnGpu} on the CPU (${gib(host)} of ${gib(ram)} GiB RAM); slower than all on GPU`,
+    };
+  }
+  const vram = hw.gpus.filter((g) => g.vramFreeBytes.value > 0).reduce((a, g) => a + g.vramFreeBytes.value, 0);
+  const why = dec.why === "cpu-backend" ? "CPU backend (-ngl 0)" : dec.why === "no-gpu" ? "no GPU" : `does not fit in ${gib(vram)} GiB of free VRAM`;
+  const devices: DevicePlacement[] = [{ device: "cpu", layers: n, bytes: host, availableBytes: ram }];
+  if (verdict === "cpu") return { verdict, layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; runs on the CPU: ${gib(host)} of ${gib(ram)} GiB free RAM` };
+  return { verdict: "no", layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; needs ${gib(host)} GiB of RAM, ${gib(ram)} GiB free` };
 }

@@ -6,7 +6,7 @@ import type { Hardware } from "../hardware/types.js";
 import type { ModelShape } from "../models/shape.js";
 import { estimateMemory, weightSplit, type MemoryDetail } from "./memory.js";
 import { deviceOverheadBytes } from "./overhead.js";
-import { placeModel, type PlacementOptions } from "./placement.js";
+import { decidePlacement, placeModel, type PlacementOptions } from "./placement.js";
 import { parseQuantName, type QuantName, type QuantPlan } from "./quant-mix.js";
 import type { Estimate, MemoryBreakdown, Placement, RunSettings, Verdict } from "./types.js";
 import { tabled } from "./shape-tables.js";
@@ -26,6 +26,12 @@ export const ON_GPU: Accept = (v) => v === "gpu";
 export interface Sizer {
   weights(shape: ModelShape, quant: QuantName | undefined): WeightSplit;
   estimate(shape: ModelShape, quant: QuantName | undefined, settings: RunSettings, hw: Hardware, opts?: PlacementOptions): Estimate & { readonly detail: MemoryDetail };
+  /**
+   * estimate(...).placement.verdict, from the same memory and the same placement decision, without
+   * the devices list, the reason in words or the breakdown: what the searches below ask thousands
+   * of times on a cold report (test/sizing/verdict-path.test.ts holds it to the estimate's).
+   */
+  verdict(shape: ModelShape, quant: QuantName | undefined, settings: RunSettings, hw: Hardware, opts?: PlacementOptions): Verdict;
 }
 
 /** Overhead of the GPUs a placement uses (the CPU backend has none). */
@@ -69,10 +75,15 @@ export function createSizer(): Sizer {
     }
     return w;
   };
+  const detailOf = (shape: ModelShape, quant: QuantName | undefined, settings: RunSettings): MemoryDetail =>
+    estimateMemory(shape, quant, settings, "cpu", weights(shape, quant), profile(shape));
   return {
     weights,
+    verdict(shape, quant, settings, hw, opts = {}) {
+      return decidePlacement(shape, detailOf(shape, quant, settings), hw, settings, opts).verdict;
+    },
     estimate(shape, quant, settings, hw, opts = {}) {
-      const detail = estimateMemory(shape, quant, settings, "cpu", weights(shape, quant), profile(shape));
+      const detail = detailOf(shape, quant, settings);
       const placement = placeModel(shape, detail, hw, settings, opts);
       const overhead = placedOverhead(placement, hw);
       const m = detail.memory;
@@ -90,7 +101,7 @@ export function largestContext(
   sizer: Sizer, shape: ModelShape, quant: QuantName | undefined, settings: RunSettings, hw: Hardware,
   accept: Accept = RUNS, opts: PlacementOptions = {},
 ): number | undefined {
-  return largestFitting((ctx) => accept(sizer.estimate(shape, quant, { ...settings, ctx }, hw, opts).placement.verdict), shape.nCtxTrain);
+  return largestFitting((ctx) => accept(sizer.verdict(shape, quant, { ...settings, ctx }, hw, opts)), shape.nCtxTrain);
 }
 
 /**
@@ -122,7 +133,7 @@ export function bestQuant(
   let hi = ladder.length - 1;
   const ok = (i: number): boolean => {
     const q = ladder[i];
-    return q !== undefined && accept(sizer.estimate(shape, q, settings, hw, opts).placement.verdict);
+    return q !== undefined && accept(sizer.verdict(shape, q, settings, hw, opts));
   };
   if (!ok(hi)) return undefined;
   while (lo < hi) {

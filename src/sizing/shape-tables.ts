@@ -10,7 +10,7 @@
 // test/sizing/shape-tables.test.ts checks every record against a fresh computation.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { hash53 } from "../models/content-hash.js";
+import { shapeKey } from "../models/shape-key.js";
 import type { ModelShape } from "../models/shape.js";
 import type { TokenTraffic } from "../speed/traffic.js";
 import type { QuantName } from "./quant-mix.js";
@@ -39,14 +39,8 @@ const FORMAT = 1;
 /** Pattern characters: one per layer, the index of its pair plus this offset (printable, never escaped in JSON but for `\`). */
 const BASE = 48;
 
-const keys = new WeakMap<ModelShape, string>();
-
-/** The table key of a shape: a hash of all of it (any field may change a tensor or a type). */
-export function shapeKey(shape: ModelShape): string {
-  let k = keys.get(shape);
-  if (k === undefined) keys.set(shape, (k = hash53(JSON.stringify(shape))));
-  return k;
-}
+/** The table key of a shape: a hash of all of it, or of what made it (src/models/shape-key.ts). */
+export { shapeKey };
 
 /** Distinct tuples of `width` numbers per layer, and the per-layer pattern that picks them. */
 function dictionary(columns: readonly (readonly number[])[], n: number): { values: number[]; pattern: string } {

@@ -33,11 +33,17 @@ import type { WeightFamily } from "./traffic.js";
 export type SimdLevel = "avx512" | "avx2" | "neon";
 
 /** The SIMD level llama.cpp's CPU kernels use on a CPU with these flags. */
+const simdOf = new WeakMap<readonly string[], SimdLevel>();
+
 export function simdLevel(flags: readonly string[]): SimdLevel {
-  const f = new Set(flags.map((x) => x.toLowerCase()));
-  if (f.has("avx512f")) return "avx512";
-  if (f.has("neon") || f.has("asimd") || f.has("dotprod")) return "neon";
-  return "avx2";
+  // asked once per speed estimate (thousands on a cold report) of the same machine's ~100 flags
+  let level = simdOf.get(flags);
+  if (level === undefined) {
+    const f = new Set(flags.map((x) => x.toLowerCase()));
+    level = f.has("avx512f") ? "avx512" : f.has("neon") || f.has("asimd") || f.has("dotprod") ? "neon" : "avx2";
+    simdOf.set(flags, level);
+  }
+  return level;
 }
 
 export interface CpuConstants {

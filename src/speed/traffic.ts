@@ -4,7 +4,7 @@
 
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { requireGgmlType, tensorBytes, tensorElements } from "../sizing/ggml-types.js";
-import { kvBytes, kvGgmlType } from "../sizing/kv-cache.js";
+import { kvBytes, kvCacheType } from "../sizing/kv-cache.js";
 import type { KvType } from "../sizing/types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import { tabled } from "../sizing/shape-tables.js";
@@ -86,8 +86,8 @@ function cellsRead(shape: ModelShape, swa: boolean, ctx: number): number {
 
 /** KV bytes each layer reads for one new token at context `ctx` (K and V of every cached cell). */
 export function kvReadPerLayer(shape: ModelShape, ctx: number, kvTypeK: KvType = "f16", kvTypeV: KvType = "f16"): number[] {
-  const tk = requireGgmlType(kvGgmlType(kvTypeK));
-  const tv = requireGgmlType(kvGgmlType(kvTypeV));
+  const tk = kvCacheType(kvTypeK);
+  const tv = kvCacheType(kvTypeV);
   return shape.layers.map((l) => {
     if (l.mixer !== "attention" || l.nHeadKv === 0) return 0;
     const cells = cellsRead(shape, l.swa, ctx);
@@ -101,7 +101,8 @@ export function kvReadPerLayer(shape: ModelShape, ctx: number, kvTypeK: KvType =
  */
 export function attentionFlops(shape: ModelShape, ctx: number): number {
   let sum = 0;
-  for (const l of shape.layers) {
+  for (let i = 0; i < shape.layers.length; i++) {
+    const l = shape.layers[i]!;
     if (l.mixer !== "attention" || l.nHead === 0) continue;
     const cells = cellsRead(shape, l.swa, ctx);
     sum += 2 * l.nHead * cells * (layerHeadDimK(shape, l) + layerHeadDimV(shape, l));

@@ -9,7 +9,7 @@ import type { CliCommand } from "../../src/cli/command.js";
 import { fitCommand } from "../../src/cli/fit.js";
 import { main } from "../../src/cli/main.js";
 import { reportCommand } from "../../src/cli/report.js";
-import { inCliWords } from "../../src/cli/vocabulary.js";
+import { EDITOR_TO_CLI, inCliWords, MARKS } from "../../src/cli/vocabulary.js";
 import { EXIT_CODE_TABLE } from "../../src/cli/exit-codes.js";
 import { CPU_SPECS, matchCpu, requireCpu } from "../../src/hardware/cpu-specs.js";
 import { detectHardware } from "../../src/hardware/detect.js";
@@ -286,6 +286,12 @@ describe("the CLI speaks CLI", () => {
       "Ollama is not running on 127.0.0.1:11434 — start it with `ollama serve` or pass `--ollama-url URL`",
     );
     expect(inCliWords('pull it (`:LlmFit pull qwen3:8b`), start its runtime, or change prompt.model')).toBe("pull it (`llmfit pull qwen3:8b`), start its runtime, or pass another --model");
+  });
+
+  it("every editor phrase holds one of the marks that let other lines pass untouched", () => {
+    // what a pattern matches, read off its source: regex escapes dropped
+    for (const [re] of EDITOR_TO_CLI) expect(MARKS.some((m) => re.source.replace(/\\/g, "").includes(m)), re.source).toBe(true);
+    expect(inCliWords("  qwen3-8b   Q4_K_M   8k   gpu")).toBe("  qwen3-8b   Q4_K_M   8k   gpu");
   });
 
   it("--vram -3 is one line naming the flag; bad sizes too", async () => {

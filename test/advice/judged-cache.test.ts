@@ -12,7 +12,7 @@ function countingSizer(): { sizer: Sizer; calls: () => number } {
   const inner = createSizer();
   let n = 0;
   return {
-    sizer: { weights: inner.weights, estimate: (...args) => (n++, inner.estimate(...args)) },
+    sizer: { weights: inner.weights, estimate: (...args) => (n++, inner.estimate(...args)), verdict: (...args) => (n++, inner.verdict(...args)) },
     calls: () => n,
   };
 }

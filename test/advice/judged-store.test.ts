@@ -27,7 +27,7 @@ function tempDir(): string {
 function countingSizer(): { sizer: Sizer; calls: () => number } {
   const inner = createSizer();
   let n = 0;
-  return { sizer: { weights: inner.weights, estimate: (...args) => (n++, inner.estimate(...args)) }, calls: () => n };
+  return { sizer: { weights: inner.weights, estimate: (...args) => (n++, inner.estimate(...args)), verdict: (...args) => (n++, inner.verdict(...args)) }, calls: () => n };
 }
 
 /** Everything a view renders from a row. */

@@ -267,8 +267,8 @@ export interface GpuConstants {
   /**
    * Extra prompt time on Apple M1 GPUs (Apple GPU family 7, the A14 core; M2 is family 8, M3 to M5
    * family 9 and later: github.com/philipturner/metal-benchmarks), per dense FLOP at the matrix
-   * rate. Held out without it, M1 Max and M1 Ultra prompts ran 12–50 % slower than the share of
-   * the ALU rate M2 to M5 reach predicted, M3/M4/M5 rows 6–20 % faster; M3 brought a new shader
+   * rate. Held out without it, M1 Max and M1 Ultra prompts ran 6–50 % slower than the share of
+   * the ALU rate M2 to M5 reach predicted (three sources), M3/M4/M5 rows 1–21 % faster; M3 brought a new shader
    * core (Dynamic Caching: registers and threadgroup memory allocated as used, so more simdgroups
    * stay resident; Apple tech talk developer.apple.com/videos/play/tech-talks/111375, summary at
    * appleinsider.com/articles/23/11/10/what-apples-three-gpu-enhancements-in-a17-pro-and-m3-actually-do).

@@ -266,6 +266,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     promptReadFactor: x(p.x, P.read),
     activationFactor: x(p.x, P.activation),
     joulesPerFlop: x(p.x, P.power),
+    appleEarlyFactor: x(p.x, P.appleEarly),
   };
 }
 

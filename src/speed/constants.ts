@@ -115,69 +115,70 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 1
       },
       "cuda-2024": {
-        "f16": 0.881,
-        "bf16": 0.881,
-        "quant": 0.443
+        "f16": 0.984,
+        "bf16": 0.984,
+        "quant": 0.455
       },
       "metal": {
-        "f16": 0.881,
-        "bf16": 0.881,
-        "quant": 0.881
+        "f16": 1,
+        "bf16": 1,
+        "quant": 1
       },
       "metal-2024": {
-        "f16": 0.906,
-        "bf16": 0.906,
-        "quant": 0.753
+        "f16": 0.95,
+        "bf16": 0.95,
+        "quant": 0.786
       },
       "vulkan": {
-        "f16": 0.345,
-        "bf16": 0.345,
-        "quant": 0.345
+        "f16": 0.351,
+        "bf16": 0.351,
+        "quant": 0.351
       },
       "vulkan-nv": {
-        "f16": 0.884,
-        "bf16": 0.884,
-        "quant": 0.884
+        "f16": 0.923,
+        "bf16": 0.923,
+        "quant": 0.923
       },
       "rocm": {
         "f16": 1,
-        "bf16": 0.125,
+        "bf16": 0.124,
         "quant": 1
       },
       "sycl": {
-        "f16": 0.627,
-        "bf16": 0.627,
-        "quant": 0.627
+        "f16": 0.603,
+        "bf16": 0.603,
+        "quant": 0.603
       },
       "sycl-dmmv": {
-        "f16": 0.627,
-        "bf16": 0.627,
-        "quant": 0.627
+        "f16": 0.603,
+        "bf16": 0.603,
+        "quant": 0.603
       },
       "vulkan-nv-turing": {
-        "f16": 0.345,
-        "bf16": 0.345,
-        "quant": 0.345
+        "f16": 0.351,
+        "bf16": 0.351,
+        "quant": 0.351
       }
     },
-    "expertMatmulFactor": 2.8,
-    "attentionFactor": 3.72,
+    "expertMatmulFactor": 2.82,
+    "attentionFactor": 3.59,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 2.29,
+      "amd": 2.25,
       "amd-rdna4": 0,
-      "amd-dc": 5.29,
-      "igpu": 4.79,
+      "amd-dc": 5.25,
+      "igpu": 4.72,
       "intel": 0
     },
     "expertKernelFactor": 90.9,
-    "promptReadFactor": 0.851,
-    "activationFactor": 1.68,
-    "joulesPerFlop": 8.03e-13
+    "promptReadFactor": 0.847,
+    "activationFactor": 1.56,
+    "joulesPerFlop": 9.78e-13,
+    "appleEarlyFactor": 0.367
   },
   "ranges": {
     "cpu": {
@@ -196,7 +197,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.21
       ],
       "prefill": [
-        0.69,
+        0.68,
         1.39
       ]
     },
@@ -206,8 +207,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.15
       ],
       "prefill": [
-        0.78,
-        1.21
+        0.85,
+        1.19
       ]
     },
     "rocm": {
@@ -216,8 +217,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.13
       ],
       "prefill": [
-        0.59,
-        2.56
+        0.6,
+        2.54
       ]
     },
     "sycl": {

@@ -265,6 +265,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
     promptBytes: ubatchBytes / ubatch + (part.output ? traffic.outputBytes / Math.max(1, ctx) : 0),
     activationBytes: sumAt(activationBytesPerLayer(shape), part.layers) + dequantCopyBytes(group, slot, layerParams) / ubatch,
     expertKernel: opts.fusedExperts ? "grouped" : expertKernel(group, slot),
+    appleFamily7: /^apple-m1(-|$)/.test(f.spec?.id ?? ""),
   };
 }
 

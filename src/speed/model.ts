@@ -22,6 +22,7 @@
 //        + weight bytes read per micro-batch / spec GB/s × k_read        (MoE experts see few tokens)
 //        + F32 activation bytes between the matmuls / spec GB/s × k_act  (norms, RoPE, adds, casts)
 //        + all FLOPs × joules per FLOP / board watts                    (sustained power limit)
+//        + dense FLOPs × k_M1 / engine TFLOPS on Apple M1 GPUs           (GPU family 7)
 //        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
 //        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
 // Parts on different devices run one after the other (llama.cpp's layer split), so times add.
@@ -215,6 +216,8 @@ export interface GpuPartWork {
   /** Prefill: F32 activation bytes per prompt token between the matmuls (traffic.ts, activationBytesPerLayer). */
   readonly activationBytes: number;
   readonly expertKernel: ExpertKernel;
+  /** An Apple M1 GPU (Apple GPU family 7): see GpuConstants.appleEarlyFactor. */
+  readonly appleFamily7?: boolean;
 }
 
 export interface GpuConstants {
@@ -267,6 +270,17 @@ export interface GpuConstants {
   readonly attentionFactor: number;
   /** Extra prompt time under ROCm by device class, per dense FLOP at the engine's rate (gpuPrefillFeatures). */
   readonly matrixClassFactor: Readonly<Record<DeviceClass, number>>;
+  /**
+   * Extra prompt time on Apple M1 GPUs (Apple GPU family 7, the A14 core; M2 is family 8, M3 to M5
+   * family 9 and later: github.com/philipturner/metal-benchmarks), per dense FLOP at the matrix
+   * rate. Held out without it, M1 Max and M1 Ultra prompts ran 6–50 % slower than the share of
+   * the ALU rate M2 to M5 reach predicted (three sources), M3/M4/M5 rows 1–21 % faster; M3 brought a new shader
+   * core (Dynamic Caching: registers and threadgroup memory allocated as used, so more simdgroups
+   * stay resident; Apple tech talk developer.apple.com/videos/play/tech-talks/111375, summary at
+   * appleinsider.com/articles/23/11/10/what-apples-three-gpu-enhancements-in-a17-pro-and-m3-actually-do).
+   * Counted for M1 alone: with M2 in it too, the M2 Ultra rows fell 11–16 % slow (data/speed/README.md, round 5).
+   */
+  readonly appleEarlyFactor: number;
 }
 
 /**
@@ -409,6 +423,7 @@ export function gpuPrefillFeatures(w: GpuPartWork): number[] {
     w.promptBytes / (w.bandwidthGBs * 1e9),
     w.activationBytes / (w.bandwidthGBs * 1e9),
     w.watts > 0 ? (w.denseFlops + w.expertFlops + w.attnFlops) / w.watts : 0,
+    w.appleFamily7 && (group === "metal" || group === "metal-2024") ? w.denseFlops / mx : 0,
   ];
 }
 
@@ -422,7 +437,8 @@ export const PREFILL_LAYOUT = (() => {
   const read = perExpert + 1;
   const activation = read + 1;
   const power = activation + 1;
-  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, length: power + 1 };
+  const appleEarly = power + 1;
+  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, appleEarly, length: appleEarly + 1 };
 })();
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
@@ -435,6 +451,7 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
     g.promptReadFactor,
     g.activationFactor,
     g.joulesPerFlop,
+    g.appleEarlyFactor,
   ];
 }
 
@@ -463,12 +480,12 @@ export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: numb
   const part = termOf(gpuPrefillFeatures(w), gpuPrefillUnknowns(g));
   const L = PREFILL_LAYOUT;
   return {
-    matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert),
+    matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert) + part(L.appleEarly, L.length),
     experts: part(L.expert, L.attention) + part(L.perExpert, L.read),
     attention: part(L.attention, L.cls),
     reads: part(L.read, L.activation),
     activations: part(L.activation, L.power),
-    power: part(L.power, L.length),
+    power: part(L.power, L.appleEarly),
   };
 }
 

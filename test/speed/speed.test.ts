@@ -43,6 +43,7 @@ const IDEAL: SpeedConstants = {
     promptReadFactor: 0,
     activationFactor: 0,
     joulesPerFlop: 0,
+    appleEarlyFactor: 0,
   },
   ranges: {},
 };

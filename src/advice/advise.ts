@@ -135,23 +135,10 @@ export function createAdvisor(sizer: Sizer = createSizer(), opts: AdvisorOptions
 
 const EMPTY: ReadonlyMap<string, StoredJudged> = new Map();
 
-export interface ModelRow {
+/** A judged catalog model: the sizing of its shape (Sized) with the entry and its score. */
+export interface ModelRow extends Sized {
   readonly entry: LlmEntry;
   readonly shape: ModelShape;
-  readonly quant: QuantName;
-  readonly settings: RunSettings;
-  readonly estimate: Estimate;
-  readonly verdict: Verdict;
-  /** Largest context that keeps this verdict at this quantization. */
-  readonly ctxMax: number;
-  /** Decode tokens/s at a short context; undefined for embedding models (they decode nothing). */
-  readonly tps: number | undefined;
-  /** Where tps will likely land (src/speed/estimate.ts speedRangeOf): the held-out error of its backend. */
-  readonly tpsRange?: SpeedRange;
-  /** At or above the policy's minimum usable speed (embedding models always are). */
-  readonly usable: boolean;
-  /** Why this quantization rather than the largest that fits, when it is not that one. */
-  readonly quantWhy?: string;
   readonly score: number;
 }
 
@@ -244,10 +231,15 @@ export interface Sized {
   readonly settings: RunSettings;
   readonly estimate: Estimate;
   readonly verdict: Verdict;
+  /** Largest context that keeps this verdict at this quantization. */
   readonly ctxMax: number;
+  /** Decode tokens/s at a short context; undefined for embedding models (they decode nothing). */
   readonly tps: number | undefined;
+  /** Where tps will likely land (src/speed/estimate.ts speedRangeOf): the held-out error of its backend. */
   readonly tpsRange?: SpeedRange;
+  /** At or above the policy's minimum usable speed (embedding models always are). */
   readonly usable: boolean;
+  /** Why this quantization rather than the largest that fits, when it is not that one. */
   readonly quantWhy?: string;
 }
 

@@ -16,9 +16,8 @@
 // bench-sized run shows, so its calibrated decode stays ~+15 % (bench/calibration.mjs).
 import type { ModelShape, TensorInfo } from "../models/shape.js";
 import { tensorElements } from "../sizing/ggml-types.js";
-import { parseQuantName } from "../sizing/quant-mix.js";
-import { typedTensors } from "../sizing/weights.js";
-import { RIDGE, solve } from "./derive.js";
+import { ridgeFit } from "./derive.js";
+import { perTypeOfQuant } from "./prefill-types.js";
 import type { CpuConstants } from "../speed/model.js";
 import type { CpuFigures } from "./schema.js";
 
@@ -66,11 +65,8 @@ export function deriveDecodeTypes(runs: readonly DecodeTypeRun[], spec: Pick<Cpu
   // scaled unknowns v = u / u0 (1 = the spec value): [1/B_thread, t_layer, c_t…]
   const u0 = [1 / spec.bytesPerSecPerThread, spec.secPerLayer, ...types.map(() => spec.secPerWeightPerThread)];
   const rows = runs.map((r) => [r.bytes / threads, r.layers, ...types.map((t) => (r.weights.get(t) ?? 0) / threads)].map((f, j) => (f * (u0[j] ?? 0)) / r.decodeSec));
-  const n = u0.length;
-  const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));
-  const atb = Array.from({ length: n }, (_, i) => rows.reduce((s, r) => s + (r[i] ?? 0), 0) + RIDGE);
   // as derive.ts: a term the runs push below zero keeps a twentieth of its spec value
-  const u = solve(ata, atb).map((x, i) => Math.max(0.05, x) * (u0[i] ?? 0));
+  const u = ridgeFit(rows, u0.length).map((x, i) => Math.max(0.05, x) * (u0[i] ?? 0));
   return {
     bandwidthGBs: (threads / (u[0] ?? 1)) / 1e9,
     secPerLayer: u[1] ?? 0,
@@ -102,18 +98,5 @@ export function decodeTypeScale(f: CpuFigures, shares: ReadonlyMap<string, numbe
   return total > 0 && scale > 0 && Number.isFinite(scale) ? scale / total : 1;
 }
 
-// a report prices the whole catalog on each paint: the type split is worked out once per shape and quantization
-const memo = new WeakMap<ModelShape, Map<string, Map<string, number>>>();
-
 /** decodeTypeWeights of the tensor list llama-quantize gives `shape` at `quant` (or of `tensors`, a file's own). */
-export function decodeWeightsFor(shape: ModelShape, quant: string, tensors?: readonly TensorInfo[]): Map<string, number> {
-  if (tensors) return decodeTypeWeights(shape, tensors);
-  let byQuant = memo.get(shape);
-  if (!byQuant) memo.set(shape, (byQuant = new Map()));
-  let s = byQuant.get(quant);
-  if (!s) {
-    const q = parseQuantName(quant);
-    byQuant.set(quant, (s = q ? decodeTypeWeights(shape, typedTensors(shape, q)) : new Map()));
-  }
-  return s;
-}
+export const decodeWeightsFor = perTypeOfQuant(decodeTypeWeights);

@@ -71,6 +71,17 @@ export function solve(m: number[][], b: number[]): number[] {
   return a.map((row, i) => (row[n] ?? 0) / (row[i] || 1));
 }
 
+/**
+ * Least squares on relative error with each scaled unknown pulled towards 1 (RIDGE): rows of
+ * (feature × spec value) / measured time, each asking Σ row_j × x_j = 1. Every calibration fit
+ * (the decode terms, the per-type decode and prompt rates) solves this one system.
+ */
+export function ridgeFit(rows: readonly (readonly number[])[], n: number): number[] {
+  const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));
+  const atb = Array.from({ length: n }, (_, i) => rows.reduce((s, r) => s + (r[i] ?? 0), 0) + RIDGE);
+  return solve(ata, atb);
+}
+
 const geomean = (xs: readonly number[]): number => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
 export function deriveCpuFigures(runs: readonly DeriveInput[], threads: number, spec: CpuConstants, simd: SimdLevel): CpuFigures {
@@ -81,11 +92,8 @@ export function deriveCpuFigures(runs: readonly DeriveInput[], threads: number, 
   // terms do not describe, and it pulled the dense split (npm run bench: calibration)
   const decodeRuns = runs.some((r) => r.work.expertFlops === 0) ? runs.filter((r) => r.work.expertFlops === 0) : runs;
   const rows = decodeRuns.map((r) => [r.work.bytes / threads, r.work.weights / threads, r.work.layers].map((f, j) => (f * (u0[j] ?? 0)) / r.decodeSec));
-  const n = u0.length;
-  const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));
-  const atb = Array.from({ length: n }, (_, i) => rows.reduce((s, r) => s + (r[i] ?? 0), 0) + RIDGE);
   // a term the runs push below zero is a term they cannot see: keep a twentieth of its spec value
-  const v = solve(ata, atb).map((x) => Math.max(0.05, x));
+  const v = ridgeFit(rows, u0.length).map((x) => Math.max(0.05, x));
   const bytesPerSecPerThread = 1 / ((v[0] ?? 1) * (u0[0] ?? 0));
   // prefill
   const rate = (r: DeriveInput): number => r.work.denseFlops / r.prefillSecPerToken; // FLOP/s with all threads

@@ -17,7 +17,7 @@ import { tensorElements } from "../sizing/ggml-types.js";
 import { parseQuantName } from "../sizing/quant-mix.js";
 import { typedTensors } from "../sizing/weights.js";
 import { weightFamily } from "../speed/traffic.js";
-import { RIDGE, solve } from "./derive.js";
+import { ridgeFit } from "./derive.js";
 import type { CpuFigures } from "./schema.js";
 
 const LAYER_RE = /^blk\.\d+\./;
@@ -54,11 +54,8 @@ export function deriveTypeFlops(runs: readonly TypeRun[], familyFlops: CpuFigure
   const fam = (t: string): number => familyFlops[weightFamily(t)];
   // row: Σ_t share_t × F / R_fam(t) / sec × x_t = 1
   const rows = runs.map((r) => types.map((t) => ((r.shares.get(t) ?? 0) * r.denseFlops) / fam(t) / r.prefillSecPerToken));
-  const n = types.length;
-  const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));
-  const atb = Array.from({ length: n }, (_, i) => rows.reduce((s, r) => s + (r[i] ?? 0), 0) + RIDGE);
   // a type is never priced beyond 4× its family's rate either way: what the runs cannot see stays near 1
-  const x = solve(ata, atb).map((v) => Math.min(4, Math.max(0.25, v)));
+  const x = ridgeFit(rows, types.length).map((v) => Math.min(4, Math.max(0.25, v)));
   return Object.fromEntries(types.map((t, i) => [t, fam(t) / (x[i] ?? 1)]));
 }
 
@@ -76,18 +73,25 @@ export function prefillTypeScale(f: CpuFigures, shares: ReadonlyMap<string, numb
   return scale > 0 && Number.isFinite(scale) ? scale : 1;
 }
 
-// a report prices the whole catalog on each paint: the type split is worked out once per shape and quantization
-const memo = new WeakMap<ModelShape, Map<string, Map<string, number>>>();
+/**
+ * A split of a model's tensors by ggml type, of the tensor list llama-quantize gives a shape at a
+ * quantization (or of `tensors`, a file's own). A report prices the whole catalog on each paint, so
+ * the split is worked out once per shape and quantization.
+ */
+export function perTypeOfQuant(split: (shape: ModelShape, tensors: readonly TensorInfo[]) => Map<string, number>): (shape: ModelShape, quant: string, tensors?: readonly TensorInfo[]) => Map<string, number> {
+  const memo = new WeakMap<ModelShape, Map<string, Map<string, number>>>();
+  return (shape, quant, tensors) => {
+    if (tensors) return split(shape, tensors);
+    let byQuant = memo.get(shape);
+    if (!byQuant) memo.set(shape, (byQuant = new Map()));
+    let s = byQuant.get(quant);
+    if (!s) {
+      const q = parseQuantName(quant);
+      byQuant.set(quant, (s = q ? split(shape, typedTensors(shape, q)) : new Map()));
+    }
+    return s;
+  };
+}
 
 /** matmulTypeShares of the tensor list llama-quantize gives `shape` at `quant` (or of `tensors`, a file's own). */
-export function typeSharesFor(shape: ModelShape, quant: string, tensors?: readonly TensorInfo[]): Map<string, number> {
-  if (tensors) return matmulTypeShares(shape, tensors);
-  let byQuant = memo.get(shape);
-  if (!byQuant) memo.set(shape, (byQuant = new Map()));
-  let s = byQuant.get(quant);
-  if (!s) {
-    const q = parseQuantName(quant);
-    byQuant.set(quant, (s = q ? matmulTypeShares(shape, typedTensors(shape, q)) : new Map()));
-  }
-  return s;
-}
+export const typeSharesFor = perTypeOfQuant(matmulTypeShares);

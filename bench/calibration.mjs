@@ -7,7 +7,8 @@
 // stored: the user's calibration.json is not touched. Prints numbers; never fails on them.
 //   node bench/calibration.mjs [--threads N]
 import { loadavg } from "node:os";
-import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, runWork, typeScaledWork, withTypeFits } from "../dist/calibration/bench.js";
+import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, runWork, withTypeFlops } from "../dist/calibration/bench.js";
+import { matmulTypeShares, prefillTypeScale } from "../dist/calibration/prefill-types.js";
 import { constantsFromFigures, deriveCpuFigures, predictCpu } from "../dist/calibration/derive.js";
 import { hasNodeLlamaCpp, measureModels, measureWithReruns } from "../dist/calibration/run.js";
 import { waitedShare } from "../dist/calibration/waits.js";
@@ -41,12 +42,12 @@ const key = (m) => `${m.id}:${m.quant}`;
 const isHeld = (t) => HELD_OUT.some((h) => h.id === t.model.id && h.quant === t.model.quant);
 const withWork = r.runs.map((t) => ({ t, work: runWork(t) }));
 const benchRuns = withWork.filter((x) => !isHeld(x.t));
-const figures = withTypeFits(deriveCpuFigures(benchRuns.map((x) => ({ work: x.work, decodeSec: x.t.decodeNetSec, prefillSecPerToken: x.t.prefillNetSec / x.t.prefillTokens })), threads, SPEED_CONSTANTS.cpu, simd), benchRuns.map((x) => x.t), threads);
+const figures = withTypeFlops(deriveCpuFigures(benchRuns.map((x) => ({ work: x.work, decodeSec: x.t.decodeNetSec, prefillSecPerToken: x.t.prefillNetSec / x.t.prefillTokens })), threads, SPEED_CONSTANTS.cpu, simd), benchRuns.map((x) => x.t));
 const cal = constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, hw.memory.bandwidthGBs?.value);
 const ram = hw.memory.bandwidthGBs?.value;
 
 out(`${new Date().toISOString().slice(0, 16)}Z, llama.cpp CPU, ${threads} thread(s), ${hw.cpu.brand.value} (${r.cpuBackend}); prompt ${BENCH_PREFILL} tokens, ${BENCH_DECODE} decode steps; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)} s${reran ? `; ${reran} rerun for waiting` : ""}`);
-out(`bench plan: ${BENCH_PLAN.map(key).join(", ")} → ${figures.bandwidthGBs.toFixed(1)} GB/s, ${(figures.secPerLayer * 1e6).toFixed(0)} µs/layer, prompt Q4_K_M ${(figures.prefillFlops.quant / 1e9).toFixed(0)} GFLOP/s; per type ${Object.entries(figures.prefillTypeFlops ?? {}).map(([k, v]) => `${k} ${(v / 1e9).toFixed(0)}`).join(", ")}; decode ps/weight ${Object.entries(figures.decodeTypeSecPerWeight ?? {}).map(([k, v]) => `${k} ${(v * 1e12).toFixed(1)}`).join(", ")} (others ${(figures.secPerWeightPerThread * 1e12).toFixed(1)})`);
+out(`bench plan: ${BENCH_PLAN.map(key).join(", ")} → ${figures.bandwidthGBs.toFixed(1)} GB/s, ${(figures.secPerLayer * 1e6).toFixed(0)} µs/layer, prompt Q4_K_M ${(figures.prefillFlops.quant / 1e9).toFixed(0)} GFLOP/s; per type ${Object.entries(figures.prefillTypeFlops ?? {}).map(([k, v]) => `${k} ${(v / 1e9).toFixed(0)}`).join(", ")}`);
 const pad = (s, n) => String(s).padEnd(n);
 const lp = (s, n) => String(s).padStart(n);
 const err = (e, m) => `${e >= m ? "+" : ""}${(((e - m) / m) * 100).toFixed(0)}%`;
@@ -54,8 +55,9 @@ out(`\n${pad("held-out shape", 22)} ${pad("test", 8)} ${lp("measured", 9)} ${lp(
 const abs = { spec: [], cal: [] };
 for (const { t, work } of withWork.filter((x) => isHeld(x.t))) {
   const s = predictCpu(SPEED_CONSTANTS.cpu, work, threads, simd, ram);
-  // as estimateSpeed prices it: each weight type's prompt matmuls at its measured rate, its decode at its measured cost
-  const c = predictCpu(cal, typeScaledWork(figures, t.model, work), threads, simd, ram);
+  // as estimateSpeed prices it: each weight type's prompt matmuls at its measured rate
+  const scale = prefillTypeScale(figures, matmulTypeShares(t.model.shape, t.model.tensors), t.model.quant);
+  const c = predictCpu(cal, { ...work, denseFlops: work.denseFlops * scale }, threads, simd, ram);
   for (const [test, m, se, ce] of [["decode", 1 / t.decodeNetSec, s.decodeTps, c.decodeTps], ["prefill", t.prefillTokens / t.prefillNetSec, s.prefillTps, c.prefillTps]]) {
     out(`${pad(key(t.model), 22)} ${pad(test, 8)} ${lp(m.toFixed(1), 9)} ${lp(se.toFixed(1), 9)} ${lp(err(se, m), 7)} ${lp(ce.toFixed(1), 10)} ${lp(err(ce, m), 7)}`);
     abs.spec.push(Math.abs(se / m - 1));

@@ -1,11 +1,10 @@
 // Runs the bench plan and the proof benchmark's held-out shapes once (the same worker, method and
 // threads as `llmfit bench`, no reruns) and writes every run's timings beside the model's
-// per-type split of its decode weights, so the calibration fit can be worked on offline.
+// per-type split of its matmul weights, so the calibration fit can be worked on offline.
 //   npm run build && node scripts/calibration/dump-runs.mjs OUT.json [--prefill N] [--only id:quant,...]
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { BENCH_DECODE, BENCH_PLAN, BENCH_PREFILL, benchThreads, runWork } from "../../dist/calibration/bench.js";
-import { decodeTypeWeights } from "../../dist/calibration/decode-types.js";
 import { matmulTypeShares } from "../../dist/calibration/prefill-types.js";
 import { measureModels } from "../../dist/calibration/run.js";
 
@@ -42,7 +41,6 @@ const runs = r.runs.map((t) => {
     id: t.model.id, quant: t.model.quant, held,
     prefillTokens: t.prefillTokens, prefillSec: t.prefillSec, prefillNetSec: t.prefillNetSec, decodeSec: t.decodeSec, decodeNetSec: t.decodeNetSec,
     work,
-    decodeTypes: Object.fromEntries(decodeTypeWeights(t.model.shape, t.model.tensors)),
     prefillShares: Object.fromEntries(matmulTypeShares(t.model.shape, t.model.tensors)),
   };
 });

@@ -5,11 +5,10 @@
 import type { Hardware } from "../hardware/types.js";
 import { embeddedThreads } from "../prompt/service.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
-import { simdLevel, type CpuConstants } from "../speed/model.js";
+import { simdLevel } from "../speed/model.js";
 import { cpuWork, deriveCpuFigures, predictCpu, type CpuWork } from "./derive.js";
 import { measureModels, measureWithReruns, runLabel, type BenchRunSpec, type MeasureResult, type RunTiming } from "./run.js";
-import { decodeTypeScale, decodeTypeWeights, deriveDecodeTypes, withDecodeTypes } from "./decode-types.js";
-import { deriveTypeFlops, matmulTypeShares, prefillTypeScale } from "./prefill-types.js";
+import { deriveTypeFlops, matmulTypeShares } from "./prefill-types.js";
 import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
@@ -76,32 +75,6 @@ export function withTypeFlops(f: CpuFigures, runs: readonly RunTiming[]): CpuFig
   return typeRuns.length > 0 ? { ...f, prefillTypeFlops: deriveTypeFlops(typeRuns, f.prefillFlops) } : f;
 }
 
-/**
- * The figures with both per-type fits of the dense runs: the prompt rates (prefill-types.ts) and
- * the decode costs (decode-types.ts, whose B and t_layer replace the single fit's).
- */
-export function withTypeFits(f: CpuFigures, runs: readonly RunTiming[], threads: number, spec: CpuConstants = SPEED_CONSTANTS.cpu): CpuFigures {
-  const dense = runs.filter((r) => r.model.shape.experts === undefined);
-  const decode = deriveDecodeTypes(
-    dense.map((r) => {
-      const w = runWork(r);
-      return { weights: decodeTypeWeights(r.model.shape, r.model.tensors), bytes: w.bytes, layers: w.layers, decodeSec: r.decodeNetSec };
-    }),
-    spec,
-    threads,
-  );
-  return withDecodeTypes(withTypeFlops(f, runs), decode);
-}
-
-/** A sparse model's work as a calibrated estimate prices it: its prompt FLOPs and decode weights scaled by their type mix (as estimateSpeed does). */
-export function typeScaledWork(f: CpuFigures, model: { readonly shape: RunTiming["model"]["shape"]; readonly tensors: RunTiming["model"]["tensors"]; readonly quant: string }, work: CpuWork): CpuWork {
-  return {
-    ...work,
-    denseFlops: work.denseFlops * prefillTypeScale(f, matmulTypeShares(model.shape, model.tensors), model.quant),
-    weights: work.weights * decodeTypeScale(f, decodeTypeWeights(model.shape, model.tensors)),
-  };
-}
-
 export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<Calibration> {
   const threads = opts.threads ?? benchThreads();
   const plan = opts.plan ?? BENCH_PLAN;
@@ -136,7 +109,7 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
     prefillSecPerToken: r.prefillNetSec / r.prefillTokens,
     r,
   }));
-  const figures = withTypeFits(deriveCpuFigures(inputs, threads, spec, simd), measured.runs, threads, spec);
+  const figures = withTypeFlops(deriveCpuFigures(inputs, threads, spec, simd), measured.runs);
   // what was taken out as waiting, for the closing line; a run over the limit is the warning's, not this note's
   const waitShare = measured.runs.reduce((a, r) => a + decodeWaitedShare(r), 0) / measured.runs.length;
   return {

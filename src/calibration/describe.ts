@@ -36,9 +36,6 @@ export function benchReport(cal: Calibration, file: string): string[] {
     ...(c.prefillTypeFlops && Object.keys(c.prefillTypeFlops).length > 0
       ? [`Prompt matmuls per tensor type (a model is priced by its own mix): ${Object.entries(c.prefillTypeFlops).map(([t, v]) => `${t} ${f1(v / 1e9)}`).join(" · ")} GFLOP/s`]
       : []),
-    ...(c.decodeTypeSecPerWeight && Object.keys(c.decodeTypeSecPerWeight).length > 0
-      ? [`Decode per tensor type (src/calibration/decode-types.ts): ${Object.entries(c.decodeTypeSecPerWeight).map(([t, v]) => `${t} ${(v * 1e12).toFixed(1)}`).join(" · ")} ps/weight/thread`]
-      : []),
     `GPU: ${cal.gpuNote ?? (cal.gpu === "false" ? "none" : cal.gpu)}`,
   ];
   // one message about other processes: the warning when a run stayed over the wait limit, else how much waiting was taken out

@@ -42,8 +42,6 @@ export const CpuFiguresSchema = lazySchema(() => z.object({
   expertsMeasured: z.boolean().optional(),
   /** Prompt matmul FLOP/s with `threads` threads per ggml type the dense runs measured (src/calibration/prefill-types.ts); absent in older files. */
   prefillTypeFlops: z.record(z.string(), positive).optional(),
-  /** Decode seconds per weight per thread per ggml type the dense runs measured (src/calibration/decode-types.ts; bandwidthGBs and secPerLayer are then that fit's); absent in older files. */
-  decodeTypeSecPerWeight: z.record(z.string(), z.number().finite().nonnegative()).optional(),
 }));
 export type CpuFigures = z.infer<typeof CpuFiguresSchema>;
 

@@ -9,7 +9,6 @@ import type { ModelShape, TensorInfo } from "../models/shape.js";
 import type { Estimate, KvType } from "../sizing/types.js";
 import type { GpuSpec } from "../hardware/gpu-spec-schema.js";
 import { calibratedCpuConstants, calibrationOf, measuredLabel } from "../calibration/apply.js";
-import { decodeTypeScale, decodeWeightsFor } from "../calibration/decode-types.js";
 import { prefillTypeScale, typeSharesFor } from "../calibration/prefill-types.js";
 import { SPEED_CONSTANTS } from "./constants.js";
 import {
@@ -295,8 +294,6 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
   const family = weightFamily(est.quant);
   // a calibrated machine prices each weight type's prompt matmuls at its own measured rate (src/calibration/prefill-types.ts)
   const typeScale = cal && cpuK ? prefillTypeScale(cal.cpu, typeSharesFor(shape, est.quant, opts.tensors), est.quant) : 1;
-  // and each weight type's decode at its own measured cost (src/calibration/decode-types.ts)
-  const decodeScale = cal && cpuK ? decodeTypeScale(cal.cpu, decodeWeightsFor(shape, est.quant, opts.tensors)) : 1;
   const threads = opts.threads ?? defaultThreads(hw);
   const ramGBs = hw.memory.bandwidthGBs?.value;
   const nLayer = shape.layers.length;
@@ -319,7 +316,7 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
         const weights = sumAt(traffic.layerParams, part.layers) + (logits ? traffic.outputParams : 0);
         const share = nLayer > 0 ? part.layers.length / nLayer : 1;
         const flops = promptMatmulFlops(sumAt(traffic.layerParams, part.layers), part.output ? traffic.outputParams : 0, ctx) + attnPrompt * share;
-        const decode = cpuDecodeSeconds(k.cpu, bytes, weights * decodeScale, part.layers.length, threads, ramGBs);
+        const decode = cpuDecodeSeconds(k.cpu, bytes, weights, part.layers.length, threads, ramGBs);
         const streamed = bytes / Math.min(threads * k.cpu.bytesPerSecPerThread, ramGBs !== undefined && ramGBs > 0 ? ramGBs * 1e9 * k.cpu.ramEfficiency : Number.POSITIVE_INFINITY);
         const expertFlops = 2 * sumAt(traffic.layerExpertParams, part.layers);
         const work = { denseFlops: (flops - expertFlops) * typeScale, expertFlops, ssmElems: sumAt(ssm, part.layers), mamba2: (shape.ssm?.nHead ?? 0) > 0 };

@@ -19,6 +19,7 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
     const bench = await import(new URL("bench.js", dist).href);
     const derive = await import(new URL("derive.js", dist).href);
     const run = await import(new URL("run.js", dist).href);
+    const types = await import(new URL("prefill-types.js", dist).href);
     const { SPEED_CONSTANTS } = await import(new URL("../speed/constants.js", dist).href);
     const held = { id: "qwen2.5-0.5b", quant: "Q4_K_M" };
     const prefill = 64;
@@ -30,7 +31,7 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
     const heldRun = r.runs.find(isHeld);
     expect(benchRuns).toHaveLength(bench.BENCH_PLAN.length);
     const work = (t: unknown) => bench.runWork(t);
-    const figures = bench.withTypeFits(
+    const figures = bench.withTypeFlops(
       derive.deriveCpuFigures(
         benchRuns.map((t: { decodeNetSec: number; prefillNetSec: number; prefillTokens: number; model: never }) => ({ work: work(t), decodeSec: t.decodeNetSec, prefillSecPerToken: t.prefillNetSec / t.prefillTokens })),
         threads,
@@ -38,12 +39,11 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
         "avx512",
       ),
       benchRuns,
-      threads,
     );
     const k = derive.constantsFromFigures(SPEED_CONSTANTS.cpu, figures, threads, undefined);
     const w = work(heldRun);
-    // priced as estimateSpeed prices it: prompt FLOPs and decode weights by their type mix
-    const est = derive.predictCpu(k, bench.typeScaledWork(figures, heldRun.model, w), threads, "avx512");
+    const scale = types.prefillTypeScale(figures, types.matmulTypeShares(heldRun.model.shape, heldRun.model.tensors), held.quant);
+    const est = derive.predictCpu(k, { ...w, denseFlops: w.denseFlops * scale }, threads, "avx512");
     const measured = { decodeTps: 1 / heldRun.decodeNetSec, prefillTps: heldRun.prefillTokens / heldRun.prefillNetSec };
     for (const test of ["decodeTps", "prefillTps"] as const) {
       const ratio = est[test] / measured[test];

@@ -73,8 +73,8 @@ export function solve(m: number[][], b: number[]): number[] {
 
 /**
  * Least squares on relative error with each scaled unknown pulled towards 1 (RIDGE): rows of
- * (feature × spec value) / measured time, each asking Σ row_j × x_j = 1. Every calibration fit
- * (the decode terms, the per-type decode and prompt rates) solves this one system.
+ * (feature × spec value) / measured time, each asking Σ row_j × x_j = 1. Both calibration fits
+ * (the decode terms here, the per-type prompt rates in prefill-types.ts) solve this one system.
  */
 export function ridgeFit(rows: readonly (readonly number[])[], n: number): number[] {
   const ata = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0) + (i === j ? RIDGE : 0)));

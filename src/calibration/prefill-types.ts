@@ -73,25 +73,18 @@ export function prefillTypeScale(f: CpuFigures, shares: ReadonlyMap<string, numb
   return scale > 0 && Number.isFinite(scale) ? scale : 1;
 }
 
-/**
- * A split of a model's tensors by ggml type, of the tensor list llama-quantize gives a shape at a
- * quantization (or of `tensors`, a file's own). A report prices the whole catalog on each paint, so
- * the split is worked out once per shape and quantization.
- */
-export function perTypeOfQuant(split: (shape: ModelShape, tensors: readonly TensorInfo[]) => Map<string, number>): (shape: ModelShape, quant: string, tensors?: readonly TensorInfo[]) => Map<string, number> {
-  const memo = new WeakMap<ModelShape, Map<string, Map<string, number>>>();
-  return (shape, quant, tensors) => {
-    if (tensors) return split(shape, tensors);
-    let byQuant = memo.get(shape);
-    if (!byQuant) memo.set(shape, (byQuant = new Map()));
-    let s = byQuant.get(quant);
-    if (!s) {
-      const q = parseQuantName(quant);
-      byQuant.set(quant, (s = q ? split(shape, typedTensors(shape, q)) : new Map()));
-    }
-    return s;
-  };
-}
+// a report prices the whole catalog on each paint: the type split is worked out once per shape and quantization
+const memo = new WeakMap<ModelShape, Map<string, Map<string, number>>>();
 
 /** matmulTypeShares of the tensor list llama-quantize gives `shape` at `quant` (or of `tensors`, a file's own). */
-export const typeSharesFor = perTypeOfQuant(matmulTypeShares);
+export function typeSharesFor(shape: ModelShape, quant: string, tensors?: readonly TensorInfo[]): Map<string, number> {
+  if (tensors) return matmulTypeShares(shape, tensors);
+  let byQuant = memo.get(shape);
+  if (!byQuant) memo.set(shape, (byQuant = new Map()));
+  let s = byQuant.get(quant);
+  if (!s) {
+    const q = parseQuantName(quant);
+    byQuant.set(quant, (s = q ? matmulTypeShares(shape, typedTensors(shape, q)) : new Map()));
+  }
+  return s;
+}

@@ -20,6 +20,7 @@ import { kvBytesOfLastLayers } from "../sizing/kv-cache.js";
 import { layerIsMoe } from "../sizing/tensors.js";
 import type { MemoryDetail } from "../sizing/memory.js";
 import { deviceOverheadBytes } from "../sizing/overhead.js";
+import { gpusWithFreeVram } from "../sizing/placement.js";
 import type { RunSettings } from "../sizing/types.js";
 import type { ClusterHost } from "./hosts.js";
 
@@ -98,7 +99,7 @@ export function rpcDevices(hosts: readonly ClusterHost[]): RpcDevice[] {
   hosts.forEach((h, i) => {
     if (i === 0) return;
     const addr = `${h.address ?? h.name}:${RPC_PORT}`;
-    const gpus = h.hw.gpus.filter((g) => g.vramFreeBytes.value > 0);
+    const gpus = gpusWithFreeVram(h.hw);
     if (gpus.length === 0) {
       // ggml-rpc-server falls back to the CPU device, which reports the host's free RAM
       out.push({ host: i, label: `${addr} CPU`, backend: "cpu", freeBytes: h.hw.memory.availableBytes.value, remote: true });
@@ -107,9 +108,7 @@ export function rpcDevices(hosts: readonly ClusterHost[]): RpcDevice[] {
     }
   });
   const main = hosts[0];
-  main?.hw.gpus
-    .filter((g) => g.vramFreeBytes.value > 0)
-    .forEach((g, j) => out.push({ host: 0, label: `main ${g.backend.toUpperCase()}${j}`, gpu: g, backend: g.backend, freeBytes: g.vramFreeBytes.value, remote: false }));
+  if (main) gpusWithFreeVram(main.hw).forEach((g, j) => out.push({ host: 0, label: `main ${g.backend.toUpperCase()}${j}`, gpu: g, backend: g.backend, freeBytes: g.vramFreeBytes.value, remote: false }));
   return out;
 }
 

@@ -186,7 +186,6 @@ export function paintModels(c: Canvas, rec: Recommendations, view: ModelsView, w
   const { cols, left } = tableColumns(rec, width);
   if (left.length > 0 && rec.rows.length > 0) c.line(["  " + `${left.join(", ")}: on each model's detail (<CR>)`, "LlmFitMuted"]);
   c.line("  ", ...cols.flatMap((col, i) => [[fit(col.title, col.width, col.align), "LlmFitHeader"] as const, i < cols.length - 1 ? " " : ""]));
-  const nameW = cols[0]!.width;
   const layout = cols.map((col) => `${col.title}:${col.width}:${col.align}`).join("|");
   for (const r of rec.rows) {
     const lines = rowLines(c, r, cols, layout);

@@ -113,11 +113,16 @@ function gpuNames(loads: readonly GpuLoad[]): string {
     .join(" + ");
 }
 
+/** The GPUs llama.cpp can offload to: those with free VRAM, in the machine's order. */
+export function gpusWithFreeVram(hw: Pick<Hardware, "gpus">): Gpu[] {
+  return hw.gpus.filter((g) => g.vramFreeBytes.value > 0);
+}
+
 /** Where llama.cpp puts the model, as numbers only (no devices list, no words). */
 export function decidePlacement(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: RunSettings, opts: PlacementOptions = {}): PlacementDecision {
   const n = shape.layers.length;
   const ram = hw.memory.availableBytes.value;
-  const gpus = hw.gpus.filter((g) => g.vramFreeBytes.value > 0);
+  const gpus = gpusWithFreeVram(hw);
   if (opts.device === "cpu") return cpuOnly(d, shape, s, ram, "cpu-backend");
   if (gpus.length === 0) return cpuOnly(d, shape, s, ram, "no-gpu");
   // On unified memory the GPU's working set and the RAM are one pool: what the GPU takes, the CPU loses.
@@ -165,7 +170,7 @@ export function placeModel(shape: ModelShape, d: MemoryDetail, hw: Hardware, s: 
       reason: `${layersOnGpu} of ${n} layers on ${gpuNames(loads)}, ${n - layersOnGpu} on the CPU (${gib(host)} of ${gib(ram)} GiB RAM); slower than all on GPU`,
     };
   }
-  const vram = hw.gpus.filter((g) => g.vramFreeBytes.value > 0).reduce((a, g) => a + g.vramFreeBytes.value, 0);
+  const vram = gpusWithFreeVram(hw).reduce((a, g) => a + g.vramFreeBytes.value, 0);
   const why = dec.why === "cpu-backend" ? "CPU backend (-ngl 0)" : dec.why === "no-gpu" ? "no GPU" : `does not fit in ${gib(vram)} GiB of free VRAM`;
   const devices: DevicePlacement[] = [{ device: "cpu", layers: n, bytes: host, availableBytes: ram }];
   if (verdict === "cpu") return { verdict, layersOnGpu: 0, layersTotal: n, devices, reason: `${why}; runs on the CPU: ${gib(host)} of ${gib(ram)} GiB free RAM` };

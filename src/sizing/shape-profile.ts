@@ -111,7 +111,10 @@ export function profileShape(shape: ModelShape): ShapeProfile {
       // by index: a for…of here made an iterator per layer (~27k on a cold report)
       for (let k = 0; k < classes.length; k++) {
         const x = classes[k]!;
-        if (x.kElems === kElems && x.vElems === vElems && x.swa === swa) c = x;
+        if (x.kElems === kElems && x.vElems === vElems && x.swa === swa) {
+          c = x;
+          break;
+        }
       }
       if (c) c.count++;
       else classes.push({ kElems, vElems, swa, count: 1 });

@@ -73,4 +73,4 @@ process.on("unhandledRejection", (err) => log.error("unhandled rejection", err))
 process.stdin.on("end", () => process.exit(0));
 process.on("SIGTERM", () => process.exit(0));
 
-log.info(`host ${process.pid} started (node ${process.versions.node}${boot ? (boot.fromCache ? ", code from cache" : ", code compiled") : ""})`);
+log.info(`host ${process.pid} started (node ${process.versions.node}${boot ? `, code ${boot.codeFrom === "seed" ? "from the build's seed" : boot.codeFrom === "cache" ? "from cache" : "compiled"}` : ""})`);

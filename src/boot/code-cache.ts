@@ -23,8 +23,10 @@ import { hashBytes } from "../models/content-hash.js";
 export interface Boot {
   /** Writes the code cache if this start had none (or V8 refused it); once, errors ignored. */
   saveCodeCache(): void;
-  /** Whether V8 compiled this start from cached data. */
+  /** Whether V8 compiled this start from cached data (this user's, or the build's seed). */
   readonly fromCache: boolean;
+  /** Where the code came from: this user's cache, the seed the build left beside the bundle, or compiled now. */
+  readonly codeFrom: "cache" | "seed" | "compiled";
 }
 
 /** The bundle's function: the arguments a CommonJS module gets, the bundle's URL, import() and the boot. */
@@ -84,6 +86,12 @@ export interface RunOptions {
   readonly stamp: string;
   /** Where the cache file lives (…/llmfit); undefined: no cache. */
   readonly cacheDir: string | undefined;
+  /**
+   * Where the build left its seed files (dist/code, scripts/seed-code-cache.mjs): what a start
+   * uses when this user has no good cache yet — the first start after an install or an update,
+   * which would otherwise compile the whole bundle. Undefined: none.
+   */
+  readonly seedDir?: string | undefined;
 }
 
 function readIfThere(path: string): Buffer | undefined {
@@ -101,12 +109,21 @@ export function runBundle(opts: RunOptions): Boot {
   const key = opts.cacheDir === undefined ? undefined : bundleKey(path, opts.stamp);
   const file = opts.cacheDir === undefined ? undefined : join(opts.cacheDir, "code", `${opts.name}.v8`);
   const sealed = file === undefined ? undefined : readIfThere(file);
-  const cachedData = sealed && key ? openCache(key, sealed) : undefined;
+  const own = sealed && key ? openCache(key, sealed) : undefined;
+  // The seed is checked exactly as the user's file is: the key names this very bundle file, so a
+  // copied or rebuilt bundle never meets a seed made for another. With no cache directory (turned
+  // off), the seed is not used either: "off" means compile.
+  const seedFile = own || key === undefined || opts.seedDir === undefined ? undefined : readIfThere(join(opts.seedDir, `${opts.name}.v8`));
+  const seeded = seedFile && key ? openCache(key, seedFile) : undefined;
+  const cachedData = own ?? seeded;
   const script = new vm.Script(source, { filename: path, ...(cachedData ? { cachedData } : {}) });
   const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
-  let pending = file !== undefined && key !== undefined && !fromCache;
+  // A start from the seed still leaves a cache of its own: the seed holds what the build's runs
+  // compiled, this user's commands may compile more, and the next start then finds it first.
+  let pending = file !== undefined && key !== undefined && (!fromCache || own === undefined);
   const boot: Boot = {
     fromCache,
+    codeFrom: !fromCache ? "compiled" : own !== undefined ? "cache" : "seed",
     saveCodeCache() {
       if (!pending || file === undefined || key === undefined) return;
       pending = false;
@@ -149,6 +166,11 @@ export function cacheNameFor(name: "cli" | "host", args: readonly string[]): str
   return /^[a-z]{1,16}$/.test(command) ? `cli-${command}` : "cli";
 }
 
+/** The build's seed files beside a bundle: dist/code for dist/<name>.bundle.js. */
+export function seedDirOf(bundle: URL): string {
+  return join(dirname(fileURLToPath(bundle)), "code");
+}
+
 /** What the generated dist/cli.js and dist/host.js call. The CLI saves its cache as it exits (all it ran is compiled by then); the host when idle. */
 export function startBundle(name: "cli" | "host", bundle: URL, stamp: string): void {
   const args = process.argv.slice(2);
@@ -162,7 +184,7 @@ export function startBundle(name: "cli" | "host", bundle: URL, stamp: string): v
   // reads this flag each time it grows the space, so setting it now works; set before compiling,
   // so the cache sees the same flags (V8 rejects a cache made under other flags: one file per command).
   if (name === "cli") setFlagsFromString(cliCommandOf(args) === "fit" ? "--semi-space-growth-factor=16" : "--semi-space-growth-factor=1");
-  const boot = runBundle({ bundle, name: cacheNameFor(name, args), stamp, cacheDir: codeCacheDir(args, process.env) });
+  const boot = runBundle({ bundle, name: cacheNameFor(name, args), stamp, cacheDir: codeCacheDir(args, process.env), seedDir: seedDirOf(bundle) });
   // A help or version run compiles next to nothing: a cache written then would serve every later
   // run of the command with little but the top level, and it is not rewritten while V8 accepts it.
   // A run that failed (a typo for a command) keeps nothing either.

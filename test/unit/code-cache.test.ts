@@ -2,12 +2,12 @@
 // a rewritten bundle, a damaged file) is ignored and replaced, and the real CLI prints the same
 // with and without it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { bundleKey, cacheHeader, cacheNameFor, cliCommandOf, codeCacheDir, openCache, runBundle, sealCache } from "../../src/boot/code-cache.js";
+import { bundleKey, cacheHeader, cacheNameFor, cliCommandOf, codeCacheDir, openCache, runBundle, sealCache, seedDirOf } from "../../src/boot/code-cache.js";
 import { hashBytes } from "../../src/models/content-hash.js";
 
 const dirs: string[] = [];
@@ -115,6 +115,42 @@ describe("runBundle", () => {
     expect(seen().sum).toBe(19900);
   });
 
+  it("starts from the build's seed when this user has no cache yet, and still leaves its own", () => {
+    const dir = tempDir();
+    const path = join(dir, "b.bundle.js");
+    writeFileSync(path, BUNDLE);
+    const bundle = pathToFileURL(path);
+    // the build's run: its own cache, copied beside the bundle as the seed
+    const build = runBundle({ bundle, name: "b", stamp: "s1", cacheDir: join(dir, "build-cache") });
+    expect(build.codeFrom).toBe("compiled");
+    build.saveCodeCache();
+    const seedDir = seedDirOf(bundle);
+    expect(seedDir).toBe(join(dir, "code"));
+    mkdirSync(seedDir);
+    copyFileSync(join(dir, "build-cache", "code", "b.v8"), join(seedDir, "b.v8"));
+
+    const cacheDir = join(dir, "user-cache");
+    const own = join(cacheDir, "code", "b.v8");
+    const first = runBundle({ bundle, name: "b", stamp: "s1", cacheDir, seedDir });
+    expect([first.fromCache, first.codeFrom]).toEqual([true, "seed"]);
+    expect(seen().sum).toBe(4950);
+    first.saveCodeCache();
+    expect(openCache(bundleKey(path, "s1"), readFileSync(own))).toBeDefined();
+    // the user's own cache comes first from now on
+    expect(runBundle({ bundle, name: "b", stamp: "s1", cacheDir, seedDir }).codeFrom).toBe("cache");
+
+    // a seed for another build, or for a rewritten bundle, is not used; nor any with the cache off
+    rmSync(cacheDir, { recursive: true });
+    expect(runBundle({ bundle, name: "b", stamp: "s2", cacheDir, seedDir }).codeFrom).toBe("compiled");
+    rmSync(cacheDir, { recursive: true, force: true });
+    expect(runBundle({ bundle, name: "b", stamp: "s1", cacheDir: undefined, seedDir }).codeFrom).toBe("compiled");
+    const damaged = readFileSync(join(seedDir, "b.v8"));
+    damaged[damaged.length - 1]! ^= 0xff;
+    writeFileSync(join(seedDir, "b.v8"), damaged);
+    expect(runBundle({ bundle, name: "b", stamp: "s1", cacheDir, seedDir }).codeFrom).toBe("compiled");
+    expect(seen().sum).toBe(4950);
+  });
+
   it("runs without a cache directory and saves nothing", () => {
     const dir = tempDir();
     const path = join(dir, "b.bundle.js");
@@ -149,6 +185,19 @@ describe("the CLI through its code cache", () => {
     // a run that fails (an unknown command) keeps nothing
     expect(spawnSync(process.execPath, [cli, "nosuchcommand"], { encoding: "utf8", env }).status).not.toBe(0);
     expect(existsSync(join(home, "cache", "llmfit", "code", "cli-nosuchcommand.v8"))).toBe(false);
+  });
+});
+
+describe("the build's seeds (scripts/seed-code-cache.mjs)", () => {
+  it("are there for the first commands and the host, each for this build's bundle file", () => {
+    const dist = new URL("../../dist/", import.meta.url).pathname;
+    for (const [bundle, names] of [["cli", ["cli-report", "cli-fit", "cli-detect"]], ["host", ["host"]]] as const) {
+      // the stamp the loader passes (dist/<bundle>.cjs, written by scripts/bundle.mjs)
+      const stamp = /\.bundle\.js"\)\), "([^"]+)"\)/.exec(readFileSync(join(dist, `${bundle}.cjs`), "utf8"))?.[1];
+      expect(stamp).toBeDefined();
+      const key = bundleKey(join(dist, `${bundle}.bundle.js`), stamp!);
+      for (const name of names) expect(openCache(key, readFileSync(join(dist, "code", `${name}.v8`))), name).toBeDefined();
+    }
   });
 });
 

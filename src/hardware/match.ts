@@ -120,8 +120,16 @@ export function nearestGpuNames(name: string, n: number): readonly string[] {
     .map(([k]) => k);
 }
 
+let specsById: ReadonlyMap<string, GpuSpec> | undefined;
+
+/** A spec row by its id: a map built on first use, since every GPU part of every speed estimate asks. */
 export function gpuSpecById(id: string): GpuSpec | undefined {
-  return GPU_SPECS.find((s) => s.id === id);
+  if (specsById === undefined) {
+    const byId = new Map<string, GpuSpec>();
+    for (const s of GPU_SPECS) if (!byId.has(s.id)) byId.set(s.id, s); // the first row of an id, as a search would find
+    specsById = byId;
+  }
+  return specsById.get(id);
 }
 
 export function editDistance(a: string, b: string): number {

@@ -19,10 +19,8 @@ import {
   deviceClass,
   dequantFamily,
   expertKernel,
-  gpuDecodeSeconds,
-  gpuDecodeTerms,
-  gpuPrefillSeconds,
-  gpuPrefillTerms,
+  gpuPartTimes,
+  type GpuPrefillTerms,
   launchGroup,
   prefillGroup,
   prefillSlot,
@@ -269,7 +267,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
 }
 
 /** The largest term of a GPU part's prompt time. */
-function prefillBoundOf(t: ReturnType<typeof gpuPrefillTerms>): SpeedBound {
+function prefillBoundOf(t: GpuPrefillTerms): SpeedBound {
   const named: readonly [number, SpeedBound][] = [
     [t.matrix, "matrix throughput"],
     [t.experts, "expert matmuls"],
@@ -334,10 +332,11 @@ export function estimateSpeed(shape: ModelShape, est: Estimate, hw: Hardware, op
         out.push({ backend: part.gpu.backend, decode: Number.POSITIVE_INFINITY, prefill: Number.POSITIVE_INFINITY, decodeBound: "memory bandwidth", prefillBound: "matrix throughput" });
         continue;
       }
-      const t = gpuDecodeTerms(k.gpu, w);
+      const times = gpuPartTimes(k.gpu, w);
+      const t = times.decodeTerms;
       const top = Math.max(t.bandwidth, t.dequant, t.moe, t.launch);
       const decodeBound: SpeedBound = top === t.bandwidth ? "memory bandwidth" : top === t.dequant ? "dequant compute" : top === t.moe ? "expert gather" : "launch overhead";
-      out.push({ backend: part.gpu.backend, decode: gpuDecodeSeconds(k.gpu, w), prefill: gpuPrefillSeconds(k.gpu, w), decodeBound, prefillBound: prefillBoundOf(gpuPrefillTerms(k.gpu, w)) });
+      out.push({ backend: part.gpu.backend, decode: times.decode, prefill: times.prefill, decodeBound, prefillBound: prefillBoundOf(times.prefillTerms) });
     }
     return out;
   };

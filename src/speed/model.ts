@@ -458,44 +458,89 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 
 /** The time of the features [a, b) of a layout: one named term of a decode or prompt estimate. */
-const termOf =
-  (f: readonly number[], u: readonly number[]) =>
-  (a: number, b: number): number =>
-    dot(f.slice(a, b), u.slice(a, b));
+function termOf(f: readonly number[], u: readonly number[], a: number, b: number): number {
+  let s = 0;
+  for (let i = a; i < b; i++) s += (f[i] ?? 0) * (u[i] ?? 0);
+  return s;
+}
 
-/** The terms of a GPU part's decode time, named, in seconds (the estimate names the largest). */
-export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): { bandwidth: number; dequant: number; moe: number; launch: number } {
-  const part = termOf(gpuDecodeFeatures(w), gpuDecodeUnknowns(g));
+// The unknowns of a set of constants, made once per constants object: every GPU part of every
+// speed estimate (a whole catalog per report) asks for them, and rebuilding the vectors made most
+// of an estimate's garbage. Constants are never changed in place (a refit makes new objects).
+const decodeUnknownsOf = new WeakMap<GpuConstants, number[]>();
+const prefillUnknownsOf = new WeakMap<GpuConstants, number[]>();
+function decodeUnknowns(g: GpuConstants): number[] {
+  let u = decodeUnknownsOf.get(g);
+  if (!u) decodeUnknownsOf.set(g, (u = gpuDecodeUnknowns(g)));
+  return u;
+}
+function prefillUnknowns(g: GpuConstants): number[] {
+  let u = prefillUnknownsOf.get(g);
+  if (!u) prefillUnknownsOf.set(g, (u = gpuPrefillUnknowns(g)));
+  return u;
+}
+
+export type GpuDecodeTerms = { bandwidth: number; dequant: number; moe: number; launch: number };
+export type GpuPrefillTerms = { matrix: number; experts: number; attention: number; reads: number; activations: number; power: number };
+
+function decodeTermsOf(f: readonly number[], u: readonly number[]): GpuDecodeTerms {
   const L = DECODE_LAYOUT;
   return {
-    bandwidth: part(L.classes, L.dequant) + part(L.traffic, L.length),
-    dequant: part(L.dequant, L.gather),
-    moe: part(L.gather, L.layer),
-    launch: part(L.layer, L.traffic),
+    bandwidth: termOf(f, u, L.classes, L.dequant) + termOf(f, u, L.traffic, L.length),
+    dequant: termOf(f, u, L.dequant, L.gather),
+    moe: termOf(f, u, L.gather, L.layer),
+    launch: termOf(f, u, L.layer, L.traffic),
   };
 }
 
-/** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
-export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): { matrix: number; experts: number; attention: number; reads: number; activations: number; power: number } {
-  const part = termOf(gpuPrefillFeatures(w), gpuPrefillUnknowns(g));
+function prefillTermsOf(f: readonly number[], u: readonly number[]): GpuPrefillTerms {
   const L = PREFILL_LAYOUT;
   return {
-    matrix: part(L.matrix, L.expert) + part(L.cls, L.perExpert) + part(L.appleEarly, L.length),
-    experts: part(L.expert, L.attention) + part(L.perExpert, L.read),
-    attention: part(L.attention, L.cls),
-    reads: part(L.read, L.activation),
-    activations: part(L.activation, L.power),
-    power: part(L.power, L.appleEarly),
+    matrix: termOf(f, u, L.matrix, L.expert) + termOf(f, u, L.cls, L.perExpert) + termOf(f, u, L.appleEarly, L.length),
+    experts: termOf(f, u, L.expert, L.attention) + termOf(f, u, L.perExpert, L.read),
+    attention: termOf(f, u, L.attention, L.cls),
+    reads: termOf(f, u, L.read, L.activation),
+    activations: termOf(f, u, L.activation, L.power),
+    power: termOf(f, u, L.power, L.appleEarly),
   };
+}
+
+const decodeFloor = (w: GpuPartWork): number => w.bytes / (w.bandwidthGBs * 1e9);
+const prefillFloor = (w: GpuPartWork): number => (w.denseFlops + w.expertFlops) / (prefillRate(w) * 1e12) + w.attnFlops / (w.matrixTflops * 1e12);
+
+/** The terms of a GPU part's decode time, named, in seconds (the estimate names the largest). */
+export function gpuDecodeTerms(g: GpuConstants, w: GpuPartWork): GpuDecodeTerms {
+  return decodeTermsOf(gpuDecodeFeatures(w), decodeUnknowns(g));
+}
+
+/** The terms of a GPU part's prompt time, named, in seconds per prompt token (the estimate names the largest). */
+export function gpuPrefillTerms(g: GpuConstants, w: GpuPartWork): GpuPrefillTerms {
+  return prefillTermsOf(gpuPrefillFeatures(w), prefillUnknowns(g));
 }
 
 /** Seconds per decoded token on a GPU part: the model's terms, never faster than the spec bandwidth allows. */
 export function gpuDecodeSeconds(g: GpuConstants, w: GpuPartWork): number {
-  return Math.max(dot(gpuDecodeFeatures(w), gpuDecodeUnknowns(g)), w.bytes / (w.bandwidthGBs * 1e9));
+  return Math.max(dot(gpuDecodeFeatures(w), decodeUnknowns(g)), decodeFloor(w));
 }
 
 /** Seconds per prompt token on a GPU part, never faster than the matrix engine's peak. */
 export function gpuPrefillSeconds(g: GpuConstants, w: GpuPartWork): number {
-  const floor = (w.denseFlops + w.expertFlops) / (prefillRate(w) * 1e12) + w.attnFlops / (w.matrixTflops * 1e12);
-  return Math.max(dot(gpuPrefillFeatures(w), gpuPrefillUnknowns(g)), floor);
+  return Math.max(dot(gpuPrefillFeatures(w), prefillUnknowns(g)), prefillFloor(w));
+}
+
+/**
+ * A GPU part's decode and prompt seconds with their named terms, from one build of each feature
+ * vector: what gpuDecodeSeconds, gpuPrefillSeconds and the two term functions give, in one pass.
+ */
+export function gpuPartTimes(g: GpuConstants, w: GpuPartWork): { decode: number; prefill: number; decodeTerms: GpuDecodeTerms; prefillTerms: GpuPrefillTerms } {
+  const df = gpuDecodeFeatures(w);
+  const du = decodeUnknowns(g);
+  const pf = gpuPrefillFeatures(w);
+  const pu = prefillUnknowns(g);
+  return {
+    decode: Math.max(dot(df, du), decodeFloor(w)),
+    prefill: Math.max(dot(pf, pu), prefillFloor(w)),
+    decodeTerms: decodeTermsOf(df, du),
+    prefillTerms: prefillTermsOf(pf, pu),
+  };
 }

@@ -13,6 +13,7 @@ import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
 import { decodeWaitedShare, waitedShare, waitWarning } from "./waits.js";
+import { PROBE_STEPS, probeSpread, unsteadyWarning } from "./steady.js";
 
 /** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
@@ -89,6 +90,8 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
       prefill,
       decode: opts.decode ?? BENCH_DECODE,
       prefillReps: opts.prefillReps ?? 1,
+      // the reference probe on the plan's pass only: its spread says whether the machine held its speed (steady.ts)
+      ...(rerun ? {} : { probeSteps: PROBE_STEPS }),
       onEvent: (e: ChildEvent) => {
         if (e.type === "start") opts.onProgress?.(++started, specs.length, `${prefix}${e.label}`);
       },
@@ -99,7 +102,9 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
   const { measured, kept } = await measureWithReruns(plan, measure);
   if (measured.runs.length === 0) throw new Error(`the bench measured nothing: ${measured.errors.join("; ") || "no runs"}`);
   const stillWaited = kept.filter((k) => k.waited).map((k) => runLabel(k.run));
-  const warning = waitWarning(stillWaited, kept.length);
+  const spread = probeSpread(measured.probes);
+  const warnings = [waitWarning(stillWaited, kept.length), unsteadyWarning(spread)].filter((w) => w !== undefined);
+  const warning = warnings.length > 0 ? warnings.join("; ") : undefined;
   const simd = simdLevel(hw.cpu.flags);
   const spec = SPEED_CONSTANTS.cpu;
   const ramGBs = hw.memory.bandwidthGBs?.value;
@@ -139,6 +144,7 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
     ...(warning ? { warning } : {}),
     seconds: (clock() - t0) / 1000,
     waitedTakenOut: waitShare,
+    ...(measured.probes.length >= 2 ? { probeSpread: spread } : {}),
     observations: [],
   };
 }

@@ -51,6 +51,8 @@ const ram = hw.memory.bandwidthGBs?.value;
 const planProbes = r.probes.filter((p) => BENCH_PLAN.some((b) => key(b) === p.before));
 const ref = probeReference(planProbes);
 const driftOf = (t) => {
+  // a run kept from the rerun pass ran in another worker, without probe readings
+  if (kept.find((k) => k.run === t)?.reran) return "rerun";
   const p = r.probes.find((x) => x.before === key(t.model));
   return ref !== undefined && p ? `${probeDrift(ref, p) >= 0 ? "+" : ""}${(probeDrift(ref, p) * 100).toFixed(0)}%` : "?";
 };

@@ -16,6 +16,9 @@ import type { ProbeReading } from "./run.js";
  * disturbances the readings held within ±4 % (27.6–29.6 ms, 6 of 9 readings of a dump at load
  * 5–6); the disturbed ones were 33–45 ms, net of the runqueue wait: other work's memory traffic
  * and the host's own speed changes slow a run without taking its core, so waits.ts cannot see them.
+ * The probe sees what the runs suffer: in a quiet proof run (load 1.4) it read 35.6 and 38.2 ms
+ * (28–30 otherwise) just before llama-3.2-1b and qwen3-1.7b, whose decode and prompt then ran
+ * ~25–35 % slower than in other dumps, with no runqueue wait to speak of.
  */
 export const UNSTEADY_LIMIT = 0.15;
 

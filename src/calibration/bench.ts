@@ -1,7 +1,8 @@
 // `llmfit bench`: run a few small sparse models through llama.cpp on this machine, derive its
 // figures, store them for its fingerprint. Sized to finish in about 30 s on a 2-core machine:
 // four small dense models (three sizes, four weight types) and a small MoE probe, a 128-token
-// prompt (64 for the two slowest) and 12 decode steps each. Nothing leaves the machine: the models are written locally, and deleted afterwards.
+// prompt (64 for three of them) and 8 decode steps each, and a reference probe (four decode
+// steps on the first run's model, kept loaded) before every run (steady.ts). Nothing leaves the machine: the models are written locally, and deleted afterwards.
 import type { Hardware } from "../hardware/types.js";
 import { embeddedThreads } from "../prompt/service.js";
 import { SPEED_CONSTANTS } from "../speed/constants.js";
@@ -13,10 +14,13 @@ import { MOE_PROBE_ID } from "./sparse-model.js";
 import type { Calibration, CpuFigures } from "./schema.js";
 import type { ChildEvent } from "./protocol.js";
 import { decodeWaitedShare, waitedShare, waitWarning } from "./waits.js";
+import { PROBE_STEPS, probeSpread, unsteadyWarning } from "./steady.js";
 
 /** What the bench runs: 0.6 B and 1.2–1.7 B dense models; F16, Q8_0, Q5_0 and Q4_K_M weights; a small MoE probe for the expert matmuls. */
 export const BENCH_PLAN: readonly BenchRunSpec[] = [
-  { id: "qwen3-0.6b", quant: "Q8_0" },
+  // a 64-token prompt: its Q8_0 rate per FLOP at 64 was within 1-4 % of that at 128 (two pairs of
+  // dumps, load 4-5), ~0.6 s saved; not so Q5_0 below, whose rate at 64 was ~20 % lower than at 128
+  { id: "qwen3-0.6b", quant: "Q8_0", prefill: 64 },
   // the two slowest prompts at half the length, ~1.4 s each saved: their per-token rate at 64 tokens
   // was within ~5 % of that at 128 (the run-to-run noise on the shared 2-core test machine)
   { id: "qwen3-0.6b", quant: "F16", prefill: 64 },
@@ -29,7 +33,9 @@ export const BENCH_PLAN: readonly BenchRunSpec[] = [
 ];
 
 export const BENCH_PREFILL = 128;
-export const BENCH_DECODE = 12;
+// 8, not 12: the median step of 8 is as robust to the odd slowed step, and the ~1 s saved pays
+// for the reference probe's readings (steady.ts) within the bench's 30 s
+export const BENCH_DECODE = 8;
 
 export interface BenchOptions {
   readonly threads?: number;
@@ -89,6 +95,8 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
       prefill,
       decode: opts.decode ?? BENCH_DECODE,
       prefillReps: opts.prefillReps ?? 1,
+      // the reference probe on the plan's pass only: its spread says whether the machine held its speed (steady.ts)
+      ...(rerun ? {} : { probeSteps: PROBE_STEPS }),
       onEvent: (e: ChildEvent) => {
         if (e.type === "start") opts.onProgress?.(++started, specs.length, `${prefix}${e.label}`);
       },
@@ -99,7 +107,9 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
   const { measured, kept } = await measureWithReruns(plan, measure);
   if (measured.runs.length === 0) throw new Error(`the bench measured nothing: ${measured.errors.join("; ") || "no runs"}`);
   const stillWaited = kept.filter((k) => k.waited).map((k) => runLabel(k.run));
-  const warning = waitWarning(stillWaited, kept.length);
+  const spread = probeSpread(measured.probes);
+  const warnings = [waitWarning(stillWaited, kept.length), unsteadyWarning(spread)].filter((w) => w !== undefined);
+  const warning = warnings.length > 0 ? warnings.join("; ") : undefined;
   const simd = simdLevel(hw.cpu.flags);
   const spec = SPEED_CONSTANTS.cpu;
   const ramGBs = hw.memory.bandwidthGBs?.value;
@@ -139,6 +149,7 @@ export async function runBench(hw: Hardware, opts: BenchOptions = {}): Promise<C
     ...(warning ? { warning } : {}),
     seconds: (clock() - t0) / 1000,
     waitedTakenOut: waitShare,
+    ...(measured.probes.length >= 2 ? { probeSpread: spread } : {}),
     observations: [],
   };
 }

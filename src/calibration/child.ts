@@ -9,7 +9,10 @@
 // touched once), then the sequence is cleared. Prefill: one batch of `prefill` tokens, timed
 // (best of `prefillReps`; a run may set its own length). Decode: then `decode` single-token steps at positions prefill…, each
 // timed; the median step is the decode time (robust to the odd step another process slowed).
-// Only llama_decode calls are timed.
+// Only llama_decode calls are timed. Reference probe (job.probeSteps): the first run's model stays
+// loaded and a few decode steps on it are timed after its run, before each later run and at the
+// end: the same work each time, so their spread is the machine's own drift over the job (the
+// hypervisor here changed the CPU's speed by ~30 % between quiet runs minutes apart).
 import { readdirSync, readFileSync } from "node:fs";
 import { ChildJobSchema, type ChildEvent, type ChildJob } from "./protocol.js";
 import { benchToken } from "./sparse-model.js";
@@ -62,6 +65,14 @@ interface AddonContext {
   dispose(): Promise<void>;
 }
 
+/** One timed single-token decode step at `pos`. */
+const stepOn = (ctx: AddonContext, threads: number, pos: number): Promise<{ wall: number; wait: number }> =>
+  timed(threads, async () => {
+    ctx.initBatch(1);
+    ctx.addToBatch(0, pos, Uint32Array.from([benchToken(pos + 1000)]), Uint32Array.from([0]));
+    await ctx.decodeBatch();
+  });
+
 async function main(job: ChildJob): Promise<void> {
   const lib = await import("node-llama-cpp");
   const lines: string[] = [];
@@ -73,7 +84,24 @@ async function main(job: ChildJob): Promise<void> {
   });
   const backend = /loaded CPU backend from \S*libggml-cpu-(\S+)\.so/.exec(lines.join("\n"))?.[1] ?? "";
   emit({ type: "ready", backend, gpu: String(llama.gpu), version: "node-llama-cpp" });
-  for (const run of job.runs) {
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((x, y) => x - y);
+    return s[Math.floor(s.length / 2)] ?? 0;
+  };
+  // undisturbed: the wall time less the runqueue wait (never below a tenth of the wall time)
+  const net = (t: { wall: number; wait: number }): number => Math.max(t.wall - t.wait, t.wall / 10);
+  // the reference probe: the first run's model and context, kept open (job.probeSteps)
+  let probe: { ctx: AddonContext; model: { dispose(): Promise<void> } } | undefined;
+  const runProbe = async (before: string): Promise<void> => {
+    if (!probe || !job.probeSteps) return;
+    const ctx = probe.ctx;
+    ctx.disposeSequence(0);
+    const steps: { wall: number; wait: number }[] = [];
+    for (let i = 0; i < job.probeSteps; i++) steps.push(await stepOn(ctx, job.threads, i));
+    emit({ type: "probe", before, sec: median(steps.map((t) => t.wall)), netSec: median(steps.map(net)) });
+  };
+  for (const [ri, run] of job.runs.entries()) {
+    await runProbe(run.label);
     emit({ type: "start", label: run.label });
     const prefill = run.prefill ?? job.prefill;
     const cells = prefill + job.decode + 16;
@@ -90,12 +118,7 @@ async function main(job: ChildJob): Promise<void> {
         threads: job.threads,
       });
       if (!(await ctx.init())) throw new Error("llama.cpp could not create a context");
-      const step = (pos: number): Promise<{ wall: number; wait: number }> =>
-        timed(job.threads, async () => {
-          ctx.initBatch(1);
-          ctx.addToBatch(0, pos, Uint32Array.from([benchToken(pos + 1000)]), Uint32Array.from([0]));
-          await ctx.decodeBatch();
-        });
+      const step = (pos: number): Promise<{ wall: number; wait: number }> => stepOn(ctx, job.threads, pos);
       await step(0);
       await step(1);
       const pre: { wall: number; wait: number }[] = [];
@@ -111,20 +134,22 @@ async function main(job: ChildJob): Promise<void> {
       }
       const steps: { wall: number; wait: number }[] = [];
       for (let i = 0; i < job.decode; i++) steps.push(await step(prefill + i));
-      await ctx.dispose();
-      await model.dispose();
-      const median = (xs: number[]): number => {
-        const s = [...xs].sort((x, y) => x - y);
-        return s[Math.floor(s.length / 2)] ?? 0;
-      };
-      // undisturbed: the wall time less the runqueue wait (never below a tenth of the wall time)
-      const net = (t: { wall: number; wait: number }): number => Math.max(t.wall - t.wait, t.wall / 10);
+      if (ri === 0 && job.probeSteps) probe = { ctx, model };
+      else {
+        await ctx.dispose();
+        await model.dispose();
+      }
       const prefillSec = Math.min(...pre.map((t) => t.wall));
       const prefillNetSec = Math.min(...pre.map(net));
       emit({ type: "run", label: run.label, prefillSec, prefillNetSec, decodeSec: median(steps.map((t) => t.wall)), decodeNetSec: median(steps.map(net)) });
     } catch (err) {
       emit({ type: "error", label: run.label, message: err instanceof Error ? err.message : String(err) });
     }
+  }
+  await runProbe("end");
+  if (probe) {
+    await probe.ctx.dispose();
+    await probe.model.dispose();
   }
   await llama.dispose();
 }

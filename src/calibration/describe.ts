@@ -40,7 +40,9 @@ export function benchReport(cal: Calibration, file: string): string[] {
   ];
   // one message about other processes: the warning when a run stayed over the wait limit, else how much waiting was taken out
   const takenOut = !cal.warning && (cal.waitedTakenOut ?? 0) >= 0.1 ? `; other processes held the cores for ${((cal.waitedTakenOut ?? 0) * 100).toFixed(0)} % of decode time, taken out of the figures` : "";
-  if (cal.seconds !== undefined) lines.push(`The bench took ${cal.seconds.toFixed(0)} s here${cal.runs.some((r) => r.reran) ? ", reruns included" : ""}${takenOut}.`);
+  // the machine's own drift, beside the other processes' share: the reference probe's spread (steady.ts)
+  const steady = cal.probeSpread !== undefined ? `; the machine's speed moved ${(cal.probeSpread * 100).toFixed(0)} % during it (reference probe)` : "";
+  if (cal.seconds !== undefined) lines.push(`The bench took ${cal.seconds.toFixed(0)} s here${cal.runs.some((r) => r.reran) ? ", reruns included" : ""}${takenOut}${steady}.`);
   if (cal.warning) lines.push(`Warning: ${cal.warning}`);
   const l = learnedFactors(cal.observations);
   if (l.decodeRuns + l.prefillRuns > 0) lines.push(`Real runs so far: ${l.decodeRuns} (decode ×${l.decode.toFixed(2)}, prefill ×${l.prefill.toFixed(2)}; the bench counts as ${BENCH_WEIGHT} runs)`);

@@ -23,6 +23,8 @@ export interface MeasureOptions {
   readonly decode: number;
   readonly prefillReps: number;
   readonly gpu?: boolean;
+  /** Decode steps of the reference probe (child.ts); none when absent. */
+  readonly probeSteps?: number;
   readonly signal?: AbortSignal;
   readonly onEvent?: (e: ChildEvent) => void;
 }
@@ -46,6 +48,15 @@ export interface MeasureResult {
   readonly cpuBackend: string;
   readonly gpu: string;
   readonly errors: readonly string[];
+  /** The reference probe's readings, in order (empty without opts.probeSteps). */
+  readonly probes: readonly ProbeReading[];
+}
+
+/** One reference-probe reading: its decode step's seconds (median, wall and net), taken before the run `before` ("end": after the last). */
+export interface ProbeReading {
+  readonly before: string;
+  readonly sec: number;
+  readonly netSec: number;
 }
 
 /** dist/calibration/child.js, from this module (dist/calibration/) or from the bundled dist/cli.js and dist/host.js. */
@@ -80,19 +91,21 @@ export async function measureModels(specs: readonly BenchRunSpec[], opts: Measur
       const prefill = own !== undefined && own < opts.prefill ? own : undefined;
       return { label: `${m.id}:${m.quant}`, file, ...(prefill !== undefined ? { prefill } : {}) };
     });
-    const job: ChildJob = { runs, threads: opts.threads, prefill: opts.prefill, decode: opts.decode, prefillReps: opts.prefillReps, gpu: opts.gpu === true };
+    const job: ChildJob = { runs, threads: opts.threads, prefill: opts.prefill, decode: opts.decode, prefillReps: opts.prefillReps, gpu: opts.gpu === true, ...(opts.probeSteps ? { probeSteps: opts.probeSteps } : {}) };
     const events = await runChild(job, opts);
     const ready = events.find((e) => e.type === "ready");
     const timings: RunTiming[] = [];
     const errors: string[] = [];
+    const probes: ProbeReading[] = [];
     for (const e of events) {
+      if (e.type === "probe") probes.push({ before: e.before, sec: e.sec, netSec: e.netSec });
       if (e.type === "error") errors.push(e.label ? `${e.label}: ${e.message}` : e.message);
       if (e.type !== "run") continue;
       const i = runs.findIndex((r) => r.label === e.label);
       const model = models[i];
       if (model) timings.push({ model, prefillTokens: runs[i]?.prefill ?? opts.prefill, prefillSec: e.prefillSec, prefillNetSec: e.prefillNetSec, decodeSec: e.decodeSec, decodeNetSec: e.decodeNetSec });
     }
-    return { runs: timings, cpuBackend: ready?.type === "ready" ? ready.backend : "", gpu: ready?.type === "ready" ? ready.gpu : "false", errors };
+    return { runs: timings, cpuBackend: ready?.type === "ready" ? ready.backend : "", gpu: ready?.type === "ready" ? ready.gpu : "false", errors, probes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -78,6 +78,8 @@ export const CalibrationSchema = lazySchema(() => z.object({
   seconds: z.number().finite().nonnegative().optional(),
   /** Mean share (0…1) of the runs' decode time spent waiting for a core and taken out of their figures; absent in older files. */
   waitedTakenOut: z.number().finite().min(0).max(1).optional(),
+  /** How far the machine's own speed moved during the bench: the reference probe's slowest over fastest reading, less 1 (steady.ts); absent in older files. */
+  probeSpread: z.number().finite().nonnegative().optional(),
   /** Real prompts, newest last (src/calibration/learn.ts keeps the latest few). */
   observations: z.array(ObservationSchema).default([]),
 }));

@@ -24,8 +24,12 @@ describe.skipIf(!built || !haveLlama)("a real short bench (llama.cpp on this mac
     const held = { id: "qwen2.5-0.5b", quant: "Q4_K_M" };
     const prefill = 64;
     const threads = 1;
-    const r = await run.measureModels([...bench.BENCH_PLAN, held], { threads, prefill, decode: 6, prefillReps: 1 });
+    const r = await run.measureModels([...bench.BENCH_PLAN, held], { threads, prefill, decode: 6, prefillReps: 1, probeSteps: 2 });
     expect(r.errors).toEqual([]);
+    // the reference probe (steady.ts): one reading before each run after the first (whose model it
+    // keeps) and one at the end, each a positive step no longer on the net clock than on the wall one
+    expect(r.probes.map((p: { before: string }) => p.before)).toEqual([...bench.BENCH_PLAN.slice(1).map((s: { id: string; quant: string }) => `${s.id}:${s.quant}`), `${held.id}:${held.quant}`, "end"]);
+    for (const p of r.probes as { sec: number; netSec: number }[]) expect(p.netSec > 0 && p.netSec <= p.sec).toBe(true);
     const isHeld = (t: { model: { id: string } }): boolean => t.model.id === held.id;
     const benchRuns = r.runs.filter((t: { model: { id: string } }) => !isHeld(t));
     const heldRun = r.runs.find(isHeld);

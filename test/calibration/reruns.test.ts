@@ -5,7 +5,7 @@ import { measureWithReruns, type BenchRunSpec, type MeasureResult, type RunTimin
 // a timing with only what the policy reads: the model's id/quant and the four clocks
 const timing = (id: string, waitShare: number): RunTiming =>
   ({ model: { id, quant: "Q4_K_M" }, prefillTokens: 64, prefillSec: 1, prefillNetSec: 1 - waitShare, decodeSec: 0.1, decodeNetSec: 0.1 }) as unknown as RunTiming;
-const result = (runs: RunTiming[]): MeasureResult => ({ runs, cpuBackend: "zen4", gpu: "false", errors: [] });
+const result = (runs: RunTiming[]): MeasureResult => ({ runs, cpuBackend: "zen4", gpu: "false", errors: [], probes: [] });
 
 describe("measureWithReruns", () => {
   it("runs again only the runs that waited over half their time, keeps the quieter try in the plan's order, and marks one that waited twice", async () => {

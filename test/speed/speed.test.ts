@@ -44,6 +44,7 @@ const IDEAL: SpeedConstants = {
     activationFactor: 0,
     joulesPerFlop: 0,
     appleEarlyFactor: 0,
+    rocblasGfx1151Factor: 0,
   },
   ranges: {},
 };

@@ -267,6 +267,7 @@ function fitGpu(published: readonly PublishedRow[], rms: Record<string, number>,
     activationFactor: x(p.x, P.activation),
     joulesPerFlop: x(p.x, P.power),
     appleEarlyFactor: x(p.x, P.appleEarly),
+    rocblasGfx1151Factor: x(p.x, P.rocblas),
   };
 }
 

@@ -115,9 +115,9 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 1
       },
       "cuda-2024": {
-        "f16": 0.984,
-        "bf16": 0.984,
-        "quant": 0.455
+        "f16": 1,
+        "bf16": 1,
+        "quant": 0.454
       },
       "metal": {
         "f16": 1,
@@ -125,9 +125,9 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 1
       },
       "metal-2024": {
-        "f16": 0.95,
-        "bf16": 0.95,
-        "quant": 0.786
+        "f16": 0.957,
+        "bf16": 0.957,
+        "quant": 0.788
       },
       "vulkan": {
         "f16": 0.351,
@@ -135,24 +135,24 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.351
       },
       "vulkan-nv": {
-        "f16": 0.923,
-        "bf16": 0.923,
-        "quant": 0.923
+        "f16": 0.913,
+        "bf16": 0.913,
+        "quant": 0.913
       },
       "rocm": {
-        "f16": 1,
-        "bf16": 0.124,
-        "quant": 1
+        "f16": 0.444,
+        "bf16": 0.332,
+        "quant": 0.444
       },
       "sycl": {
-        "f16": 0.603,
-        "bf16": 0.603,
-        "quant": 0.603
+        "f16": 0.557,
+        "bf16": 0.557,
+        "quant": 0.557
       },
       "sycl-dmmv": {
-        "f16": 0.603,
-        "bf16": 0.603,
-        "quant": 0.603
+        "f16": 0.557,
+        "bf16": 0.557,
+        "quant": 0.557
       },
       "vulkan-nv-turing": {
         "f16": 0.351,
@@ -160,25 +160,26 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         "quant": 0.351
       }
     },
-    "expertMatmulFactor": 2.82,
-    "attentionFactor": 3.59,
+    "expertMatmulFactor": 2.78,
+    "attentionFactor": 3.57,
     "matrixClassFactor": {
       "nvidia": 0,
       "nvidia-dc": 0,
       "apple": 0,
       "apple-max": 0,
       "apple-ultra": 0,
-      "amd": 2.25,
+      "amd": 0,
       "amd-rdna4": 0,
-      "amd-dc": 5.25,
-      "igpu": 4.72,
+      "amd-dc": 3,
+      "igpu": 1.22,
       "intel": 0
     },
-    "expertKernelFactor": 90.9,
-    "promptReadFactor": 0.847,
-    "activationFactor": 1.56,
-    "joulesPerFlop": 9.78e-13,
-    "appleEarlyFactor": 0.367
+    "expertKernelFactor": 81.8,
+    "promptReadFactor": 0.937,
+    "activationFactor": 1.44,
+    "joulesPerFlop": 1.02e-12,
+    "appleEarlyFactor": 0.37,
+    "rocblasGfx1151Factor": 8.49
   },
   "ranges": {
     "cpu": {
@@ -208,7 +209,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
       ],
       "prefill": [
         0.85,
-        1.19
+        1.2
       ]
     },
     "rocm": {
@@ -217,8 +218,8 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.13
       ],
       "prefill": [
-        0.6,
-        2.54
+        0.7,
+        1.88
       ]
     },
     "sycl": {
@@ -227,7 +228,7 @@ export const SPEED_CONSTANTS: SpeedConstants = {
         1.7
       ],
       "prefill": [
-        0.51,
+        0.52,
         1.22
       ]
     },

@@ -263,6 +263,7 @@ export function gpuWork(shape: ModelShape, traffic: TokenTraffic, quant: string,
     activationBytes: sumAt(activationBytesPerLayer(shape), part.layers) + dequantCopyBytes(group, slot, layerParams) / ubatch,
     expertKernel: opts.fusedExperts ? "grouped" : expertKernel(group, slot),
     appleFamily7: /^apple-m1(-|$)/.test(f.spec?.id ?? ""),
+    rocblasGfx1151: (opts.flags ?? []).includes("rocblas-gfx1151"),
   };
 }
 

@@ -90,8 +90,10 @@ export const PublishedRowSchema = lazySchema(() => z.object({
    * Build or runtime settings that change which kernels run, when the source states one:
    * `sycl-reorder-off` = SYCL with the weight reorder off (GGML_SYCL_DISABLE_OPT=1, or the
    * builds of June 2025 where PR 14504's boolean bug kept it off): decode takes the DMMV path.
+   * `rocblas-gfx1151` = a HIP build on Strix Halo (gfx1151) whose prompt GEMMs run rocBLAS's own
+   * gfx1151 kernels (ROCm 6.x without hipBLASLt): see GpuConstants.rocblasGfx1151Factor.
    */
-  flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off"]).optional()),
+  flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off", "rocblas-gfx1151"]).optional()),
   /** Prompt micro-batch (llama-bench -ub) when the source states one other than llama.cpp's 512. */
   ubatch: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
 }));

@@ -23,6 +23,7 @@
 //        + F32 activation bytes between the matmuls / spec GB/s × k_act  (norms, RoPE, adds, casts)
 //        + all FLOPs × joules per FLOP / board watts                    (sustained power limit)
 //        + dense FLOPs × k_M1 / engine TFLOPS on Apple M1 GPUs           (GPU family 7)
+//        + matmul FLOPs × k_rocblas / engine TFLOPS where rocBLAS runs untuned gfx1151 kernels
 //        where the engine is the INT8 one for CUDA/HIP quantized weights (MMQ) and the FP16
 //        matrix one otherwise, and never less than FLOPs / engine TFLOPS (the physical peak).
 // Parts on different devices run one after the other (llama.cpp's layer split), so times add.
@@ -161,7 +162,7 @@ export function deviceClass(vendor: string, name: string, kind: GpuSpec["kind"] 
 }
 
 /** Build or runtime settings a published row states, that change which kernels run (data/speed/README.md). */
-export type BuildFlag = "sycl-reorder-off";
+export type BuildFlag = "sycl-reorder-off" | "rocblas-gfx1151";
 
 export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = "", flags: readonly BuildFlag[] = [], specId = ""): LaunchGroup {
   const old = year < CURRENT_BUILD_YEAR;
@@ -218,6 +219,8 @@ export interface GpuPartWork {
   readonly expertKernel: ExpertKernel;
   /** An Apple M1 GPU (Apple GPU family 7): see GpuConstants.appleEarlyFactor. */
   readonly appleFamily7?: boolean;
+  /** A HIP build whose prompt GEMMs run rocBLAS's untuned gfx1151 kernels: see GpuConstants.rocblasGfx1151Factor. */
+  readonly rocblasGfx1151?: boolean;
 }
 
 export interface GpuConstants {
@@ -281,6 +284,19 @@ export interface GpuConstants {
    * Counted for M1 alone: with M2 in it too, the M2 Ultra rows fell 11–16 % slow (data/speed/README.md, round 5).
    */
   readonly appleEarlyFactor: number;
+  /**
+   * Extra prompt time, per matmul FLOP (dense and routed experts) at the engine's rate, of a HIP
+   * build on Strix Halo (gfx1151) whose GEMMs run rocBLAS's gfx1151 kernels, as ROCm 6.x's did
+   * before hipBLASLt covered gfx1151 (row flag `rocblas-gfx1151`). On RDNA 3 the HIP build sends
+   * quantized prompt matmuls of a micro-batch through dequantisation and hipBLAS/rocBLAS rather
+   * than MMQ (github.com/ggml-org/llama.cpp/pull/18537 is the later MMQ/rocBLAS switch for RDNA),
+   * and rocBLAS's gfx1151 code path ran a 7B Q4_0 prompt about 60 % slower than the same chip
+   * made to run the gfx1100 kernels (HSA_OVERRIDE_GFX_VERSION=11.0.0), until rebuilt on hipBLASLt
+   * (ROCBLAS_USE_HIPBLASLT=1): github.com/ROCm/legacy-rocm-build/issues/4748, the regression
+   * behind github.com/ggml-org/llama.cpp/issues/13565 (HIP at 349 tok/s where Vulkan gave 881).
+   * One Strix Halo machine, the same 70B Q4_K_M: 34 tok/s on ROCm 6.4.2, 99 on a ROCm 7 RC.
+   */
+  readonly rocblasGfx1151Factor: number;
 }
 
 /**
@@ -424,6 +440,7 @@ export function gpuPrefillFeatures(w: GpuPartWork): number[] {
     w.activationBytes / (w.bandwidthGBs * 1e9),
     w.watts > 0 ? (w.denseFlops + w.expertFlops + w.attnFlops) / w.watts : 0,
     w.appleFamily7 && (group === "metal" || group === "metal-2024") ? w.denseFlops / mx : 0,
+    w.rocblasGfx1151 && group === "rocm" ? (w.denseFlops + w.expertFlops) / mx : 0,
   ];
 }
 
@@ -438,7 +455,8 @@ export const PREFILL_LAYOUT = (() => {
   const activation = read + 1;
   const power = activation + 1;
   const appleEarly = power + 1;
-  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, appleEarly, length: appleEarly + 1 };
+  const rocblas = appleEarly + 1;
+  return { matrix: 0, expert, attention, cls, perExpert, read, activation, power, appleEarly, rocblas, length: rocblas + 1 };
 })();
 
 export function gpuPrefillUnknowns(g: GpuConstants): number[] {
@@ -452,6 +470,7 @@ export function gpuPrefillUnknowns(g: GpuConstants): number[] {
     g.activationFactor,
     g.joulesPerFlop,
     g.appleEarlyFactor,
+    g.rocblasGfx1151Factor,
   ];
 }
 

@@ -44,6 +44,7 @@ const IDEAL: SpeedConstants = {
     activationFactor: 0,
     joulesPerFlop: 0,
     appleEarlyFactor: 0,
+    rocblasGfx1151Factor: 0,
   },
   ranges: {},
 };
@@ -321,6 +322,26 @@ describe("prefill terms", () => {
     expect(expertKernel("rocm", "bf16")).toBe("per-expert");
     expect(expertKernel("rocm", "quant")).toBe("grouped");
     expect(expertKernel("cuda", "bf16")).toBe("grouped");
+  });
+
+  it("a ROCm 6 build on Strix Halo whose GEMMs run rocBLAS's gfx1151 kernels (flag rocblas-gfx1151) prompts slower; decode and other backends are untouched", () => {
+    const m = shape("llama-2-7b");
+    const q = parseQuantName("Q4_0")!;
+    const on = (backend: "rocm" | "vulkan") => {
+      const base = simulateHardware("Radeon 8060S", { ramGb: 128 });
+      return { ...base, backend, gpus: base.gpus.map((g) => ({ ...g, backend })) };
+    };
+    const hip = on("rocm");
+    const est = createSizer().estimate(m, q, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, hip);
+    const opts = { contexts: [512], buildYear: 2025 };
+    const plain = estimateSpeed(m, est, hip, opts);
+    const flagged = estimateSpeed(m, est, hip, { ...opts, flags: ["rocblas-gfx1151"] });
+    expect(SPEED_CONSTANTS.gpu.rocblasGfx1151Factor).toBeGreaterThan(0);
+    expect(flagged.prefillTps).toBeLessThan(plain.prefillTps * 0.8);
+    expect(flagged.decodeTps).toBeCloseTo(plain.decodeTps, 6);
+    const vk = on("vulkan");
+    const vest = createSizer().estimate(m, q, { ...DEFAULT_RUN_SETTINGS, ctx: 4096 }, vk);
+    expect(estimateSpeed(m, vest, vk, { ...opts, flags: ["rocblas-gfx1151"] }).prefillTps).toBeCloseTo(estimateSpeed(m, vest, vk, opts).prefillTps, 6);
   });
 
   it("Vulkan on NVIDIA Turing prompts with the KHR coopmat1 group and decodes with vulkan-nv's kernels", () => {

@@ -51,10 +51,12 @@ table("llama.cpp builds of 2025 and later", (r) => r.year >= 2025);
 
 if (process.argv.includes("--rows")) {
   const w = Math.max(20, ...rows.map((r) => r.label.length));
-  out(`\n${pad("row", w)}  ${pad("backend", 7)}  ${pad("test", 7)}  ${lpad("measured", 9)}  ${lpad("held-out", 9)}  ${lpad("error", 6)}  ${lpad("bw×0.55", 8)}`);
+  // the build year and the source held out with the row: misses that follow one source or one
+  // llama.cpp generation show as such when the list is grouped (sort -k) by these columns
+  out(`\n${pad("row", w)}  ${pad("backend", 7)}  ${pad("test", 7)}  ${lpad("measured", 9)}  ${lpad("held-out", 9)}  ${lpad("error", 6)}  ${lpad("bw×0.55", 8)}  ${pad("year", 4)}  source`);
   for (const r of rows) {
     out(
-      `${pad(r.label, w)}  ${pad(r.backend, 7)}  ${pad(r.test, 7)}  ${lpad(r.measured.toFixed(1), 9)}  ${lpad(r.estimated.toFixed(1), 9)}  ${lpad(`${r.errorPct >= 0 ? "+" : ""}${r.errorPct.toFixed(0)}%`, 6)}  ${lpad(r.baseline !== undefined ? r.baseline.toFixed(1) : "", 8)}`,
+      `${pad(r.label, w)}  ${pad(r.backend, 7)}  ${pad(r.test, 7)}  ${lpad(r.measured.toFixed(1), 9)}  ${lpad(r.estimated.toFixed(1), 9)}  ${lpad(`${r.errorPct >= 0 ? "+" : ""}${r.errorPct.toFixed(0)}%`, 6)}  ${lpad(r.baseline !== undefined ? r.baseline.toFixed(1) : "", 8)}  ${pad(String(r.year), 4)}  ${r.source}`,
     );
   }
 }

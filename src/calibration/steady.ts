@@ -25,16 +25,19 @@ export const UNSTEADY_LIMIT = 0.15;
 /** Decode steps per reading: four ~35 ms steps on qwen3-0.6b Q8_0, ~0.15 s a reading. */
 export const PROBE_STEPS = 4;
 
+/** The readings' net seconds that are usable (a zero or broken reading is left out). */
+const netSeconds = (probes: readonly ProbeReading[]): number[] => probes.map((p) => p.netSec).filter((x) => x > 0 && Number.isFinite(x));
+
 /** Slowest over fastest net reading, less 1 (0 with under two readings). */
 export function probeSpread(probes: readonly ProbeReading[]): number {
-  const xs = probes.map((p) => p.netSec).filter((x) => x > 0 && Number.isFinite(x));
+  const xs = netSeconds(probes);
   if (xs.length < 2) return 0;
   return Math.max(...xs) / Math.min(...xs) - 1;
 }
 
 /** The geometric mean of the net readings: the plan's reference speed (undefined without readings). */
 export function probeReference(probes: readonly ProbeReading[]): number | undefined {
-  const xs = probes.map((p) => p.netSec).filter((x) => x > 0 && Number.isFinite(x));
+  const xs = netSeconds(probes);
   if (xs.length === 0) return undefined;
   return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 }

@@ -3,6 +3,7 @@
 // Parsing is pure (text in, rows out); the files are read by the bench and the tests.
 import * as z from "zod";
 import { lazySchema } from "../lazy-schema.js";
+import { BUILD_FLAGS } from "./model.js";
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 export function parseCsv(text: string): string[][] {
@@ -93,7 +94,7 @@ export const PublishedRowSchema = lazySchema(() => z.object({
    * `rocblas-gfx1151` = a HIP build on Strix Halo (gfx1151) whose prompt GEMMs run rocBLAS's own
    * gfx1151 kernels (ROCm 6.x without hipBLASLt): see GpuConstants.rocblasGfx1151Factor.
    */
-  flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(["sycl-reorder-off", "rocblas-gfx1151"]).optional()),
+  flags: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.enum(BUILD_FLAGS).optional()),
   /** Prompt micro-batch (llama-bench -ub) when the source states one other than llama.cpp's 512. */
   ubatch: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
 }));

@@ -162,7 +162,8 @@ export function deviceClass(vendor: string, name: string, kind: GpuSpec["kind"] 
 }
 
 /** Build or runtime settings a published row states, that change which kernels run (data/speed/README.md). */
-export type BuildFlag = "sycl-reorder-off" | "rocblas-gfx1151";
+export const BUILD_FLAGS = ["sycl-reorder-off", "rocblas-gfx1151"] as const;
+export type BuildFlag = (typeof BUILD_FLAGS)[number];
 
 export function launchGroup(backend: Backend, year: number = CURRENT_BUILD_YEAR, vendor = "", flags: readonly BuildFlag[] = [], specId = ""): LaunchGroup {
   const old = year < CURRENT_BUILD_YEAR;
